@@ -1,0 +1,9 @@
+package dev.jbpfc.diag;
+
+public enum Severity {
+    NOTE("note"), WARNING("warning"), ERROR("error"), FATAL("fatal error");
+
+    public final String label;
+
+    Severity(String label) { this.label = label; }
+}
