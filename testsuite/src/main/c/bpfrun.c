@@ -6,6 +6,7 @@
  *
  *   bpfrun verify     OBJ PROG   [--log-level N] [--log-size BYTES]
  *   bpfrun verify-all OBJ        [--log-level N] [--log-size BYTES]
+ *   bpfrun probe                 (can this process create a map and load a program? for OracleRequirement)
  *   bpfrun run        OBJ PROG   [--data-in HEX] [--ctx-in HEX] [--repeat N] [--data-out-size N]
  *                                [--map NAME=KEYHEX:VALUEHEX]... [--max-entries N]
  *
@@ -74,7 +75,8 @@ static void json_hex(FILE *f, const void *p, size_t n)
 static void usage(void)
 {
 	fprintf(stderr,
-		"usage: bpfrun verify OBJ PROG [--log-level N] [--log-size BYTES]\n"
+		"usage: bpfrun probe\n"
+		"       bpfrun verify OBJ PROG [--log-level N] [--log-size BYTES]\n"
 		"       bpfrun verify-all OBJ [--log-level N] [--log-size BYTES]\n"
 		"       bpfrun run OBJ PROG [--data-in HEX] [--ctx-in HEX] [--repeat N] [--data-out-size N]\n"
 		"                           [--map NAME=KEYHEX:VALUEHEX]... [--max-entries N]\n");
@@ -454,6 +456,26 @@ static void json_maps(FILE *f, struct bpf_object *obj, long max_entries)
 
 /* ---------- subcommands ---------- */
 
+/* Creates a one-entry array map and loads "r0 = 0; exit" as a socket filter: proves the bpf syscall works and
+ * this process may use it, without any object file. */
+static int cmd_probe(void)
+{
+	int map = bpf_map_create(BPF_MAP_TYPE_ARRAY, "jbpfc_probe", 4, 4, 1, NULL);
+	int map_errno = map < 0 ? errno : 0;
+	struct bpf_insn insns[] = {
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	int prog = bpf_prog_load(BPF_PROG_TYPE_SOCKET_FILTER, "jbpfc_probe", "GPL", insns, 2, NULL);
+	int prog_errno = prog < 0 ? errno : 0;
+	printf("{\"bpf_syscall\":%s,\"map_error\":", map >= 0 && prog >= 0 ? "true" : "false");
+	json_cstr(stdout, map_errno ? strerror(map_errno) : "");
+	fputs(",\"prog_error\":", stdout);
+	json_cstr(stdout, prog_errno ? strerror(prog_errno) : "");
+	printf(",\"libbpf_version\":\"%u.%u\"}\n", libbpf_major_version(), libbpf_minor_version());
+	return 0;
+}
+
 static int cmd_verify(const char *obj, const char *prog, const struct options *o)
 {
 	struct load ld;
@@ -562,6 +584,8 @@ static int cmd_run(const char *path, const char *name, const struct options *o)
 
 int main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "probe") == 0)
+		return cmd_probe();
 	if (argc < 3)
 		usage();
 	const char *cmd = argv[1];
