@@ -64,7 +64,7 @@ public final class RecordLayout {
                 } else {
                     offset = next;
                     if (width == 0) {
-                        offset = roundUp(offset, typeAlign);
+                        offset = roundUp(offset, Math.max(typeAlign, explicit));
                     } else if (!packed && (offset % fieldAlign) + width > typeBits) {
                         offset = roundUp(offset, fieldAlign);
                     } else if (explicit > 0) {
