@@ -1,8 +1,0 @@
-/* jbpfc: <stdalign.h> (C11 7.15). */
-#ifndef __JBPFC_STDALIGN_H
-#define __JBPFC_STDALIGN_H
-#define alignas _Alignas
-#define alignof _Alignof
-#define __alignas_is_defined 1
-#define __alignof_is_defined 1
-#endif
