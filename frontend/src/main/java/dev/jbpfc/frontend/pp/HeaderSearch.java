@@ -52,9 +52,13 @@ final class HeaderSearch {
             seen.add(s);
             add(p, true);
         }
+        // clang --target=bpf on Linux searches /usr/local/include, its resource directory, then /usr/include
+        // (see `clang-22 --target=bpf -v -E -`); -nostdinc drops all three.
         if (o.builtinIncludes) {
+            addIfAbsent("/usr/local/include", seen);
             dirs.add(BUILTIN_DIR);
             system.add(true);
+            addIfAbsent("/usr/include", seen);
         }
         for (Path p : o.afterDirs) {
             String s = spell(p);
@@ -125,5 +129,13 @@ final class HeaderSearch {
             if (isFile(p)) return new Found(p, i);
         }
         return null;
+    }
+
+    /** Adds a default system directory unless the command line already named it (clang keeps the first). */
+    private void addIfAbsent(String dir, List<String> seen) {
+        if (seen.contains(dir)) return;
+        seen.add(dir);
+        dirs.add(dir);
+        system.add(true);
     }
 }
