@@ -355,7 +355,7 @@ public final class Preprocessor {
                 continue;
             }
             if (!peekLParen()) return t;
-            expandFunctionLike(m, t);
+            if (!expandFunctionLike(m, t)) return t;
         }
     }
 
@@ -391,22 +391,27 @@ public final class Preprocessor {
     // ------------------------------------------------------------------------------------------------------------
     // Function-like macro invocation
 
-    private void expandFunctionLike(Macro m, Token name) {
+    /** Collects the arguments and pushes the expansion; false (after an error) leaves just the name, as clang. */
+    private boolean expandFunctionLike(Macro m, Token name) {
         List<List<Token>> args = new ArrayList<>();
         List<Token> cur = new ArrayList<>();
         int depth = 0;
+        Token rparen;
         while (true) {
             Token t = readRaw();
             if (t.kind == Kind.EOF) {
                 diags.error(name.location, "unterminated function-like macro invocation");
                 if (m.location != null) diags.note(m.location, "macro '" + m.name + "' defined here");
-                return;
+                return false;
             }
             if (t.kind == Kind.PUNCT) {
                 if (t.text.equals("(")) {
                     depth++;
                 } else if (t.text.equals(")")) {
-                    if (depth == 0) break;
+                    if (depth == 0) {
+                        rparen = t;
+                        break;
+                    }
                     depth--;
                 } else if (depth == 0 && t.text.equals(",")
                         && !(m.variadic && args.size() == m.params.length - 1)) {
@@ -427,30 +432,31 @@ public final class Preprocessor {
             if (args.size() == 1 && args.get(0).isEmpty()) {
                 args.clear();
             } else {
-                tooMany(m, name);
-                return;
+                tooMany(m, rparen);
+                return false;
             }
         } else if (args.size() < n) {
             if (m.variadic && args.size() == n - 1) {
                 args.add(new ArrayList<>());
                 vaOmitted = true;
             } else {
-                diags.error(name.location, "too few arguments provided to function-like macro invocation");
+                diags.error(rparen.location, "too few arguments provided to function-like macro invocation");
                 if (m.location != null) diags.note(m.location, "macro '" + m.name + "' defined here");
-                return;
+                return false;
             }
         } else if (args.size() > n) {
-            tooMany(m, name);
-            return;
+            tooMany(m, rparen);
+            return false;
         } else if (n == 1 && m.variadic && args.get(0).isEmpty()) {
             vaOmitted = true; // F() for F(...): as if no variable argument were given (clang, GCC)
         }
         Token[] body = substitute(m, name, args, vaOmitted);
         if (body.length > 0) pushFrame(body, body.length, m, false);
+        return true;
     }
 
-    private void tooMany(Macro m, Token name) {
-        diags.error(name.location, "too many arguments provided to function-like macro invocation");
+    private void tooMany(Macro m, Token at) {
+        diags.error(at.location, "too many arguments provided to function-like macro invocation");
         if (m.location != null) diags.note(m.location, "macro '" + m.name + "' defined here");
     }
 
@@ -949,7 +955,7 @@ public final class Preprocessor {
                 List<Token> line = lineTokens();
                 if (f.guardState == GUARD_START) guardFromIf(f, line);
                 boolean v = evaluateIf(line, d, "if");
-                openCond(hash, v);
+                openCond(d, v);
                 return null;
             }
             case "ifdef":
@@ -973,7 +979,7 @@ public final class Preprocessor {
                     }
                 }
                 if (f.guardState == GUARD_START) f.guardState = GUARD_NONE;
-                openCond(hash, v);
+                openCond(d, v);
                 return null;
             }
             case "elif":
@@ -1250,7 +1256,7 @@ public final class Preprocessor {
                         i++;
                     }
                     if (i >= n) {
-                        diags.error(line.get(n - 1).location, "missing ')' in macro parameter list");
+                        diags.error(line.get(n - 1).location, "expected comma in macro parameter list");
                         return;
                     }
                     Token sep = line.get(i++);
@@ -1273,11 +1279,11 @@ public final class Preprocessor {
         }
         if (body.length > 0) {
             if (isPunct(body[0], "##")) {
-                diags.error(body[0].location, "'##' cannot appear at either end of a macro expansion");
+                diags.error(body[0].location, "'##' cannot appear at start of macro expansion");
                 return;
             }
             if (isPunct(body[body.length - 1], "##")) {
-                diags.error(body[body.length - 1].location, "'##' cannot appear at either end of a macro expansion");
+                diags.error(body[body.length - 1].location, "'##' cannot appear at end of macro expansion");
                 return;
             }
         }
@@ -1286,7 +1292,8 @@ public final class Preprocessor {
             for (int k = 0; k < body.length; k++) {
                 if (isPunct(body[k], "#") && (k + 1 >= body.length || (m.paramIndex[k + 1] < 0
                         && !(variadic && body[k + 1].is("__VA_OPT__"))))) {
-                    diags.error(body[k].location, "'#' is not followed by a macro parameter");
+                    diags.error((k + 1 < body.length ? body[k + 1] : body[k]).location,
+                            "'#' is not followed by a macro parameter");
                     return;
                 }
             }
