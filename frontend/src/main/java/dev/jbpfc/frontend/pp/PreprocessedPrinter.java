@@ -28,14 +28,17 @@ public final class PreprocessedPrinter {
         int curLine = 0;
         boolean atLineStart = true;
         Token prev = null;
+        boolean afterPragma = false;
         for (Token t : tokens) {
+            if (t.kind == Kind.EOF) continue;
             SourceLocation loc = Preprocessor.expansionSite(t.location);
             if (t.kind == Kind.PRAGMA) {
                 if (!atLineStart) sb.append('\n');
                 sb.append("#pragma ").append(t.text).append('\n');
                 atLineStart = true;
                 prev = null;
-                if (loc.file() == curFile) curLine = Math.max(curLine, loc.line()) + 1;
+                curFile = null; // the next token starts a new line with a line marker, as clang does
+                afterPragma = true;
                 continue;
             }
             SourceFile f = loc.file();
@@ -56,7 +59,9 @@ public final class PreprocessedPrinter {
                 curLine = line;
                 atLineStart = true;
             }
-            if (atLineStart) {
+            if (atLineStart && afterPragma && t.location.expandedFrom() != null) {
+                if (t.spaceBefore) sb.append(' '); // the rest of a macro expansion that held a _Pragma
+            } else if (atLineStart) {
                 int col = loc.column();
                 for (int i = 1; i < col; i++) sb.append(' ');
             } else if (t.spaceBefore || mustSeparate(prev, t)) {
@@ -64,6 +69,7 @@ public final class PreprocessedPrinter {
             }
             sb.append(t.text);
             atLineStart = false;
+            afterPragma = false;
             prev = t;
             if (sb.length() > (1 << 16)) {
                 out.append(sb);
