@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Prints preprocessed tokens the way {@code clang -E} does: each token on the line it came from (a macro's
- * expansion on the line of its use), runs of up to 8 missing lines as blank lines and longer gaps or a change of
+ * Prints preprocessed tokens the way {@code clang -E} does: each token that starts a source line on the line it
+ * came from (a macro's expansion on the line of its use), runs of up to 8 missing lines as blank lines and longer gaps or a change of
  * file as a line marker {@code # N "file"}, a token's indentation kept when it starts a line, one space where the
  * source had white space, a space added where two tokens would otherwise lex as one ({@code + +}), and each PRAGMA
  * token as a {@code #pragma} line of its own.
@@ -28,7 +28,6 @@ public final class PreprocessedPrinter {
         int curLine = 0;
         boolean atLineStart = true;
         Token prev = null;
-        boolean afterPragma = false;
         for (Token t : tokens) {
             if (t.kind == Kind.EOF) continue;
             SourceLocation loc = Preprocessor.expansionSite(t.location);
@@ -38,7 +37,6 @@ public final class PreprocessedPrinter {
                 atLineStart = true;
                 prev = null;
                 curFile = null; // the next token starts a new line with a line marker, as clang does
-                afterPragma = true;
                 continue;
             }
             SourceFile f = loc.file();
@@ -49,7 +47,9 @@ public final class PreprocessedPrinter {
                 curFile = f;
                 curLine = line;
                 atLineStart = true;
-            } else if (line > curLine) {
+            } else if (line > curLine && t.startOfLine) {
+                // Only a token that starts a source line moves the output on (as in clang): the rest of a macro
+                // use spread over several lines stays on the line where the use began.
                 if (line - curLine > 8) {
                     if (!atLineStart) sb.append('\n');
                     marker(sb, line, f);
@@ -59,17 +59,16 @@ public final class PreprocessedPrinter {
                 curLine = line;
                 atLineStart = true;
             }
-            if (atLineStart && afterPragma && t.location.expandedFrom() != null) {
-                if (t.spaceBefore) sb.append(' '); // the rest of a macro expansion that held a _Pragma
-            } else if (atLineStart) {
+            if (atLineStart) {
+                // Indent to the column of the use (of the outermost macro use, for expanded tokens).
                 int col = loc.column();
                 for (int i = 1; i < col; i++) sb.append(' ');
+                if (col == 1 && t.spaceBefore && t.location.expandedFrom() != null) sb.append(' ');
             } else if (t.spaceBefore || mustSeparate(prev, t)) {
                 sb.append(' ');
             }
             sb.append(t.text);
             atLineStart = false;
-            afterPragma = false;
             prev = t;
             if (sb.length() > (1 << 16)) {
                 out.append(sb);

@@ -160,15 +160,25 @@ public final class Preprocessor {
 
     /** Preprocesses {@code mainFile}: all its tokens after expansion, ending with one EOF token. */
     public List<Token> run(Path mainFile) {
+        String path = mainFile.toString();
+        SourceFile main = load(path);
+        if (main == null) {
+            diags.report(Severity.FATAL, null, "no such file or directory: '" + path + "'");
+            List<Token> out = new ArrayList<>();
+            out.add(new Token(Kind.EOF, "", new SourceLocation(new SourceFile(path, ""), 0), false, true));
+            return out;
+        }
+        return run(main);
+    }
+
+    /**
+     * Preprocesses a main file already in memory (standard input, a test): quoted includes are looked up next to
+     * {@code main.path()} first, as for a file.
+     */
+    public List<Token> run(SourceFile main) {
         List<Token> out = new ArrayList<>();
         try {
-            String path = mainFile.toString();
-            SourceFile main = load(path);
-            if (main == null) {
-                diags.report(Severity.ERROR, null, "no such file or directory: '" + path + "'");
-                out.add(new Token(Kind.EOF, "", new SourceLocation(new SourceFile(path, ""), 0), false, true));
-                return out;
-            }
+            String path = main.path();
             baseFile = path;
             pushFile(main, dirOf(path), -1, canonical(path), 0);
             pushFile(new SourceFile("<command line>", commandLineText()), "", -1, null, 0);
@@ -186,7 +196,7 @@ public final class Preprocessor {
         }
         Token last = out.isEmpty() ? null : out.get(out.size() - 1);
         SourceLocation end = mainEof != null ? mainEof.location
-                : last != null ? last.location : new SourceLocation(new SourceFile(mainFile.toString(), ""), 0);
+                : last != null ? last.location : new SourceLocation(main, 0);
         out.add(new Token(Kind.EOF, "", end, false, true));
         return out;
     }
@@ -515,9 +525,10 @@ public final class Preprocessor {
         ArrayList<Token> out = s.out;
         if (out.isEmpty()) return new Token[0];
         Token first = out.get(0);
-        boolean space = name.spaceBefore || name.startOfLine;
-        if (first.spaceBefore != space || first.startOfLine) {
-            out.set(0, new Token(first.kind, first.text, first.location, space, false, first.noExpand));
+        // The expansion takes the place of the name: its first token gets the name's white space and line start.
+        boolean space = name.spaceBefore;
+        if (first.spaceBefore != space || first.startOfLine != name.startOfLine) {
+            out.set(0, new Token(first.kind, first.text, first.location, space, name.startOfLine, first.noExpand));
         }
         return out.toArray(new Token[0]);
     }
@@ -542,10 +553,21 @@ public final class Preprocessor {
         return -1;
     }
 
+    /**
+     * Appends an argument's tokens. Tokens written in the argument itself get the macro use as their expansion
+     * site, as in clang: a diagnostic then notes the macro, and -E prints the whole expansion on the use's line.
+     */
     private void addArg(Substitution s, List<Token> arg, boolean space) {
+        SourceLocation use = s.name.location;
         for (int k = 0; k < arg.size(); k++) {
             Token t = arg.get(k);
-            if (k == 0 && t.spaceBefore != space) t = new Token(t.kind, t.text, t.location, space, false, t.noExpand);
+            SourceLocation l = t.location;
+            boolean sp = k == 0 ? space : t.spaceBefore;
+            if (l.expandedFrom() == null) {
+                t = new Token(t.kind, t.text, new SourceLocation(l.file(), l.offset(), use), sp, false, t.noExpand);
+            } else if (sp != t.spaceBefore) {
+                t = new Token(t.kind, t.text, l, sp, false, t.noExpand);
+            }
             s.out.add(t);
         }
     }
