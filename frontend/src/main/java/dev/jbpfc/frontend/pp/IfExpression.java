@@ -37,7 +37,7 @@ final class IfExpression {
     /** The truth of the expression; an error is reported and counts as false. */
     static boolean evaluate(List<Token> toks, Diagnostics diags, SourceLocation directive, String directiveName) {
         if (toks.isEmpty()) {
-            diags.error(directive, "#" + directiveName + " with no expression");
+            diags.error(directive, "expected value in expression");
             return false;
         }
         IfExpression e = new IfExpression(toks, diags, directive);
@@ -181,7 +181,7 @@ final class IfExpression {
                         Value v = comma(eval);
                         if (!accept(")")) {
                             Token at = peek();
-                            diags.error(at == null ? t.location : at.location, "missing ')' in expression");
+                            diags.error(at == null ? t.location : at.location, "expected ')' in preprocessor expression");
                             diags.note(t.location, "to match this '('");
                             throw new Failed();
                         }
