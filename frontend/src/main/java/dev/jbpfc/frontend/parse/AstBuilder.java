@@ -171,13 +171,22 @@ final class AstBuilder {
                 return;
             }
             tagAttributes = null;
-            if (only instanceof StorageClassSpecifierContext) {
-                storage.add(storageClass(s.start.getType()));
-            } else if (only instanceof TypeQualifierContext) {
-                qualifiers.add(qualifier(s.start.getType()));
-            } else if (only instanceof FunctionSpecifierContext) {
-                if (s.start.getType() == CParser.NORETURN) isNoreturn = true;
-                else isInline = true;
+            if (only instanceof TerminalNode keyword) {
+                int type = keyword.getSymbol().getType();
+                switch (type) {
+                    case CParser.TYPEDEF: case CParser.EXTERN: case CParser.STATIC: case CParser.AUTO:
+                    case CParser.REGISTER: case CParser.THREAD_LOCAL: case CParser.THREAD:
+                        storage.add(storageClass(type));
+                        break;
+                    case CParser.INLINE: case CParser.INLINE2: case CParser.INLINE3:
+                        isInline = true;
+                        break;
+                    case CParser.NORETURN:
+                        isNoreturn = true;
+                        break;
+                    default:
+                        qualifiers.add(qualifier(type));
+                }
             } else if (only instanceof AlignmentSpecifierContext a) {
                 if (alignas.isEmpty()) alignas = new ArrayList<>(1);
                 alignas.add(a.typeName() != null ? typeName(a.typeName())
@@ -191,7 +200,7 @@ final class AstBuilder {
         void keyword(TypeSpecifierKeywordContext k) {
             ParseTree only = k.getChild(0);
             tagAttributes = null;
-            if (only instanceof BasicTypeKeywordContext) {
+            if (only instanceof TerminalNode && k.getChildCount() == 1 && k.start.getType() != CParser.AUTO_TYPE) {
                 if (typeSpec != null) conflict(k);
                 words.add(basicWord(k.start.getType(), k.start.getText()));
                 return;
@@ -233,7 +242,7 @@ final class AstBuilder {
                 for (ParseTree p : part.children) {
                     if (p instanceof DeclarationSpecifierNoTypeContext s) c.noType(s);
                     else if (p instanceof TypeSpecifierKeywordContext k) c.keyword(k);
-                    else if (p instanceof TypedefNameContext t) {
+                    else if (p instanceof TerminalNode t) {
                         c.typeSpec = new TypeSpec.TypedefName(t.getText(), loc(t));
                     }
                 }
@@ -373,7 +382,7 @@ final class AstBuilder {
             DirectDeclaratorBaseContext base = dd.directDeclaratorBase();
             if (base == null) return null;
             if (!base.attributeSpecifier().isEmpty()) attrs.addAll(attributes(base.attributeSpecifier()));
-            if (base.identifier() != null) return base.identifier().start;
+            if (base.name != null) return base.name;
             d = base.declarator();
         }
     }
@@ -702,9 +711,8 @@ final class AstBuilder {
     private Expr unary(UnaryExpressionContext ctx) {
         SourceLocation at = loc(ctx);
         if (ctx instanceof PostfixUnaryContext p) {
-            PostfixExpressionContext pe = p.postfixExpression();
-            Expr e = primary(pe.primaryExpression());
-            for (PostfixSuffixContext s : pe.postfixSuffix()) e = postfix(e, s);
+            Expr e = primary(p.primaryExpression());
+            if (p.getChildCount() > 1) for (PostfixSuffixContext s : p.postfixSuffix()) e = postfix(e, s);
             return e;
         }
         if (ctx instanceof OperatorUnaryContext o) {
