@@ -209,18 +209,36 @@ final class AstBuilder {
             if (only instanceof StructOrUnionSpecifierContext r) {
                 TypeSpec.Record rec = record(r);
                 typeSpec = rec;
-                if (rec.hasBody()) tagAttributes = rec.attributes();
+                if (rec.hasBody()) {
+                    tagAttributes = rec.attributes();
+                    tagBody = r;
+                }
             } else if (only instanceof EnumSpecifierContext e) {
                 TypeSpec.Enum en = enumSpec(e);
                 typeSpec = en;
-                if (en.hasBody()) tagAttributes = en.attributes();
+                if (en.hasBody()) {
+                    tagAttributes = en.attributes();
+                    tagBody = e;
+                }
             }
             else if (only instanceof TypeofSpecifierContext t) typeSpec = typeof(t);
             else if (k.typeName() != null) typeSpec = new TypeSpec.Atomic(typeName(k.typeName()), loc(k));
             else typeSpec = new TypeSpec.AutoType(loc(k));
         }
 
+        /** The struct/union/enum definition among these specifiers, for "expected ';' after struct". */
+        ParserRuleContext tagBody;
+
         void conflict(ParserRuleContext k) {
+            if (tagBody != null) {
+                // `struct s { ... }` followed by the next declaration: the ';' after the brace is missing.
+                CToken brace = (CToken) tagBody.stop;
+                SourceLocation at = brace.pp.location;
+                if (at != null && at.expandedFrom() == null) at = new SourceLocation(at.file(), at.offset() + 1);
+                diags.error(at, "expected ';' after " + previousSpelling());
+                tagBody = null;
+                return;
+            }
             diags.error(loc(k), "cannot combine with previous '" + previousSpelling() + "' declaration specifier");
         }
 
