@@ -1,6 +1,8 @@
 package dev.jbpfc.frontend.parse;
 
 import dev.jbpfc.diag.Diagnostics;
+import dev.jbpfc.frontend.ast.AstPrinter;
+import dev.jbpfc.frontend.ast.TranslationUnit;
 import dev.jbpfc.source.SourceFile;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -72,12 +74,15 @@ class ParseCorpusTest {
                 Diagnostics diags = new Diagnostics(new PrintStream(buf, true, StandardCharsets.UTF_8));
                 diags.setErrorLimit(3);
                 long t0 = System.nanoTime();
+                TranslationUnit tu = null;
                 try {
-                    Parser.parse(PreprocessedFile.tokens(file), diags);
+                    tu = Parser.parse(PreprocessedFile.tokens(file), diags);
                 } catch (Diagnostics.ErrorLimitReached ignored) {
                     // the first errors are enough
                 }
                 parseNanos += System.nanoTime() - t0;
+                // The dump must cope with every node kind real code produces.
+                if (tu != null && AstPrinter.print(tu).isEmpty()) failures.add(c.getFileName() + ": empty AST dump");
                 parsed++;
                 if (diags.errorCount() > 0) {
                     String text = buf.toString(StandardCharsets.UTF_8);
