@@ -54,7 +54,12 @@ public final class Sema {
     /** One entry per active {@code #pragma clang attribute push}: whether it pushed preserve_access_index. */
     private final Deque<Boolean> attributePushes = new ArrayDeque<>();
 
-    private Sema(Diagnostics diags) { this.diags = diags; }
+    private Sema(Diagnostics diags) {
+        this.diags = diags;
+        // clang's BPF target: va_list is a plain pointer.
+        fileScope.declare(new TypedefSymbol(new TypedefType("__builtin_va_list",
+                dev.jbpfc.frontend.types.PointerType.to(dev.jbpfc.frontend.types.VoidType.VOID)), null));
+    }
 
     /** Analyzes {@code tu}; the returned model is complete even when errors were reported. */
     public static SemanticModel analyze(TranslationUnit tu, Diagnostics diags) {
@@ -140,12 +145,26 @@ public final class Sema {
         StringBuilder text = new StringBuilder("static assertion failed");
         if (!trivial) text.append(" due to requirement '").append(sourceText(sa)).append("'");
         if (msg != null) text.append(": ").append(msg);
-        diags.error(sa.condition().loc(), text.toString());
+        diags.error(startOf(sa.condition()), text.toString());
+    }
+
+    /** The location of an expression's first token (binary and postfix nodes carry their operator's location). */
+    static SourceLocation startOf(dev.jbpfc.frontend.ast.Expr e) {
+        while (true) {
+            if (e instanceof dev.jbpfc.frontend.ast.Expr.Binary b) e = b.lhs;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Assign a) e = a.target;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Conditional c) e = c.cond;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Index i) e = i.base;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Member m) e = m.base;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Call c) e = c.callee;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Unary u && u.op.isPostfix()) e = u.operand;
+            else return e.loc();
+        }
     }
 
     /** The condition as written: from its first token to the comma (or closing parenthesis) of the assertion. */
     private static String sourceText(StaticAssert sa) {
-        SourceLocation start = sa.condition().loc();
+        SourceLocation start = startOf(sa.condition());
         String text = start.file().text();
         int from = start.offset();
         int end;
