@@ -6,3 +6,4 @@ _Static_assert(__builtin_offsetof(struct s, i) == 4, "offset");
 void f(void) {
   _Static_assert(sizeof(long) == 8, "long is 64-bit");
 }
+_Static_assert(sizeof(int) == 4 && sizeof(struct s) == 9 && 1, "conjunction"); // expected-error {{static assertion failed due to requirement 'sizeof(struct s) == 9': conjunction}}

@@ -141,11 +141,17 @@ public final class Sema {
             byte[] b = Literals.string(sa.message().pieces);
             msg = b == null ? null : new String(b, StandardCharsets.UTF_8);
         }
-        boolean trivial = sa.condition() instanceof dev.jbpfc.frontend.ast.Expr.IntLiteral;
+        // Like clang, name the first false operand of a && chain.
+        dev.jbpfc.frontend.ast.Expr failed = sa.condition();
+        while (failed instanceof dev.jbpfc.frontend.ast.Expr.Binary b && b.op == dev.jbpfc.frontend.ast.Expr.BinaryOp.LOG_AND) {
+            ConstValue lv = consts.evaluateConverted(b.lhs);
+            failed = lv != null && lv.isZero() ? b.lhs : b.rhs;
+        }
+        boolean trivial = failed instanceof dev.jbpfc.frontend.ast.Expr.IntLiteral;
         StringBuilder text = new StringBuilder("static assertion failed");
-        if (!trivial) text.append(" due to requirement '").append(sourceText(sa)).append("'");
+        if (!trivial) text.append(" due to requirement '").append(sourceText(failed)).append("'");
         if (msg != null) text.append(": ").append(msg);
-        diags.error(startOf(sa.condition()), text.toString());
+        diags.error(startOf(failed), text.toString());
     }
 
     /** The location of an expression's first token (binary and postfix nodes carry their operator's location). */
@@ -162,30 +168,14 @@ public final class Sema {
         }
     }
 
-    /** The condition as written: from its first token to the comma (or closing parenthesis) of the assertion. */
-    private static String sourceText(StaticAssert sa) {
-        SourceLocation start = startOf(sa.condition());
+    /** An expression as written, from its first token to its last (spacing normalized). */
+    private static String sourceText(dev.jbpfc.frontend.ast.Expr e) {
+        SourceLocation start = startOf(e);
+        SourceLocation last = ExprExtent.lastTokenOf(e);
         String text = start.file().text();
         int from = start.offset();
-        int end;
-        if (sa.message() != null && sa.message().loc().file() == start.file()) {
-            end = sa.message().loc().offset();
-            while (end > from && text.charAt(end - 1) != ',') end--;
-            end--;
-        } else {
-            int depth = 0;
-            end = from;
-            while (end < text.length()) {
-                char c = text.charAt(end);
-                if (c == '(') depth++;
-                else if (c == ')') {
-                    if (depth == 0) break;
-                    depth--;
-                }
-                end++;
-            }
-        }
-        if (end <= from) return "";
+        int end = ExprExtent.endOfTokenAt(text, last.offset());
+        if (last.file() != start.file() || end <= from) return "";
         return text.substring(from, end).trim().replaceAll("\\s+", " ");
     }
 
