@@ -114,7 +114,11 @@ public final class Sema {
 
     private void pragma(Pragma p) {
         if (p.isAttributePush()) {
-            attributePushes.push(p.pushedAttributeNames().contains("preserve_access_index"));
+            // Spacing inside the pragma text varies (it is as written): compare without white space.
+            String compact = p.text().replaceAll("\\s+", "");
+            attributePushes.push(compact.contains("((preserve_access_index))")
+                    || compact.contains("((__preserve_access_index__))")
+                    || p.pushedAttributeNames().contains("preserve_access_index"));
         } else if (p.isAttributePop()) {
             if (attributePushes.isEmpty()) diags.error(p.loc(), "'#pragma clang attribute pop' with no matching "
                     + "'#pragma clang attribute push'");
