@@ -461,13 +461,15 @@ final class ExprChecker implements Expr.Visitor<CType> {
                 if (!compat) {
                     boolean signOnly = tp.isInteger() && fp.isInteger() && tp.size() == fp.size();
                     if (signOnly) {
-                        sema.diags.warning(at, phrase(ctx, to, from, function)
+                        sema.warning("-Wpointer-sign", at, phrase(ctx, to, from, function)
                                 + " converts between pointers to integer types with different sign");
                     } else {
-                        error(at, "incompatible pointer types " + phrase(ctx, to, from, function));
+                        sema.errorUnlessIgnored("-Wincompatible-pointer-types", at,
+                                "incompatible pointer types " + phrase(ctx, to, from, function));
                     }
                 } else if ((fp.qualifiers() & ~tp.qualifiers() & (QualifiedType.CONST | QualifiedType.VOLATILE)) != 0) {
-                    sema.diags.warning(at, phrase(ctx, to, from, function) + " discards qualifiers");
+                    sema.warning("-Wincompatible-pointer-types-discards-qualifiers", at,
+                            phrase(ctx, to, from, function) + " discards qualifiers");
                 }
                 convert(value, t);
                 return;
@@ -479,7 +481,8 @@ final class ExprChecker implements Expr.Visitor<CType> {
                 }
                 String hint = isLvalue(value) && TypeRelations.compatibleUnqualified(t.asPointer().pointee(), value.type)
                         ? "; take the address with &" : "";
-                error(at, "incompatible integer to pointer conversion " + phrase(ctx, to, from, function) + hint);
+                sema.errorUnlessIgnored("-Wint-conversion", at,
+                        "incompatible integer to pointer conversion " + phrase(ctx, to, from, function) + hint);
                 return;
             }
         }
@@ -489,7 +492,8 @@ final class ExprChecker implements Expr.Visitor<CType> {
         }
         if (t.isInteger() && f.isPointer()) {
             String hint = TypeRelations.compatibleUnqualified(f.asPointer().pointee(), t) ? "; dereference with *" : "";
-            error(at, "incompatible pointer to integer conversion " + phrase(ctx, to, from, function) + hint);
+            sema.errorUnlessIgnored("-Wint-conversion", at,
+                    "incompatible pointer to integer conversion " + phrase(ctx, to, from, function) + hint);
             return;
         }
         error(at, incompatiblePhrase(ctx, to, from));

@@ -55,7 +55,7 @@ final class CorpusSweep {
             List<Token> tokens = new Preprocessor(options(corpus), diags).run(file);
             if (!diags.hasErrors()) {
                 TranslationUnit tu = Parser.parse(tokens, diags);
-                if (!diags.hasErrors()) Sema.analyze(tu, diags);
+                if (!diags.hasErrors()) Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens));
             }
         } catch (Diagnostics.ErrorLimitReached e) {
             // printed
