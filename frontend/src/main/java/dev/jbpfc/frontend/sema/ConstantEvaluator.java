@@ -62,6 +62,12 @@ final class ConstantEvaluator {
             if (s instanceof ObjectSymbol o && o.hasStaticStorage() && e.type.isArray()) {
                 return ConstValue.ofAddress(s, 0, e.type);
             }
+            // clang folds a const, non-volatile arithmetic variable with a constant initializer (a GNU extension
+            // the corpus uses: static const __u32 beta_scale = 8 * (BICTCP_BETA_SCALE + beta) / 3;).
+            if (s instanceof ObjectSymbol o && o.type().isConst() && !o.type().isVolatile()
+                    && o.type().isArithmetic() && o.constantValue() != null && !o.constantValue().isAddress()) {
+                return o.constantValue();
+            }
             return null;
         }
         if (e instanceof Expr.SizeofType || e instanceof Expr.SizeofExpr || e instanceof Expr.AlignofType

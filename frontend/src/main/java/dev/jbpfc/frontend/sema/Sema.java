@@ -317,7 +317,8 @@ public final class Sema {
         if (done != t) o.setType(done);
         o.setHasInitializer(true);
         o.setDefined(true);
-        if (isStatic && id.initializer() instanceof dev.jbpfc.frontend.ast.Expr e && done.isScalar()) {
+        if ((isStatic || done.isConst()) && id.initializer() instanceof dev.jbpfc.frontend.ast.Expr e
+                && done.isScalar()) {
             ConstValue v = consts.evaluateConverted(e);
             if (v != null) o.setConstantValue(v);
         }
