@@ -232,6 +232,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
         switch (e.op) {
             case ADDRESS_OF -> {
                 CType t = check(e.operand);
+                if (t == ERROR) return ERROR;
                 if (e.operand.type.isFunction()) return PointerType.to(t);
                 if (!isLvalue(e.operand)) {
                     error(e.loc(), "cannot take the address of an rvalue of type " + q(t));
@@ -245,6 +246,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
             }
             case DEREF -> {
                 CType t = rvalue(e.operand);
+                if (t == ERROR) return ERROR;
                 if (!t.isPointer()) {
                     error(e.loc(), "indirection requires pointer operand (" + q(t) + " invalid)");
                     return ERROR;
@@ -646,6 +648,10 @@ final class ExprChecker implements Expr.Visitor<CType> {
             return IntegerType.INT;
         }
         CType ct = rvalue(e.callee);
+        if (ct == ERROR) {
+            for (Expr a : e.args) rvalue(a);
+            return ERROR;
+        }
         FunctionType f = ct.isPointer() ? ct.asPointer().pointee().asFunction() : null;
         if (f == null) {
             error(e.loc(), "called object type " + q(ct) + " is not a function or function pointer");
@@ -681,6 +687,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
     public CType visitIndex(Expr.Index e) {
         CType b = rvalue(e.base);
         CType i = rvalue(e.index);
+        if (b == ERROR || i == ERROR) return ERROR;
         CType ptr, idx;
         Expr idxExpr;
         if (b.isPointer()) {
@@ -709,6 +716,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
     @Override
     public CType visitMember(Expr.Member e) {
         CType bt = e.arrow ? rvalue(e.base) : check(e.base);
+        if (bt == ERROR) return ERROR;
         CType recType;
         int baseQuals;
         if (e.arrow) {
@@ -741,7 +749,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
         }
         List<Integer> path = r.lookupPath(e.member);
         if (path == null) {
-            error(e.memberLoc, "no member named '" + e.member + "' in " + q(recType));
+            error(e.memberLoc, "no member named '" + e.member + "' in " + q(TypeResolver.stripQualifiers(recType)));
             return ERROR;
         }
         RecordType cur = r;
