@@ -54,7 +54,7 @@ public final class PassPipeline {
 
     /** The pipeline of an optimisation level: "0", "1", "2", "3" (= 2), "s", "z" (= s), "g" (= 1). */
     public static PassPipeline forLevel(String level) {
-        String l = level.startsWith("O") ? level.substring(1) : level;
+        String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "unroll",
                 "sccp", "constfold", "simplifycfg", "cse", "dce", "simplifycfg");
         return switch (l) {
