@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * <pre>
  *   O0: (nothing: every local stays in memory, as clang -O0)
  *   O1: mem2reg sccp simplifycfg dce
- *   O2: inline mem2reg sccp constfold simplifycfg cse unroll sccp constfold simplifycfg cse dce simplifycfg
+ *   O2: inline mem2reg sccp constfold simplifycfg cse unroll sccp constfold simplifycfg cse dce simplifycfg dce
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
@@ -56,7 +56,7 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "unroll",
-                "sccp", "constfold", "simplifycfg", "cse", "dce", "simplifycfg");
+                "sccp", "constfold", "simplifycfg", "cse", "dce", "simplifycfg", "dce");
         return switch (l) {
             case "0" -> new PassPipeline(List.of(), 0);
             case "1", "g" -> new PassPipeline(List.of("mem2reg", "unroll", "sccp", "simplifycfg", "dce"), 0);
