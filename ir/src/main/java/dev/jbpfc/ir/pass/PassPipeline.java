@@ -36,6 +36,7 @@ public final class PassPipeline {
     private Set<String> printAfter = Set.of();
     private PrintStream printTo = System.err;
     private boolean verifyEach;
+    private PrintStream timeReport;
 
     private PassPipeline(List<String> passes, int inlineThreshold) {
         for (String p : passes) {
@@ -83,9 +84,17 @@ public final class PassPipeline {
         return this;
     }
 
+    /** Print each pass's wall time to {@code out} (as -ftime-report does), or null for none. */
+    public PassPipeline timeReport(PrintStream out) {
+        this.timeReport = out;
+        return this;
+    }
+
     public void run(Module m) {
         for (String name : passes) {
+            long start = System.nanoTime();
             runPass(name, m, inlineThreshold);
+            if (timeReport != null) timeReport.printf("; %-12s %8.2f ms%n", name, (System.nanoTime() - start) / 1e6);
             if (verifyEach) IrVerifier.check(m, name);
             if (printAfter.contains(name) || printAfter.contains("all")) {
                 printTo.println("; *** IR after " + name + " ***");
