@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Runs every passes/*.ir file: its {@code ; RUN: pass,pass} header names the passes (or {@code -O2} for a
- * level), the module in the file is verified, the passes run with the verifier after each one, and the printed
+ * level, or {@code -analyze} to check the analyses through {@link AnalysisPrinter}), the module in the file is verified, the passes run with the verifier after each one, and the printed
  * result is matched against the file's {@code ; CHECK} lines ({@link FileCheck}).
  */
 class FileCheckTest {
@@ -36,6 +36,12 @@ class FileCheckTest {
                 Matcher m = RUN.matcher(text);
                 assertTrue(m.find(), "the test has no '; RUN: passes' line");
                 String run = m.group(1);
+                if (run.equals("-analyze")) {
+                    Module mod = IrParser.parse(p.getFileName().toString(), text);
+                    String failure = FileCheck.check(text, AnalysisPrinter.print(mod));
+                    if (failure != null) fail(failure);
+                    return;
+                }
                 PassPipeline pipeline = run.startsWith("-O") ? PassPipeline.forLevel(run) : PassPipeline.of(run);
                 Module mod = IrParser.parse(p.getFileName().toString(), text);
                 List<String> problems = IrVerifier.verify(mod);
