@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Runs every passes/*.ir file: its {@code ; RUN: pass,pass} header names the passes (or {@code -O2} for a
  * level, or {@code -analyze} to check the analyses through {@link AnalysisPrinter}), the module in the file is verified, the passes run with the verifier after each one, and the printed
- * result is matched against the file's {@code ; CHECK} lines ({@link FileCheck}).
+ * result, followed by the passes' remarks as {@code ; remark: ...} lines, is matched against the file's
+ * {@code ; CHECK} lines ({@link FileCheck}).
  */
 class FileCheckTest {
     private static final Pattern RUN = Pattern.compile("^;\\s*RUN:\\s*(\\S+)\\s*$", Pattern.MULTILINE);
@@ -47,7 +48,9 @@ class FileCheckTest {
                 List<String> problems = IrVerifier.verify(mod);
                 assertTrue(problems.isEmpty(), () -> "the input does not verify:\n" + String.join("\n", problems));
                 pipeline.verifyEach(true).run(mod);
-                String out = IrPrinter.print(mod);
+                StringBuilder outText = new StringBuilder(IrPrinter.print(mod));
+                for (dev.jbpfc.ir.pass.Remark r : pipeline.remarks()) outText.append("; remark: ").append(r).append('\n');
+                String out = outText.toString();
                 String failure = FileCheck.check(text, out);
                 if (failure != null) fail(failure);
             }));

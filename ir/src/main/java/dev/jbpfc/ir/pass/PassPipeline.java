@@ -37,6 +37,7 @@ public final class PassPipeline {
     private PrintStream printTo = System.err;
     private boolean verifyEach;
     private PrintStream timeReport;
+    private final List<Remark> remarks = new ArrayList<>();
 
     private PassPipeline(List<String> passes, int inlineThreshold) {
         for (String p : passes) {
@@ -90,10 +91,13 @@ public final class PassPipeline {
         return this;
     }
 
+    /** What the passes could not do that the source asked for (the driver prints them as -Wpass-failed warnings). */
+    public List<Remark> remarks() { return remarks; }
+
     public void run(Module m) {
         for (String name : passes) {
             long start = System.nanoTime();
-            runPass(name, m, inlineThreshold);
+            runPass(name, m, inlineThreshold, remarks);
             if (timeReport != null) timeReport.printf("; %-12s %8.2f ms%n", name, (System.nanoTime() - start) / 1e6);
             if (verifyEach) IrVerifier.check(m, name);
             if (printAfter.contains(name) || printAfter.contains("all")) {
@@ -103,7 +107,7 @@ public final class PassPipeline {
         }
     }
 
-    private static void runPass(String name, Module m, int inlineThreshold) {
+    private static void runPass(String name, Module m, int inlineThreshold, List<Remark> remarks) {
         if (name.equals("inline")) {
             new Inliner(inlineThreshold).run(m);
             return;
@@ -115,7 +119,7 @@ public final class PassPipeline {
             case "dce" -> new DeadCodeElimination()::run;
             case "simplifycfg" -> new SimplifyCfg()::run;
             case "cse" -> new CommonSubexpressionElimination()::run;
-            case "unroll" -> new LoopUnroll()::run;
+            case "unroll" -> new LoopUnroll(remarks)::run;
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };
         for (Function f : m.functions()) pass.accept(f);
