@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The kernel selftests' BPF programs, compiled by clang-22 with the selftests' flags, as a corpus of real BTF
  * (vmlinux.h types, CO-RE records, maps, kfuncs, decl/type tags): everything ClangBtfTest and ClangBtfExtTest
  * check on the small fixtures, on a fixed sample by default. {@code -Djbpfc.btf.corpus=all} runs every program
- * (slow: clang takes up to ~15 s on some files on a busy machine), {@code =stride:N} every N-th. In a sweep a file
+ * (slow: clang takes up to ~15 s on some files on a busy machine), {@code =stride:N} every N-th, {@code =files:a.c,b.c}
+ * the ones named. In a sweep a file
  * clang-22 itself refuses is skipped, not failed.
  */
 class CorpusBtfTest {
@@ -30,9 +31,10 @@ class CorpusBtfTest {
         return Paths.get(System.getenv().getOrDefault("JBPFC_CORPUS", System.getProperty("user.home") + "/.cache/jbpfc/linux-6.12"));
     }
 
-    /** The sample, or with -Djbpfc.btf.corpus=all every program, or with =stride:N every N-th program. */
+    /** The sample, or with -Djbpfc.btf.corpus=all every program, =stride:N every N-th, =files:a.c,b.c those. */
     static Stream<String> programs() throws IOException {
         String mode = System.getProperty("jbpfc.btf.corpus", "");
+        if (mode.startsWith("files:")) return Arrays.stream(mode.substring(6).split(","));
         if (!sweeping()) return SAMPLE.stream();
         Path progs = corpus().resolve("progs");
         if (!Files.isDirectory(progs)) return SAMPLE.stream();
@@ -47,7 +49,7 @@ class CorpusBtfTest {
 
     static boolean sweeping() {
         String mode = System.getProperty("jbpfc.btf.corpus", "");
-        return mode.equals("all") || mode.startsWith("stride:");
+        return mode.equals("all") || mode.startsWith("stride:") || mode.startsWith("files:");
     }
 
     private static List<String> flags() {
@@ -90,8 +92,13 @@ class CorpusBtfTest {
         Btf ours = BtfReader.read(b.encode());
         String diff = BtfGraphs.difference(btf, ours);
         assertNull(diff, name + ": " + diff);
+        // The kernel's verdict on our rebuilt graph is its verdict on clang's (after the same libbpf-like fixups):
+        // some selftests make BTF the kernel refuses on purpose (err_too_deep), or that libbpf repairs in ways not
+        // redone here (unnamed parameters of __naked functions).
         Oracle.Result load = Oracle.loadBtf(LibbpfFixups.encodeForKernel(ours.types(), BtfStrings.wrap(ours.strings())));
-        assertEquals(0, load.exit(), name + ": " + load.out().lines().limit(3).toList() + " ... " + tail(load.out()));
+        Oracle.Result clangLoad = load.exit() == 0 ? load : Oracle.loadBtf(LibbpfFixups.encodeForKernel(btf.types(), BtfStrings.wrap(btf.strings())));
+        assertEquals(clangLoad.exit(), load.exit(), name + ": " + load.out().lines().limit(3).toList() + " ... " + tail(load.out()));
+        if (SAMPLE.contains(name)) assertEquals(0, load.exit(), name + ": " + tail(load.out()));
     }
 
     private static String tail(String s) {
