@@ -68,14 +68,14 @@ public final class ConformanceReport {
             if (c.verdicts() != null) cvm += c.verdicts().millis();
             rp += rvs.size();
             cp += cvs.size();
-            rv += (int) rvs.stream().filter(Verdict::loaded).count();
-            cv += (int) cvs.stream().filter(Verdict::loaded).count();
+            rv += (int) rvs.stream().filter(Verdict::verified).count();
+            cv += (int) cvs.stream().filter(Verdict::verified).count();
             Set<String> names = new LinkedHashSet<>();
             rvs.forEach(v -> names.add(v.program()));
             cvs.forEach(v -> names.add(v.program()));
             for (String name : names) {
                 Optional<Verdict> rv1 = find(rvs, name), cv1 = find(cvs, name);
-                boolean rOk = rv1.map(Verdict::loaded).orElse(false), cOk = cv1.map(Verdict::loaded).orElse(false);
+                boolean rOk = rv1.map(Verdict::verified).orElse(false), cOk = cv1.map(Verdict::verified).orElse(false);
                 if (rOk && cOk) {
                     ofClang++;
                     both++;
@@ -233,6 +233,7 @@ public final class ConformanceReport {
                 p.put("program", v.program());
                 p.put("section", v.section());
                 p.put("loaded", v.loaded());
+                p.put("verified", v.verified());
                 p.put("insns", v.insns());
                 p.put("processed", v.processed());
                 if (!v.loaded()) p.put("reason", v.reason());

@@ -150,7 +150,7 @@ public final class ConformanceRunner {
         if (!s.compiled()) return "compile failed (" + abbreviate(s.compile().firstError()) + ")";
         if (!s.oracleError().isEmpty()) return "oracle error (" + abbreviate(s.oracleError()) + ")";
         if (!s.verdicts().openError().isEmpty()) return "open failed (" + abbreviate(s.verdicts().openError()) + ")";
-        return s.verdicts().loadedCount() + "/" + s.verdicts().programs().size() + " verified, "
+        return s.verdicts().verifiedCount() + "/" + s.verdicts().programs().size() + " verified, "
                 + s.compile().millis() + "+" + s.verdicts().millis() + " ms";
     }
 
