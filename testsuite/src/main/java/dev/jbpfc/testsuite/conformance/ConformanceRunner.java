@@ -1,6 +1,7 @@
 package dev.jbpfc.testsuite.conformance;
 
 import dev.jbpfc.testsuite.oracle.ClangReference;
+import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.KernelOracle;
 import dev.jbpfc.testsuite.oracle.ObjectVerdicts;
 import dev.jbpfc.testsuite.oracle.OracleException;
@@ -31,7 +32,10 @@ import java.util.concurrent.Future;
  * </pre>
  * Options: --reference CMD (default clang-22), --candidate CMD (default ROOT/jbpfc), --files LIST (one path a
  * line), --corpus, --every K, --limit N, --jobs N (default 1: the machine is shared), --out DIR,
- * --timeout SECONDS (per compile). Relative file names are looked up in the corpus's progs/ as well.
+ * --timeout SECONDS (per compile), --fresh-reference. Relative file names are looked up in the corpus's progs/ as
+ * well. Without --reference, clang-22's objects come from ClangReference's cache (~/.cache/jbpfc/clang), so a
+ * repeated run compiles only the candidate; the reported reference compile time is then the cached compile's
+ * own. --fresh-reference compiles the reference every time (for timing on a quiet machine).
  */
 public final class ConformanceRunner {
     private ConformanceRunner() {
@@ -43,6 +47,7 @@ public final class ConformanceRunner {
 
     static int run(String[] args) throws Exception {
         String referenceCmd = System.getenv().getOrDefault("JBPFC_CLANG", "clang-22");
+        boolean cachedReference = true;
         String candidateCmd = null;
         Path out = null;
         List<Path> files = new ArrayList<>();
@@ -52,11 +57,12 @@ public final class ConformanceRunner {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--corpus")) { corpus = true; continue; }
+            if (a.equals("--fresh-reference")) { cachedReference = false; continue; }
             if (!a.startsWith("--")) { files.add(Path.of(a)); continue; }
             if (i + 1 >= args.length) return usage("missing value after " + a);
             String v = args[++i];
             switch (a) {
-                case "--reference" -> referenceCmd = v;
+                case "--reference" -> { referenceCmd = v; cachedReference = false; }
                 case "--candidate" -> candidateCmd = v;
                 case "--out" -> out = Path.of(v);
                 case "--files" -> Files.readAllLines(Path.of(v)).stream().map(String::strip)
@@ -72,11 +78,13 @@ public final class ConformanceRunner {
         KernelOracle oracle;
         List<String> flags;
         Path progs;
+        ClangReference clang = null;
         try {
             root = ProjectLayout.root();
             progs = ProjectLayout.corpus().resolve("progs");
             if (corpus) files.addAll(ProjectLayout.corpusFiles());
             flags = ClangReference.selftestsFlags();
+            if (cachedReference) clang = ClangReference.create();
             oracle = KernelOracle.create();
             String problem = oracle.probe();
             if (problem != null) throw new OracleUnavailableException(problem);
@@ -98,8 +106,9 @@ public final class ConformanceRunner {
         Path refDir = out.resolve("objects/reference"), candDir = out.resolve("objects/candidate");
         Files.createDirectories(refDir);
         Files.createDirectories(candDir);
-        System.err.printf("conformance: %d files, reference `%s`, candidate `%s`, %d job(s)%n", selected.size(),
-                reference.template(), candidate.template(), jobs);
+        System.err.printf("conformance: %d files, reference `%s`%s, candidate `%s`, %d job(s)%n", selected.size(),
+                reference.template(), cachedReference ? " (cached)" : "", candidate.template(), jobs);
+        ClangReference cache = clang;
 
         long start = System.nanoTime();
         Duration compileTimeout = Duration.ofSeconds(timeout);
@@ -111,7 +120,8 @@ public final class ConformanceRunner {
             int index = i + 1;
             futures.add(pool.submit(() -> {
                 String base = src.getFileName().toString().replaceFirst("\\.c$", "");
-                FileResult.Side r = side(reference, src, refDir.resolve(base + ".o"), flags, compileTimeout, oracle);
+                FileResult.Side r = cache != null ? cachedSide(cache, src, flags, oracle)
+                        : side(reference, src, refDir.resolve(base + ".o"), flags, compileTimeout, oracle);
                 FileResult.Side c = side(candidate, src, candDir.resolve(base + ".o"), flags, compileTimeout, oracle);
                 System.err.printf("[%d/%d] %s: reference %s, candidate %s%n", index, n, src.getFileName(),
                         describe(r), describe(c));
@@ -125,7 +135,9 @@ public final class ConformanceRunner {
 
         String env = String.format("Linux %s, libbpf %s, %s, flags from scripts/selftests-flags + -O2 --target=bpf "
                         + "-mcpu=v3, %s", Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip(),
-                oracle.libbpfVersion(), referenceVersion(referenceCmd), Instant.now());
+                oracle.libbpfVersion(), referenceVersion(referenceCmd), Instant.now())
+                + (cachedReference ? "; reference objects from ~/.cache/jbpfc/clang (their compile times are the "
+                + "cached compiles' own)" : "");
         ConformanceReport report = new ConformanceReport(reference, candidate, results, wall, env);
         report.write(out);
         System.err.println("conformance: " + report.summary());
@@ -141,6 +153,18 @@ public final class ConformanceRunner {
         try {
             ObjectVerdicts v = oracle.verifyAll(obj);
             return new FileResult.Side(o, v, "");
+        } catch (OracleException e) {
+            return new FileResult.Side(o, null, e.getMessage());
+        }
+    }
+
+    private static FileResult.Side cachedSide(ClangReference clang, Path src, List<String> flags, KernelOracle oracle) {
+        ClangResult c = clang.compile(src, flags);
+        CompilerCommand.Outcome o = new CompilerCommand.Outcome(c.ok(), c.compileMillis(),
+                c.ok() ? "" : CompilerCommand.firstError(c.diagnostics()), c.diagnostics());
+        if (!c.ok()) return new FileResult.Side(o, null, "");
+        try {
+            return new FileResult.Side(o, oracle.verifyAll(c.object()), "");
         } catch (OracleException e) {
             return new FileResult.Side(o, null, e.getMessage());
         }
@@ -167,7 +191,7 @@ public final class ConformanceRunner {
     private static int usage(String why) {
         System.err.println("conformance: " + why);
         System.err.println("usage: ConformanceRunner [--reference CMD] [--candidate CMD] [--corpus | --files LIST | "
-                + "FILE...] [--every K] [--limit N] [--jobs N] [--out DIR] [--timeout SECONDS]");
+                + "FILE...] [--every K] [--limit N] [--jobs N] [--out DIR] [--timeout SECONDS] [--fresh-reference]");
         return 2;
     }
 }
