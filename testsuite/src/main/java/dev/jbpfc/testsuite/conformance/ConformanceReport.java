@@ -271,11 +271,16 @@ public final class ConformanceReport {
         List<FileResult> notCompiled = files.stream().filter(f -> !f.candidate().compiled()).toList();
         if (!notCompiled.isEmpty()) {
             b.append("## Files the candidate does not compile (").append(notCompiled.size()).append(")\n\n");
-            Map<String, Integer> byError = new LinkedHashMap<>();
-            for (FileResult f : notCompiled) byError.merge(f.candidate().compile().firstError(), 1, Integer::sum);
-            b.append("| first error (paths vary) | files |\n|---|---|\n");
-            byError.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(40)
-                    .forEach(e -> b.append("| ").append(cell(e.getKey())).append(" | ").append(e.getValue()).append(" |\n"));
+            Map<String, List<String>> byError = new LinkedHashMap<>();
+            for (FileResult f : notCompiled) {
+                String key = f.candidate().compile().firstError().replaceFirst("^\\S+:\\d+:\\d+: ", "");
+                byError.computeIfAbsent(key, k -> new ArrayList<>()).add(f.file());
+            }
+            b.append("| first error (location removed) | files | for example |\n|---|---|---|\n");
+            byError.entrySet().stream().sorted((x, y) -> y.getValue().size() - x.getValue().size()).limit(60)
+                    .forEach(e -> b.append("| ").append(cell(e.getKey())).append(" | ").append(e.getValue().size())
+                            .append(" | ").append(String.join(", ", e.getValue().subList(0, Math.min(3, e.getValue().size()))))
+                            .append(" |\n"));
             b.append('\n');
         }
         b.append("## Programs the reference's objects get verified and the candidate's do not (")

@@ -86,8 +86,7 @@ class KernelOracleTest {
         assertNotNull(len, () -> "no entry for EtherType 0x0801: " + lastLen.entries().keySet());
         assertEquals(frame.length, Hex.leValue(len, 0, 4));
 
-        MapContents bss = r.maps().values().stream().filter(m -> m.name().endsWith(".bss")).findFirst()
-                .orElseThrow(() -> new AssertionError("no .bss map in " + r.maps().keySet()));
+        MapContents bss = r.map(".bss");
         assertEquals(1, bss.longAt(0), "global frames_seen lives in .bss and was incremented once");
     }
 
