@@ -285,7 +285,12 @@ public final class ConformanceReport {
         }
         b.append("## Programs the reference's objects get verified and the candidate's do not (")
                 .append(lost.size()).append(")\n\n");
-        appendDifferences(b, lost);
+        List<Difference> notCompiledLost = lost.stream().filter(d -> d.why().startsWith("compile failed")).toList();
+        if (!notCompiledLost.isEmpty()) {
+            b.append(notCompiledLost.size()).append(" of them are in files the candidate does not compile (table above; "
+                    + "each is listed in report.json). The others:\n\n");
+        }
+        appendDifferences(b, lost.stream().filter(d -> !d.why().startsWith("compile failed")).toList());
         b.append("## Programs only the candidate's objects get verified (").append(gained.size()).append(")\n\n");
         appendDifferences(b, gained);
         return b.toString();
