@@ -38,12 +38,24 @@ public final class Token {
     /** The first token on its line: directives start only here. */
     public final boolean startOfLine;
 
+    /**
+     * Preprocessor-internal (added by the pp helper): an identifier naming a macro that was being expanded when the
+     * identifier was produced, so it must never expand again ("painted blue", C11 6.10.3.4p2). The parser ignores it.
+     */
+    public final boolean noExpand;
+
     public Token(Kind kind, String text, SourceLocation location, boolean spaceBefore, boolean startOfLine) {
+        this(kind, text, location, spaceBefore, startOfLine, false);
+    }
+
+    public Token(Kind kind, String text, SourceLocation location, boolean spaceBefore, boolean startOfLine,
+                 boolean noExpand) {
         this.kind = kind;
         this.text = text;
         this.location = location;
         this.spaceBefore = spaceBefore;
         this.startOfLine = startOfLine;
+        this.noExpand = noExpand;
     }
 
     public boolean is(String punctOrName) {

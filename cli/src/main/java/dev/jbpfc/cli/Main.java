@@ -1,0 +1,78 @@
+package dev.jbpfc.cli;
+
+import dev.jbpfc.diag.Diagnostics;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The {@code jbpfc} command: clang's command line for {@code --target=bpf}. Exit status 0 on success, 1 when any
+ * input had errors (as clang). Internal failures are reported as one line, never as a Java stack trace (set
+ * {@code JBPFC_DEBUG=1} to see the trace).
+ */
+public final class Main {
+    public static final String VERSION = "jbpfc 0.1.0 (BPF C compiler in Java; clang-22 compatible command line)";
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        OptionParser parser = new OptionParser();
+        Options o = parser.parse(args);
+        for (String e : parser.errors()) err.println("jbpfc: error: " + e);
+        if (!parser.errors().isEmpty()) return 1;
+        if (o.showVersion) {
+            out.println(VERSION);
+            out.println("Target: bpf");
+            return 0;
+        }
+        if (o.showHelp) {
+            out.println("usage: jbpfc [clang options] file.c ...   (see README.md for the flags)");
+            return 0;
+        }
+        if (o.inputs.isEmpty()) {
+            err.println("jbpfc: error: no input files");
+            return 1;
+        }
+        boolean missing = false;
+        for (Path in : o.inputs) {
+            if (!Files.isRegularFile(in)) {
+                err.println("jbpfc: error: no such file or directory: '" + in + "'");
+                missing = true;
+            }
+        }
+        if (missing) return 1;
+        if (o.output != null && o.inputs.size() > 1 && o.action != Options.Action.SYNTAX_ONLY
+                && o.action != Options.Action.PREPROCESS) {
+            err.println("jbpfc: error: cannot specify -o when generating multiple output files");
+            return 1;
+        }
+        int status = 0;
+        for (Path in : o.inputs) {
+            Diagnostics diags = new Diagnostics(err);
+            diags.setErrorLimit(o.errorLimit);
+            diags.setWarningsAsErrors(o.warningsAsErrors);
+            diags.setSuppressWarnings(o.noWarnings);
+            try {
+                new Compilation(o, diags, out).run(in);
+            } catch (Diagnostics.ErrorLimitReached stop) {
+                // already reported
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                err.println(in + ": error: internal compiler error: " + e.getClass().getSimpleName()
+                        + (e.getMessage() != null ? ": " + e.getMessage() : ""));
+                err.println("note: please report this with the input file; JBPFC_DEBUG=1 shows the Java stack trace");
+                if ("1".equals(System.getenv("JBPFC_DEBUG"))) e.printStackTrace(err);
+                status = 1;
+                continue;
+            }
+            if (diags.hasErrors()) {
+                int n = diags.errorCount();
+                err.println(n + (n == 1 ? " error" : " errors") + " generated.");
+                status = 1;
+            }
+        }
+        return status;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.jbpfc.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class OptionParserTest {
+    private static Options parse(OptionParser p, String... args) {
+        return p.parse(args);
+    }
+
+    @Test
+    void selftestsCommandLineIsAccepted() {
+        OptionParser p = new OptionParser();
+        Options o = parse(p, "-g", "-Wall", "-D__TARGET_ARCH_x86", "-mlittle-endian", "-I/a", "-I", "/b",
+                "-idirafter", "/usr/include", "-Wno-compare-distinct-pointer-types", "-DENABLE_ATOMICS_TESTS",
+                "-O2", "--target=bpf", "-mcpu=v3", "-c", "prog.c", "-o", "prog.o");
+        assertEquals(List.of(), p.errors());
+        assertTrue(o.debugInfo);
+        assertEquals('2', o.optLevel);
+        assertEquals(3, o.cpuVersion);
+        assertEquals(List.of(Path.of("/a"), Path.of("/b")), o.includeDirs);
+        assertEquals(List.of(Path.of("/usr/include")), o.afterDirs);
+        assertEquals(List.of(new Options.MacroOption(true, "__TARGET_ARCH_x86"),
+                new Options.MacroOption(true, "ENABLE_ATOMICS_TESTS")), o.macros);
+        assertEquals(List.of(Path.of("prog.c")), o.inputs);
+        assertEquals(Path.of("prog.o"), o.output);
+        assertEquals(Options.Action.OBJECT, o.action);
+    }
+
+    @Test
+    void unknownFlagIsAnErrorAsInClang() {
+        OptionParser p = new OptionParser();
+        parse(p, "-foo", "x.c");
+        assertEquals(List.of("unknown argument: '-foo'"), p.errors());
+    }
+
+    @Test
+    void cpuNamesAndSeparateTargetForm() {
+        OptionParser p = new OptionParser();
+        Options o = parse(p, "-target", "bpf", "-mcpu=generic", "-S", "a.c", "b.c");
+        assertEquals(List.of(), p.errors());
+        assertEquals(1, o.cpuVersion);
+        assertEquals(Options.Action.ASSEMBLY, o.action);
+        assertEquals(2, o.inputs.size());
+        assertEquals(4, parse(new OptionParser(), "-mcpu=v4").cpuVersion);
+        OptionParser bad = new OptionParser();
+        parse(bad, "-mcpu=v9", "--target=x86_64");
+        assertEquals(2, bad.errors().size());
+    }
+
+    @Test
+    void missingValueIsReported() {
+        OptionParser p = new OptionParser();
+        parse(p, "a.c", "-o");
+        assertEquals(List.of("argument to '-o' is missing (expected 1 value)"), p.errors());
+    }
+
+    @Test
+    void joinedValues() {
+        OptionParser p = new OptionParser();
+        Options o = parse(p, "-UFOO", "-DBAR=2", "-ferror-limit=3", "-std=gnu11", "--out-dir=/tmp/x", "-Werror",
+                "-fsyntax-only", "a.c");
+        assertEquals(List.of(), p.errors());
+        assertEquals(3, o.errorLimit);
+        assertEquals("gnu11", o.std);
+        assertEquals(Path.of("/tmp/x"), o.outDir);
+        assertTrue(o.warningsAsErrors);
+        assertEquals(Options.Action.SYNTAX_ONLY, o.action);
+        assertEquals(new Options.MacroOption(false, "FOO"), o.macros.get(0));
+    }
+}

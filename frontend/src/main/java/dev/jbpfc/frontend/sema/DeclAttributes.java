@@ -1,0 +1,41 @@
+package dev.jbpfc.frontend.sema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The GNU attributes of a declaration that later stages read, collected by sema from the syntax:
+ * {@code section("xdp")}, {@code weak}, {@code always_inline}/{@code noinline}, {@code naked}, {@code used},
+ * {@code unused}, {@code btf_decl_tag("...")}, {@code aligned(N)}, {@code visibility("hidden")}.
+ * Attributes sema does not know are ignored, like clang ignores unknown attributes with a warning.
+ */
+public final class DeclAttributes {
+    public String section;
+    public boolean weak;
+    public boolean alwaysInline;
+    public boolean noinline;
+    public boolean naked;
+    public boolean used;
+    public boolean unused;
+    public boolean packed;
+    public boolean noreturn;
+    public int aligned;
+    public String visibility;
+    public final List<String> btfDeclTags = new ArrayList<>();
+
+    /** Adds the attributes of a redeclaration (section and tags of an earlier declaration stay). */
+    public void merge(DeclAttributes other) {
+        if (other.section != null) section = other.section;
+        weak |= other.weak;
+        alwaysInline |= other.alwaysInline;
+        noinline |= other.noinline;
+        naked |= other.naked;
+        used |= other.used;
+        unused |= other.unused;
+        packed |= other.packed;
+        noreturn |= other.noreturn;
+        aligned = Math.max(aligned, other.aligned);
+        if (other.visibility != null) visibility = other.visibility;
+        for (String t : other.btfDeclTags) if (!btfDeclTags.contains(t)) btfDeclTags.add(t);
+    }
+}

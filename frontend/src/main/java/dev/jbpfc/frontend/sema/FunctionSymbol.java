@@ -1,0 +1,36 @@
+package dev.jbpfc.frontend.sema;
+
+import dev.jbpfc.frontend.types.CType;
+import dev.jbpfc.frontend.types.FunctionType;
+import dev.jbpfc.source.SourceLocation;
+
+/** A function: declared (extern, possibly a kfunc resolved by libbpf) or defined in this translation unit. */
+public final class FunctionSymbol extends Symbol {
+    private StorageClass storage;
+    private boolean inline;
+    private boolean defined;
+    public final DeclAttributes attributes = new DeclAttributes();
+
+    public FunctionSymbol(String name, FunctionType type, SourceLocation location, StorageClass storage) {
+        super(name, type, location);
+        this.storage = storage;
+    }
+
+    public FunctionType functionType() { return (FunctionType) type.unqualified(); }
+
+    void setType(CType type) { this.type = type; }
+
+    public StorageClass storage() { return storage; }
+
+    void setStorage(StorageClass storage) { this.storage = storage; }
+
+    public boolean isStatic() { return storage == StorageClass.STATIC; }
+
+    public boolean isInline() { return inline; }
+
+    void setInline(boolean inline) { this.inline = inline; }
+
+    public boolean isDefined() { return defined; }
+
+    void setDefined(boolean defined) { this.defined = defined; }
+}

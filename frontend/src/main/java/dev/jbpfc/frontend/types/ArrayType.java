@@ -1,0 +1,33 @@
+package dev.jbpfc.frontend.types;
+
+/**
+ * {@code element[length]}. {@code length} is {@link #INCOMPLETE} for {@code T[]} (an incomplete array: an extern
+ * declaration, a parameter before adjustment, or a flexible array member as the last field of a struct);
+ * {@code T[0]} is GNU's zero-length array, a complete type of size 0.
+ */
+public record ArrayType(CType element, long length) implements CType {
+    public static final long INCOMPLETE = -1;
+
+    public static ArrayType incomplete(CType element) { return new ArrayType(element, INCOMPLETE); }
+
+    @Override
+    public long size() {
+        if (length < 0) throw new IllegalStateException("size of incomplete array");
+        return element.size() * length;
+    }
+
+    @Override
+    public int align() { return element.align(); }
+
+    @Override
+    public boolean isComplete() { return length >= 0; }
+
+    @Override
+    public int qualifiers() {
+        // C11 6.7.3p9: qualifiers on an array type apply to its elements; clang reports them on the array too.
+        return element.qualifiers();
+    }
+
+    @Override
+    public String toString() { return spelling(); }
+}

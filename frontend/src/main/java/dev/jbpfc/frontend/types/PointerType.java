@@ -1,0 +1,29 @@
+package dev.jbpfc.frontend.types;
+
+import java.util.List;
+
+/**
+ * A pointer (8 bytes on BPF). {@code typeTags} are the {@code btf_type_tag} attributes written on the pointee, in
+ * source order: {@code int __attribute__((btf_type_tag("user"))) *p} is a pointer with typeTags ["user"] to
+ * {@code int}, which BTF encodes as PTR -> TYPE_TAG "user" -> INT. They never change type checking.
+ */
+public record PointerType(CType pointee, List<String> typeTags) implements CType {
+    public PointerType {
+        typeTags = List.copyOf(typeTags);
+    }
+
+    public PointerType(CType pointee) {
+        this(pointee, List.of());
+    }
+
+    public static PointerType to(CType pointee) { return new PointerType(pointee); }
+
+    @Override
+    public long size() { return 8; }
+
+    @Override
+    public int align() { return 8; }
+
+    @Override
+    public String toString() { return spelling(); }
+}

@@ -1,0 +1,113 @@
+package dev.jbpfc.ir;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A basic block: phis first, then ordinary instructions, then exactly one terminator. Predecessors are not stored
+ * (they go stale under every edit): ask {@link dev.jbpfc.ir.analysis.Cfg}.
+ */
+public final class Block {
+    private String name;
+    private final List<Instruction> insts = new ArrayList<>();
+    private Function function;
+
+    public Block(String name) { this.name = name; }
+
+    public String name() { return name; }
+
+    public void setName(String name) { this.name = name; }
+
+    public Function function() { return function; }
+
+    void setFunction(Function f) { this.function = f; }
+
+    /** The instructions in order; modify through the methods below so each knows its block. */
+    public List<Instruction> instructions() { return Collections.unmodifiableList(insts); }
+
+    public int size() { return insts.size(); }
+
+    public Instruction get(int i) { return insts.get(i); }
+
+    public int indexOf(Instruction i) { return insts.indexOf(i); }
+
+    public Instruction terminator() {
+        if (insts.isEmpty()) return null;
+        Instruction last = insts.get(insts.size() - 1);
+        return last.isTerminator() ? last : null;
+    }
+
+    public List<Block> successors() {
+        Instruction t = terminator();
+        return t == null ? List.of() : t.successors();
+    }
+
+    public List<Instruction> phis() {
+        List<Instruction> out = new ArrayList<>();
+        for (Instruction i : insts) {
+            if (!i.isPhi()) break;
+            out.add(i);
+        }
+        return out;
+    }
+
+    /** Index of the first non-phi instruction. */
+    public int firstNonPhi() {
+        int n = 0;
+        while (n < insts.size() && insts.get(n).isPhi()) n++;
+        return n;
+    }
+
+    public Instruction append(Instruction i) {
+        adopt(i);
+        insts.add(i);
+        return i;
+    }
+
+    public Instruction insert(int index, Instruction i) {
+        adopt(i);
+        insts.add(index, i);
+        return i;
+    }
+
+    /** Inserts {@code i} just before the terminator (or at the end when there is none yet). */
+    public Instruction insertBeforeTerminator(Instruction i) {
+        return insert(terminator() == null ? insts.size() : insts.size() - 1, i);
+    }
+
+    public Instruction insertBefore(Instruction before, Instruction i) {
+        return insert(insts.indexOf(before), i);
+    }
+
+    public Instruction insertAfter(Instruction after, Instruction i) {
+        return insert(insts.indexOf(after) + 1, i);
+    }
+
+    public void remove(Instruction i) {
+        if (insts.remove(i)) i.setBlock(null);
+    }
+
+    /** Removes and returns the instructions from {@code index} to the end (to move them to another block). */
+    public List<Instruction> splitOff(int index) {
+        List<Instruction> tail = new ArrayList<>(insts.subList(index, insts.size()));
+        insts.subList(index, insts.size()).clear();
+        for (Instruction i : tail) i.setBlock(null);
+        return tail;
+    }
+
+    public void replace(Instruction old, Instruction with) {
+        int at = insts.indexOf(old);
+        old.setBlock(null);
+        adopt(with);
+        insts.set(at, with);
+    }
+
+    private void adopt(Instruction i) {
+        if (i.block() != null && i.block() != this) i.block().remove(i);
+        i.setBlock(this);
+    }
+
+    @Override
+    public String toString() { return name; }
+}

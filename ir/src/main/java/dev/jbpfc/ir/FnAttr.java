@@ -1,0 +1,20 @@
+package dev.jbpfc.ir;
+
+/** Function attributes the passes and the backend honour. */
+public enum FnAttr {
+    /** Inlined at every call; the inliner refuses nothing but recursion. */
+    ALWAYS_INLINE("always_inline"),
+    /** Never inlined. */
+    NOINLINE("noinline"),
+    /** No prologue/epilogue: the body is inline asm only (the selftests' {@code __naked} functions). */
+    NAKED("naked");
+
+    public final String spelling;
+
+    FnAttr(String spelling) { this.spelling = spelling; }
+
+    public static FnAttr parse(String s) {
+        for (FnAttr a : values()) if (a.spelling.equals(s)) return a;
+        return null;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.jbpfc.ir;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A function with a body. {@code section} is the ELF section it goes to ("xdp", "tc", "kprobe/do_exit", or
+ * ".text" for subprograms); {@code btfFuncId} is the BTF FUNC id the frontend made (0 = none). The entry block is
+ * the first block and has no predecessors.
+ */
+public final class Function {
+    private String name;
+    private Type returnType;
+    private final List<Param> params = new ArrayList<>();
+    private Linkage linkage = Linkage.GLOBAL;
+    private String section = ".text";
+    private final EnumSet<FnAttr> attrs = EnumSet.noneOf(FnAttr.class);
+    private int btfFuncId;
+    private final List<Block> blocks = new ArrayList<>();
+    private int nameCounter;
+
+    public Function(String name, Type returnType) {
+        this.name = name;
+        this.returnType = returnType;
+    }
+
+    public String name() { return name; }
+
+    public void setName(String name) { this.name = name; }
+
+    public Type returnType() { return returnType; }
+
+    public List<Param> params() { return params; }
+
+    public Param addParam(String name, Type type) {
+        Param p = new Param(name, type);
+        params.add(p);
+        return p;
+    }
+
+    public Linkage linkage() { return linkage; }
+
+    public void setLinkage(Linkage l) { this.linkage = l; }
+
+    public String section() { return section; }
+
+    public void setSection(String s) { this.section = s; }
+
+    public Set<FnAttr> attrs() { return attrs; }
+
+    public boolean has(FnAttr a) { return attrs.contains(a); }
+
+    public int btfFuncId() { return btfFuncId; }
+
+    public void setBtfFuncId(int id) { this.btfFuncId = id; }
+
+    public List<Block> blocks() { return Collections.unmodifiableList(blocks); }
+
+    public Block entry() { return blocks.get(0); }
+
+    public Block addBlock(String name) {
+        Block b = new Block(name == null ? null : uniqueBlockName(name));
+        b.setFunction(this);
+        blocks.add(b);
+        return b;
+    }
+
+    /** Adds an existing (for instance cloned) block after {@code after}, or at the end if after is null. */
+    public void insertBlockAfter(Block after, Block b) {
+        b.setFunction(this);
+        if (b.name() == null || blockNamed(b.name()) != null) b.setName(uniqueBlockName(b.name() == null ? "bb" : b.name()));
+        int at = after == null ? blocks.size() : blocks.indexOf(after) + 1;
+        blocks.add(at, b);
+    }
+
+    public void removeBlock(Block b) {
+        blocks.remove(b);
+        b.setFunction(null);
+    }
+
+    /** Reorders blocks to {@code order} (which must hold the same blocks, entry first). */
+    public void setBlockOrder(List<Block> order) {
+        if (order.size() != blocks.size() || !new HashSet<>(order).containsAll(blocks)) {
+            throw new IllegalArgumentException("block order must be a permutation");
+        }
+        blocks.clear();
+        blocks.addAll(order);
+    }
+
+    public Block blockNamed(String n) {
+        for (Block b : blocks) if (n.equals(b.name())) return b;
+        return null;
+    }
+
+    public String uniqueBlockName(String base) {
+        if (blockNamed(base) == null) return base;
+        String n;
+        do { n = base + "." + (++nameCounter); } while (blockNamed(n) != null);
+        return n;
+    }
+
+    /** A value name not used by any parameter or instruction of this function. */
+    public String uniqueValueName(String base) {
+        Set<String> used = new HashSet<>();
+        for (Param p : params) used.add(p.name());
+        for (Block b : blocks) for (Instruction i : b.instructions()) if (i.name() != null) used.add(i.name());
+        if (!used.contains(base)) return base;
+        String n;
+        do { n = base + "." + (++nameCounter); } while (used.contains(n));
+        return n;
+    }
+
+    /** All instructions, block by block (a snapshot: safe to edit while iterating). */
+    public List<Instruction> instructions() {
+        List<Instruction> out = new ArrayList<>();
+        for (Block b : blocks) out.addAll(b.instructions());
+        return out;
+    }
+
+    /**
+     * Replaces uses of values by other values everywhere in the function, following chains (a->b, b->c gives a->c).
+     * Passes collect replacements and apply them once: there are no stored use lists to keep in step.
+     */
+    public void replaceAllUses(Map<Value, Value> replacements) {
+        if (replacements.isEmpty()) return;
+        Map<Value, Value> resolved = new HashMap<>();
+        for (Block b : blocks) {
+            for (Instruction i : b.instructions()) {
+                List<Value> ops = i.operands();
+                for (int k = 0; k < ops.size(); k++) {
+                    Value v = ops.get(k);
+                    if (replacements.containsKey(v)) i.setOperand(k, resolve(v, replacements, resolved));
+                }
+            }
+        }
+    }
+
+    public void replaceAllUses(Value from, Value to) { replaceAllUses(Map.of(from, to)); }
+
+    private static Value resolve(Value v, Map<Value, Value> map, Map<Value, Value> memo) {
+        Value r = memo.get(v);
+        if (r != null) return r;
+        Value cur = v;
+        int guard = 0;
+        while (map.containsKey(cur) && guard++ < 1_000_000) {
+            Value next = map.get(cur);
+            if (next == cur) break;
+            cur = next;
+        }
+        memo.put(v, cur);
+        return cur;
+    }
+
+    @Override
+    public String toString() { return dev.jbpfc.ir.text.IrPrinter.print(this); }
+}

@@ -1,0 +1,68 @@
+package dev.jbpfc.ir;
+
+import dev.jbpfc.source.SourceFile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One translation unit: source files (for debug locations), globals, extern function declarations and functions,
+ * each list in the order the ELF writer should emit them.
+ */
+public final class Module {
+    private final List<String> files = new ArrayList<>();
+    private final Map<Integer, SourceFile> fileTexts = new HashMap<>();
+    private final List<Global> globals = new ArrayList<>();
+    private final List<ExternFunction> externs = new ArrayList<>();
+    private final List<Function> functions = new ArrayList<>();
+
+    /** Paths of the files {@link DebugLoc#file()} indexes. */
+    public List<String> files() { return files; }
+
+    public int addFile(String path) {
+        int i = files.indexOf(path);
+        if (i >= 0) return i;
+        files.add(path);
+        return files.size() - 1;
+    }
+
+    /** The text of file {@code index} for line_info's line strings, when the frontend supplied it (else null). */
+    public SourceFile fileText(int index) { return fileTexts.get(index); }
+
+    public int addFile(SourceFile file) {
+        int i = addFile(file.path());
+        fileTexts.put(i, file);
+        return i;
+    }
+
+    public List<Global> globals() { return globals; }
+
+    public List<ExternFunction> externs() { return externs; }
+
+    public List<Function> functions() { return functions; }
+
+    public Global global(String name) {
+        for (Global g : globals) if (g.name().equals(name)) return g;
+        return null;
+    }
+
+    public Function function(String name) {
+        for (Function f : functions) if (f.name().equals(name)) return f;
+        return null;
+    }
+
+    public ExternFunction extern(String name) {
+        for (ExternFunction e : externs) if (e.name().equals(name)) return e;
+        return null;
+    }
+
+    /** Whether {@code name} is a global, function or extern of this module. */
+    public boolean hasSymbol(String name) {
+        return global(name) != null || function(name) != null || extern(name) != null;
+    }
+
+    @Override
+    public String toString() { return dev.jbpfc.ir.text.IrPrinter.print(this); }
+}

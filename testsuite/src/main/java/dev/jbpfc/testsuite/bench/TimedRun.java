@@ -1,0 +1,38 @@
+package dev.jbpfc.testsuite.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of a command under {@code /usr/bin/time}, which reports what the kernel accounted for the whole process
+ * tree's wall time and the largest process's peak memory: the figures a user sees, JVM start-up included.
+ */
+public record TimedRun(double wallSeconds, long peakKilobytes, int exitCode) {
+
+    public static TimedRun of(List<String> command, Path workDir) throws IOException, InterruptedException {
+        Path report = Files.createTempFile("jbpfc-time", ".txt");
+        try {
+            List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", report.toString(), "-f", "%e %M"));
+            full.addAll(command);
+            Process p = new ProcessBuilder(full).directory(workDir.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            int exit = p.waitFor();
+            List<String> lines = Files.readAllLines(report);
+            String[] f = lines.get(lines.size() - 1).trim().split(" ");
+            return new TimedRun(Double.parseDouble(f[0]), Long.parseLong(f[1]), exit);
+        } finally {
+            Files.deleteIfExists(report);
+        }
+    }
+
+    public static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+}
