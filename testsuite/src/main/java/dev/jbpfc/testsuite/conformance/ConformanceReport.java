@@ -273,10 +273,11 @@ public final class ConformanceReport {
             b.append("## Files the candidate does not compile (").append(notCompiled.size()).append(")\n\n");
             Map<String, List<String>> byError = new LinkedHashMap<>();
             for (FileResult f : notCompiled) {
-                String key = f.candidate().compile().firstError().replaceFirst("^\\S+:\\d+:\\d+: ", "");
+                String key = f.candidate().compile().firstError().replaceFirst("^\\S+:\\d+:\\d+: ", "")
+                        .replaceAll("\\S*" + java.util.regex.Pattern.quote(f.file()), "<file>");
                 byError.computeIfAbsent(key, k -> new ArrayList<>()).add(f.file());
             }
-            b.append("| first error (location removed) | files | for example |\n|---|---|---|\n");
+            b.append("| first error (location and file name removed) | files | for example |\n|---|---|---|\n");
             byError.entrySet().stream().sorted((x, y) -> y.getValue().size() - x.getValue().size()).limit(60)
                     .forEach(e -> b.append("| ").append(cell(e.getKey())).append(" | ").append(e.getValue().size())
                             .append(" | ").append(String.join(", ", e.getValue().subList(0, Math.min(3, e.getValue().size()))))

@@ -54,5 +54,8 @@ class ConformanceRunnerTest {
         List<Object> lost = (List<Object>) report.get("lost");
         String why = (String) ((Map<String, Object>) lost.get(0)).get("why");
         assertTrue(why.startsWith("compile failed: cannot run /nonexistent/jbpfc"), why);
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("| 3 | xdp_classify.c, xdp_unchecked.c, xdp_count.c |"),
+                () -> "one row for the three identical failures:\n" + md);
     }
 }
