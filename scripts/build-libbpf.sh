@@ -13,6 +13,12 @@ corpus=$("$here/setup-corpus.sh") || { echo "build-libbpf: setup-corpus.sh faile
 out=$corpus/libbpf
 stamp=$out/.ready
 if [ -f "$stamp" ]; then echo "$out"; exit 0; fi
+# Test JVMs of several modules may get here at once: one builds, the others wait and reuse its result.
+if command -v flock >/dev/null; then
+  exec 9>"$corpus/.libbpf.lock"
+  flock 9
+  if [ -f "$stamp" ]; then echo "$out"; exit 0; fi
+fi
 
 fallback() {
   echo "build-libbpf: $1; falling back to Debian's libbpf-dev (libbpf 1.1): fewer corpus programs will load" >&2

@@ -11,7 +11,7 @@
  *                                [--map NAME=KEYHEX:VALUEHEX]... [--max-entries N]
  *
  * Example: `bpfrun verify xdp.o xdp_pass` prints
- *   {"prog":"xdp_pass","section":"xdp","type":"xdp","loaded":true,"errno":0,"insns":2,"processed":2,
+ *   {"prog":"xdp_pass","section":"xdp","type":"xdp","loaded":true,"verified":true,"errno":0,"insns":2,"processed":2,
  *    "log":["func#0 @0","0: R1=ctx() R10=fp0","0: (b7) r0 = 2 ...",...,"processed 2 insns (limit 1000000) ..."],
  *    "libbpf_error":""}
  *
@@ -116,6 +116,11 @@ static unsigned char *parse_hex(const char *s, size_t n, size_t *len)
 static char libbpf_msgs[4096];
 static size_t libbpf_msgs_len;
 static bool libbpf_verbose;
+/* "prog 'NAME': failed to load" for the program being loaded: libbpf prints it when the kernel (or libbpf's own
+ * preparation) refused the program, and not when the program got its fd but a later step of the object load
+ * failed. */
+static char refused_needle[300];
+static bool refused_seen;
 
 static int on_libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
@@ -128,6 +133,8 @@ static int on_libbpf_print(enum libbpf_print_level level, const char *fmt, va_li
 		fputs(line, stderr);
 	if (level != LIBBPF_WARN)
 		return 0;
+	if (refused_needle[0] && strstr(line, refused_needle))
+		refused_seen = true;
 	char *dump = strstr(line, "-- BEGIN PROG LOAD LOG --");
 	if (dump)
 		*dump = '\0';
@@ -144,6 +151,7 @@ static void reset_libbpf_msgs(void)
 {
 	libbpf_msgs_len = 0;
 	libbpf_msgs[0] = '\0';
+	refused_seen = false;
 }
 
 /* ---------- the verifier log ---------- */
@@ -212,7 +220,9 @@ struct options {
 struct load {
 	struct bpf_object *obj;
 	struct bpf_program *prog;
-	bool loaded;
+	bool loaded;      /* the whole (one-program) object load succeeded */
+	bool verified;    /* the kernel accepted the program, even if libbpf failed a later step of the object load
+	                   * (e.g. filling a prog array's initial slots with programs whose autoload is off) */
 	int err;          /* errno of the failed load, 0 when loaded */
 	long processed;   /* from the verifier log, -1 when absent */
 	bool log_truncated;
@@ -268,6 +278,7 @@ static void load_one(const char *path, const char *name, const struct options *o
 	struct bpf_program *p;
 	bpf_object__for_each_program(p, ld->obj)
 		bpf_program__set_autoload(p, p == ld->prog);
+	snprintf(refused_needle, sizeof(refused_needle), "prog '%s': failed to load", bpf_program__name(ld->prog));
 	log_buf[0] = '\0';
 	bpf_program__set_log_buf(ld->prog, log_buf, o->log_size);
 	bpf_program__set_log_level(ld->prog, o->log_level);
@@ -303,6 +314,7 @@ static void load_one(const char *path, const char *name, const struct options *o
 		memcpy(log_buf + have + sizeof(sep) - 1, stats_buf, add + 1);
 	}
 	ld->loaded = err == 0;
+	ld->verified = ld->loaded || (!refused_seen && ld->processed >= 0);
 	ld->err = err ? (err < 0 ? -err : errno) : 0;
 }
 
@@ -316,7 +328,8 @@ static void print_load(FILE *f, const char *name, const struct load *ld, bool cl
 		fputs(",\"type\":", f);
 		json_cstr(f, libbpf_bpf_prog_type_str(bpf_program__type(ld->prog)));
 	}
-	fprintf(f, ",\"loaded\":%s,\"errno\":%d", ld->loaded ? "true" : "false", ld->open_error ? 0 : ld->err);
+	fprintf(f, ",\"loaded\":%s,\"verified\":%s,\"errno\":%d", ld->loaded ? "true" : "false",
+		ld->verified ? "true" : "false", ld->open_error ? 0 : ld->err);
 	char why[256] = "";
 	if (!ld->open_error && ld->err)
 		libbpf_strerror(-ld->err, why, sizeof(why));

@@ -140,7 +140,7 @@ public final class KernelOracle {
         long p = processed instanceof Long ? (Long) processed
                 : VerifierLog.processedInsns(String.join("\n", log)).orElse(-1);
         return new Verdict(str(m, "prog"), str(m, "section"), str(m, "type"), Boolean.TRUE.equals(m.get("loaded")),
-                (int) num(m, "errno"), str(m, "error"), m.containsKey("insns") ? (int) num(m, "insns") : -1, p,
+                Boolean.TRUE.equals(m.get("verified")), (int) num(m, "errno"), str(m, "error"), m.containsKey("insns") ? (int) num(m, "insns") : -1, p,
                 Boolean.TRUE.equals(m.get("log_truncated")), List.copyOf(log), str(m, "libbpf_error"));
     }
 

@@ -13,6 +13,11 @@ public record ObjectVerdicts(Path object, String openError, List<Verdict> progra
         return programs.stream().filter(v -> v.program().equals(name)).findFirst();
     }
 
+    /** Programs the kernel accepted (see {@link Verdict#verified()}). */
+    public long verifiedCount() {
+        return programs.stream().filter(Verdict::verified).count();
+    }
+
     public long loadedCount() {
         return programs.stream().filter(Verdict::loaded).count();
     }

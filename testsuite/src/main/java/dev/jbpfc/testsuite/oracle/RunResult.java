@@ -13,8 +13,12 @@ import java.util.Map;
  */
 public record RunResult(Verdict verdict, boolean ran, String runError, long retval, byte[] dataOut, byte[] ctxOut,
                         long durationNs, Map<String, MapContents> maps) {
+    /** A map by name; ".bss", ".data", ".rodata" also find libbpf's prefixed names ("xdp_coun.bss"). */
     public MapContents map(String name) {
         MapContents m = maps.get(name);
+        if (m == null && name.startsWith(".")) {
+            m = maps.values().stream().filter(x -> x.name().endsWith(name)).findFirst().orElse(null);
+        }
         if (m == null) throw new IllegalArgumentException("no map " + name + " (have " + maps.keySet() + ")");
         return m;
     }

@@ -9,6 +9,9 @@ import java.util.List;
  * @param section     its ELF section ("xdp", "tc", "?fentry/..." ...)
  * @param type        libbpf's name for its program type ("xdp", "sched_cls" ...)
  * @param loaded      libbpf loaded it: the verifier accepted it and libbpf had everything it needed
+ * @param verified    the kernel accepted the program itself, even when libbpf then failed a later step of the
+ *                    object's load (filling a prog array's initial slots with programs left unloaded, for one);
+ *                    this is the per-program verdict conformance counts
  * @param errno       the load's error number (13 = EACCES is the verifier's "no"), 0 when loaded
  * @param error       the error as text ("Permission denied"), or the open error
  * @param insns       instructions handed to the kernel after libbpf's relocations (subprograms included), -1 if
@@ -18,7 +21,7 @@ import java.util.List;
  * @param log         the log's last ~30 lines
  * @param libbpfError what libbpf itself warned about during the load (CO-RE failures, unknown sections ...)
  */
-public record Verdict(String program, String section, String type, boolean loaded, int errno, String error,
+public record Verdict(String program, String section, String type, boolean loaded, boolean verified, int errno, String error,
                       int insns, long processed, boolean logTruncated, List<String> log, String libbpfError) {
 
     /**

@@ -46,6 +46,7 @@ class KernelOracleTest {
         Path obj = TestPrograms.compile("xdp_unchecked.c");
         Verdict bad = k.verify(obj, "xdp_unchecked");
         assertFalse(bad.loaded(), "an unchecked packet read must not pass the verifier");
+        assertFalse(bad.verified());
         assertEquals(13, bad.errno(), "EACCES is the verifier's refusal");
         assertTrue(bad.reason().contains("invalid access to packet"), () -> "reason: " + bad.reason() + "\n" + bad.logText());
         assertTrue(bad.processed() > 0, "the verifier ran, so the log has a processed count");
@@ -85,8 +86,7 @@ class KernelOracleTest {
         assertNotNull(len, () -> "no entry for EtherType 0x0801: " + lastLen.entries().keySet());
         assertEquals(frame.length, Hex.leValue(len, 0, 4));
 
-        MapContents bss = r.maps().values().stream().filter(m -> m.name().endsWith(".bss")).findFirst()
-                .orElseThrow(() -> new AssertionError("no .bss map in " + r.maps().keySet()));
+        MapContents bss = r.map(".bss");
         assertEquals(1, bss.longAt(0), "global frames_seen lives in .bss and was incremented once");
     }
 
@@ -99,5 +99,35 @@ class KernelOracleTest {
         assertEquals(XDP_PASS, r.retval());
         assertTrue(r.durationNs() > 0, "average ns per run over 1000 repetitions");
         assertEquals(54, r.dataOut().length, () -> Arrays.toString(r.dataOut()));
+    }
+
+    @Test
+    void contextGoesInAndComesBackOut() {
+        KernelOracle k = OracleRequirement.kernel();
+        Path obj = TestPrograms.compile("tc_mark.c");
+        // struct __sk_buff: len @0, pkt_type @4, mark @8, ..., priority @32; the kernel accepts a prefix of it.
+        byte[] ctx = new byte[36];
+        System.arraycopy(Hex.le(21, 4), 0, ctx, 8, 4);
+        RunResult r = k.run(obj, "tc_mark", RunInput.packet(TestPrograms.frame(0x0800, new byte[40])).withCtx(ctx));
+        assertTrue(r.ran(), r::runError);
+        assertEquals(0, r.retval(), "TC_ACT_OK for mark 21");
+        assertNotNull(r.ctxOut());
+        assertEquals(42, Hex.leValue(r.ctxOut(), 32, 4), "priority = mark * 2 in ctx_out");
+
+        System.arraycopy(Hex.le(7, 4), 0, ctx, 8, 4);
+        assertEquals(2, k.run(obj, "tc_mark", RunInput.packet(TestPrograms.frame(0x0800, new byte[40])).withCtx(ctx)).retval(),
+                "TC_ACT_SHOT for mark 7");
+    }
+
+    @Test
+    void aProgramTheKernelAcceptsIsVerifiedEvenWhenLibbpfFailsALaterStep() {
+        KernelOracle k = OracleRequirement.kernel();
+        Path obj = TestPrograms.compile("tail_slots.c");
+        Verdict entry = k.verify(obj, "entry");
+        assertFalse(entry.loaded(), "the prog array's slot 0 needs target, which is not loaded");
+        assertTrue(entry.verified(), () -> "the kernel accepted entry itself: " + entry);
+        assertTrue(entry.reason().contains("failed to initialize slot"), entry::reason);
+        Verdict target = k.verify(obj, "target");
+        assertTrue(target.loaded() && target.verified(), target::reason);
     }
 }

@@ -20,6 +20,19 @@ final class TestPrograms {
         }
     }
 
+    /** The selftests' include flags with the given optimisation level, --target=bpf -mcpu=v3. */
+    static List<String> flags(String opt) {
+        OracleRequirement.corpus();
+        try {
+            List<String> f = new ArrayList<>(ClangReference.selftestsFlags());
+            f.replaceAll(x -> x.equals("-O2") ? opt : x);
+            return f;
+        } catch (OracleUnavailableException e) {
+            OracleRequirement.missing(e.getMessage());
+            throw new AssertionError(e);
+        }
+    }
+
     /** Compiles with the selftests' flags (so <bpf/bpf_helpers.h> and <linux/bpf.h> resolve as for the corpus). */
     static Path compile(String name) {
         ClangReference clang = OracleRequirement.clang();

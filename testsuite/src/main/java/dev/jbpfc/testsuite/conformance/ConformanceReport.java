@@ -1,0 +1,337 @@
+package dev.jbpfc.testsuite.conformance;
+
+import dev.jbpfc.testsuite.json.Json;
+import dev.jbpfc.testsuite.oracle.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sums up a conformance run: which files each compiler compiled, which programs the kernel accepted from each,
+ * and above all the programs the reference's (clang's) objects get verified and the candidate's (jbpfc's) do not,
+ * each with its reason. Ratios compare only like with like: processed and emitted instruction counts over
+ * programs both sides got verified, compile time over files both compiled. Writes report.md and report.json.
+ */
+public final class ConformanceReport {
+    /** A program one side gets verified and the other does not, with why the other failed. */
+    public record Difference(String file, String program, String why, List<String> lastLines) {
+    }
+
+    private final CompilerCommand reference;
+    private final CompilerCommand candidate;
+    private final List<FileResult> files;
+    private final long wallMillis;
+    private final String environment;
+
+    final int referenceCompiled, candidateCompiled;
+    final int referencePrograms, candidatePrograms;
+    final int clangVerified, candidateVerified, jbpfcVerifiedOfClang;
+    final long referenceCompileMillis, candidateCompileMillis, bothCompileRef, bothCompileCand;
+    final long referenceVerifyMillis, candidateVerifyMillis;
+    final long processedRef, processedCand, insnsRef, insnsCand;
+    final double processedGeoMean, insnsGeoMean;
+    final int bothVerified;
+    final List<Difference> lost = new ArrayList<>();
+    final List<Difference> gained = new ArrayList<>();
+
+    public ConformanceReport(CompilerCommand reference, CompilerCommand candidate, List<FileResult> files,
+                             long wallMillis, String environment) {
+        this.reference = reference;
+        this.candidate = candidate;
+        this.files = files;
+        this.wallMillis = wallMillis;
+        this.environment = environment;
+        int rc = 0, cc = 0, rp = 0, cp = 0, rv = 0, cv = 0, both = 0, ofClang = 0;
+        long rcm = 0, ccm = 0, brm = 0, bcm = 0, rvm = 0, cvm = 0, pr = 0, pc = 0, ir = 0, ic = 0;
+        double logP = 0, logI = 0;
+        int nP = 0, nI = 0;
+        for (FileResult f : files) {
+            FileResult.Side r = f.reference(), c = f.candidate();
+            rcm += r.compile().millis();
+            ccm += c.compile().millis();
+            if (r.compiled()) rc++;
+            if (c.compiled()) cc++;
+            if (r.compiled() && c.compiled()) {
+                brm += r.compile().millis();
+                bcm += c.compile().millis();
+            }
+            List<Verdict> rvs = r.verdicts() == null ? List.of() : r.verdicts().programs();
+            List<Verdict> cvs = c.verdicts() == null ? List.of() : c.verdicts().programs();
+            if (r.verdicts() != null) rvm += r.verdicts().millis();
+            if (c.verdicts() != null) cvm += c.verdicts().millis();
+            rp += rvs.size();
+            cp += cvs.size();
+            rv += (int) rvs.stream().filter(Verdict::verified).count();
+            cv += (int) cvs.stream().filter(Verdict::verified).count();
+            Set<String> names = new LinkedHashSet<>();
+            rvs.forEach(v -> names.add(v.program()));
+            cvs.forEach(v -> names.add(v.program()));
+            for (String name : names) {
+                Optional<Verdict> rv1 = find(rvs, name), cv1 = find(cvs, name);
+                boolean rOk = rv1.map(Verdict::verified).orElse(false), cOk = cv1.map(Verdict::verified).orElse(false);
+                if (rOk && cOk) {
+                    ofClang++;
+                    both++;
+                    Verdict a = rv1.get(), b = cv1.get();
+                    if (a.processed() > 0 && b.processed() > 0) {
+                        pr += a.processed();
+                        pc += b.processed();
+                        logP += Math.log((double) b.processed() / a.processed());
+                        nP++;
+                    }
+                    if (a.insns() > 0 && b.insns() > 0) {
+                        ir += a.insns();
+                        ic += b.insns();
+                        logI += Math.log((double) b.insns() / a.insns());
+                        nI++;
+                    }
+                } else if (rOk) {
+                    lost.add(difference(f.file(), name, c, cv1));
+                } else if (cOk) {
+                    gained.add(difference(f.file(), name, r, rv1));
+                }
+            }
+        }
+        referenceCompiled = rc;
+        candidateCompiled = cc;
+        referencePrograms = rp;
+        candidatePrograms = cp;
+        clangVerified = rv;
+        candidateVerified = cv;
+        jbpfcVerifiedOfClang = ofClang;
+        bothVerified = both;
+        referenceCompileMillis = rcm;
+        candidateCompileMillis = ccm;
+        bothCompileRef = brm;
+        bothCompileCand = bcm;
+        referenceVerifyMillis = rvm;
+        candidateVerifyMillis = cvm;
+        processedRef = pr;
+        processedCand = pc;
+        insnsRef = ir;
+        insnsCand = ic;
+        processedGeoMean = nP == 0 ? Double.NaN : Math.exp(logP / nP);
+        insnsGeoMean = nI == 0 ? Double.NaN : Math.exp(logI / nI);
+    }
+
+    private static Optional<Verdict> find(List<Verdict> vs, String name) {
+        return vs.stream().filter(v -> v.program().equals(name)).findFirst();
+    }
+
+    /** Why `side` does not have program `name` verified. */
+    private static Difference difference(String file, String name, FileResult.Side side, Optional<Verdict> v) {
+        if (!side.compiled()) return new Difference(file, name, "compile failed: " + side.compile().firstError(), List.of());
+        if (!side.oracleError().isEmpty()) return new Difference(file, name, "oracle error: " + side.oracleError(), List.of());
+        if (!side.verdicts().openError().isEmpty()) {
+            return new Difference(file, name, "libbpf cannot open the object: " + side.verdicts().openError(), List.of());
+        }
+        if (v.isEmpty()) return new Difference(file, name, "no program named " + name + " in the object", List.of());
+        List<String> log = v.get().log();
+        return new Difference(file, name, v.get().reason(), log.subList(Math.max(0, log.size() - 8), log.size()));
+    }
+
+    static double ratio(long a, long b) {
+        return b == 0 ? Double.NaN : (double) a / b;
+    }
+
+    public int clangVerified() {
+        return clangVerified;
+    }
+
+    public int jbpfcVerifiedOfClang() {
+        return jbpfcVerifiedOfClang;
+    }
+
+    public List<Difference> lost() {
+        return lost;
+    }
+
+    public Map<String, Object> summary() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("files", files.size());
+        s.put("referenceCompiled", referenceCompiled);
+        s.put("candidateCompiled", candidateCompiled);
+        s.put("referencePrograms", referencePrograms);
+        s.put("candidatePrograms", candidatePrograms);
+        s.put("clangVerified", clangVerified);
+        s.put("candidateVerified", candidateVerified);
+        s.put("jbpfcVerifiedOfClang", jbpfcVerifiedOfClang);
+        s.put("lostPrograms", lost.size());
+        s.put("gainedPrograms", gained.size());
+        s.put("bothVerified", bothVerified);
+        s.put("processedInsnsReference", processedRef);
+        s.put("processedInsnsCandidate", processedCand);
+        s.put("processedRatio", ratio(processedCand, processedRef));
+        s.put("processedRatioGeoMean", processedGeoMean);
+        s.put("insnsReference", insnsRef);
+        s.put("insnsCandidate", insnsCand);
+        s.put("insnRatio", ratio(insnsCand, insnsRef));
+        s.put("insnRatioGeoMean", insnsGeoMean);
+        s.put("compileMillisReference", referenceCompileMillis);
+        s.put("compileMillisCandidate", candidateCompileMillis);
+        s.put("compileTimeRatio", ratio(bothCompileCand, bothCompileRef));
+        s.put("verifyMillisReference", referenceVerifyMillis);
+        s.put("verifyMillisCandidate", candidateVerifyMillis);
+        s.put("wallMillis", wallMillis);
+        return s;
+    }
+
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("report.json"), Json.write(json()));
+        Files.writeString(dir.resolve("report.md"), markdown());
+    }
+
+    private Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reference", reference.template());
+        m.put("candidate", candidate.template());
+        m.put("environment", environment);
+        m.put("summary", summary());
+        m.put("lost", lost.stream().map(ConformanceReport::diffJson).toList());
+        m.put("gained", gained.stream().map(ConformanceReport::diffJson).toList());
+        List<Object> fl = new ArrayList<>();
+        for (FileResult f : files) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("file", f.file());
+            fm.put("reference", sideJson(f.reference()));
+            fm.put("candidate", sideJson(f.candidate()));
+            fl.add(fm);
+        }
+        m.put("files", fl);
+        return m;
+    }
+
+    private static Map<String, Object> diffJson(Difference d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", d.file());
+        m.put("program", d.program());
+        m.put("why", d.why());
+        m.put("lastLines", d.lastLines());
+        return m;
+    }
+
+    private static Map<String, Object> sideJson(FileResult.Side s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("compiled", s.compiled());
+        m.put("compileMillis", s.compile().millis());
+        if (!s.compiled()) m.put("error", s.compile().firstError());
+        if (!s.oracleError().isEmpty()) m.put("oracleError", s.oracleError());
+        if (s.verdicts() != null) {
+            m.put("verifyMillis", s.verdicts().millis());
+            if (!s.verdicts().openError().isEmpty()) m.put("openError", s.verdicts().openError());
+            List<Object> ps = new ArrayList<>();
+            for (Verdict v : s.verdicts().programs()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("program", v.program());
+                p.put("section", v.section());
+                p.put("loaded", v.loaded());
+                p.put("verified", v.verified());
+                p.put("insns", v.insns());
+                p.put("processed", v.processed());
+                if (!v.loaded()) p.put("reason", v.reason());
+                ps.add(p);
+            }
+            m.put("programs", ps);
+        }
+        return m;
+    }
+
+    private String markdown() {
+        StringBuilder b = new StringBuilder();
+        b.append("# Conformance report\n\n");
+        b.append("- reference: `").append(reference.template()).append("`\n");
+        b.append("- candidate: `").append(candidate.template()).append("`\n");
+        b.append("- ").append(environment).append("\n\n");
+        b.append("| | reference | candidate |\n|---|---|---|\n");
+        b.append(row("files compiled", referenceCompiled + " / " + files.size(), candidateCompiled + " / " + files.size()));
+        b.append(row("programs in the objects", referencePrograms, candidatePrograms));
+        b.append(row("programs verified (each alone)", clangVerified, candidateVerified));
+        b.append(row("compile time, all files (s)", secs(referenceCompileMillis), secs(candidateCompileMillis)));
+        b.append(row("verify time, all objects (s)", secs(referenceVerifyMillis), secs(candidateVerifyMillis)));
+        b.append('\n');
+        b.append(String.format("**clangVerified = %d, jbpfcVerifiedOfClang = %d** (%s); the candidate loses %d of the "
+                + "reference's programs and gains %d.%n%n", clangVerified, jbpfcVerifiedOfClang,
+                pct(jbpfcVerifiedOfClang, clangVerified), lost.size(), gained.size()));
+        b.append("Ratios, candidate / reference:\n\n");
+        b.append(String.format("- processed instructions over the %d programs both get verified: %s (sum), %s (geometric mean)%n",
+                bothVerified, fmt(ratio(processedCand, processedRef)), fmt(processedGeoMean)));
+        b.append(String.format("- emitted instructions over the same programs: %s (sum), %s (geometric mean)%n",
+                fmt(ratio(insnsCand, insnsRef)), fmt(insnsGeoMean)));
+        b.append(String.format("- compile time over the files both compile: %s (%s s vs %s s)%n",
+                fmt(ratio(bothCompileCand, bothCompileRef)), secs(bothCompileCand), secs(bothCompileRef)));
+        b.append(String.format("- wall time of this run: %s s%n%n", secs(wallMillis)));
+        List<FileResult> notCompiled = files.stream().filter(f -> !f.candidate().compiled()).toList();
+        if (!notCompiled.isEmpty()) {
+            b.append("## Files the candidate does not compile (").append(notCompiled.size()).append(")\n\n");
+            Map<String, List<String>> byError = new LinkedHashMap<>();
+            for (FileResult f : notCompiled) {
+                String key = f.candidate().compile().firstError().replaceFirst("^\\S+:\\d+:\\d+: ", "")
+                        .replaceAll("\\S*" + java.util.regex.Pattern.quote(f.file()), "<file>");
+                byError.computeIfAbsent(key, k -> new ArrayList<>()).add(f.file());
+            }
+            b.append("| first error (location and file name removed) | files | for example |\n|---|---|---|\n");
+            byError.entrySet().stream().sorted((x, y) -> y.getValue().size() - x.getValue().size()).limit(60)
+                    .forEach(e -> b.append("| ").append(cell(e.getKey())).append(" | ").append(e.getValue().size())
+                            .append(" | ").append(String.join(", ", e.getValue().subList(0, Math.min(3, e.getValue().size()))))
+                            .append(" |\n"));
+            b.append('\n');
+        }
+        b.append("## Programs the reference's objects get verified and the candidate's do not (")
+                .append(lost.size()).append(")\n\n");
+        List<Difference> notCompiledLost = lost.stream().filter(d -> d.why().startsWith("compile failed")).toList();
+        if (!notCompiledLost.isEmpty()) {
+            b.append(notCompiledLost.size()).append(" of them are in files the candidate does not compile (table above; "
+                    + "each is listed in report.json). The others:\n\n");
+        }
+        appendDifferences(b, lost.stream().filter(d -> !d.why().startsWith("compile failed")).toList());
+        b.append("## Programs only the candidate's objects get verified (").append(gained.size()).append(")\n\n");
+        appendDifferences(b, gained);
+        return b.toString();
+    }
+
+    private static void appendDifferences(StringBuilder b, List<Difference> ds) {
+        int shown = 0;
+        for (Difference d : ds) {
+            if (shown++ == 300) {
+                b.append("... ").append(ds.size() - 300).append(" more in report.json\n");
+                break;
+            }
+            b.append("- `").append(d.file()).append("` `").append(d.program()).append("`: ").append(cell(d.why())).append('\n');
+            if (!d.lastLines().isEmpty() && d.why().isEmpty()) {
+                b.append("  ```\n");
+                d.lastLines().forEach(l -> b.append("  ").append(l).append('\n'));
+                b.append("  ```\n");
+            }
+        }
+        b.append('\n');
+    }
+
+    private static String row(String what, Object a, Object c) {
+        return "| " + what + " | " + a + " | " + c + " |\n";
+    }
+
+    private static String cell(String s) {
+        String t = s.replace("|", "\\|").replace("\n", " ");
+        return t.length() > 300 ? t.substring(0, 300) + "..." : t;
+    }
+
+    private static String secs(long millis) {
+        return String.format("%.1f", millis / 1000.0);
+    }
+
+    private static String fmt(double d) {
+        return Double.isNaN(d) ? "n/a" : String.format("%.3f", d);
+    }
+
+    private static String pct(int a, int b) {
+        return b == 0 ? "n/a" : String.format("%.1f%%", 100.0 * a / b);
+    }
+}

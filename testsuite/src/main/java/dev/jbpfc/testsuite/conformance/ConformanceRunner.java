@@ -1,0 +1,197 @@
+package dev.jbpfc.testsuite.conformance;
+
+import dev.jbpfc.testsuite.oracle.ClangReference;
+import dev.jbpfc.testsuite.oracle.ClangResult;
+import dev.jbpfc.testsuite.oracle.KernelOracle;
+import dev.jbpfc.testsuite.oracle.ObjectVerdicts;
+import dev.jbpfc.testsuite.oracle.OracleException;
+import dev.jbpfc.testsuite.oracle.OracleUnavailableException;
+import dev.jbpfc.testsuite.oracle.ProjectLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Compiles corpus files with two compilers (the reference, clang-22, and a candidate, ./jbpfc), has the kernel
+ * verify every program of each object alone, and writes testsuite/target/conformance/report.{md,json}. The
+ * number that matters is jbpfcVerifiedOfClang: of the programs clang's objects get verified, how many the
+ * candidate's objects get verified too. A candidate that fails to compile a file is reported as such; nothing is
+ * skipped silently.
+ *
+ * <pre>
+ *   ConformanceRunner --candidate ./jbpfc --corpus                  # all ~800 files (mvn -Pconformance)
+ *   ConformanceRunner --candidate clang-22 --corpus --every 16      # ~50 files, both sides clang: a self-check
+ *   ConformanceRunner --candidate ./jbpfc progs/xdp_dummy.c progs/test_xdp.c
+ * </pre>
+ * Options: --reference CMD (default clang-22), --candidate CMD (default ROOT/jbpfc), --files LIST (one path a
+ * line), --corpus, --every K, --limit N, --jobs N (default 1: the machine is shared), --out DIR,
+ * --timeout SECONDS (per compile), --fresh-reference. Relative file names are looked up in the corpus's progs/ as
+ * well. Without --reference, clang-22's objects come from ClangReference's cache (~/.cache/jbpfc/clang), so a
+ * repeated run compiles only the candidate; the reported reference compile time is then the cached compile's
+ * own. --fresh-reference compiles the reference every time (for timing on a quiet machine).
+ */
+public final class ConformanceRunner {
+    private ConformanceRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) throws Exception {
+        String referenceCmd = System.getenv().getOrDefault("JBPFC_CLANG", "clang-22");
+        boolean cachedReference = true;
+        String candidateCmd = null;
+        Path out = null;
+        List<Path> files = new ArrayList<>();
+        boolean corpus = false;
+        int every = 1, limit = Integer.MAX_VALUE, jobs = 1;
+        long timeout = 300;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--corpus")) { corpus = true; continue; }
+            if (a.equals("--fresh-reference")) { cachedReference = false; continue; }
+            if (!a.startsWith("--")) { files.add(Path.of(a)); continue; }
+            if (i + 1 >= args.length) return usage("missing value after " + a);
+            String v = args[++i];
+            switch (a) {
+                case "--reference" -> { referenceCmd = v; cachedReference = false; }
+                case "--candidate" -> candidateCmd = v;
+                case "--out" -> out = Path.of(v);
+                case "--files" -> Files.readAllLines(Path.of(v)).stream().map(String::strip)
+                        .filter(s -> !s.isEmpty() && !s.startsWith("#")).forEach(s -> files.add(Path.of(s)));
+                case "--every" -> every = Integer.parseInt(v);
+                case "--limit" -> limit = Integer.parseInt(v);
+                case "--jobs" -> jobs = Integer.parseInt(v);
+                case "--timeout" -> timeout = Long.parseLong(v);
+                default -> { return usage("unknown option " + a); }
+            }
+        }
+        Path root;
+        KernelOracle oracle;
+        List<String> flags;
+        Path progs;
+        ClangReference clang = null;
+        try {
+            root = ProjectLayout.root();
+            progs = ProjectLayout.corpus().resolve("progs");
+            if (corpus) files.addAll(ProjectLayout.corpusFiles());
+            flags = ClangReference.selftestsFlags();
+            if (cachedReference) clang = ClangReference.create();
+            oracle = KernelOracle.create();
+            String problem = oracle.probe();
+            if (problem != null) throw new OracleUnavailableException(problem);
+        } catch (OracleUnavailableException e) {
+            System.err.println("conformance: the oracle is unavailable: " + e.getMessage());
+            return 1;
+        }
+        if (candidateCmd == null) candidateCmd = root.resolve("jbpfc").toString();
+        if (out == null) out = root.resolve("testsuite/target/conformance");
+        List<Path> selected = new ArrayList<>();
+        for (int i = 0; i < files.size() && selected.size() < limit; i += every) {
+            Path f = files.get(i);
+            selected.add(f.isAbsolute() || Files.exists(f) ? f.toAbsolutePath() : progs.resolve(f));
+        }
+        if (selected.isEmpty()) return usage("no files given (use --corpus, --files LIST or file names)");
+
+        CompilerCommand reference = new CompilerCommand("reference", referenceCmd, root);
+        CompilerCommand candidate = new CompilerCommand("candidate", candidateCmd, root);
+        Path refDir = out.resolve("objects/reference"), candDir = out.resolve("objects/candidate");
+        Files.createDirectories(refDir);
+        Files.createDirectories(candDir);
+        System.err.printf("conformance: %d files, reference `%s`%s, candidate `%s`, %d job(s)%n", selected.size(),
+                reference.template(), cachedReference ? " (cached)" : "", candidate.template(), jobs);
+        ClangReference cache = clang;
+
+        long start = System.nanoTime();
+        Duration compileTimeout = Duration.ofSeconds(timeout);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+        List<Future<FileResult>> futures = new ArrayList<>();
+        int n = selected.size();
+        for (int i = 0; i < n; i++) {
+            Path src = selected.get(i);
+            int index = i + 1;
+            futures.add(pool.submit(() -> {
+                String base = src.getFileName().toString().replaceFirst("\\.c$", "");
+                FileResult.Side r = cache != null ? cachedSide(cache, src, flags, oracle)
+                        : side(reference, src, refDir.resolve(base + ".o"), flags, compileTimeout, oracle);
+                FileResult.Side c = side(candidate, src, candDir.resolve(base + ".o"), flags, compileTimeout, oracle);
+                System.err.printf("[%d/%d] %s: reference %s, candidate %s%n", index, n, src.getFileName(),
+                        describe(r), describe(c));
+                return new FileResult(src.getFileName().toString(), r, c);
+            }));
+        }
+        List<FileResult> results = new ArrayList<>();
+        for (Future<FileResult> f : futures) results.add(f.get());
+        pool.shutdown();
+        long wall = (System.nanoTime() - start) / 1_000_000;
+
+        String env = String.format("Linux %s, libbpf %s, %s, flags from scripts/selftests-flags + -O2 --target=bpf "
+                        + "-mcpu=v3, %s", Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip(),
+                oracle.libbpfVersion(), referenceVersion(referenceCmd), Instant.now())
+                + (cachedReference ? "; reference objects from ~/.cache/jbpfc/clang (their compile times are the "
+                + "cached compiles' own)" : "");
+        ConformanceReport report = new ConformanceReport(reference, candidate, results, wall, env);
+        report.write(out);
+        System.err.println("conformance: " + report.summary());
+        System.err.println("conformance: wrote " + out.resolve("report.md") + " and report.json");
+        return 0;
+    }
+
+    private static FileResult.Side side(CompilerCommand cmd, Path src, Path obj, List<String> flags, Duration timeout,
+                                        KernelOracle oracle) throws IOException {
+        Files.deleteIfExists(obj);
+        CompilerCommand.Outcome o = cmd.compile(src, obj, flags, timeout);
+        if (!o.ok()) return new FileResult.Side(o, null, "");
+        try {
+            ObjectVerdicts v = oracle.verifyAll(obj);
+            return new FileResult.Side(o, v, "");
+        } catch (OracleException e) {
+            return new FileResult.Side(o, null, e.getMessage());
+        }
+    }
+
+    private static FileResult.Side cachedSide(ClangReference clang, Path src, List<String> flags, KernelOracle oracle) {
+        ClangResult c = clang.compile(src, flags);
+        CompilerCommand.Outcome o = new CompilerCommand.Outcome(c.ok(), c.compileMillis(),
+                c.ok() ? "" : CompilerCommand.firstError(c.diagnostics()), c.diagnostics());
+        if (!c.ok()) return new FileResult.Side(o, null, "");
+        try {
+            return new FileResult.Side(o, oracle.verifyAll(c.object()), "");
+        } catch (OracleException e) {
+            return new FileResult.Side(o, null, e.getMessage());
+        }
+    }
+
+    private static String describe(FileResult.Side s) {
+        if (!s.compiled()) return "compile failed (" + abbreviate(s.compile().firstError()) + ")";
+        if (!s.oracleError().isEmpty()) return "oracle error (" + abbreviate(s.oracleError()) + ")";
+        if (!s.verdicts().openError().isEmpty()) return "open failed (" + abbreviate(s.verdicts().openError()) + ")";
+        return s.verdicts().verifiedCount() + "/" + s.verdicts().programs().size() + " verified, "
+                + s.compile().millis() + "+" + s.verdicts().millis() + " ms";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    }
+
+    private static String referenceVersion(String cmd) {
+        var r = dev.jbpfc.testsuite.oracle.Command.run(List.of(cmd.trim().split("\\s+")[0], "--version"), null,
+                Duration.ofSeconds(30));
+        return r.ok() ? r.stdout().lines().findFirst().orElse(cmd) : cmd;
+    }
+
+    private static int usage(String why) {
+        System.err.println("conformance: " + why);
+        System.err.println("usage: ConformanceRunner [--reference CMD] [--candidate CMD] [--corpus | --files LIST | "
+                + "FILE...] [--every K] [--limit N] [--jobs N] [--out DIR] [--timeout SECONDS] [--fresh-reference]");
+        return 2;
+    }
+}
