@@ -32,10 +32,11 @@ import java.util.Set;
 public final class BackendPipeline {
     private BackendPipeline() {}
 
-    public static List<EncodedFunction> run(Module module, BackendOptions options) {
+    public static List<EncodedFunction> run(Module module, BackendOptions options, BtfSections btf) {
         List<MFunction> machine = new ArrayList<>();
         for (Function f : module.functions()) {
-            MFunction mf = InstructionSelector.run(module, f, options.cpu());
+            MFunction mf = InstructionSelector.run(module, f, options.cpu(),
+                    btf == null ? r -> 0L : btf::coreLocalValue);
             LinearScanAllocator.run(mf);
             machine.add(mf);
         }

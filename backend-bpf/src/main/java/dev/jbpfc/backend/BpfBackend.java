@@ -27,13 +27,16 @@ public final class BpfBackend {
 
     /** The object before it is laid out as bytes (for tests and tools that inspect it). */
     public static ObjectFile object(Module module, BackendOptions options, BtfSections btf) {
-        List<EncodedFunction> functions = BackendPipeline.run(module, options);
+        List<EncodedFunction> functions = BackendPipeline.run(module, options, btf);
         return ObjectEmitter.run(module, functions, btf, options.debugInfo(), options.sourceName());
     }
 
     /** Assembly text in clang -S's syntax. */
-    public static String assemble(Module module, BackendOptions options) {
-        List<EncodedFunction> functions = BackendPipeline.run(module, options);
+    public static String assemble(Module module, BackendOptions options) { return assemble(module, options, null); }
+
+    /** Assembly text; {@code btf} (may be null) supplies the local values of CO-RE relocated constants. */
+    public static String assemble(Module module, BackendOptions options, BtfSections btf) {
+        List<EncodedFunction> functions = BackendPipeline.run(module, options, btf);
         return AsmPrinter.print(module, functions, options);
     }
 }

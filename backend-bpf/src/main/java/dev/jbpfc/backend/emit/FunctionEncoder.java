@@ -85,6 +85,10 @@ public final class FunctionEncoder {
                 }
             }
         }
+        // The verifier wants line info at the first instruction of every function that has any.
+        if (!out.lines.isEmpty() && out.lines.get(0).insn() != 0) {
+            out.lines.add(0, new EncodedFunction.LineEntry(0, out.lines.get(0).loc()));
+        }
         return out;
     }
 }

@@ -87,6 +87,10 @@ public final class ObjectEmitter {
                 }
                 code.append(BpfEncoder.encode(insns), 8);
                 if (f.btfFuncId != 0) records.funcInfos.add(new BtfExtRecords.FuncInfo(f.section, base, f.btfFuncId));
+                if (lineInfo && f.lines.isEmpty() && hasAnyLines(functions)) {
+                    // Once some function has line info the kernel wants it for every function's first instruction.
+                    records.lineInfos.add(new BtfExtRecords.LineInfo(f.section, base, 0, 0, 0));
+                }
                 if (lineInfo) {
                     for (EncodedFunction.LineEntry l : f.lines) {
                         records.lineInfos.add(new BtfExtRecords.LineInfo(f.section, base + f.slotOf(l.insn()) * 8L,
@@ -101,14 +105,26 @@ public final class ObjectEmitter {
         }
         writeGlobalData();
         if (btf != null) {
-            byte[] btfBytes = btf.btf();
-            if (btfBytes != null) object.section(".BTF", ObjectSection.Kind.METADATA).append(btfBytes, 4);
-            byte[] ext = btf.btfExt(records);
-            if (ext != null) object.section(".BTF.ext", ObjectSection.Kind.METADATA).append(ext, 4);
+            BtfSections.Encoded encoded = btf.encode(records);
+            if (encoded.btf() != null) object.section(".BTF", ObjectSection.Kind.METADATA).append(encoded.btf(), 4);
+            if (encoded.btfExt() != null) {
+                ObjectSection ext = object.section(".BTF.ext", ObjectSection.Kind.METADATA);
+                ext.append(encoded.btfExt(), 4);
+                for (BtfSections.ExtRelocation r : encoded.btfExtRelocations()) {
+                    ObjectSection code = object.findSection(r.section());
+                    if (code == null) throw new IllegalStateException(".BTF.ext names unknown section " + r.section());
+                    ext.addRelocation(r.offset(), object.sectionSymbol(code), RelocationType.R_BPF_64_NODYLD32);
+                }
+            }
         } else if (!records.coreRelocs.isEmpty()) {
             throw new CompileError(null, "CO-RE relocations need BTF (.BTF.ext), but no BTF was given to the backend");
         }
         return object;
+    }
+
+    private static boolean hasAnyLines(List<EncodedFunction> functions) {
+        for (EncodedFunction f : functions) if (!f.lines.isEmpty()) return true;
+        return false;
     }
 
     private static ObjectSymbol.Binding binding(Linkage l) {

@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * Instruction selection: one IR function to machine IR with virtual registers. Worked example (-mcpu=v3):
@@ -62,6 +63,7 @@ public final class InstructionSelector {
     private final Module module;
     private final Function fn;
     private final CpuVersion cpu;
+    private final ToLongFunction<CoreRelocation> coreValues;
     private final MFunction mf;
     private final Map<Block, MBlock> blockMap = new HashMap<>();
     private final Map<Value, Integer> vregs = new HashMap<>();
@@ -74,17 +76,18 @@ public final class InstructionSelector {
     private Block curIr;
     private DebugLoc loc;
 
-    private InstructionSelector(Module module, Function fn, CpuVersion cpu) {
+    private InstructionSelector(Module module, Function fn, CpuVersion cpu, ToLongFunction<CoreRelocation> coreValues) {
         this.module = module;
         this.fn = fn;
         this.cpu = cpu;
+        this.coreValues = coreValues;
         int btfId = fn.btfFuncId();
         this.mf = new MFunction(fn.name(), fn.section(), fn.linkage(), btfId);
     }
 
     /** Selects machine instructions for {@code fn}; throws {@link CompileError} for what BPF or jbpfc cannot do. */
-    public static MFunction run(Module module, Function fn, CpuVersion cpu) {
-        InstructionSelector s = new InstructionSelector(module, fn, cpu);
+    public static MFunction run(Module module, Function fn, CpuVersion cpu, ToLongFunction<CoreRelocation> coreValues) {
+        InstructionSelector s = new InstructionSelector(module, fn, cpu, coreValues);
         s.select();
         return s.mf;
     }
@@ -837,8 +840,16 @@ public final class InstructionSelector {
     private void coreField(Instruction i) {
         int d = def(i);
         boolean is32 = i.type() == Type.I32 && cpu.hasAlu32();
-        MInsn m = emit(is32 ? BpfOp.MOV32_IMM : BpfOp.MOV64_IMM, d, 0, 0, 0);
-        m.core = new CoreRelocation(i.coreKind, i.btfTypeId, i.accessString);
+        CoreRelocation relocation = new CoreRelocation(i.coreKind, i.btfTypeId, i.accessString);
+        long value = coreValues.applyAsLong(relocation);
+        MInsn m;
+        if (is32 || (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE)) {
+            m = emit(is32 ? BpfOp.MOV32_IMM : BpfOp.MOV64_IMM, d, 0, 0, (int) value);
+        } else {
+            m = emit(BpfOp.LD_IMM64, d, 0, 0, 0);
+            m.imm64 = value;
+        }
+        m.core = relocation;
         clean.add(i);
     }
 
