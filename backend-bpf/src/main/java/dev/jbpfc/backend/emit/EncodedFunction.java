@@ -41,10 +41,15 @@ public final class EncodedFunction {
         this.btfFuncId = btfFuncId;
     }
 
+    private int[] slotIndex;
+
+    /** The slot where instruction {@code insnIndex} starts (insns must not change after the first call). */
     public int slotOf(int insnIndex) {
-        int slot = 0;
-        for (int k = 0; k < insnIndex; k++) slot += insns.get(k).slots();
-        return slot;
+        if (slotIndex == null || slotIndex.length != insns.size() + 1) {
+            slotIndex = new int[insns.size() + 1];
+            for (int k = 0; k < insns.size(); k++) slotIndex[k + 1] = slotIndex[k] + insns.get(k).slots();
+        }
+        return slotIndex[insnIndex];
     }
 
     public int slotCount() { return slotOf(insns.size()); }
