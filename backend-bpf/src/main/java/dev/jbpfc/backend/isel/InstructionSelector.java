@@ -72,6 +72,8 @@ public final class InstructionSelector {
     private final Set<Instruction> foldedPtradd = new HashSet<>();
     private final Set<Instruction> foldedCmp = new HashSet<>();
     private final Set<Value> clean = new HashSet<>();
+    /** Offset below r10 of the outgoing stack-argument area (0 = none). */
+    private int outgoingArea;
     private MBlock cur;
     private Block curIr;
     private DebugLoc loc;
@@ -96,10 +98,6 @@ public final class InstructionSelector {
     // Driver
 
     private void select() {
-        if (fn.params().size() > 5) {
-            throw error("function '" + fn.name() + "' has " + fn.params().size()
-                    + " parameters; more than 5 is not supported yet");
-        }
         collectUsers();
         layOutAllocas();
         decideFolding();
@@ -152,7 +150,21 @@ public final class InstructionSelector {
                 allocaOffset.put(i, top);
             }
         }
-        mf.allocaBytes = (top + 7) / 8 * 8;
+        // Calls with more than five arguments store arguments 5..n here (see StackArguments).
+        int outgoing = 0;
+        for (Block b : fn.blocks()) {
+            for (Instruction i : b.instructions()) {
+                if (i.op() == Opcode.CALL && i.operands().size() > 5) {
+                    outgoing = Math.max(outgoing, StackArguments.areaBytes(i.operands().size()));
+                }
+            }
+        }
+        top = (top + 7) / 8 * 8;
+        if (outgoing > 0) {
+            top += outgoing;
+            outgoingArea = top;
+        }
+        mf.allocaBytes = top;
     }
 
     private void decideFolding() {
@@ -206,15 +218,26 @@ public final class InstructionSelector {
 
     private void copyParams() {
         List<Param> params = fn.params();
+        boolean onStack = params.size() > 5;
+        int base = -1;
+        if (onStack) {
+            base = mf.newVreg();
+            emit(BpfOp.MOV64_REG, base, Reg.R5, 0, 0);
+        }
         for (int k = 0; k < params.size(); k++) {
             Param p = params.get(k);
             int v = mf.newVreg();
             vregs.put(p, v);
+            int from = k + 1;
+            if (onStack && k >= StackArguments.IN_REGISTERS) {
+                from = mf.newVreg();
+                emit(BpfOp.LDX_DW, from, base, StackArguments.offsetOf(k), 0);
+            }
             if (p.type() == Type.I32 && cpu.hasAlu32() && fn.linkage() != Linkage.STATIC) {
                 // A global function's caller (or the kernel) may leave the upper half set.
-                emit(BpfOp.MOV32_REG, v, k + 1, 0, 0);
+                emit(BpfOp.MOV32_REG, v, from, 0, 0);
             } else {
-                emit(BpfOp.MOV64_REG, v, k + 1, 0, 0);
+                emit(BpfOp.MOV64_REG, v, from, 0, 0);
             }
             if (p.type() != Type.I32 || cpu.hasAlu32()) clean.add(p);
         }
@@ -797,21 +820,34 @@ public final class InstructionSelector {
 
     private void call(Instruction i) {
         List<Value> args = i.operands();
-        if (args.size() > 5) {
-            throw error("calls with more than 5 arguments are not supported yet (call of '"
-                    + (i.symbol != null ? i.symbol : "helper " + i.size) + "')");
+        boolean onStack = args.size() > 5;
+        if (onStack && i.op() != Opcode.CALL) {
+            throw error("helpers and kfuncs take at most 5 arguments ("
+                    + (i.symbol != null ? "'" + i.symbol + "'" : "helper " + i.size) + " is given " + args.size() + ")");
         }
-        int[] values = new int[args.size()];
-        for (int k = 0; k < args.size(); k++) {
+        int inRegisters = onStack ? StackArguments.IN_REGISTERS : args.size();
+        if (onStack) {
+            // Arguments 5..n go to the caller's outgoing area, r5 points at it (StackArguments).
+            for (int k = StackArguments.IN_REGISTERS; k < args.size(); k++) {
+                int r = reg(args.get(k));
+                emit(BpfOp.STX_DW, Reg.FP, r, -outgoingArea + StackArguments.offsetOf(k), 0);
+            }
+        }
+        int[] values = new int[inRegisters];
+        for (int k = 0; k < inRegisters; k++) {
             Value a = args.get(k);
             values[k] = a instanceof Constant || a instanceof Undef ? -1 : reg(a);
         }
-        for (int k = 0; k < args.size(); k++) {
+        for (int k = 0; k < inRegisters; k++) {
             if (values[k] < 0) materializeInto(k + 1, args.get(k));
             else emit(BpfOp.MOV64_REG, k + 1, values[k], 0, 0);
         }
+        if (onStack) {
+            emit(BpfOp.MOV64_REG, Reg.R5, Reg.FP, 0, 0);
+            emit(BpfOp.ADD64_IMM, Reg.R5, 0, 0, -outgoingArea);
+        }
         MInsn call = emit(BpfOp.CALL, 0, 0, 0, 0);
-        call.argCount = args.size();
+        call.argCount = onStack ? 5 : args.size();
         boolean ownFunction = false;
         if (i.op() == Opcode.CALLHELPER) {
             call.imm = (int) i.size;

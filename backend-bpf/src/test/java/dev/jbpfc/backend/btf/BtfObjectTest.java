@@ -115,6 +115,66 @@ class BtfObjectTest {
     }
 
     @Test
+    void globalFunctionWithSevenArgumentsPassesTheVerifier() throws Exception {
+        String bpftool = ExternalTools.require("bpftool");
+        if (!ExternalTools.isRoot()) ExternalTools.missing("loading BPF programs needs root");
+        BtfBuilder b = new BtfBuilder();
+        int intT = b.addInt("int", 4, true, false, false);
+        List<BtfType.Param> params = new java.util.ArrayList<>();
+        for (String n : new String[] {"a", "b", "c", "d", "e", "f", "g"}) params.add(new BtfType.Param(n, intT));
+        int proto = StackArgumentsBtf.funcProto(b, "sum7", intT, params);
+        int sum7 = b.addFunc("sum7", proto, BtfType.FuncLinkage.GLOBAL);
+        StackArgumentsBtf.tagNonNull(b, sum7);
+        int voidPtr = b.addPointer(0);
+        int prog = b.addFunc("prog", b.addFuncProto(intT, List.of(new BtfType.Param("ctx", voidPtr)), false),
+                BtfType.FuncLinkage.GLOBAL);
+        String text = String.join("\n",
+                "file 0 \"t.c\"",
+                "global global @LICENSE size 4 align 1 section \"license\" data \"GPL\\00\"",
+                "define global i32 @sum7(i32 %a, i32 %b, i32 %c, i32 %d, i32 %e, i32 %f, i32 %g) section \".text\" noinline btf " + sum7 + " {",
+                "entry:",
+                "  %s1 = add i32 %a, %b !loc 0:1:1",
+                "  %s2 = add i32 %s1, %c",
+                "  %s3 = add i32 %s2, %d",
+                "  %s4 = add i32 %s3, %e",
+                "  %s5 = add i32 %s4, %f",
+                "  %s6 = mul i32 %g, 10",
+                "  %s7 = add i32 %s5, %s6",
+                "  ret i32 %s7",
+                "}",
+                "define global i32 @prog(ptr %ctx) section \"xdp\" btf " + prog + " {",
+                "entry:",
+                "  %r = call i32 @sum7(i32 1, i32 2, i32 3, i32 4, i32 5, i32 6, i32 7) !loc 0:2:1",
+                "  ret i32 %r",
+                "}", "");
+        Module m = IrParser.parse("t.ir", text);
+        for (CpuVersion cpu : new CpuVersion[] {CpuVersion.V1, CpuVersion.V3}) {
+            m = IrParser.parse("t.ir", text);
+            byte[] elf = BpfBackend.compile(m, new BackendOptions(cpu, true, "t.c"), new BuilderBtfSections(b, m));
+            assertEquals(91, loadAndRun(bpftool, elf, "args-" + cpu.spelling()), "1+2+3+4+5+6+70 at " + cpu);
+        }
+    }
+
+    private int loadAndRun(String bpftool, byte[] elf, String name) throws Exception {
+        Path object = tmp.resolve(name + ".o");
+        Files.write(object, elf);
+        Path pin = Path.of("/sys/fs/bpf/jbpfc-backend-" + name + "-" + ProcessHandle.current().pid());
+        try {
+            ExternalTools.Result load = ExternalTools.run(List.of(bpftool, "prog", "loadall", object.toString(), pin.toString()), null);
+            assertEquals(0, load.status, "load failed:\n" + load.stderr);
+            Path packet = tmp.resolve("packet");
+            Files.write(packet, new byte[64]);
+            ExternalTools.Result run = ExternalTools.run(List.of(bpftool, "prog", "run", "pinned",
+                    pin.resolve("prog").toString(), "data_in", packet.toString(), "repeat", "1"), null);
+            Matcher r = Pattern.compile("Return value: (\\d+)").matcher(run.stdout);
+            assertTrue(r.find(), run.stdout + run.stderr);
+            return Integer.parseInt(r.group(1));
+        } finally {
+            ExternalTools.run(List.of("rm", "-rf", pin.toString()), null);
+        }
+    }
+
+    @Test
     void coreLocalValuesFollowTheAccessString() {
         BtfBuilder b = new BtfBuilder();
         int intT = b.addInt("int", 4, true, false, false);
