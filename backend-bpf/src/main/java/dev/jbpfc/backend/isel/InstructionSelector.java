@@ -14,6 +14,9 @@ import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Constant;
 import dev.jbpfc.ir.DebugLoc;
 import dev.jbpfc.ir.ExternFunction;
+import dev.jbpfc.ir.FnAttr;
+import dev.jbpfc.backend.isa.BpfAssembler;
+import dev.jbpfc.backend.isa.BpfInsn;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Global;
 import dev.jbpfc.ir.Instruction;
@@ -120,7 +123,7 @@ public final class InstructionSelector {
             cur = blockMap.get(b);
             curIr = b;
             if (first) {
-                copyParams();
+                if (!fn.has(FnAttr.NAKED)) copyParams();
                 first = false;
             }
             for (Instruction i : b.instructions()) {
@@ -274,15 +277,16 @@ public final class InstructionSelector {
             case MEMCPY: memcpy(i); break;
             case MEMSET: memset(i); break;
             case CALL: case CALLHELPER: case CALLKFUNC: call(i); break;
-            case INLINE_ASM: throw error("inline asm is not supported yet");
+            case INLINE_ASM: inlineAsm(i); break;
             case CORE_FIELD: coreField(i); break;
             case BR: jump(edge(i.targets().get(0))); break;
             case CONDBR: condbr(i); break;
             case SWITCH: switchOf(i); break;
             case RET: ret(i); break;
             case UNREACHABLE:
-                // Control never gets here; an exit keeps every path ending in exit for the CFG check.
-                emit(BpfOp.EXIT, 0, 0, 0, 0);
+                // Control never gets here; an exit keeps every path ending in exit for the CFG check. A naked
+                // function's assembly ends itself.
+                if (!fn.has(FnAttr.NAKED)) emit(BpfOp.EXIT, 0, 0, 0, 0);
                 break;
             default:
                 throw error("instruction '" + i.op().spelling + "' is not supported yet by the BPF backend");
@@ -871,6 +875,123 @@ public final class InstructionSelector {
             }
             if (i.type() != Type.I32 || cpu.hasAlu32()) clean.add(i);
         }
+    }
+
+    /**
+     * Inline assembly in clang's BPF syntax, assembled with the instruction table. Operands: "i" constraints
+     * (constants, and {@code addr @sym} for maps, globals and functions) are substituted as text for {@code %N};
+     * {@code %=} becomes a number unique to this statement. Register operands and outputs are not supported
+     * yet. The instructions use physical registers; the allocator keeps virtual registers out of the ones the
+     * assembly writes (they become fixed intervals).
+     */
+    private void inlineAsm(Instruction i) {
+        String[] constraints = i.asmConstraints.isEmpty() ? new String[0] : i.asmConstraints.split(",");
+        List<String> operandText = new ArrayList<>();
+        int operand = 0;
+        for (String c : constraints) {
+            String k = c.trim();
+            if (k.startsWith("~")) continue;
+            if (k.startsWith("=")) throw error("inline asm with output operands is not supported yet");
+            if (!k.equals("i") && !k.equals("n")) {
+                throw error("inline asm operand constraint \"" + k + "\" is not supported yet (only \"i\")");
+            }
+            Value v = i.operand(operand++);
+            operandText.add(asmOperand(v));
+        }
+        String text = substituteOperands(i.asmTemplate, operandText, asmCounter++);
+        List<BpfAssembler.Statement> statements;
+        try {
+            statements = BpfAssembler.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error("in inline asm: " + e.getMessage());
+        }
+        Map<String, MBlock> labels = new HashMap<>();
+        MBlock after = cur;
+        for (BpfAssembler.Statement st : statements) {
+            if (!st.isLabel()) continue;
+            MBlock b = mf.newBlock(fn.name() + ".asm." + st.label());
+            insertAfter(after, b);
+            after = b;
+            if (labels.put(st.label(), b) != null) throw error("inline asm defines label '" + st.label() + "' twice");
+        }
+        for (BpfAssembler.Statement st : statements) {
+            if (st.isLabel()) {
+                MBlock next = labels.get(st.label());
+                if (cur.insns.isEmpty() || !cur.insns.get(cur.insns.size() - 1).isTerminatorJump()) jump(next);
+                cur = next;
+                continue;
+            }
+            BpfInsn insn = st.insn();
+            MInsn m = emit(insn.op, insn.dst, insn.src, insn.off, insn.imm);
+            if (insn.op == BpfOp.LD_IMM64) m.imm64 = insn.imm64;
+            if (st.jumpLabel() != null) {
+                MBlock target = labels.get(st.jumpLabel());
+                if (target == null) throw error("inline asm jumps to undefined label '" + st.jumpLabel() + "'");
+                m.target = target;
+                m.off = 0;
+                m.imm = insn.op == BpfOp.GOTOL ? 0 : m.imm;
+            } else if (insn.op.hasJumpOffset() || insn.op == BpfOp.GOTOL) {
+                throw error("numeric jump offsets in inline asm are not supported yet; use labels");
+            }
+            if (st.symbol() != null) {
+                String name = st.symbol();
+                if (insn.op == BpfOp.CALL) {
+                    ExternFunction ext = module.extern(name);
+                    boolean kfunc = ext != null && ext.kind() == ExternFunction.Kind.KFUNC;
+                    m.src = 1;
+                    m.imm = -1;
+                    m.symbol = new SymbolRef(kfunc ? SymbolRef.Kind.KFUNC : SymbolRef.Kind.CALL, name, 0);
+                    if (!kfunc) mf.callees.add(name);
+                    m.argCount = 5;
+                } else {
+                    m.symbol = addressOf(name);
+                }
+            } else if (insn.op == BpfOp.CALL) {
+                m.argCount = 5;
+            }
+        }
+    }
+
+    private int asmCounter;
+
+    private String asmOperand(Value v) {
+        if (v instanceof Constant) return Long.toString(((Constant) v).value());
+        if (v instanceof Undef) return "0";
+        if (v instanceof Instruction && ((Instruction) v).op() == Opcode.ADDR) return ((Instruction) v).symbol;
+        if (v instanceof Instruction && (((Instruction) v).op() == Opcode.INTTOPTR
+                || ((Instruction) v).op() == Opcode.PTRTOINT) && ((Instruction) v).operand(0) instanceof Constant) {
+            return asmOperand(((Instruction) v).operand(0));
+        }
+        throw error("inline asm \"i\" operands must be constants or addresses of symbols");
+    }
+
+    /** Replaces %N (and %[N], ${N}) with operand text, %= with a unique number and %% with %. */
+    private String substituteOperands(String template, List<String> operands, int unique) {
+        StringBuilder out = new StringBuilder();
+        int k = 0;
+        while (k < template.length()) {
+            char c = template.charAt(k);
+            if ((c == '%' || c == '$') && k + 1 < template.length()) {
+                char n = template.charAt(k + 1);
+                if (c == '%' && n == '%') { out.append('%'); k += 2; continue; }
+                if (c == '%' && n == '=') { out.append(fn.name().hashCode() & 0xffff).append('_').append(unique); k += 2; continue; }
+                int start = k + 1;
+                boolean braced = n == '[' || n == '{';
+                if (braced) start++;
+                int end = start;
+                while (end < template.length() && Character.isDigit(template.charAt(end))) end++;
+                if (end > start) {
+                    int index = Integer.parseInt(template.substring(start, end));
+                    if (index >= operands.size()) throw error("inline asm refers to operand " + index + ", which does not exist");
+                    out.append(operands.get(index));
+                    k = braced ? end + 1 : end;
+                    continue;
+                }
+            }
+            out.append(c);
+            k++;
+        }
+        return out.toString();
     }
 
     private void coreField(Instruction i) {
