@@ -880,23 +880,57 @@ public final class InstructionSelector {
     /**
      * Inline assembly in clang's BPF syntax, assembled with the instruction table. Operands: "i" constraints
      * (constants, and {@code addr @sym} for maps, globals and functions) are substituted as text for {@code %N};
-     * {@code %=} becomes a number unique to this statement. Register operands and outputs are not supported
-     * yet. The instructions use physical registers; the allocator keeps virtual registers out of the ones the
-     * assembly writes (they become fixed intervals).
+     * "r"/"w" operands get a physical register (one the template does not name), inputs are copied into it
+     * before, the single "=r" output out of it after, "N" ties an input to operand N (clang's "+r");
+     * {@code %=} becomes a number unique to this statement. The instructions use physical registers; the
+     * allocator keeps virtual registers out of the ones the assembly writes (they become fixed intervals).
+     * <pre>
+     *   barrier_var(x):  inline_asm i32 "", "=r,0"(i32 %x)   ->   r1 = x ; (nothing) ; x' = r1   (coalesced)
+     * </pre>
      */
     private void inlineAsm(Instruction i) {
         String[] constraints = i.asmConstraints.isEmpty() ? new String[0] : i.asmConstraints.split(",");
+        // Registers the template names itself are not handed out to register operands.
+        Set<Integer> named = new HashSet<>();
+        java.util.regex.Matcher rm = java.util.regex.Pattern.compile("\\b[rw](\\d+)\\b").matcher(i.asmTemplate);
+        while (rm.find()) named.add(Integer.parseInt(rm.group(1)));
+        int[] pool = {1, 2, 3, 4, 5, 0, 6, 7, 8, 9};
+        int poolNext = 0;
         List<String> operandText = new ArrayList<>();
+        List<Integer> operandReg = new ArrayList<>();
+        int outputReg = -1;
         int operand = 0;
         for (String c : constraints) {
             String k = c.trim();
             if (k.startsWith("~")) continue;
-            if (k.startsWith("=")) throw error("inline asm with output operands is not supported yet");
-            if (!k.equals("i") && !k.equals("n")) {
-                throw error("inline asm operand constraint \"" + k + "\" is not supported yet (only \"i\")");
+            boolean output = k.startsWith("=");
+            String kind = k.replace("=", "").replace("&", "").replace("*", "");
+            if (output && outputReg >= 0) throw error("inline asm with more than one output is not supported yet");
+            if (!output && (kind.equals("i") || kind.equals("n"))) {
+                operandText.add(asmOperand(i.operand(operand++)));
+                operandReg.add(-1);
+                continue;
             }
-            Value v = i.operand(operand++);
-            operandText.add(asmOperand(v));
+            int reg;
+            if (kind.matches("\\d+")) {
+                int tied = Integer.parseInt(kind);
+                if (tied >= operandReg.size() || operandReg.get(tied) < 0) throw error("inline asm ties to operand " + tied + ", which is not a register");
+                reg = operandReg.get(tied);
+                operandText.add(operandText.get(tied));
+            } else if (kind.equals("r") || kind.equals("w")) {
+                while (poolNext < pool.length && named.contains(pool[poolNext])) poolNext++;
+                if (poolNext >= pool.length) throw error("inline asm needs more registers than are free");
+                reg = pool[poolNext++];
+                operandText.add((kind.equals("w") ? "w" : "r") + reg);
+            } else {
+                throw error("inline asm operand constraint \"" + k + "\" is not supported yet");
+            }
+            operandReg.add(reg);
+            if (output) {
+                outputReg = reg;
+            } else {
+                materializeInto(reg, i.operand(operand++));
+            }
         }
         String text = substituteOperands(i.asmTemplate, operandText, asmCounter++);
         List<BpfAssembler.Statement> statements;
@@ -949,6 +983,10 @@ public final class InstructionSelector {
             } else if (insn.op == BpfOp.CALL) {
                 m.argCount = 5;
             }
+        }
+        if (outputReg >= 0 && i.hasResult()) {
+            emit(BpfOp.MOV64_REG, def(i), outputReg, 0, 0);
+            if (i.type() != Type.I32 || !cpu.hasAlu32()) clean.remove(i);
         }
     }
 
