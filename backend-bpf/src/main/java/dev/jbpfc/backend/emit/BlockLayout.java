@@ -48,6 +48,11 @@ public final class BlockLayout {
             Map.entry(BpfOp.JSGE32_REG, BpfOp.JSLT32_REG), Map.entry(BpfOp.JSLT32_REG, BpfOp.JSGE32_REG),
             Map.entry(BpfOp.JSGE32_IMM, BpfOp.JSLT32_IMM), Map.entry(BpfOp.JSLT32_IMM, BpfOp.JSGE32_IMM));
 
+    /** Register-register jumps with their operands exchanged: a < b is b > a. */
+    private static final Map<BpfOp, BpfOp> SWAPPED = Map.of(
+            BpfOp.JLT_REG, BpfOp.JGT_REG, BpfOp.JLE_REG, BpfOp.JGE_REG,
+            BpfOp.JSLT_REG, BpfOp.JSGT_REG, BpfOp.JSLE_REG, BpfOp.JSGE_REG);
+
     /** The jump taken exactly when {@code op}'s is not, if this cpu has it; else null. */
     public static BpfOp inverse(BpfOp op, CpuVersion cpu) {
         BpfOp inv = INVERSE.get(op);
@@ -72,6 +77,16 @@ public final class BlockLayout {
                 MInsn cond = insns.get(insns.size() - 2);
                 if (cond.op.isConditionalJump() && cond.target == next) {
                     BpfOp inv = inverse(cond.op, cpu);
+                    if (inv == null && SWAPPED.containsKey(INVERSE.get(cond.op))) {
+                        // v1 lacks the "less" jumps: !(a > b) is a <= b, which is b >= a.
+                        BpfOp swapped = SWAPPED.get(INVERSE.get(cond.op));
+                        if (cpu.atLeast(swapped.minCpu)) {
+                            int a = cond.dst;
+                            cond.dst = cond.src;
+                            cond.src = a;
+                            inv = swapped;
+                        }
+                    }
                     if (inv != null) {
                         cond.op = inv;
                         cond.target = last.target;
