@@ -941,6 +941,7 @@ public final class InstructionSelector {
         } catch (IllegalArgumentException e) {
             throw error("in inline asm: " + e.getMessage());
         }
+        statements = labelNumericJumps(statements);
         Map<String, MBlock> labels = new HashMap<>();
         MBlock after = cur;
         for (BpfAssembler.Statement st : statements) {
@@ -966,8 +967,6 @@ public final class InstructionSelector {
                 m.target = target;
                 m.off = 0;
                 m.imm = insn.op == BpfOp.GOTOL ? 0 : m.imm;
-            } else if (insn.op.hasJumpOffset() || insn.op == BpfOp.GOTOL) {
-                throw error("numeric jump offsets in inline asm are not supported yet; use labels");
             }
             if (st.symbol() != null) {
                 String name = st.symbol();
@@ -993,6 +992,50 @@ public final class InstructionSelector {
     }
 
     private int asmCounter;
+
+    /**
+     * Rewrites numeric jump distances in assembly ("if r0 == 0 goto +1") into jumps to synthetic labels, so the
+     * targets become blocks like every other jump's. Distances count 8-byte slots (ld_imm64 takes two).
+     */
+    private List<BpfAssembler.Statement> labelNumericJumps(List<BpfAssembler.Statement> in) {
+        List<Integer> slotOf = new ArrayList<>();
+        int slot = 0;
+        for (BpfAssembler.Statement st : in) {
+            slotOf.add(slot);
+            if (!st.isLabel()) slot += st.insn().slots();
+        }
+        int end = slot;
+        Map<Integer, String> synthetic = new HashMap<>();
+        List<BpfAssembler.Statement> jumps = new ArrayList<>();
+        for (int k = 0; k < in.size(); k++) {
+            BpfAssembler.Statement st = in.get(k);
+            if (st.isLabel() || st.jumpLabel() != null) continue;
+            BpfOp op = st.insn().op;
+            if (!op.hasJumpOffset() && op != BpfOp.GOTOL) continue;
+            int distance = op == BpfOp.GOTOL ? st.insn().imm : st.insn().off;
+            int target = slotOf.get(k) + 1 + distance;
+            if (target < 0 || target > end) throw error("inline asm jumps outside its own instructions (" + distance + ")");
+            synthetic.computeIfAbsent(target, t -> "jbpfc_asm_" + asmCounter + "_" + t);
+        }
+        if (synthetic.isEmpty()) return in;
+        List<BpfAssembler.Statement> out = new ArrayList<>();
+        for (int k = 0; k <= in.size(); k++) {
+            int here = k < in.size() ? slotOf.get(k) : end;
+            if (synthetic.containsKey(here)) {
+                out.add(new BpfAssembler.Statement(synthetic.remove(here), null, null, null));
+            }
+            if (k == in.size()) break;
+            BpfAssembler.Statement st = in.get(k);
+            if (!st.isLabel() && st.jumpLabel() == null && (st.insn().op.hasJumpOffset() || st.insn().op == BpfOp.GOTOL)) {
+                int distance = st.insn().op == BpfOp.GOTOL ? st.insn().imm : st.insn().off;
+                String label = "jbpfc_asm_" + asmCounter + "_" + (slotOf.get(k) + 1 + distance);
+                out.add(new BpfAssembler.Statement(null, st.insn(), label, st.symbol()));
+            } else {
+                out.add(st);
+            }
+        }
+        return out;
+    }
 
     private String asmOperand(Value v) {
         if (v instanceof Constant) return Long.toString(((Constant) v).value());
