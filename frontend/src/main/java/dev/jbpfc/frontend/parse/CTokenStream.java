@@ -1,0 +1,163 @@
+package dev.jbpfc.frontend.parse;
+
+import dev.jbpfc.grammar.CParser;
+import dev.jbpfc.source.SourceLocation;
+import org.antlr.v4.runtime.RuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.misc.Interval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The preprocessor's tokens as an ANTLR token stream: an array, classified once by a table built from the
+ * grammar's vocabulary (keyword or punctuator text -> token type), with no lexer and no hidden channel.
+ *
+ * <p>PRAGMA tokens are taken out of the stream (a pragma may stand anywhere, even inside an expression, and must
+ * never be a syntax error) and kept in {@link #pragmasBefore}, keyed by the index of the token that follows them,
+ * so the AST builder can attach {@code #pragma unroll} to the loop after it and keep {@code #pragma clang attribute}
+ * in order among external declarations. A {@code ::} (one token in C23 and C++) is split into two colons, which is
+ * what C17 and asm operand lists mean by it.
+ */
+final class CTokenStream implements TokenStream {
+    private static final Map<String, Integer> FIXED_TYPES = fixedTypes();
+
+    private final CToken[] tokens;
+    private final Map<Integer, List<dev.jbpfc.frontend.lex.Token>> pragmasBefore = new HashMap<>();
+    private int p;
+
+    CTokenStream(List<dev.jbpfc.frontend.lex.Token> input, TypedefTable typedefs) {
+        ArrayList<CToken> out = new ArrayList<>(input.size() + 1);
+        List<dev.jbpfc.frontend.lex.Token> pendingPragmas = null;
+        dev.jbpfc.frontend.lex.Token last = null;
+        for (dev.jbpfc.frontend.lex.Token t : input) {
+            last = t;
+            if (t.kind == dev.jbpfc.frontend.lex.Token.Kind.PRAGMA) {
+                if (pendingPragmas == null) pendingPragmas = new ArrayList<>(2);
+                pendingPragmas.add(t);
+                continue;
+            }
+            if (pendingPragmas != null) {
+                pragmasBefore.put(out.size(), pendingPragmas);
+                pendingPragmas = null;
+            }
+            if (t.kind == dev.jbpfc.frontend.lex.Token.Kind.EOF) break;
+            if (t.kind == dev.jbpfc.frontend.lex.Token.Kind.PUNCT && t.text.equals("::")) {
+                dev.jbpfc.frontend.lex.Token second = new dev.jbpfc.frontend.lex.Token(
+                        t.kind, ":", t.location == null ? null
+                        : new SourceLocation(t.location.file(), t.location.offset() + 1, t.location.expandedFrom()),
+                        false, false);
+                dev.jbpfc.frontend.lex.Token first = new dev.jbpfc.frontend.lex.Token(
+                        t.kind, ":", t.location, t.spaceBefore, t.startOfLine);
+                out.add(new CToken(first, CParser.COLON, out.size(), typedefs));
+                out.add(new CToken(second, CParser.COLON, out.size(), typedefs));
+                continue;
+            }
+            out.add(new CToken(t, typeOf(t), out.size(), typedefs));
+        }
+        if (pendingPragmas != null) pragmasBefore.put(out.size(), pendingPragmas);
+        // The EOF token: the input's own, or one made up at the last token's location.
+        dev.jbpfc.frontend.lex.Token eof = last != null && last.kind == dev.jbpfc.frontend.lex.Token.Kind.EOF ? last
+                : new dev.jbpfc.frontend.lex.Token(dev.jbpfc.frontend.lex.Token.Kind.EOF, "",
+                        last == null ? null : last.location, false, false);
+        out.add(new CToken(eof, Token.EOF, out.size(), typedefs));
+        this.tokens = out.toArray(new CToken[0]);
+    }
+
+    private static int typeOf(dev.jbpfc.frontend.lex.Token t) {
+        switch (t.kind) {
+            case IDENTIFIER: {
+                Integer keyword = FIXED_TYPES.get(t.text);
+                return keyword != null ? keyword : CToken.DYNAMIC;
+            }
+            case NUMBER: return CParser.NUMBER;
+            case CHAR: return CParser.CHAR_LITERAL;
+            case STRING: return CParser.STRING_LITERAL;
+            case PUNCT: {
+                Integer punct = FIXED_TYPES.get(t.text);
+                return punct != null ? punct : CParser.OTHER;
+            }
+            default: return CParser.OTHER;
+        }
+    }
+
+    /** Keyword and punctuator spellings -> token type, from the literal names of the generated vocabulary. */
+    private static Map<String, Integer> fixedTypes() {
+        Vocabulary v = CParser.VOCABULARY;
+        Map<String, Integer> m = new HashMap<>();
+        for (int type = 1; type <= v.getMaxTokenType(); type++) {
+            String literal = v.getLiteralName(type);
+            if (literal != null && literal.length() > 2) m.put(literal.substring(1, literal.length() - 1), type);
+        }
+        // Digraphs, in case a token arrives spelled as written.
+        m.put("<:", CParser.LBRACKET);
+        m.put(":>", CParser.RBRACKET);
+        m.put("<%", CParser.LBRACE);
+        m.put("%>", CParser.RBRACE);
+        return m;
+    }
+
+    /** The pragmas that stood right before token {@code index} (null if none). */
+    List<dev.jbpfc.frontend.lex.Token> pragmasBefore(int index) { return pragmasBefore.get(index); }
+
+    CToken token(int index) { return tokens[index]; }
+
+    int tokenCount() { return tokens.length; }
+
+    // ---- TokenStream ----
+
+    @Override
+    public Token LT(int k) {
+        if (k == 0) return null;
+        int i = k > 0 ? p + k - 1 : p + k;
+        if (i < 0) return null;
+        return i < tokens.length ? tokens[i] : tokens[tokens.length - 1];
+    }
+
+    @Override
+    public int LA(int i) {
+        Token t = LT(i);
+        return t == null ? 0 : t.getType();
+    }
+
+    @Override public Token get(int index) { return tokens[index]; }
+    @Override public TokenSource getTokenSource() { return null; }
+
+    @Override
+    public String getText(Interval interval) {
+        StringBuilder sb = new StringBuilder();
+        int stop = Math.min(interval.b, tokens.length - 2);
+        for (int i = Math.max(0, interval.a); i <= stop; i++) {
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(tokens[i].getText());
+        }
+        return sb.toString();
+    }
+
+    @Override public String getText() { return getText(Interval.of(0, tokens.length - 1)); }
+    @Override public String getText(RuleContext ctx) { return getText(ctx.getSourceInterval()); }
+
+    @Override
+    public String getText(Token start, Token stop) {
+        if (start == null || stop == null) return "";
+        return getText(Interval.of(start.getTokenIndex(), stop.getTokenIndex()));
+    }
+
+    @Override
+    public void consume() {
+        if (p < tokens.length - 1) p++;
+        else throw new IllegalStateException("cannot consume EOF");
+    }
+
+    @Override public int mark() { return -1; }
+    @Override public void release(int marker) {}
+    @Override public int index() { return p; }
+    @Override public void seek(int index) { p = Math.max(0, Math.min(index, tokens.length - 1)); }
+    @Override public int size() { return tokens.length; }
+    @Override public String getSourceName() { return "<preprocessed tokens>"; }
+}

@@ -1,0 +1,120 @@
+package dev.jbpfc.frontend.parse;
+
+import dev.jbpfc.diag.Diagnostics;
+import dev.jbpfc.frontend.ast.ExternalDecl;
+import dev.jbpfc.frontend.ast.TranslationUnit;
+import dev.jbpfc.frontend.lex.Token;
+import dev.jbpfc.grammar.CParser;
+import dev.jbpfc.source.SourceLocation;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parser stage: preprocessed tokens in, a {@link TranslationUnit} out, syntax errors reported to
+ * {@link Diagnostics} in clang's words. Never throws, except {@link Diagnostics.ErrorLimitReached}, which is how
+ * the diagnostics engine stops a compilation after -ferror-limit errors.
+ *
+ * <p>How it stays fast: CParser's {@code externalDeclaration} rule is called once per top-level declaration and
+ * that declaration's parse tree is turned into AST nodes ({@link AstBuilder}) and dropped, so memory holds one
+ * declaration's tree at a time. Each declaration is first parsed with SLL prediction, which is the cheap kind and
+ * is right for all valid input except in rare ambiguous spots; only if SLL fails is the same declaration parsed
+ * again with full LL prediction, which also decides whether there really is a syntax error.
+ *
+ * <p>After a syntax error the rest of the declaration is skipped (to a ';' or closing '}' at its outer level) and
+ * parsing goes on with the next one.
+ */
+public final class Parser {
+    private Parser() {}
+
+    public static TranslationUnit parse(List<Token> tokens, Diagnostics diags) {
+        TypedefTable typedefs = new TypedefTable();
+        CTokenStream stream = new CTokenStream(tokens, typedefs);
+        CParser parser = new CParser(stream);
+        parser.removeErrorListeners();
+        parser.hooks = typedefs;
+        AstBuilder builder = new AstBuilder(stream, diags);
+        List<ExternalDecl> decls = new ArrayList<>();
+        SourceLocation start = stream.token(0).pp.location;
+
+        while (true) {
+            int first = stream.index();
+            builder.pragmasBefore(first, decls);
+            if (stream.LA(1) == org.antlr.v4.runtime.Token.EOF) break;
+            int depth = typedefs.depth();
+            CParser.ExternalDeclarationContext ctx;
+            try {
+                ctx = parseOne(parser, stream, typedefs, first, depth);
+            } catch (RecognitionException e) {
+                SyntaxErrors.Message m = SyntaxErrors.describe(e, stream);
+                diags.error(m.at(), m.text());
+                typedefs.restoreDepth(depth);
+                skipDeclaration(stream, first, e.getOffendingToken() == null ? first
+                        : e.getOffendingToken().getTokenIndex());
+                continue;
+            } catch (StackOverflowError e) {
+                diags.error(stream.token(first).pp.location, "declaration is nested too deeply");
+                typedefs.restoreDepth(depth);
+                skipDeclaration(stream, first, first);
+                continue;
+            }
+            try {
+                builder.externalDeclaration(ctx, decls);
+            } catch (StackOverflowError e) {
+                diags.error(stream.token(first).pp.location, "declaration is nested too deeply");
+            }
+        }
+        return new TranslationUnit(decls, start);
+    }
+
+    /** SLL first; on failure the same tokens again with LL, which either succeeds or throws the real error. */
+    private static CParser.ExternalDeclarationContext parseOne(CParser parser, CTokenStream stream,
+                                                              TypedefTable typedefs, int first, int depth)
+            throws RecognitionException {
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.externalDeclaration();
+        } catch (ParseCancellationException sllFailed) {
+            stream.seek(first);
+            typedefs.restoreDepth(depth);
+        }
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        parser.setErrorHandler(new SyntaxErrors.StopAtFirstError());
+        try {
+            return parser.externalDeclaration();
+        } catch (ParseCancellationException llFailed) {
+            if (llFailed.getCause() instanceof RecognitionException re) throw re;
+            throw new RecognitionException(parser, stream, parser.getContext());
+        }
+    }
+
+    /**
+     * Moves past the declaration that starts at {@code first} and has an error at {@code error}: to just after
+     * the first ';' at the declaration's outer level, or the '}' that closes its outermost brace, from the error on.
+     */
+    private static void skipDeclaration(CTokenStream stream, int first, int error) {
+        int depth = 0;
+        int last = stream.tokenCount() - 1;
+        for (int i = first; i < error && i < last; i++) depth += braceDelta(stream.token(i).getType());
+        int i = Math.max(error, first);
+        while (i < last) {
+            int type = stream.token(i).getType();
+            depth += braceDelta(type);
+            i++;
+            if (depth <= 0 && (type == CParser.SEMI || type == CParser.RBRACE)) {
+                if (type == CParser.RBRACE && i < last && stream.token(i).getType() == CParser.SEMI) i++;
+                break;
+            }
+        }
+        stream.seek(Math.max(i, first + 1));
+    }
+
+    private static int braceDelta(int type) {
+        return type == CParser.LBRACE ? 1 : type == CParser.RBRACE ? -1 : 0;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.jbpfc.frontend.sema;
+
+import dev.jbpfc.frontend.ast.Expr;
+import dev.jbpfc.frontend.types.CType;
+import dev.jbpfc.frontend.types.FunctionType;
+import dev.jbpfc.frontend.types.IntegerType;
+import dev.jbpfc.frontend.types.TypePrinter;
+import dev.jbpfc.frontend.types.VoidType;
+
+import java.util.List;
+
+/**
+ * Types calls of the builtins in {@link Builtins}. Example: {@code __sync_fetch_and_add(&counter, 1)} with
+ * {@code long counter} has type long and converts 1 to long; {@code __builtin_preserve_access_index(&p->a.b)} has
+ * the type of its argument and marks the access for CO-RE.
+ */
+final class BuiltinCalls {
+    private final Sema sema;
+
+    BuiltinCalls(Sema sema) { this.sema = sema; }
+
+    CType check(Expr.Call e, Builtins.Builtin b) {
+        ExprChecker x = sema.exprs;
+        List<Expr> args = e.args;
+        switch (b.kind()) {
+            case FIXED -> {
+                FunctionType f = b.type();
+                if (args.size() != f.params().size()) {
+                    countError(e, f.params().size());
+                    x.rvalues(args);
+                    return f.returnType();
+                }
+                for (int i = 0; i < args.size(); i++) {
+                    CType at = x.rvalue(args.get(i));
+                    x.assignment(f.params().get(i).type(), args.get(i), at, ExprChecker.AssignContext.ARGUMENT,
+                            args.get(i).loc(), b.name());
+                }
+                return f.returnType();
+            }
+            case CONSTANT_P -> {
+                if (args.size() != 1) {
+                    countError(e, 1);
+                    x.rvalues(args);
+                    return IntegerType.INT;
+                }
+                x.rvalue(args.get(0));
+                ConstValue v = sema.consts.evaluateConverted(args.get(0));
+                boolean constant = v != null && (!v.isAddress() || v.base() == null
+                        || v.base() instanceof Expr.StringLiteral);
+                sema.model.constants.put(e, ConstValue.ofInteger(constant ? 1 : 0, IntegerType.INT));
+                return IntegerType.INT;
+            }
+            case PRESERVE_ACCESS_INDEX -> {
+                if (args.size() != 1) {
+                    countError(e, 1);
+                    x.rvalues(args);
+                    return IntegerType.INT;
+                }
+                return x.rvalue(args.get(0));
+            }
+            case PRESERVE_FIELD_INFO, PRESERVE_TYPE_INFO, PRESERVE_ENUM_VALUE, BTF_TYPE_ID -> {
+                if (args.size() != 2) {
+                    countError(e, 2);
+                    x.rvalues(args);
+                } else {
+                    x.check(args.get(0));
+                    x.integerConstant(args.get(1), "flag");
+                    if (b.kind() == Builtins.Kind.PRESERVE_FIELD_INFO && !(args.get(0) instanceof Expr.Member)) {
+                        sema.diags.error(args.get(0).loc(), "__builtin_preserve_field_info argument 1 not a field "
+                                + "access");
+                    }
+                }
+                return switch (b.kind()) {
+                    case PRESERVE_FIELD_INFO, PRESERVE_TYPE_INFO -> IntegerType.UINT;
+                    default -> IntegerType.ULONG;
+                };
+            }
+            case OVERFLOW -> {
+                if (args.size() != 3) {
+                    countError(e, 3);
+                    x.rvalues(args);
+                    return IntegerType.BOOL;
+                }
+                List<CType> ts = x.rvalues(args);
+                if (!ts.get(0).isInteger() || !ts.get(1).isInteger() || !ts.get(2).isPointer()
+                        || !ts.get(2).asPointer().pointee().isInteger()) {
+                    sema.diags.error(e.loc(), "operands of '" + b.name() + "' must be integers and a pointer to an "
+                            + "integer");
+                }
+                return IntegerType.BOOL;
+            }
+            default -> {
+                return atomic(e, b);
+            }
+        }
+    }
+
+    /** The __sync_* / __atomic_* family: the first argument is a pointer to an integer or pointer T. */
+    private CType atomic(Expr.Call e, Builtins.Builtin b) {
+        ExprChecker x = sema.exprs;
+        List<Expr> args = e.args;
+        int want = switch (b.kind()) {
+            case SYNC_FETCH -> 2;
+            case SYNC_VAL_CAS, SYNC_BOOL_CAS, ATOMIC_FETCH, ATOMIC_STORE, ATOMIC_EXCHANGE -> 3;
+            case ATOMIC_LOAD -> 2;
+            case ATOMIC_CAS -> b.name().startsWith("__c11") ? 5 : 6;
+            default -> args.size();
+        };
+        if (args.size() != want) {
+            countError(e, want);
+            x.rvalues(args);
+            return IntegerType.INT;
+        }
+        CType pt = x.rvalue(args.get(0));
+        if (!pt.isPointer() || !(pt.asPointer().pointee().isInteger() || pt.asPointer().pointee().isPointer())) {
+            sema.diags.error(args.get(0).loc(), "address argument to atomic builtin must be a pointer to integer or "
+                    + "pointer (" + TypePrinter.quoted(pt) + " invalid)");
+            x.rvalues(args.subList(1, args.size()));
+            return IntegerType.INT;
+        }
+        CType t = pt.asPointer().pointee().unqualified();
+        for (int i = 1; i < args.size(); i++) {
+            CType at = x.rvalue(args.get(i));
+            boolean isValue = switch (b.kind()) {
+                case SYNC_FETCH, ATOMIC_FETCH, ATOMIC_STORE, ATOMIC_EXCHANGE -> i == 1;
+                case SYNC_VAL_CAS, SYNC_BOOL_CAS -> true;
+                case ATOMIC_CAS -> i == 2;
+                default -> false;
+            };
+            if (isValue) {
+                x.assignment(t, args.get(i), at, ExprChecker.AssignContext.ARGUMENT, args.get(i).loc(), b.name());
+            } else if (b.kind() == Builtins.Kind.ATOMIC_CAS && i == 1) {
+                if (!at.isPointer()) sema.diags.error(args.get(i).loc(), "expected pointer argument to " + b.name());
+            } else if (at.isInteger()) {
+                x.convert(args.get(i), IntegerType.INT);
+            }
+        }
+        return switch (b.kind()) {
+            case SYNC_BOOL_CAS, ATOMIC_CAS -> IntegerType.BOOL;
+            case ATOMIC_STORE -> VoidType.VOID;
+            default -> t;
+        };
+    }
+
+    private void countError(Expr.Call e, int expected) {
+        String kind = e.args.size() < expected ? "few" : "many";
+        sema.diags.error(e.loc(), "too " + kind + " arguments to function call, expected " + expected + ", have "
+                + e.args.size());
+    }
+}

@@ -1,0 +1,490 @@
+package dev.jbpfc.frontend.sema;
+
+import dev.jbpfc.diag.Diagnostics;
+import dev.jbpfc.frontend.ast.AsmDecl;
+import dev.jbpfc.frontend.ast.Attribute;
+import dev.jbpfc.frontend.ast.Decl;
+import dev.jbpfc.frontend.ast.DeclSpecifiers;
+import dev.jbpfc.frontend.ast.Declaration;
+import dev.jbpfc.frontend.ast.Declarator;
+import dev.jbpfc.frontend.ast.ExternalDecl;
+import dev.jbpfc.frontend.ast.FunctionDef;
+import dev.jbpfc.frontend.ast.Pragma;
+import dev.jbpfc.frontend.ast.StaticAssert;
+import dev.jbpfc.frontend.ast.TranslationUnit;
+import dev.jbpfc.frontend.ast.TypeSpec;
+import dev.jbpfc.frontend.types.ArrayType;
+import dev.jbpfc.frontend.types.CType;
+import dev.jbpfc.frontend.types.FunctionType;
+import dev.jbpfc.frontend.types.IntegerType;
+import dev.jbpfc.frontend.types.TypePrinter;
+import dev.jbpfc.frontend.types.TypeRelations;
+import dev.jbpfc.frontend.types.TypedefType;
+import dev.jbpfc.source.SourceLocation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Semantic analysis of one translation unit: {@link #analyze} walks the AST in order, declares every name in its
+ * scope (tags apart from ordinary identifiers), turns syntactic declarators into {@link CType}s, types every
+ * expression, checks statements and initializers, evaluates constant expressions, and returns the
+ * {@link SemanticModel} that lowering reads. Errors go to {@link Diagnostics} in clang's words; analysis goes on
+ * after an error so that one run reports as much as clang does.
+ *
+ * <p>{@code #pragma clang attribute push(__attribute__((preserve_access_index)), apply_to = record)} (vmlinux.h)
+ * marks every struct and union defined until the matching pop for CO-RE.
+ */
+public final class Sema {
+    final Diagnostics diags;
+    final SemanticModel model = new SemanticModel();
+    final AttributeReader attrs = new AttributeReader(this);
+    final TypeResolver types = new TypeResolver(this);
+    final ExprChecker exprs = new ExprChecker(this);
+    final ConstantEvaluator consts = new ConstantEvaluator(this);
+    final InitializerChecker inits = new InitializerChecker(this);
+    final StmtChecker stmts = new StmtChecker(this);
+    final BuiltinCalls builtinCalls = new BuiltinCalls(this);
+    final Scope fileScope = new Scope(Scope.Kind.FILE, null);
+    Scope scope = fileScope;
+    private FunctionSymbol currentFunction;
+    /** One entry per active {@code #pragma clang attribute push}: whether it pushed preserve_access_index. */
+    private final Deque<Boolean> attributePushes = new ArrayDeque<>();
+
+    private Sema(Diagnostics diags) { this.diags = diags; }
+
+    /** Analyzes {@code tu}; the returned model is complete even when errors were reported. */
+    public static SemanticModel analyze(TranslationUnit tu, Diagnostics diags) {
+        Sema s = new Sema(diags);
+        s.run(tu);
+        return s.model;
+    }
+
+    private void run(TranslationUnit tu) {
+        for (ExternalDecl d : tu.decls()) {
+            if (d instanceof Declaration decl) declaration(decl);
+            else if (d instanceof FunctionDef f) functionDefinition(f);
+            else if (d instanceof StaticAssert sa) staticAssert(sa);
+            else if (d instanceof Pragma p) pragma(p);
+            else if (d instanceof AsmDecl) { /* file-scope asm is passed through by lowering */ }
+        }
+        for (ObjectSymbol g : model.globals) {
+            if (g.isDefined() && !g.hasInitializer() && g.storage() != StorageClass.EXTERN && !g.type().isComplete()) {
+                ArrayType a = g.type().asArray();
+                if (a != null && a.length() == ArrayType.INCOMPLETE) {
+                    diags.warning(g.location(), "tentative array definition assumed to have one element");
+                    g.setType(new ArrayType(a.element(), 1));
+                } else {
+                    diags.error(g.location(), "tentative definition has type " + TypePrinter.quoted(g.type())
+                            + " that is never completed");
+                }
+            }
+        }
+    }
+
+    // ---- scopes ----
+
+    void pushScope(Scope.Kind kind) { scope = new Scope(kind, scope); }
+
+    void popScope() { scope = scope.parent(); }
+
+    /** Where a tag named in a declaration goes: prototype-scope tags go to the enclosing scope (see TypeResolver). */
+    Scope tagScope() {
+        Scope s = scope;
+        while (s.kind() == Scope.Kind.PROTOTYPE) s = s.parent();
+        return s;
+    }
+
+    boolean inFunction() { return currentFunction != null; }
+
+    String originOf(SourceLocation at) { return at == null ? null : at.toString(); }
+
+    boolean preserveAccessIndexPushed() {
+        for (boolean b : attributePushes) if (b) return true;
+        return false;
+    }
+
+    private void pragma(Pragma p) {
+        if (p.isAttributePush()) {
+            attributePushes.push(p.pushedAttributeNames().contains("preserve_access_index"));
+        } else if (p.isAttributePop()) {
+            if (attributePushes.isEmpty()) diags.error(p.loc(), "'#pragma clang attribute pop' with no matching "
+                    + "'#pragma clang attribute push'");
+            else attributePushes.pop();
+        }
+    }
+
+    // ---- _Static_assert ----
+
+    void staticAssert(StaticAssert sa) {
+        CType t = exprs.rvalue(sa.condition());
+        if (!t.isInteger()) {
+            diags.error(sa.condition().loc(), "static assertion expression is not an integral constant expression");
+            return;
+        }
+        ConstValue v = consts.evaluateConverted(sa.condition());
+        if (v == null || !v.isInteger()) {
+            diags.error(sa.condition().loc(), "static assertion expression is not an integral constant expression");
+            return;
+        }
+        if (!v.isZero()) return;
+        String msg = null;
+        if (sa.message() != null) {
+            byte[] b = Literals.string(sa.message().pieces);
+            msg = b == null ? null : new String(b, StandardCharsets.UTF_8);
+        }
+        boolean trivial = sa.condition() instanceof dev.jbpfc.frontend.ast.Expr.IntLiteral;
+        StringBuilder text = new StringBuilder("static assertion failed");
+        if (!trivial) text.append(" due to requirement '").append(sourceText(sa)).append("'");
+        if (msg != null) text.append(": ").append(msg);
+        diags.error(sa.condition().loc(), text.toString());
+    }
+
+    /** The condition as written: from its first token to the comma (or closing parenthesis) of the assertion. */
+    private static String sourceText(StaticAssert sa) {
+        SourceLocation start = sa.condition().loc();
+        String text = start.file().text();
+        int from = start.offset();
+        int end;
+        if (sa.message() != null && sa.message().loc().file() == start.file()) {
+            end = sa.message().loc().offset();
+            while (end > from && text.charAt(end - 1) != ',') end--;
+            end--;
+        } else {
+            int depth = 0;
+            end = from;
+            while (end < text.length()) {
+                char c = text.charAt(end);
+                if (c == '(') depth++;
+                else if (c == ')') {
+                    if (depth == 0) break;
+                    depth--;
+                }
+                end++;
+            }
+        }
+        if (end <= from) return "";
+        return text.substring(from, end).trim().replaceAll("\\s+", " ");
+    }
+
+    // ---- declarations ----
+
+    /** A declaration in a block (or a for statement's first clause). */
+    void localDecl(Decl d) {
+        if (d instanceof Declaration decl) declaration(decl);
+        else if (d instanceof StaticAssert sa) staticAssert(sa);
+    }
+
+    private StorageClass storageOf(DeclSpecifiers ds) {
+        StorageClass result = StorageClass.NONE;
+        for (DeclSpecifiers.StorageClass s : ds.storage()) {
+            StorageClass sc = switch (s) {
+                case TYPEDEF -> StorageClass.TYPEDEF;
+                case EXTERN -> StorageClass.EXTERN;
+                case STATIC -> StorageClass.STATIC;
+                case AUTO -> StorageClass.AUTO;
+                case REGISTER -> StorageClass.REGISTER;
+                case THREAD_LOCAL -> null;
+            };
+            if (sc == null) {
+                diags.error(ds.loc(), "thread-local storage is not supported yet");
+                continue;
+            }
+            if (result != StorageClass.NONE && result != sc) {
+                diags.error(ds.loc(), "cannot combine with previous '" + result.name().toLowerCase()
+                        + "' declaration specifier");
+                continue;
+            }
+            result = sc;
+        }
+        return result;
+    }
+
+    private void declaration(Declaration d) {
+        DeclSpecifiers ds = d.specifiers();
+        StorageClass storage = storageOf(ds);
+        CType base = types.specifiers(ds, d.declarators().isEmpty());
+        if (d.declarators().isEmpty()) {
+            if (!(ds.typeSpec() instanceof TypeSpec.Record) && !(ds.typeSpec() instanceof TypeSpec.Enum)) {
+                diags.warning(d.loc(), "declaration does not declare anything");
+            }
+            return;
+        }
+        for (Declaration.InitDeclarator id : d.declarators()) {
+            Declarator dr = id.declarator();
+            CType t = types.declarator(base, ds, dr, false);
+            List<Attribute> attributes = new ArrayList<>(ds.attributes());
+            attributes.addAll(dr.attributes());
+            if (id.attributes() != null) attributes.addAll(id.attributes());
+            SourceLocation at = dr.nameLoc() != null ? dr.nameLoc() : dr.loc();
+            if (dr.name() == null) {
+                diags.error(dr.loc(), "declaration does not declare anything");
+                continue;
+            }
+            if (storage == StorageClass.TYPEDEF) {
+                typedef(dr.name(), t, attributes, at, dr);
+                if (id.initializer() != null) diags.error(id.initializer().loc(), "illegal initializer (only variables "
+                        + "can be initialized)");
+                continue;
+            }
+            if (t.isFunction()) {
+                if (id.initializer() != null) {
+                    diags.error(at, "illegal initializer (only variables can be initialized)");
+                }
+                FunctionSymbol f = declareFunction(dr.name(), (FunctionType) t.unqualified(), storage, ds.isInline(), at);
+                if (f != null) {
+                    attrs.read(attributes, f.attributes);
+                    model.declarations.put(dr, f);
+                }
+                continue;
+            }
+            ObjectSymbol o = declareObject(dr.name(), t, storage, id.initializer() != null, at);
+            if (o == null) continue;
+            model.declarations.put(dr, o);
+            attrs.read(attributes, o.attributes);
+            if (o.type() == TypeResolver.AUTO) {
+                if (id.initializer() instanceof dev.jbpfc.frontend.ast.Expr e) {
+                    o.setType(exprs.rvalue(e));
+                } else {
+                    diags.error(at, "'__auto_type' declaration must have an initializer");
+                    o.setType(IntegerType.INT);
+                }
+            }
+            if (id.initializer() != null) {
+                initialize(o, id);
+            } else if (!o.hasStaticStorage() || o.kind() == ObjectSymbol.Kind.STATIC_LOCAL) {
+                if (!o.type().isComplete() && o.storage() != StorageClass.EXTERN) {
+                    diags.error(at, "variable has incomplete type " + TypePrinter.quoted(o.type()));
+                }
+            }
+        }
+    }
+
+    private void initialize(ObjectSymbol o, Declaration.InitDeclarator id) {
+        boolean isStatic = o.hasStaticStorage();
+        if (o.storage() == StorageClass.EXTERN && !scope.isFile()) {
+            diags.error(id.initializer().loc(), "declaration of block scope identifier with linkage cannot have an "
+                    + "initializer");
+            return;
+        }
+        if (o.hasInitializer() && o.kind() == ObjectSymbol.Kind.GLOBAL && model.initializers.containsKey(o)) {
+            diags.error(id.declarator().nameLoc(), "redefinition of '" + o.name() + "'");
+            return;
+        }
+        CType t = o.type();
+        if (!t.isComplete() && !(t.isArray() && t.asArray().element().isComplete())) {
+            diags.error(id.declarator().nameLoc(), "variable has incomplete type " + TypePrinter.quoted(t));
+            return;
+        }
+        CType done = inits.check(o, t, id.initializer(), isStatic);
+        if (done != t) o.setType(done);
+        o.setHasInitializer(true);
+        o.setDefined(true);
+        if (isStatic && id.initializer() instanceof dev.jbpfc.frontend.ast.Expr e && done.isScalar()) {
+            ConstValue v = consts.evaluateConverted(e);
+            if (v != null) o.setConstantValue(v);
+        }
+    }
+
+    private void typedef(String name, CType t, List<Attribute> attributes, SourceLocation at, Declarator dr) {
+        TypedefType td = new TypedefType(name, t, attrs.aligned(attributes), attrs.strings(attributes, "btf_decl_tag"));
+        Symbol prev = scope.localOrdinary(name);
+        if (prev != null) {
+            if (prev instanceof TypedefSymbol ps) {
+                if (!TypeRelations.compatible(ps.typedefType().aliased(), t)) {
+                    diags.error(at, "typedef redefinition with different types (" + TypePrinter.quoted(t) + " vs "
+                            + TypePrinter.quoted(ps.typedefType().aliased()) + ")");
+                }
+                model.declarations.put(dr, ps);
+                return;
+            }
+            diags.error(at, "redefinition of '" + name + "' as different kind of symbol");
+            return;
+        }
+        TypedefSymbol sym = new TypedefSymbol(td, at);
+        scope.declare(sym);
+        model.declarations.put(dr, sym);
+    }
+
+    /** The existing declaration with linkage of {@code name} at file scope, for block-scope extern declarations. */
+    private Symbol linked(String name) {
+        return fileScope.localOrdinary(name);
+    }
+
+    private FunctionSymbol declareFunction(String name, FunctionType t, StorageClass storage, boolean inline,
+                                           SourceLocation at) {
+        if (!scope.isFile() && storage == StorageClass.STATIC) {
+            diags.error(at, "function declared in block scope cannot have 'static' storage class");
+        }
+        Symbol prev = scope.localOrdinary(name);
+        if (prev == null && !scope.isFile()) prev = linked(name);
+        if (prev != null && !(prev instanceof FunctionSymbol)) {
+            diags.error(at, "redefinition of '" + name + "' as different kind of symbol");
+            return null;
+        }
+        if (prev instanceof FunctionSymbol f) {
+            if (!TypeRelations.compatible(f.type(), t)) {
+                diags.error(at, "conflicting types for '" + name + "'");
+                diags.note(f.location(), "previous declaration is here");
+                return f;
+            }
+            f.setType(TypeRelations.composite(f.type(), t));
+            if (storage == StorageClass.STATIC && !f.isStatic()) {
+                diags.error(at, "static declaration of '" + name + "' follows non-static declaration");
+            }
+            if (inline) f.setInline(true);
+            if (scope.localOrdinary(name) == null) scope.declare(f);
+            return f;
+        }
+        FunctionSymbol f = new FunctionSymbol(name, t, at, storage == StorageClass.STATIC ? StorageClass.STATIC
+                : storage == StorageClass.EXTERN ? StorageClass.EXTERN : StorageClass.NONE);
+        f.setInline(inline);
+        scope.declare(f);
+        if (!scope.isFile()) {
+            // A block-scope function declaration has linkage: a later file-scope declaration is the same function.
+            if (fileScope.localOrdinary(name) == null) fileScope.declare(f);
+        }
+        model.functions.add(f);
+        return f;
+    }
+
+    private ObjectSymbol declareObject(String name, CType t, StorageClass storage, boolean hasInit, SourceLocation at) {
+        if (t.isVoid() && storage != StorageClass.EXTERN) {
+            diags.error(at, "variable has incomplete type 'void'");
+            return null;
+        }
+        Symbol prev = scope.localOrdinary(name);
+        if (scope.isFile()) {
+            if (storage == StorageClass.AUTO || storage == StorageClass.REGISTER) {
+                diags.error(at, "illegal storage class on file-scoped variable");
+            }
+            if (prev != null) {
+                if (!(prev instanceof ObjectSymbol o)) {
+                    diags.error(at, "redefinition of '" + name + "' as different kind of symbol");
+                    return null;
+                }
+                if (!TypeRelations.compatible(o.type(), t)) {
+                    diags.error(at, "redefinition of '" + name + "' with a different type: " + TypePrinter.quoted(t)
+                            + " vs " + TypePrinter.quoted(o.type()));
+                    return null;
+                }
+                o.setType(TypeRelations.composite(o.type(), t));
+                if (storage == StorageClass.STATIC && o.storage() != StorageClass.STATIC) {
+                    diags.error(at, "static declaration of '" + name + "' follows non-static declaration");
+                } else if (storage == StorageClass.NONE && o.storage() == StorageClass.STATIC) {
+                    diags.error(at, "non-static declaration of '" + name + "' follows static declaration");
+                } else if (storage != StorageClass.EXTERN && o.storage() == StorageClass.EXTERN) {
+                    o.setStorage(storage);
+                }
+                if (hasInit && o.hasInitializer()) {
+                    diags.error(at, "redefinition of '" + name + "'");
+                    return null;
+                }
+                if (storage != StorageClass.EXTERN) o.setDefined(true);
+                return o;
+            }
+            ObjectSymbol o = new ObjectSymbol(name, t, at, ObjectSymbol.Kind.GLOBAL, storage);
+            o.setDefined(storage != StorageClass.EXTERN || hasInit);
+            scope.declare(o);
+            model.globals.add(o);
+            return o;
+        }
+        // Block scope.
+        if (storage == StorageClass.EXTERN) {
+            Symbol outer = linked(name);
+            if (prev != null && prev != outer) {
+                diags.error(at, "redefinition of '" + name + "'");
+                return null;
+            }
+            if (outer instanceof ObjectSymbol o) {
+                if (!TypeRelations.compatible(o.type(), t)) {
+                    diags.error(at, "redefinition of '" + name + "' with a different type: " + TypePrinter.quoted(t)
+                            + " vs " + TypePrinter.quoted(o.type()));
+                }
+                scope.declare(o);
+                return o;
+            }
+            ObjectSymbol o = new ObjectSymbol(name, t, at, ObjectSymbol.Kind.GLOBAL, StorageClass.EXTERN);
+            scope.declare(o);
+            if (outer == null) fileScope.declare(o);
+            model.globals.add(o);
+            return o;
+        }
+        if (prev != null) {
+            diags.error(at, "redefinition of '" + name + "'");
+            diags.note(prev.location(), "previous definition is here");
+            return null;
+        }
+        ObjectSymbol.Kind kind = storage == StorageClass.STATIC ? ObjectSymbol.Kind.STATIC_LOCAL : ObjectSymbol.Kind.LOCAL;
+        ObjectSymbol o = new ObjectSymbol(name, t, at, kind, storage);
+        o.setDefined(true);
+        scope.declare(o);
+        if (kind == ObjectSymbol.Kind.STATIC_LOCAL) model.globals.add(o);
+        return o;
+    }
+
+    // ---- function definitions ----
+
+    private void functionDefinition(FunctionDef def) {
+        DeclSpecifiers ds = def.specifiers();
+        StorageClass storage = storageOf(ds);
+        CType base = types.specifiers(ds, false);
+        Declarator.Function fpart = def.declarator().function();
+        SourceLocation at = def.declarator().nameLoc() != null ? def.declarator().nameLoc() : def.loc();
+        CType t = types.declarator(base, ds, def.declarator(), true);
+        if (fpart == null || !(t.unqualified() instanceof FunctionType ft)) {
+            diags.error(at, "expected a function declarator in a function definition");
+            return;
+        }
+        FunctionSymbol f = declareFunction(def.name(), ft, storage, ds.isInline(), at);
+        if (f == null) return;
+        if (f.isDefined()) {
+            diags.error(at, "redefinition of '" + def.name() + "'");
+            diags.note(f.location(), "previous definition is here");
+            return;
+        }
+        f.setDefined(true);
+        List<Attribute> attributes = new ArrayList<>(ds.attributes());
+        attributes.addAll(def.declarator().attributes());
+        if (def.attributes() != null) attributes.addAll(def.attributes());
+        attrs.read(attributes, f.attributes);
+        model.functionDefs.put(def, f);
+        model.declarations.put(def.declarator(), f);
+        CType ret = ft.returnType();
+        if (!ret.isVoid() && !ret.isComplete()) {
+            diags.error(at, "incomplete result type " + TypePrinter.quoted(ret) + " in function definition");
+        }
+        currentFunction = f;
+        pushScope(Scope.Kind.FUNCTION);
+        try {
+            List<Declarator.Param> params = fpart.params();
+            for (int i = 0; i < params.size(); i++) {
+                Declarator.Param p = params.get(i);
+                CType pt = ft.params().get(i).type();
+                if (p.name() == null) continue;
+                SourceLocation pat = p.declarator().nameLoc() != null ? p.declarator().nameLoc() : p.loc();
+                if (scope.localOrdinary(p.name()) != null) {
+                    diags.error(pat, "redefinition of parameter '" + p.name() + "'");
+                    continue;
+                }
+                if (!pt.isComplete()) {
+                    diags.error(pat, "variable has incomplete type " + TypePrinter.quoted(pt));
+                }
+                ObjectSymbol o = new ObjectSymbol(p.name(), pt, pat, ObjectSymbol.Kind.PARAMETER, StorageClass.NONE);
+                o.setDefined(true);
+                attrs.read(p.attributes(), o.attributes);
+                scope.declare(o);
+                model.declarations.put(p.declarator(), o);
+            }
+            // The body's outermost block shares the function scope (C11 6.2.1p4: parameters and the body's
+            // declarations are in the same block).
+            stmts.functionBody(f, def.body());
+        } finally {
+            popScope();
+            currentFunction = null;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.jbpfc.frontend.sema;
+
+import dev.jbpfc.frontend.ast.Declarator;
+import dev.jbpfc.frontend.ast.Expr;
+import dev.jbpfc.frontend.ast.FunctionDef;
+import dev.jbpfc.frontend.ast.Stmt;
+import dev.jbpfc.frontend.types.CType;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What sema learned about a translation unit, for lowering. The AST stays immutable except {@link Expr#type}; the
+ * rest is here, keyed by node identity:
+ * <ul>
+ * <li>{@link #symbolOf(Expr.Ident)}: the variable, function or enumerator a name refers to;</li>
+ * <li>{@link #declaredBy(Declarator)}: the symbol a declarator declares (parameters included);</li>
+ * <li>{@link #conversionOf(Expr)}: the type an expression's value is implicitly converted to where it is used
+ *     (array and function decay, usual arithmetic conversions, assignment, argument and return conversions);
+ *     null when the value is used as is. Lvalue conversion (loading) is implicit;</li>
+ * <li>{@link #memberOf(Expr.Member)}: the field path of a member access (CO-RE needs it);</li>
+ * <li>{@link #constantOf(Expr)}: values of constant expressions sema evaluated (case labels, array sizes,
+ *     choose_expr conditions, static initializers);</li>
+ * <li>{@link #initializerOf(Object)}: the flattened initializer of an object or compound literal;</li>
+ * <li>{@link #builtinOf(Expr.Call)}: the builtin a call invokes;</li>
+ * <li>{@link #chosenOf(Expr)}: the expression a {@code _Generic} or {@code __builtin_choose_expr} selected.</li>
+ * </ul>
+ */
+public final class SemanticModel {
+    final Map<Expr.Ident, Symbol> references = new IdentityHashMap<>();
+    final Map<Declarator, Symbol> declarations = new IdentityHashMap<>();
+    final Map<FunctionDef, FunctionSymbol> functionDefs = new IdentityHashMap<>();
+    final Map<Expr, CType> conversions = new IdentityHashMap<>();
+    final Map<Expr.Member, MemberAccess> members = new IdentityHashMap<>();
+    final Map<Expr, ConstValue> constants = new IdentityHashMap<>();
+    final Map<Object, List<InitEntry>> initializers = new IdentityHashMap<>();
+    final Map<Expr.Call, Builtins.Builtin> builtins = new IdentityHashMap<>();
+    final Map<Expr, Expr> chosen = new IdentityHashMap<>();
+    final Map<Stmt.Case, ConstValue> caseValues = new IdentityHashMap<>();
+    final Map<Object, CType> declaredTypes = new IdentityHashMap<>();
+    final List<ObjectSymbol> globals = new ArrayList<>();
+    final List<FunctionSymbol> functions = new ArrayList<>();
+
+    public Symbol symbolOf(Expr.Ident e) { return references.get(e); }
+
+    public Symbol declaredBy(Declarator d) { return declarations.get(d); }
+
+    public FunctionSymbol functionOf(FunctionDef def) { return functionDefs.get(def); }
+
+    public CType conversionOf(Expr e) { return conversions.get(e); }
+
+    public MemberAccess memberOf(Expr.Member e) { return members.get(e); }
+
+    public ConstValue constantOf(Expr e) { return constants.get(e); }
+
+    /** The value of a case label (converted to the switch's promoted type); for a range, of its first value. */
+    public ConstValue caseValue(Stmt.Case c) { return caseValues.get(c); }
+
+    /** Flattened initializer of an {@link ObjectSymbol} or {@link Expr.CompoundLiteral}; null if none. */
+    public List<InitEntry> initializerOf(Object objectOrCompoundLiteral) { return initializers.get(objectOrCompoundLiteral); }
+
+    public Builtins.Builtin builtinOf(Expr.Call e) { return builtins.get(e); }
+
+    public Expr chosenOf(Expr genericOrChoose) { return chosen.get(genericOrChoose); }
+
+    /** The type a TypeName, cast, sizeof or compound literal denotes (keyed by the TypeName node). */
+    public CType typeOf(Object typeNameNode) { return declaredTypes.get(typeNameNode); }
+
+    /** Objects with static storage (file-scope and static locals), in order of first declaration. */
+    public List<ObjectSymbol> globals() { return globals; }
+
+    /** Every function declared or defined, in order of first declaration. */
+    public List<FunctionSymbol> functions() { return functions; }
+}
