@@ -115,6 +115,7 @@ typeSpecifierKeyword
     | structOrUnionSpecifier
     | enumSpecifier
     | typeofSpecifier
+    | '_Atomic' '(' typeName ')'
     | '__auto_type'
     ;
 

@@ -192,6 +192,7 @@ final class AstBuilder {
             if (only instanceof StructOrUnionSpecifierContext r) typeSpec = record(r);
             else if (only instanceof EnumSpecifierContext e) typeSpec = enumSpec(e);
             else if (only instanceof TypeofSpecifierContext t) typeSpec = typeof(t);
+            else if (k.typeName() != null) typeSpec = new TypeSpec.Atomic(typeName(k.typeName()), loc(k));
             else typeSpec = new TypeSpec.AutoType(loc(k));
         }
 

@@ -51,6 +51,12 @@ final class SyntaxErrors {
                 && mayStartDeclaration(index - 1, tokens)) {
             return new Message(prev.pp.location, "unknown type name '" + prev.getText() + "'");
         }
+        CToken next = index + 1 < tokens.tokenCount() ? tokens.token(index + 1) : null;
+        if (bad.getType() == CParser.IDENTIFIER && next != null
+                && (next.getType() == CParser.IDENTIFIER || next.getType() == CParser.STAR)
+                && !expected.contains(CParser.IDENTIFIER) && mayStartDeclaration(index, tokens)) {
+            return new Message(bad.pp.location, "unknown type name '" + bad.getText() + "'");
+        }
         if (expected.contains(CParser.SEMI) && bad.getType() != CParser.SEMI) {
             return new Message(prev != null ? endOf(prev) : bad.pp.location,
                     "expected ';'" + semicolonContext(e.getCtx()));
