@@ -115,4 +115,31 @@ final class Oracle {
         for (Path f : files) Files.delete(f);
         return r;
     }
+
+    private static Path libbpfExtHelper;
+
+    /** btf_ext__new() verdict of libbpf (Debian's libbpf-dev) on .BTF.ext bytes: exit 0 "OK", or 1 with libbpf's reason. */
+    static Result libbpfParseExt(byte[] ext) throws IOException {
+        Path helper = libbpfExtHelper();
+        Path f = Files.createTempFile(WORK, "ext", ".bin");
+        Files.write(f, ext);
+        Result r = run(List.of(helper.toString(), f.toString()));
+        Files.delete(f);
+        return r;
+    }
+
+    private static synchronized Path libbpfExtHelper() throws IOException {
+        if (libbpfExtHelper != null) return libbpfExtHelper;
+        Path gcc = requireTool("gcc");
+        Files.createDirectories(WORK);
+        Path src = WORK.resolve("libbpf_ext_oracle.c");
+        try (var in = Oracle.class.getResourceAsStream("/oracle/libbpf_ext_oracle.c")) {
+            Files.write(src, in.readAllBytes());
+        }
+        Path bin = WORK.resolve("libbpf_ext_oracle");
+        Result r = run(List.of(gcc.toString(), "-O1", "-Wall", "-o", bin.toString(), src.toString(), "-lbpf"));
+        require(r.exit() == 0, "cannot build the libbpf .BTF.ext checker (libbpf-dev missing?): " + r.err());
+        libbpfExtHelper = bin;
+        return bin;
+    }
 }
