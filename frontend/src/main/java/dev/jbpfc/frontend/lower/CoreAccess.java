@@ -80,29 +80,41 @@ final class CoreAccess {
         Deque<String> steps = new ArrayDeque<>();
         CType result = e.type;
         MemberAccess last = null;
+        RecordType inner = null;
         Expr cur = e;
         while (true) {
             if (cur instanceof Expr.Member m) {
                 MemberAccess ma = x.unit.model.memberOf(m);
                 if (ma == null) return null;
+                boolean relocated = ma.record().preserveAccessIndex() || active();
+                if (!relocated) {
+                    // A record without preserve_access_index ends the chain: it is the base the chain starts from.
+                    if (inner == null) return null;
+                    steps.addFirst("0");
+                    return new Chain(cur, false, inner, inner, String.join(":", steps), result, last);
+                }
                 if (last == null) last = ma;
+                inner = ma.record();
                 for (int i = ma.path().size() - 1; i >= 0; i--) steps.addFirst(String.valueOf(ma.path().get(i)));
                 if (m.arrow) {
-                    if (!ma.record().preserveAccessIndex() && !active()) return null;
                     steps.addFirst("0");
-                    return new Chain(m.base, true, ma.record(), ma.record(), String.join(":", steps), result, last);
+                    return new Chain(m.base, true, inner, inner, String.join(":", steps), result, last);
                 }
                 if (!(m.base instanceof Expr.Member) && !(m.base instanceof Expr.Index)) {
-                    if (!ma.record().preserveAccessIndex() && !active()) return null;
                     steps.addFirst("0");
-                    return new Chain(m.base, false, ma.record(), ma.record(), String.join(":", steps), result, last);
+                    return new Chain(m.base, false, inner, inner, String.join(":", steps), result, last);
                 }
                 cur = m.base;
             } else if (cur instanceof Expr.Index ix) {
                 if (!ix.base.type.isArray() && !ix.base.type.isPointer()) return null;
                 ConstValue k = x.unit.model.constantOf(ix.index);
-                Long idx = k != null && k.isInteger() ? k.asLong() : constantIndex(ix.index);
-                if (idx == null) return null;
+                Long idx = k != null && k.isInteger() ? Long.valueOf(k.asLong()) : constantIndex(ix.index);
+                if (idx == null) {
+                    // A variable index ends the chain here: the element is reached by ordinary arithmetic.
+                    if (inner == null) return null;
+                    steps.addFirst("0");
+                    return new Chain(cur, false, inner, inner, String.join(":", steps), result, last);
+                }
                 if (ix.base.type.isPointer()) {
                     // p[i].x: the first index of the access string is the pointer's element.
                     if (steps.isEmpty()) return null;
@@ -169,7 +181,7 @@ final class CoreAccess {
         Expr inner = arg instanceof Expr.Unary u ? u.operand : arg;
         if (inner instanceof Expr.Cast c) inner = c.operand;
         ConstValue v = x.unit.model.constantOf(inner);
-        Long value = v != null ? v.asLong() : constantIndex(inner);
+        Long value = v != null ? Long.valueOf(v.asLong()) : constantIndex(inner);
         if (value == null && inner instanceof Expr.Ident id
                 && x.unit.model.symbolOf(id) instanceof dev.jbpfc.frontend.sema.EnumConstantSymbol ec) {
             value = ec.value().longValue();

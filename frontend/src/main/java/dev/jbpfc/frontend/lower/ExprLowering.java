@@ -178,7 +178,8 @@ final class ExprLowering implements Expr.Visitor<Value> {
             intSide = ix.base;
         }
         CType elem = ix.type;
-        if (core.active() && ptrSide.type.isArray()) {
+        if (ptrSide.type.isArray() && ptrSide instanceof Expr.Member pm && (core.active()
+                || (unit.model.memberOf(pm) != null && unit.model.memberOf(pm).record().preserveAccessIndex()))) {
             LValue viaCore = core.tryAccess(ix);
             if (viaCore != null) return viaCore;
         }

@@ -70,6 +70,9 @@ public final class Lowering {
                 module.functions().add(fn);
             } catch (CompileError e) {
                 diags.error(e.location() != null ? e.location() : def.loc(), e.getMessage());
+            } catch (RuntimeException e) {
+                // A bug in the lowering must not end the compiler with a stack trace: report it at the function.
+                diags.error(def.loc(), "internal error while lowering '" + f.name() + "': " + e);
             }
         }
         sortLikeSource(module, model, order, unit);
