@@ -52,3 +52,18 @@ _Atomic int ai;
 // CHECK-NEXT: TypeName
 // CHECK-NEXT: Specifiers _Bool
 // CHECK: Specifiers atomic int
+int sec_var __attribute__((section(".maps"), used)) = 1;
+// CHECK: Declarator 'sec_var' []
+// CHECK-NEXT: Attribute 'section'
+// CHECK-NEXT: StringLiteral ".maps"
+// CHECK-NEXT: Attribute 'used'
+void unused_params(int a __attribute__((unused)), int __attribute__((unused)));
+// CHECK: Declarator 'a' []
+// CHECK-NEXT: Attribute 'unused'
+// CHECK: Specifiers int
+// CHECK-NEXT: Attribute 'unused'
+void noinline_fn(void) __attribute__((noinline));
+// CHECK: Declarator 'noinline_fn' [function]
+// CHECK-NEXT: Attribute 'noinline'
+int __attribute__((const)) keyword_attr(void);
+// CHECK: Attribute 'const'

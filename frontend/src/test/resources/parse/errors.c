@@ -21,3 +21,7 @@ int last;
 // CHECK: Declarator 'ok1'
 // CHECK: Declarator 'ok2'
 // CHECK: Declarator 'last'
+int q(int a) { if a) return 1; return 0; } // expected-error {{expected '(' after 'if'}}
+} // expected-error {{extraneous closing brace ('}')}}
+int r(int a) { return (a + 1; } // expected-error {{expected ')'}}
+int s1(void) { int x = 1 int y; } // expected-error {{expected ';' at end of declaration}}

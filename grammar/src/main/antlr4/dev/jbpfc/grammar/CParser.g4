@@ -138,9 +138,11 @@ typeofKeyword
     | 'typeof_unqual' | '__typeof_unqual__' | '__typeof_unqual'
     ;
 
+// Attributes right after the closing brace are taken by the enclosing declaration specifiers (taking them here
+// too would be an ambiguity that costs a scan of every such attribute); the AST builder gives them to the record.
 structOrUnionSpecifier
     : ('struct' | 'union') attributeSpecifier*
-      ( identifier? '{' structMember* '}' attributeSpecifier*
+      ( identifier? '{' structMember* '}'
       | identifier
       )
     ;
@@ -158,7 +160,7 @@ fieldDeclarator
 
 enumSpecifier
     : 'enum' attributeSpecifier*
-      ( identifier? (':' typeName)? '{' enumerator (',' enumerator)* ','? '}' attributeSpecifier*
+      ( identifier? (':' typeName)? '{' enumerator (',' enumerator)* ','? '}'
       | identifier
       )
     ;
@@ -188,8 +190,10 @@ directDeclarator
     | directDeclaratorBase declaratorSuffix*
     ;
 
+// Attributes after a declarator's name belong to what holds the declarator (init-declarator, field, parameter),
+// so they are not taken here; those inside parentheses before a nested declarator are the declarator's own.
 directDeclaratorBase
-    : identifier attributeSpecifier*
+    : identifier
     | '(' attributeSpecifier* declarator ')'
     ;
 
@@ -209,7 +213,7 @@ parameterTypeList
     ;
 
 parameterDeclaration
-    : declarationSpecifiers declarator? attributeSpecifier*
+    : declarationSpecifiers (declarator attributeSpecifier*)?
     ;
 
 typeName

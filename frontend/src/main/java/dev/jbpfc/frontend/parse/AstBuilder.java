@@ -161,9 +161,16 @@ final class AstBuilder {
         TypeSpec typeSpec;
         List<Node> alignas = List.of();
         List<Attribute> attributes = List.of();
+        /** Attributes right after a struct/union/enum body belong to that type (GNU): its attribute list. */
+        List<Attribute> tagAttributes;
 
         void noType(DeclarationSpecifierNoTypeContext s) {
             ParseTree only = s.getChild(0);
+            if (tagAttributes != null && only instanceof AttributeSpecifierContext attr) {
+                attributeSpecifier(attr, tagAttributes);
+                return;
+            }
+            tagAttributes = null;
             if (only instanceof StorageClassSpecifierContext) {
                 storage.add(storageClass(s.start.getType()));
             } else if (only instanceof TypeQualifierContext) {
@@ -183,14 +190,22 @@ final class AstBuilder {
 
         void keyword(TypeSpecifierKeywordContext k) {
             ParseTree only = k.getChild(0);
+            tagAttributes = null;
             if (only instanceof BasicTypeKeywordContext) {
                 if (typeSpec != null) conflict(k);
                 words.add(basicWord(k.start.getType(), k.start.getText()));
                 return;
             }
             if (typeSpec != null || !words.isEmpty()) conflict(k);
-            if (only instanceof StructOrUnionSpecifierContext r) typeSpec = record(r);
-            else if (only instanceof EnumSpecifierContext e) typeSpec = enumSpec(e);
+            if (only instanceof StructOrUnionSpecifierContext r) {
+                TypeSpec.Record rec = record(r);
+                typeSpec = rec;
+                if (rec.hasBody()) tagAttributes = rec.attributes();
+            } else if (only instanceof EnumSpecifierContext e) {
+                TypeSpec.Enum en = enumSpec(e);
+                typeSpec = en;
+                if (en.hasBody()) tagAttributes = en.attributes();
+            }
             else if (only instanceof TypeofSpecifierContext t) typeSpec = typeof(t);
             else if (k.typeName() != null) typeSpec = new TypeSpec.Atomic(typeName(k.typeName()), loc(k));
             else typeSpec = new TypeSpec.AutoType(loc(k));
@@ -278,7 +293,7 @@ final class AstBuilder {
                 }
             }
         }
-        return new TypeSpec.Record(isUnion, tag, members, attributes(ctx.attributeSpecifier()), loc(ctx));
+        return new TypeSpec.Record(isUnion, tag, members, mutableAttributes(ctx.attributeSpecifier()), loc(ctx));
     }
 
     private TypeSpec.Enum enumSpec(EnumSpecifierContext ctx) {
@@ -294,7 +309,7 @@ final class AstBuilder {
             }
         }
         TypeName fixed = ctx.typeName() == null ? null : typeName(ctx.typeName());
-        return new TypeSpec.Enum(tag, fixed, enumerators, attributes(ctx.attributeSpecifier()), loc(ctx));
+        return new TypeSpec.Enum(tag, fixed, enumerators, mutableAttributes(ctx.attributeSpecifier()), loc(ctx));
     }
 
     private TypeSpec.Typeof typeof(TypeofSpecifierContext ctx) {
@@ -308,6 +323,13 @@ final class AstBuilder {
 
     private List<Attribute> attributes(List<AttributeSpecifierContext> specs) {
         if (specs.isEmpty()) return List.of();
+        List<Attribute> out = new ArrayList<>(specs.size());
+        for (AttributeSpecifierContext s : specs) attributeSpecifier(s, out);
+        return out;
+    }
+
+    /** A record's or enum's attribute list: attributes after its closing brace are added to it later. */
+    private List<Attribute> mutableAttributes(List<AttributeSpecifierContext> specs) {
         List<Attribute> out = new ArrayList<>(specs.size());
         for (AttributeSpecifierContext s : specs) attributeSpecifier(s, out);
         return out;
