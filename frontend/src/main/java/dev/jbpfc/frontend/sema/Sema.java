@@ -54,7 +54,12 @@ public final class Sema {
     /** One entry per active {@code #pragma clang attribute push}: whether it pushed preserve_access_index. */
     private final Deque<Boolean> attributePushes = new ArrayDeque<>();
 
-    private Sema(Diagnostics diags) { this.diags = diags; }
+    private Sema(Diagnostics diags) {
+        this.diags = diags;
+        // clang's BPF target: va_list is a plain pointer.
+        fileScope.declare(new TypedefSymbol(new TypedefType("__builtin_va_list",
+                dev.jbpfc.frontend.types.PointerType.to(dev.jbpfc.frontend.types.VoidType.VOID)), null));
+    }
 
     /** Analyzes {@code tu}; the returned model is complete even when errors were reported. */
     public static SemanticModel analyze(TranslationUnit tu, Diagnostics diags) {
@@ -109,7 +114,11 @@ public final class Sema {
 
     private void pragma(Pragma p) {
         if (p.isAttributePush()) {
-            attributePushes.push(p.pushedAttributeNames().contains("preserve_access_index"));
+            // Spacing inside the pragma text varies (it is as written): compare without white space.
+            String compact = p.text().replaceAll("\\s+", "");
+            attributePushes.push(compact.contains("((preserve_access_index))")
+                    || compact.contains("((__preserve_access_index__))")
+                    || p.pushedAttributeNames().contains("preserve_access_index"));
         } else if (p.isAttributePop()) {
             if (attributePushes.isEmpty()) diags.error(p.loc(), "'#pragma clang attribute pop' with no matching "
                     + "'#pragma clang attribute push'");
@@ -136,37 +145,41 @@ public final class Sema {
             byte[] b = Literals.string(sa.message().pieces);
             msg = b == null ? null : new String(b, StandardCharsets.UTF_8);
         }
-        boolean trivial = sa.condition() instanceof dev.jbpfc.frontend.ast.Expr.IntLiteral;
+        // Like clang, name the first false operand of a && chain.
+        dev.jbpfc.frontend.ast.Expr failed = sa.condition();
+        while (failed instanceof dev.jbpfc.frontend.ast.Expr.Binary b && b.op == dev.jbpfc.frontend.ast.Expr.BinaryOp.LOG_AND) {
+            ConstValue lv = consts.evaluateConverted(b.lhs);
+            failed = lv != null && lv.isZero() ? b.lhs : b.rhs;
+        }
+        boolean trivial = failed instanceof dev.jbpfc.frontend.ast.Expr.IntLiteral;
         StringBuilder text = new StringBuilder("static assertion failed");
-        if (!trivial) text.append(" due to requirement '").append(sourceText(sa)).append("'");
+        if (!trivial) text.append(" due to requirement '").append(sourceText(failed)).append("'");
         if (msg != null) text.append(": ").append(msg);
-        diags.error(sa.condition().loc(), text.toString());
+        diags.error(startOf(failed), text.toString());
     }
 
-    /** The condition as written: from its first token to the comma (or closing parenthesis) of the assertion. */
-    private static String sourceText(StaticAssert sa) {
-        SourceLocation start = sa.condition().loc();
+    /** The location of an expression's first token (binary and postfix nodes carry their operator's location). */
+    static SourceLocation startOf(dev.jbpfc.frontend.ast.Expr e) {
+        while (true) {
+            if (e instanceof dev.jbpfc.frontend.ast.Expr.Binary b) e = b.lhs;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Assign a) e = a.target;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Conditional c) e = c.cond;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Index i) e = i.base;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Member m) e = m.base;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Call c) e = c.callee;
+            else if (e instanceof dev.jbpfc.frontend.ast.Expr.Unary u && u.op.isPostfix()) e = u.operand;
+            else return e.loc();
+        }
+    }
+
+    /** An expression as written, from its first token to its last (spacing normalized). */
+    private static String sourceText(dev.jbpfc.frontend.ast.Expr e) {
+        SourceLocation start = startOf(e);
+        SourceLocation last = ExprExtent.lastTokenOf(e);
         String text = start.file().text();
         int from = start.offset();
-        int end;
-        if (sa.message() != null && sa.message().loc().file() == start.file()) {
-            end = sa.message().loc().offset();
-            while (end > from && text.charAt(end - 1) != ',') end--;
-            end--;
-        } else {
-            int depth = 0;
-            end = from;
-            while (end < text.length()) {
-                char c = text.charAt(end);
-                if (c == '(') depth++;
-                else if (c == ')') {
-                    if (depth == 0) break;
-                    depth--;
-                }
-                end++;
-            }
-        }
-        if (end <= from) return "";
+        int end = ExprExtent.endOfTokenAt(text, last.offset());
+        if (last.file() != start.file() || end <= from) return "";
         return text.substring(from, end).trim().replaceAll("\\s+", " ");
     }
 

@@ -40,6 +40,7 @@ public final class SemanticModel {
     final Map<Expr, Expr> chosen = new IdentityHashMap<>();
     final Map<Stmt.Case, ConstValue> caseValues = new IdentityHashMap<>();
     final Map<Object, CType> declaredTypes = new IdentityHashMap<>();
+    final Map<Stmt, String> labels = new IdentityHashMap<>();
     final List<ObjectSymbol> globals = new ArrayList<>();
     final List<FunctionSymbol> functions = new ArrayList<>();
 
@@ -67,6 +68,12 @@ public final class SemanticModel {
 
     /** The type a TypeName, cast, sizeof or compound literal denotes (keyed by the TypeName node). */
     public CType typeOf(Object typeNameNode) { return declaredTypes.get(typeNameNode); }
+
+    /**
+     * The function-unique name of the label a {@link Stmt.Label} defines or a {@link Stmt.Goto} jumps to: the label's
+     * name, or "name#N" for a GNU local label ({@code __label__}), which macros define once per expansion.
+     */
+    public String labelOf(Stmt labelOrGoto) { return labels.get(labelOrGoto); }
 
     /** Objects with static storage (file-scope and static locals), in order of first declaration. */
     public List<ObjectSymbol> globals() { return globals; }

@@ -28,6 +28,13 @@ final class StmtChecker implements Stmt.Visitor<Void> {
     private final Deque<SwitchContext> switches = new ArrayDeque<>();
     private final Map<String, SourceLocation> labelsDefined = new HashMap<>();
     private final Map<String, SourceLocation> labelsUsed = new LinkedHashMap<>();
+    /**
+     * GNU local labels ({@code __label__ l;}): one entry per block that declared some, mapping each name to a unique
+     * key ("l#3") under which its definition and uses are tracked, so that a macro like libbpf's {@code can_loop}
+     * can define the same label in every statement expression it expands to.
+     */
+    private final Deque<Map<String, String>> localLabels = new ArrayDeque<>();
+    private int localLabelCounter;
 
     private static final class SwitchContext {
         final CType type;
@@ -46,17 +53,29 @@ final class StmtChecker implements Stmt.Visitor<Void> {
         switches.clear();
         labelsDefined.clear();
         labelsUsed.clear();
+        localLabels.clear();
+        localLabels.push(new HashMap<>());
         for (Stmt s : body.items()) s.accept(this);
         for (Map.Entry<String, SourceLocation> use : labelsUsed.entrySet()) {
             if (!labelsDefined.containsKey(use.getKey())) {
-                sema.diags.error(use.getValue(), "use of undeclared label '" + use.getKey() + "'");
+                String name = use.getKey().contains("#") ? use.getKey().substring(0, use.getKey().indexOf('#'))
+                        : use.getKey();
+                sema.diags.error(use.getValue(), "use of undeclared label '" + name + "'");
             }
         }
         function = null;
     }
 
     void labelUsed(String name, SourceLocation at) {
-        labelsUsed.putIfAbsent(name, at);
+        labelsUsed.putIfAbsent(labelKey(name), at);
+    }
+
+    private String labelKey(String name) {
+        for (Map<String, String> m : localLabels) {
+            String k = m.get(name);
+            if (k != null) return k;
+        }
+        return name;
     }
 
     /** A GNU statement expression: a block whose value is its last expression statement's. */
@@ -66,6 +85,7 @@ final class StmtChecker implements Stmt.Visitor<Void> {
             return IntegerType.INT;
         }
         sema.pushScope(Scope.Kind.BLOCK);
+        localLabels.push(new HashMap<>());
         try {
             CType result = VoidType.VOID;
             for (int i = 0; i < body.items().size(); i++) {
@@ -78,6 +98,7 @@ final class StmtChecker implements Stmt.Visitor<Void> {
             }
             return result;
         } finally {
+            localLabels.pop();
             sema.popScope();
         }
     }
@@ -93,9 +114,11 @@ final class StmtChecker implements Stmt.Visitor<Void> {
     @Override
     public Void visitCompound(Stmt.Compound s) {
         sema.pushScope(Scope.Kind.BLOCK);
+        localLabels.push(new HashMap<>());
         try {
             for (Stmt st : s.items()) st.accept(this);
         } finally {
+            localLabels.pop();
             sema.popScope();
         }
         return null;
@@ -186,6 +209,7 @@ final class StmtChecker implements Stmt.Visitor<Void> {
 
     @Override
     public Void visitGoto(Stmt.Goto s) {
+        sema.model.labels.put(s, labelKey(s.label()));
         labelUsed(s.label(), s.loc());
         return null;
     }
@@ -233,7 +257,8 @@ final class StmtChecker implements Stmt.Visitor<Void> {
 
     @Override
     public Void visitLabel(Stmt.Label s) {
-        SourceLocation prev = labelsDefined.putIfAbsent(s.name(), s.loc());
+        sema.model.labels.put(s, labelKey(s.name()));
+        SourceLocation prev = labelsDefined.putIfAbsent(labelKey(s.name()), s.loc());
         if (prev != null) sema.diags.error(s.loc(), "redefinition of label '" + s.name() + "'");
         s.body().accept(this);
         return null;
@@ -303,5 +328,10 @@ final class StmtChecker implements Stmt.Visitor<Void> {
     }
 
     @Override
-    public Void visitLocalLabels(Stmt.LocalLabels s) { return null; }
+    public Void visitLocalLabels(Stmt.LocalLabels s) {
+        Map<String, String> scope = localLabels.peek();
+        if (scope == null) return null;
+        for (String n : s.names()) scope.put(n, n + "#" + (++localLabelCounter));
+        return null;
+    }
 }

@@ -39,6 +39,8 @@ final class TypeResolver {
     static final CType AUTO = new dev.jbpfc.frontend.types.TypedefType("__auto_type", IntegerType.INT);
 
     private final Sema sema;
+    /** Where each struct, union and enum was defined, for "previous definition is here" notes. */
+    private final java.util.Map<CType, SourceLocation> definitions = new java.util.IdentityHashMap<>();
 
     TypeResolver(Sema sema) { this.sema = sema; }
 
@@ -208,8 +210,10 @@ final class TypeResolver {
         if (!r.hasBody()) return type;
         if (type.isComplete()) {
             sema.diags.error(r.loc(), "redefinition of '" + r.tag() + "'");
+            if (definitions.containsKey(type)) sema.diags.note(definitions.get(type), "previous definition is here");
             type = new RecordType(r.isUnion(), r.tag(), null); // keep checking the members against a fresh one
         }
+        definitions.put(type, r.loc());
         type.setPacked(sema.attrs.has(r.attributes(), "packed"));
         type.setAlignedAttr(sema.attrs.aligned(r.attributes()));
         type.setPreserveAccessIndex(sema.attrs.has(r.attributes(), "preserve_access_index")
@@ -345,8 +349,10 @@ final class TypeResolver {
         if (!e.hasBody()) return type;
         if (type.isComplete()) {
             sema.diags.error(e.loc(), "redefinition of '" + e.tag() + "'");
+            if (definitions.containsKey(type)) sema.diags.note(definitions.get(type), "previous definition is here");
             type = new EnumType(e.tag(), null);
         }
+        definitions.put(type, e.loc());
         type.setPacked(sema.attrs.has(e.attributes(), "packed"));
         IntegerType fixed = null;
         if (e.fixedType() != null) {

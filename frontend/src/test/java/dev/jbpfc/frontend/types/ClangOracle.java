@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Runs the reference tools (clang-22, bpftool) for the layout tests. A missing tool skips the test with a message,
  * or fails it when {@code JBPFC_REQUIRE_ORACLE=1} (CI).
  */
-final class ClangOracle {
+public final class ClangOracle {
     private ClangOracle() {}
 
-    static void require(String tool, String... probeArgs) {
+    public static void require(String tool, String... probeArgs) {
         List<String> cmd = new ArrayList<>(List.of(tool));
         cmd.addAll(List.of(probeArgs));
         boolean ok;
@@ -34,7 +34,7 @@ final class ClangOracle {
         }
     }
 
-    static void requireFile(Path p) {
+    public static void requireFile(Path p) {
         if (!Files.isReadable(p)) {
             String msg = p + " is not readable (needed as the reference for this test)";
             if ("1".equals(System.getenv("JBPFC_REQUIRE_ORACLE"))) Assertions.fail(msg);
@@ -42,10 +42,10 @@ final class ClangOracle {
         }
     }
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     /** Runs a command, returning its exit code and its stdout+stderr (stdout to {@code outFile} if given). */
-    static Result run(List<String> cmd, Path outFile) throws IOException {
+    public static Result run(List<String> cmd, Path outFile) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         if (outFile != null) {
             pb.redirectOutput(outFile.toFile());

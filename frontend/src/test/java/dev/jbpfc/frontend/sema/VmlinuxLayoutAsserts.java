@@ -1,4 +1,6 @@
-package dev.jbpfc.frontend.types;
+package dev.jbpfc.frontend.sema;
+
+import dev.jbpfc.frontend.types.ClangOracle;
 
 import java.io.IOException;
 import java.nio.file.Files;
