@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Prints preprocessed tokens the way {@code clang -E} does: each token on the line it came from (a macro's
- * expansion on the line of its use), runs of up to 8 missing lines as blank lines and longer gaps or a change of
+ * Prints preprocessed tokens the way {@code clang -E} does: each token that starts a source line on the line it
+ * came from (a macro's expansion on the line of its use), runs of up to 8 missing lines as blank lines and longer gaps or a change of
  * file as a line marker {@code # N "file"}, a token's indentation kept when it starts a line, one space where the
  * source had white space, a space added where two tokens would otherwise lex as one ({@code + +}), and each PRAGMA
  * token as a {@code #pragma} line of its own.
@@ -29,13 +29,14 @@ public final class PreprocessedPrinter {
         boolean atLineStart = true;
         Token prev = null;
         for (Token t : tokens) {
+            if (t.kind == Kind.EOF) continue;
             SourceLocation loc = Preprocessor.expansionSite(t.location);
             if (t.kind == Kind.PRAGMA) {
                 if (!atLineStart) sb.append('\n');
                 sb.append("#pragma ").append(t.text).append('\n');
                 atLineStart = true;
                 prev = null;
-                if (loc.file() == curFile) curLine = Math.max(curLine, loc.line()) + 1;
+                curFile = null; // the next token starts a new line with a line marker, as clang does
                 continue;
             }
             SourceFile f = loc.file();
@@ -46,7 +47,9 @@ public final class PreprocessedPrinter {
                 curFile = f;
                 curLine = line;
                 atLineStart = true;
-            } else if (line > curLine) {
+            } else if (line > curLine && t.startOfLine) {
+                // Only a token that starts a source line moves the output on (as in clang): the rest of a macro
+                // use spread over several lines stays on the line where the use began.
                 if (line - curLine > 8) {
                     if (!atLineStart) sb.append('\n');
                     marker(sb, line, f);
@@ -57,8 +60,10 @@ public final class PreprocessedPrinter {
                 atLineStart = true;
             }
             if (atLineStart) {
+                // Indent to the column of the use (of the outermost macro use, for expanded tokens).
                 int col = loc.column();
                 for (int i = 1; i < col; i++) sb.append(' ');
+                if (col == 1 && t.spaceBefore && t.location.expandedFrom() != null) sb.append(' ');
             } else if (t.spaceBefore || mustSeparate(prev, t)) {
                 sb.append(' ');
             }
