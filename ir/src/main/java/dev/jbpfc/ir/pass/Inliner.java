@@ -20,9 +20,9 @@ import java.util.Set;
 /**
  * Needs: nothing. Leaves stale: CFG, dominators and loops of the functions it inlines into.
  *
- * Inlines direct calls ({@code call @f}) to functions marked {@code always_inline}, and to small {@code static}
- * functions ({@code threshold} instructions or fewer) that are not {@code noinline} or {@code naked}; never a
- * recursive call. Callees are processed before callers (bottom-up over the call graph) so a small function that
+ * Inlines direct calls ({@code call @f}) to functions marked {@code always_inline}, and to {@code static}
+ * functions that are small ({@code threshold} instructions or fewer) or called exactly once, unless they are
+ * {@code noinline} or {@code naked}; never a recursive call. Callees are processed before callers (bottom-up over the call graph) so a small function that
  * becomes big by inlining is measured after it has grown. The callee's blocks are cloned between the two halves
  * of the split call block, its parameters replaced by the arguments, its allocas moved to the caller's entry block
  * (stack slots and mem2reg expect them there), and its returns become branches to the continuation, with a phi for
@@ -64,7 +64,16 @@ public final class Inliner {
         if (reaches(callee, callee, m, new HashSet<>())) return false; // recursive
         if (callee.has(FnAttr.ALWAYS_INLINE)) return true;
         if (callee.linkage() != Linkage.STATIC) return false;
-        return callee.instructions().size() <= threshold;
+        // a static function called once disappears after inlining, so its size does not matter
+        return callee.instructions().size() <= threshold || (references(callee, m) == 1 && callee.section().equals(".text"));
+    }
+
+    /** How many instructions and global initialisers name {@code f} (calls and address-takings). */
+    private static int references(Function f, Module m) {
+        int n = 0;
+        for (Function g : m.functions()) for (Instruction i : g.instructions()) if (f.name().equals(i.symbol)) n++;
+        for (Global gl : m.globals()) for (Global.Reloc r : gl.relocs()) if (r.symbol().equals(f.name())) n++;
+        return n;
     }
 
     private static boolean reaches(Function from, Function target, Module m, Set<Function> seen) {

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * <pre>
  *   O0: (nothing: every local stays in memory, as clang -O0)
  *   O1: mem2reg sccp simplifycfg dce
- *   O2: inline mem2reg sccp constfold simplifycfg cse unroll sccp constfold simplifycfg cse dce simplifycfg
+ *   O2: inline mem2reg sccp constfold simplifycfg cse unroll sccp constfold simplifycfg cse dce simplifycfg dce
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
@@ -36,6 +36,7 @@ public final class PassPipeline {
     private Set<String> printAfter = Set.of();
     private PrintStream printTo = System.err;
     private boolean verifyEach;
+    private PrintStream timeReport;
 
     private PassPipeline(List<String> passes, int inlineThreshold) {
         for (String p : passes) {
@@ -56,7 +57,7 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "unroll",
-                "sccp", "constfold", "simplifycfg", "cse", "dce", "simplifycfg");
+                "sccp", "constfold", "simplifycfg", "cse", "dce", "simplifycfg", "dce");
         return switch (l) {
             case "0" -> new PassPipeline(List.of(), 0);
             case "1", "g" -> new PassPipeline(List.of("mem2reg", "unroll", "sccp", "simplifycfg", "dce"), 0);
@@ -83,9 +84,17 @@ public final class PassPipeline {
         return this;
     }
 
+    /** Print each pass's wall time to {@code out} (as -ftime-report does), or null for none. */
+    public PassPipeline timeReport(PrintStream out) {
+        this.timeReport = out;
+        return this;
+    }
+
     public void run(Module m) {
         for (String name : passes) {
+            long start = System.nanoTime();
             runPass(name, m, inlineThreshold);
+            if (timeReport != null) timeReport.printf("; %-12s %8.2f ms%n", name, (System.nanoTime() - start) / 1e6);
             if (verifyEach) IrVerifier.check(m, name);
             if (printAfter.contains(name) || printAfter.contains("all")) {
                 printTo.println("; *** IR after " + name + " ***");

@@ -11,8 +11,10 @@ import dev.jbpfc.ir.analysis.Cfg;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Needs: nothing. Leaves stale: CFG, dominators, loops.
@@ -65,64 +67,74 @@ public final class SimplifyCfg {
         return changed;
     }
 
+    /**
+     * Merges chains in one sweep: when b ends in {@code br s} and s has no other predecessor, s's instructions
+     * move into b. Predecessor counts of other blocks do not change (s's successors see b instead of s), so one
+     * CFG computed up front stays good for the whole sweep.
+     */
     private static boolean mergeBlocks(Function fn) {
+        Cfg cfg = new Cfg(fn);
+        Map<Value, Value> replace = new HashMap<>();
+        Set<Block> removed = new HashSet<>();
         boolean changed = false;
-        boolean again = true;
-        while (again) {
-            again = false;
-            Cfg cfg = new Cfg(fn);
-            for (Block b : fn.blocks()) {
+        for (Block b : new ArrayList<>(fn.blocks())) {
+            if (removed.contains(b)) continue;
+            while (true) {
                 Instruction t = b.terminator();
-                if (t.op() != Opcode.BR) continue;
+                if (t.op() != Opcode.BR) break;
                 Block s = t.targets().get(0);
-                if (s == b || s == fn.entry() || cfg.preds(s).size() != 1) continue;
-                // phis in s have one entry (from b): they are that value
-                Map<Value, Value> replace = new HashMap<>();
-                for (Instruction phi : s.phis()) {
+                if (s == b || s == fn.entry() || cfg.preds(s).size() != 1) break;
+                for (Instruction phi : s.phis()) { // one predecessor: the phi is its only value
                     replace.put(phi, phi.operand(0));
-                    phi.remove();
+                    s.remove(phi);
                 }
                 b.remove(t);
                 for (Instruction i : s.splitOff(0)) b.append(i);
                 for (Block succ : b.successors()) for (Instruction phi : succ.phis()) phi.replaceTarget(s, b);
-                fn.removeBlock(s);
-                fn.replaceAllUses(replace);
-                changed = again = true;
-                break;
+                removed.add(s);
+                changed = true;
             }
         }
-        return changed;
+        if (!changed) return false;
+        for (Block s : removed) fn.removeBlock(s);
+        fn.replaceAllUses(replace);
+        return true;
     }
 
     private static boolean threadEmptyBlocks(Function fn) {
         boolean changed = false;
-        Cfg cfg = new Cfg(fn);
+        Cfg initial = new Cfg(fn);
+        Map<Block, List<Block>> preds = new HashMap<>();
+        for (Block b : fn.blocks()) preds.put(b, new ArrayList<>(initial.preds(b)));
         for (Block e : new ArrayList<>(fn.blocks())) {
             if (e == fn.entry() || e.size() != 1) continue;
             Instruction t = e.terminator();
             if (t.op() != Opcode.BR || t.loopHint != Instruction.HINT_NONE) continue;
             Block target = t.targets().get(0);
             if (target == e) continue;
-            List<Block> preds = cfg.preds(e);
-            if (preds.isEmpty()) continue;
-            List<Block> targetPreds = cfg.preds(target);
+            List<Block> ePreds = preds.get(e);
+            if (ePreds.isEmpty()) continue;
+            List<Block> targetPreds = preds.get(target);
             boolean ok = true;
-            for (Block p : preds) {
+            for (Block p : ePreds) {
                 if (!targetPreds.contains(p)) continue;
                 for (Instruction phi : target.phis()) {
                     if (!phi.incomingFor(p).equals(phi.incomingFor(e))) ok = false;
                 }
             }
             if (!ok) continue;
-            for (Block p : preds) {
+            for (Block p : ePreds) {
                 boolean alreadyPred = targetPreds.contains(p);
                 p.terminator().replaceTarget(e, target);
-                if (!alreadyPred) for (Instruction phi : target.phis()) phi.addIncoming(phi.incomingFor(e), p);
+                if (!alreadyPred) {
+                    for (Instruction phi : target.phis()) phi.addIncoming(phi.incomingFor(e), p);
+                    targetPreds.add(p);
+                }
             }
             for (Instruction phi : target.phis()) phi.removeIncoming(e);
+            targetPreds.remove(e);
             fn.removeBlock(e);
             changed = true;
-            cfg = new Cfg(fn);
         }
         return changed;
     }
