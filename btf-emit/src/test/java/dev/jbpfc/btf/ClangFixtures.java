@@ -31,8 +31,20 @@ final class ClangFixtures {
         try (InputStream in = ClangFixtures.class.getResourceAsStream("/clang/" + name)) {
             Files.write(src, in.readAllBytes());
         }
+        return compile(src, List.of("-g"), dir);
+    }
+
+    /** Compiles {@code src} with {@code flags} plus -O2 --target=bpf -mcpu=v3 into {@code dir}; null if clang refuses it. */
+    static Compiled compile(Path src, List<String> flags, Path dir) throws IOException {
+        Path clang = Oracle.requireTool("clang-22");
+        Path objcopy = Oracle.requireTool("llvm-objcopy-22");
+        Files.createDirectories(dir);
+        String name = src.getFileName().toString();
         Path obj = dir.resolve(name + ".o");
-        Oracle.Result r = Oracle.run(List.of(clang.toString(), "-g", "-O2", "--target=bpf", "-mcpu=v3", "-c", src.toString(), "-o", obj.toString()));
+        List<String> cmd = new ArrayList<>(List.of(clang.toString()));
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-O2", "--target=bpf", "-mcpu=v3", "-c", src.toString(), "-o", obj.toString()));
+        Oracle.Result r = Oracle.run(cmd);
         if (r.exit() != 0) throw new AssertionError("clang-22 failed on " + name + ":\n" + r.err());
         Path btf = dir.resolve(name + ".btf"), ext = dir.resolve(name + ".btf.ext");
         Files.deleteIfExists(ext);
