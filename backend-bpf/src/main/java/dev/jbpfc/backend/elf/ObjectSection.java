@@ -66,6 +66,15 @@ public final class ObjectSection {
         while (bytes.size() % align != 0) bytes.write(0);
     }
 
+    /** Replaces bytes already in the section (initial values of globals laid out earlier). */
+    public void overwrite(long offset, byte[] data) {
+        if (kind == Kind.BSS) throw new IllegalStateException(".bss holds no bytes");
+        byte[] all = bytes.toByteArray();
+        System.arraycopy(data, 0, all, (int) offset, data.length);
+        bytes.reset();
+        bytes.writeBytes(all);
+    }
+
     public long size() { return kind == Kind.BSS ? bssSize : bytes.size(); }
 
     public byte[] data() { return kind == Kind.BSS ? new byte[0] : bytes.toByteArray(); }

@@ -1,0 +1,53 @@
+package dev.jbpfc.backend;
+
+import dev.jbpfc.backend.emit.BlockLayout;
+import dev.jbpfc.backend.emit.BranchRelaxation;
+import dev.jbpfc.backend.emit.EncodedFunction;
+import dev.jbpfc.backend.emit.FunctionEncoder;
+import dev.jbpfc.backend.frame.StackLimit;
+import dev.jbpfc.backend.isel.InstructionSelector;
+import dev.jbpfc.backend.mir.MFunction;
+import dev.jbpfc.backend.mir.MInsn;
+import dev.jbpfc.backend.regalloc.LinearScanAllocator;
+import dev.jbpfc.ir.Function;
+import dev.jbpfc.ir.Module;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The backend's stages, in order. Read this first:
+ * <ol>
+ *   <li>{@link InstructionSelector}: IR function to machine IR on virtual registers (phis become copies).</li>
+ *   <li>{@link LinearScanAllocator}: virtual registers to r0..r9, spills to 8-byte stack slots.</li>
+ *   <li>{@link StackLimit}: each frame and each static call chain within 512 bytes.</li>
+ *   <li>{@link BlockLayout}: jump threading, dead block removal, fall-throughs.</li>
+ *   <li>{@link BranchRelaxation}: jumps beyond ±32767 slots become gotol (v4) or an error.</li>
+ *   <li>{@link FunctionEncoder}: final instructions with jump distances, symbols, lines, CO-RE records.</li>
+ *   <li>{@link dev.jbpfc.backend.emit.ObjectEmitter} and {@link dev.jbpfc.backend.elf.ElfObjectWriter}: the ELF
+ *       object (driven by {@link BpfBackend}).</li>
+ * </ol>
+ */
+public final class BackendPipeline {
+    private BackendPipeline() {}
+
+    public static List<EncodedFunction> run(Module module, BackendOptions options, BtfSections btf) {
+        List<MFunction> machine = new ArrayList<>();
+        for (Function f : module.functions()) {
+            MFunction mf = InstructionSelector.run(module, f, options.cpu(),
+                    btf == null ? r -> 0L : btf::coreLocalValue);
+            LinearScanAllocator.run(mf);
+            machine.add(mf);
+        }
+        StackLimit.run(machine);
+        List<EncodedFunction> encoded = new ArrayList<>();
+        int index = 0;
+        for (MFunction mf : machine) {
+            BlockLayout.run(mf, options.cpu());
+            Set<MInsn> longJumps = BranchRelaxation.run(mf, options.cpu());
+            encoded.add(FunctionEncoder.run(mf, longJumps, index++));
+        }
+        return encoded;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.jbpfc.backend;
+
+import dev.jbpfc.backend.elf.ElfObjectWriter;
+import dev.jbpfc.backend.elf.ObjectFile;
+import dev.jbpfc.backend.emit.AsmPrinter;
+import dev.jbpfc.backend.emit.EncodedFunction;
+import dev.jbpfc.backend.emit.ObjectEmitter;
+import dev.jbpfc.ir.Module;
+
+import java.util.List;
+
+/**
+ * The driver's entry to the backend: an optimised IR module in, a BPF ELF object (or its {@code -S} text) out.
+ * Errors are {@link dev.jbpfc.diag.CompileError}s worded for the user.
+ * <pre>
+ *   byte[] elf = BpfBackend.compile(module, new BackendOptions(CpuVersion.V3, true, "prog.c"), btfSections);
+ *   String asm = BpfBackend.assemble(module, BackendOptions.of(CpuVersion.V3));
+ * </pre>
+ */
+public final class BpfBackend {
+    private BpfBackend() {}
+
+    /** The relocatable object; {@code btf} may be null (no .BTF / .BTF.ext, and then no CO-RE). */
+    public static byte[] compile(Module module, BackendOptions options, BtfSections btf) {
+        return ElfObjectWriter.write(object(module, options, btf));
+    }
+
+    /** The object before it is laid out as bytes (for tests and tools that inspect it). */
+    public static ObjectFile object(Module module, BackendOptions options, BtfSections btf) {
+        List<EncodedFunction> functions = BackendPipeline.run(module, options, btf);
+        return ObjectEmitter.run(module, functions, btf, options.debugInfo(), options.sourceName());
+    }
+
+    /** Assembly text in clang -S's syntax. */
+    public static String assemble(Module module, BackendOptions options) { return assemble(module, options, null); }
+
+    /** Assembly text; {@code btf} (may be null) supplies the local values of CO-RE relocated constants. */
+    public static String assemble(Module module, BackendOptions options, BtfSections btf) {
+        List<EncodedFunction> functions = BackendPipeline.run(module, options, btf);
+        return AsmPrinter.print(module, functions, options);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.jbpfc.backend.btf;
+
+import dev.jbpfc.backend.BtfExtRecords;
+import dev.jbpfc.backend.BtfSections;
+import dev.jbpfc.backend.mir.CoreRelocation;
+import dev.jbpfc.btf.BtfBuilder;
+import dev.jbpfc.btf.BtfExtBuilder;
+import dev.jbpfc.btf.CoreReloKind;
+import dev.jbpfc.ir.Module;
+import dev.jbpfc.source.SourceFile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link BtfSections} over btf-emit: the frontend's {@link BtfBuilder} (types) plus a {@link BtfExtBuilder} fed
+ * with the backend's records. Line info takes file names from the IR module and line texts from its source
+ * files when the frontend attached them. .BTF is encoded after the .BTF.ext records, whose strings go into its
+ * string table.
+ */
+public final class BuilderBtfSections implements BtfSections {
+    private final BtfBuilder btf;
+    private final Module module;
+
+    public BuilderBtfSections(BtfBuilder btf, Module module) {
+        this.btf = btf;
+        this.module = module;
+    }
+
+    @Override
+    public Encoded encode(BtfExtRecords records) {
+        BtfExtBuilder ext = new BtfExtBuilder(btf);
+        for (BtfExtRecords.FuncInfo f : records.funcInfos) ext.addFuncInfo(f.section(), (int) f.insnOffset(), f.btfFuncId());
+        for (BtfExtRecords.LineInfo l : records.lineInfos) {
+            String file = l.file() < module.files().size() ? module.files().get(l.file()) : "";
+            SourceFile text = module.fileText(l.file());
+            String lineText = text != null ? text.lineText(l.line()) : "";
+            ext.addLineInfo(l.section(), (int) l.insnOffset(), file, lineText == null ? "" : lineText, l.line(), l.column());
+        }
+        for (BtfExtRecords.CoreReloc c : records.coreRelocs) {
+            ext.addCoreRelo(c.section(), (int) c.insnOffset(), c.btfTypeId(), c.accessString(), CoreReloKind.ofValue(c.kind()));
+        }
+        byte[] extBytes = null;
+        List<ExtRelocation> relocations = new ArrayList<>();
+        if (!ext.isEmpty()) {
+            BtfExtBuilder.Encoded encoded = ext.encode();
+            extBytes = encoded.bytes();
+            for (BtfExtBuilder.Relocation r : encoded.relocations()) relocations.add(new ExtRelocation(r.offset(), r.section()));
+        }
+        return new Encoded(btf.encode(), extBytes, relocations);
+    }
+
+    @Override
+    public long coreLocalValue(CoreRelocation relocation) { return CoreLocalValue.of(btf, relocation); }
+}

@@ -1,0 +1,96 @@
+package dev.jbpfc.backend.emit;
+
+import dev.jbpfc.backend.BackendOptions;
+import dev.jbpfc.backend.isa.BpfAsmSyntax;
+import dev.jbpfc.backend.isa.BpfInsn;
+import dev.jbpfc.ir.Global;
+import dev.jbpfc.ir.Linkage;
+import dev.jbpfc.ir.Module;
+
+import java.util.List;
+
+/**
+ * The {@code -S} output: the whole module as assembly in the shape clang -S gives it (and that clang's assembler
+ * reads back):
+ * <pre>
+ *         .section        xdp,"ax",@progbits
+ *         .globl  prog
+ *         .p2align        3
+ *         .type   prog,@function
+ * prog:
+ *         r0 = 2
+ *         exit
+ * .Lfunc_end0:
+ *         .size   prog, .Lfunc_end0-prog
+ * </pre>
+ * Jumps print their target label (LBB&lt;function&gt;_&lt;block&gt;), calls and ld_imm64 their symbol.
+ */
+public final class AsmPrinter {
+    private AsmPrinter() {}
+
+    public static String print(Module module, List<EncodedFunction> functions, BackendOptions options) {
+        BpfAsmSyntax syntax = BpfAsmSyntax.clangS(options.cpu());
+        StringBuilder out = new StringBuilder();
+        out.append("\t.text\n");
+        if (options.sourceName() != null) out.append("\t.file\t\"").append(options.sourceName()).append("\"\n");
+        int index = 0;
+        for (EncodedFunction f : functions) {
+            out.append("\t.section\t").append(f.section).append(",\"ax\",@progbits\n");
+            if (f.linkage != Linkage.STATIC) out.append(f.linkage == Linkage.WEAK ? "\t.weak\t" : "\t.globl\t").append(f.name).append('\n');
+            out.append("\t.p2align\t3\n");
+            out.append("\t.type\t").append(f.name).append(",@function\n");
+            out.append(f.name).append(":\n");
+            for (int k = 0; k < f.insns.size(); k++) {
+                String label = f.labels.get(k);
+                if (label != null) out.append(label).append(":\n");
+                BpfInsn insn = f.insns.get(k);
+                out.append('\t').append(syntax.format(insn)).append('\n');
+            }
+            out.append(".Lfunc_end").append(index).append(":\n");
+            out.append("\t.size\t").append(f.name).append(", .Lfunc_end").append(index).append('-').append(f.name).append('\n');
+            index++;
+        }
+        for (Global g : module.globals()) {
+            if (g.linkage().isExtern()) continue;
+            boolean bss = g.section().equals(".bss") || g.section().startsWith(".bss.");
+            out.append("\t.type\t").append(g.name()).append(",@object\n");
+            out.append("\t.section\t").append(g.section()).append(bss ? ",\"aw\",@nobits\n"
+                    : g.section().startsWith(".rodata") ? ",\"a\",@progbits\n" : ",\"aw\",@progbits\n");
+            if (g.linkage() != Linkage.STATIC) out.append(g.linkage() == Linkage.WEAK ? "\t.weak\t" : "\t.globl\t").append(g.name()).append('\n');
+            out.append("\t.p2align\t").append(Integer.numberOfTrailingZeros(Math.max(1, g.align()))).append(", 0x0\n");
+            out.append(g.name()).append(":\n");
+            byte[] data = g.data();
+            if (bss || (data.length == 0 && g.relocs().isEmpty())) {
+                out.append("\t.zero\t").append(g.size()).append('\n');
+            } else {
+                long at = 0;
+                for (Global.Reloc r : g.relocs()) {
+                    appendBytes(out, data, at, r.offset());
+                    out.append("\t.quad\t").append(r.symbol());
+                    if (r.addend() != 0) out.append(r.addend() > 0 ? "+" : "").append(r.addend());
+                    out.append('\n');
+                    at = r.offset() + 8;
+                }
+                appendBytes(out, data, at, g.size());
+            }
+            out.append("\t.size\t").append(g.name()).append(", ").append(g.size()).append("\n\n");
+        }
+        return out.toString();
+    }
+
+    private static void appendBytes(StringBuilder out, byte[] data, long from, long to) {
+        if (from >= to) return;
+        StringBuilder line = new StringBuilder();
+        int count = 0;
+        for (long k = from; k < to; k++) {
+            int b = k < data.length ? data[(int) k] & 0xff : 0;
+            line.append(count == 0 ? "\t.byte\t" : ",").append(b);
+            if (++count == 16) {
+                out.append(line).append('\n');
+                line.setLength(0);
+                count = 0;
+            }
+        }
+        if (count > 0) out.append(line).append('\n');
+    }
+}

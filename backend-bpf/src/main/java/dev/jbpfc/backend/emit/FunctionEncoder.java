@@ -1,0 +1,94 @@
+package dev.jbpfc.backend.emit;
+
+import dev.jbpfc.backend.isa.BpfInsn;
+import dev.jbpfc.backend.isa.BpfOp;
+import dev.jbpfc.backend.mir.MBlock;
+import dev.jbpfc.backend.mir.MFunction;
+import dev.jbpfc.backend.mir.MInsn;
+import dev.jbpfc.backend.mir.Reg;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Machine IR (physical registers, final layout) to {@link BpfInsn}s: block targets become pc-relative slot
+ * distances ({@code off = target - (here + 1)}), long jumps take the forms {@link BranchRelaxation} chose, and
+ * symbols, source lines and CO-RE records are remembered by instruction index for the object writer.
+ */
+public final class FunctionEncoder {
+    private FunctionEncoder() {}
+
+    public static EncodedFunction run(MFunction mf, Set<MInsn> longJumps, int functionIndex) {
+        EncodedFunction out = new EncodedFunction(mf.name, mf.section, mf.linkage, mf.btfFuncId);
+        out.stackBytes = mf.frameSize();
+        Map<MBlock, Integer> start = new HashMap<>();
+        Map<MBlock, Integer> firstInsn = new HashMap<>();
+        int slot = 0;
+        int count = 0;
+        for (MBlock b : mf.blocks) {
+            start.put(b, slot);
+            firstInsn.put(b, count);
+            for (MInsn m : b.insns) {
+                slot += BranchRelaxation.size(m, longJumps);
+                count += longJumps.contains(m) && m.op != BpfOp.JA ? 3 : 1;
+            }
+        }
+        Map<MBlock, String> labels = new HashMap<>();
+        java.util.Set<MBlock> targeted = new java.util.HashSet<>();
+        for (MBlock o : mf.blocks) for (MInsn m : o.insns) if (m.target != null) targeted.add(m.target);
+        int blockIndex = 0;
+        for (MBlock b : mf.blocks) {
+            if (targeted.contains(b)) {
+                String label = "LBB" + functionIndex + "_" + blockIndex;
+                labels.put(b, label);
+                out.labels.put(firstInsn.get(b), label);
+            }
+            blockIndex++;
+        }
+        slot = 0;
+        Object lastLoc = null;
+        for (MBlock b : mf.blocks) {
+            for (MInsn m : b.insns) {
+                for (int r : new int[] {m.dst, m.src}) {
+                    if (Reg.isVirtual(r)) throw new IllegalStateException("virtual register left in " + mf.name + ": " + m);
+                }
+                int index = out.insns.size();
+                if (m.loc != null && !m.loc.equals(lastLoc)) {
+                    out.lines.add(new EncodedFunction.LineEntry(index, m.loc));
+                    lastLoc = m.loc;
+                }
+                if (m.core != null) out.cores.add(new EncodedFunction.CoreEntry(index, m.core));
+                if (m.symbol != null) out.symbols.add(new EncodedFunction.SymbolUse(index, m.symbol));
+                if (m.target == null) {
+                    String name = m.symbol == null ? null : m.symbol.name();
+                    BpfInsn insn = m.op == BpfOp.LD_IMM64
+                            ? new BpfInsn(m.op, m.dst, m.src, m.off, 0, m.imm64, name)
+                            : new BpfInsn(m.op, m.dst, m.src, m.off, m.imm, m.imm, name);
+                    out.insns.add(insn);
+                    slot += insn.slots();
+                    continue;
+                }
+                int target = start.get(m.target);
+                String label = labels.get(m.target);
+                if (!longJumps.contains(m)) {
+                    out.insns.add(new BpfInsn(m.op, m.dst, m.src, target - (slot + 1), m.imm, m.imm, label));
+                    slot += 1;
+                } else if (m.op == BpfOp.JA) {
+                    out.insns.add(new BpfInsn(BpfOp.GOTOL, 0, 0, 0, target - (slot + 1), 0, label));
+                    slot += 1;
+                } else {
+                    out.insns.add(new BpfInsn(m.op, m.dst, m.src, 1, m.imm, m.imm, null));
+                    out.insns.add(new BpfInsn(BpfOp.JA, 0, 0, 1, 0, 0, null));
+                    out.insns.add(new BpfInsn(BpfOp.GOTOL, 0, 0, 0, target - (slot + 3), 0, label));
+                    slot += 3;
+                }
+            }
+        }
+        // The verifier wants line info at the first instruction of every function that has any.
+        if (!out.lines.isEmpty() && out.lines.get(0).insn() != 0) {
+            out.lines.add(0, new EncodedFunction.LineEntry(0, out.lines.get(0).loc()));
+        }
+        return out;
+    }
+}

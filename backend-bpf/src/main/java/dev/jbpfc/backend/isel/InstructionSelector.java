@@ -1,0 +1,1025 @@
+package dev.jbpfc.backend.isel;
+
+import dev.jbpfc.backend.isa.BpfOp;
+import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.backend.mir.CoreRelocation;
+import dev.jbpfc.backend.mir.MBlock;
+import dev.jbpfc.backend.mir.MFunction;
+import dev.jbpfc.backend.mir.MInsn;
+import dev.jbpfc.backend.mir.Reg;
+import dev.jbpfc.backend.mir.SymbolRef;
+import dev.jbpfc.diag.CompileError;
+import dev.jbpfc.ir.AtomicOp;
+import dev.jbpfc.ir.Block;
+import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.DebugLoc;
+import dev.jbpfc.ir.ExternFunction;
+import dev.jbpfc.ir.Function;
+import dev.jbpfc.ir.Global;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Linkage;
+import dev.jbpfc.ir.Module;
+import dev.jbpfc.ir.Opcode;
+import dev.jbpfc.ir.Param;
+import dev.jbpfc.ir.Predicate;
+import dev.jbpfc.ir.Type;
+import dev.jbpfc.ir.Undef;
+import dev.jbpfc.ir.Value;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+
+/**
+ * Instruction selection: one IR function to machine IR with virtual registers. Worked example (-mcpu=v3):
+ * <pre>
+ *   %p = ptradd %ctx, 4                       ; folded into the load's displacement
+ *   %x = load i32 %p, align 4                 %v1 = *(u32 *)(%v0 + 4)
+ *   %c = cmp ugt i32 %x, 100                  ; folded into the jump
+ *   condbr i1 %c, big, small                  if w%v1 > 100 goto big ; goto small
+ * </pre>
+ * What it decides:
+ * <ul>
+ *   <li>Widths: at v3 and later i32 arithmetic uses the 32-bit ALU and JMP32 on subregisters, and every i32
+ *       value is kept zero-extended (as the 32-bit ALU leaves it). At v1/v2 everything is 64-bit; an i32 value's
+ *       upper half is then unspecified and is normalised (zero- or sign-extended) right before an operation
+ *       that reads it (division, right shifts, compares, zext/sext). Pointers (IR type ptr) only ever meet
+ *       64-bit instructions.</li>
+ *   <li>Folding: a {@code cmp} becomes the conditional jump of the {@code condbr}/{@code select} using it; a
+ *       {@code ptradd} by a constant used only as an address becomes the {@code off} of the loads and stores;
+ *       an {@code alloca} is {@code r10 - N}; constants, allocas and {@code addr @sym} are rematerialised at
+ *       each use (keeps the map pointer the verifier sees a fresh ld_imm64, and register pressure low).</li>
+ *   <li>Phis become parallel copies (through fresh temporaries) at the end of each predecessor, on a split
+ *       edge block when the predecessor has several successors.</li>
+ *   <li>Calls: arguments are copied to r1..r5 right before the call, the result out of r0 right after; the
+ *       allocator sees r0..r5 clobbered by the call. Parameters are copied out of r1..r5 on entry.</li>
+ * </ul>
+ */
+public final class InstructionSelector {
+    private final Module module;
+    private final Function fn;
+    private final CpuVersion cpu;
+    private final ToLongFunction<CoreRelocation> coreValues;
+    private final MFunction mf;
+    private final Map<Block, MBlock> blockMap = new HashMap<>();
+    private final Map<Value, Integer> vregs = new HashMap<>();
+    private final Map<Instruction, Integer> allocaOffset = new HashMap<>();
+    private final Map<Value, List<Instruction>> users = new HashMap<>();
+    private final Set<Instruction> foldedPtradd = new HashSet<>();
+    private final Set<Instruction> foldedCmp = new HashSet<>();
+    private final Set<Value> clean = new HashSet<>();
+    /** Offset below r10 of the outgoing stack-argument area (0 = none). */
+    private int outgoingArea;
+    private MBlock cur;
+    private Block curIr;
+    private DebugLoc loc;
+
+    private InstructionSelector(Module module, Function fn, CpuVersion cpu, ToLongFunction<CoreRelocation> coreValues) {
+        this.module = module;
+        this.fn = fn;
+        this.cpu = cpu;
+        this.coreValues = coreValues;
+        int btfId = fn.btfFuncId();
+        this.mf = new MFunction(fn.name(), fn.section(), fn.linkage(), btfId);
+    }
+
+    /** Selects machine instructions for {@code fn}; throws {@link CompileError} for what BPF or jbpfc cannot do. */
+    public static MFunction run(Module module, Function fn, CpuVersion cpu, ToLongFunction<CoreRelocation> coreValues) {
+        InstructionSelector s = new InstructionSelector(module, fn, cpu, coreValues);
+        s.select();
+        return s.mf;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Driver
+
+    private void select() {
+        collectUsers();
+        layOutAllocas();
+        decideFolding();
+        for (Block b : fn.blocks()) {
+            MBlock mb = new MBlock(fn.name() + "." + b.name());
+            blockMap.put(b, mb);
+            mf.blocks.add(mb);
+        }
+        for (Block b : fn.blocks()) {
+            for (Instruction i : b.instructions()) {
+                if (!i.hasResult()) continue;
+                if (i.op() == Opcode.ALLOCA || i.op() == Opcode.ADDR || foldedPtradd.contains(i) || foldedCmp.contains(i)) {
+                    continue;
+                }
+                vregs.put(i, mf.newVreg());
+            }
+        }
+        boolean first = true;
+        for (Block b : fn.blocks()) {
+            cur = blockMap.get(b);
+            curIr = b;
+            if (first) {
+                copyParams();
+                first = false;
+            }
+            for (Instruction i : b.instructions()) {
+                loc = i.loc;
+                selectInstruction(i);
+            }
+        }
+    }
+
+    private void collectUsers() {
+        for (Block b : fn.blocks()) {
+            for (Instruction i : b.instructions()) {
+                for (Value v : i.operands()) users.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+            }
+        }
+    }
+
+    /** Allocas get fixed slots at the top of the frame: {@code r10 - offset}. */
+    private void layOutAllocas() {
+        int top = 0;
+        for (Block b : fn.blocks()) {
+            for (Instruction i : b.instructions()) {
+                if (i.op() != Opcode.ALLOCA) continue;
+                int align = Math.max(1, Math.min(8, i.align));
+                top += (int) i.size;
+                top = (top + align - 1) / align * align;
+                allocaOffset.put(i, top);
+            }
+        }
+        // Calls with more than five arguments store arguments 5..n here (see StackArguments).
+        int outgoing = 0;
+        for (Block b : fn.blocks()) {
+            for (Instruction i : b.instructions()) {
+                if (i.op() == Opcode.CALL && i.operands().size() > 5) {
+                    outgoing = Math.max(outgoing, StackArguments.areaBytes(i.operands().size()));
+                }
+            }
+        }
+        top = (top + 7) / 8 * 8;
+        if (outgoing > 0) {
+            top += outgoing;
+            outgoingArea = top;
+        }
+        mf.allocaBytes = top;
+    }
+
+    private void decideFolding() {
+        for (Block b : fn.blocks()) {
+            for (Instruction i : b.instructions()) {
+                if (i.op() == Opcode.PTRADD && i.operand(1) instanceof Constant) foldedPtradd.add(i);
+                if (i.op() == Opcode.CMP) {
+                    boolean onlyBranches = true;
+                    for (Instruction u : users.getOrDefault(i, List.of())) {
+                        boolean branchUse = (u.op() == Opcode.CONDBR || u.op() == Opcode.SELECT) && u.operand(0) == i
+                                && !(u.op() == Opcode.SELECT && (u.operand(1) == i || u.operand(2) == i));
+                        if (!branchUse) onlyBranches = false;
+                    }
+                    if (onlyBranches) foldedCmp.add(i);
+                }
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Instruction p : new ArrayList<>(foldedPtradd)) {
+                for (Instruction u : users.getOrDefault(p, List.of())) {
+                    if (!isAddressUse(u, p)) {
+                        foldedPtradd.remove(p);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean isAddressUse(Instruction u, Value p) {
+        List<Value> ops = u.operands();
+        for (int k = 0; k < ops.size(); k++) {
+            if (ops.get(k) != p) continue;
+            boolean address;
+            switch (u.op()) {
+                case LOAD: address = k == 0; break;
+                case STORE: address = k == 1; break;
+                case ATOMICRMW: case CMPXCHG: address = k == 0; break;
+                case MEMCPY: address = true; break;
+                case MEMSET: address = k == 0; break;
+                case PTRADD: address = k == 0 && foldedPtradd.contains(u); break;
+                default: address = false;
+            }
+            if (!address) return false;
+        }
+        return true;
+    }
+
+    private void copyParams() {
+        List<Param> params = fn.params();
+        boolean onStack = params.size() > 5;
+        int base = -1;
+        if (onStack) {
+            base = mf.newVreg();
+            emit(BpfOp.MOV64_REG, base, Reg.R5, 0, 0);
+        }
+        for (int k = 0; k < params.size(); k++) {
+            Param p = params.get(k);
+            int v = mf.newVreg();
+            vregs.put(p, v);
+            int from = k + 1;
+            if (onStack && k >= StackArguments.IN_REGISTERS) {
+                from = mf.newVreg();
+                emit(BpfOp.LDX_DW, from, base, StackArguments.offsetOf(k), 0);
+            }
+            if (p.type() == Type.I32 && cpu.hasAlu32() && fn.linkage() != Linkage.STATIC) {
+                // A global function's caller (or the kernel) may leave the upper half set.
+                emit(BpfOp.MOV32_REG, v, from, 0, 0);
+            } else {
+                emit(BpfOp.MOV64_REG, v, from, 0, 0);
+            }
+            if (p.type() != Type.I32 || cpu.hasAlu32()) clean.add(p);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // One IR instruction
+
+    private void selectInstruction(Instruction i) {
+        switch (i.op()) {
+            case ADD: case SUB: case MUL: case UDIV: case SDIV: case UREM: case SREM:
+            case AND: case OR: case XOR: case SHL: case LSHR: case ASHR:
+                binary(i);
+                break;
+            case CMP:
+                if (!foldedCmp.contains(i)) materializeCompare(i);
+                break;
+            case ZEXT: zext(i); break;
+            case SEXT: sext(i); break;
+            case TRUNC: trunc(i); break;
+            case PTRTOINT: case INTTOPTR:
+                emit(BpfOp.MOV64_REG, def(i), reg(i.operand(0)), 0, 0);
+                break;
+            case PTRADD:
+                if (!foldedPtradd.contains(i)) ptradd(i);
+                break;
+            case SELECT: select(i); break;
+            case PHI: break; // copies are made on the incoming edges
+            case ADDR: case ALLOCA: break; // rematerialised at each use
+            case LOAD: load(i); break;
+            case STORE: store(i); break;
+            case ATOMICRMW: atomicRmw(i); break;
+            case CMPXCHG: cmpxchg(i); break;
+            case MEMCPY: memcpy(i); break;
+            case MEMSET: memset(i); break;
+            case CALL: case CALLHELPER: case CALLKFUNC: call(i); break;
+            case INLINE_ASM: throw error("inline asm is not supported yet");
+            case CORE_FIELD: coreField(i); break;
+            case BR: jump(edge(i.targets().get(0))); break;
+            case CONDBR: condbr(i); break;
+            case SWITCH: switchOf(i); break;
+            case RET: ret(i); break;
+            case UNREACHABLE:
+                // Control never gets here; an exit keeps every path ending in exit for the CFG check.
+                emit(BpfOp.EXIT, 0, 0, 0, 0);
+                break;
+            default:
+                throw error("instruction '" + i.op().spelling + "' is not supported yet by the BPF backend");
+        }
+    }
+
+    private void binary(Instruction i) {
+        Type t = i.type();
+        boolean alu32 = t == Type.I32 && cpu.hasAlu32();
+        Opcode op = i.op();
+        if ((op == Opcode.SDIV || op == Opcode.SREM) && !cpu.atLeast(CpuVersion.V4)) {
+            throw error("signed division and remainder need -mcpu=v4 (BPF has sdiv/smod only from v4)");
+        }
+        boolean needsZext = !alu32 && t == Type.I32
+                && (op == Opcode.UDIV || op == Opcode.UREM || op == Opcode.LSHR);
+        boolean needsSext = !alu32 && t == Type.I32 && op == Opcode.ASHR;
+        int d = def(i);
+        Value a = i.operand(0), b = i.operand(1);
+        int ra = reg(a);
+        if (needsZext) ra = zeroExtend32(ra, a);
+        if (needsSext) ra = signExtend32(ra, a);
+        // At v3 the source is already zero-extended and the 32-bit op zeroes the upper half anyway: a plain
+        // copy, which the allocator can coalesce away.
+        emit(BpfOp.MOV64_REG, d, ra, 0, 0);
+        String base = aluBase(op);
+        String width = alu32 ? "32" : "64";
+        Long imm = immediate(b, alu32);
+        if (imm != null && needsZext && imm < 0) imm = null;
+        if (imm != null) {
+            emit(BpfOp.valueOf(base + width + "_IMM"), d, 0, 0, (int) (long) imm);
+        } else {
+            int rb = reg(b);
+            if (needsZext && (op == Opcode.UDIV || op == Opcode.UREM)) rb = zeroExtend32(rb, b);
+            emit(BpfOp.valueOf(base + width + "_REG"), d, rb, 0, 0);
+        }
+        if (alu32 || t == Type.I64) clean.add(i);
+    }
+
+    private static String aluBase(Opcode op) {
+        switch (op) {
+            case ADD: return "ADD";
+            case SUB: return "SUB";
+            case MUL: return "MUL";
+            case UDIV: return "DIV";
+            case SDIV: return "SDIV";
+            case UREM: return "MOD";
+            case SREM: return "SMOD";
+            case AND: return "AND";
+            case OR: return "OR";
+            case XOR: return "XOR";
+            case SHL: return "LSH";
+            case LSHR: return "RSH";
+            case ASHR: return "ARSH";
+            default: throw new IllegalStateException(op.toString());
+        }
+    }
+
+    /** The constant as an instruction immediate, if {@code v} is a constant that fits one; else null. */
+    private Long immediate(Value v, boolean alu32) {
+        if (v instanceof Undef) return 0L;
+        if (!(v instanceof Constant)) return null;
+        long value = ((Constant) v).value();
+        if (alu32) return (long) (int) value;
+        if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) return value;
+        return null;
+    }
+
+    private void zext(Instruction i) {
+        Value x = i.operand(0);
+        Type from = x.type(), to = i.type();
+        int d = def(i);
+        int rx = reg(x);
+        if (from == Type.I1 || isClean(x)) {
+            emit(BpfOp.MOV64_REG, d, rx, 0, 0);
+        } else if (from == Type.I8 || from == Type.I16) {
+            boolean alu32 = cpu.hasAlu32();
+            emit(alu32 ? BpfOp.MOV32_REG : BpfOp.MOV64_REG, d, rx, 0, 0);
+            emit(alu32 ? BpfOp.AND32_IMM : BpfOp.AND64_IMM, d, 0, 0, from == Type.I8 ? 0xff : 0xffff);
+        } else if (cpu.hasAlu32()) {
+            emit(BpfOp.MOV32_REG, d, rx, 0, 0);
+        } else {
+            emit(BpfOp.MOV64_REG, d, rx, 0, 0);
+            emit(BpfOp.LSH64_IMM, d, 0, 0, 32);
+            emit(BpfOp.RSH64_IMM, d, 0, 0, 32);
+        }
+        if (to != Type.I32 || cpu.hasAlu32() || true) clean.add(i);
+    }
+
+    private void sext(Instruction i) {
+        Value x = i.operand(0);
+        Type from = x.type(), to = i.type();
+        int d = def(i);
+        int rx = reg(x);
+        boolean to32 = to == Type.I32 && cpu.hasAlu32();
+        if (from == Type.I1) {
+            emit(to32 ? BpfOp.MOV32_REG : BpfOp.MOV64_REG, d, rx, 0, 0);
+            emit(to32 ? BpfOp.NEG32 : BpfOp.NEG64, d, 0, 0, 0);
+        } else if (cpu.atLeast(CpuVersion.V4)) {
+            String name = (to32 ? "MOVSX32_" : "MOVSX64_") + from.bits;
+            emit(BpfOp.valueOf(name), d, rx, 0, 0);
+        } else {
+            int width = to32 ? 32 : 64;
+            int shift = width - from.bits;
+            emit(to32 ? BpfOp.MOV32_REG : BpfOp.MOV64_REG, d, rx, 0, 0);
+            emit(to32 ? BpfOp.LSH32_IMM : BpfOp.LSH64_IMM, d, 0, 0, shift);
+            emit(to32 ? BpfOp.ARSH32_IMM : BpfOp.ARSH64_IMM, d, 0, 0, shift);
+        }
+        if (to == Type.I64 || to32) clean.add(i);
+    }
+
+    private void trunc(Instruction i) {
+        int d = def(i);
+        int rx = reg(i.operand(0));
+        if (i.type() == Type.I32 && cpu.hasAlu32()) {
+            emit(BpfOp.MOV32_REG, d, rx, 0, 0);
+            clean.add(i);
+        } else {
+            emit(BpfOp.MOV64_REG, d, rx, 0, 0);
+        }
+    }
+
+    private void ptradd(Instruction i) {
+        int d = def(i);
+        Address base = address(i.operand(0));
+        emit(BpfOp.MOV64_REG, d, base.reg, 0, 0);
+        Long imm = immediate(i.operand(1), false);
+        if (imm != null) {
+            long total = imm + base.off;
+            if (total >= Integer.MIN_VALUE && total <= Integer.MAX_VALUE) {
+                if (total != 0) emit(BpfOp.ADD64_IMM, d, 0, 0, (int) total);
+                return;
+            }
+        }
+        if (base.off != 0) emit(BpfOp.ADD64_IMM, d, 0, 0, base.off);
+        emit(BpfOp.ADD64_REG, d, reg(i.operand(1)), 0, 0);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Compares and branches
+
+    private void materializeCompare(Instruction i) {
+        int d = def(i);
+        emit(BpfOp.MOV64_IMM, d, 0, 0, 1);
+        MBlock rest = splitHere("cmp.end");
+        MBlock zero = mf.newBlock(fn.name() + ".cmp.false");
+        insertAfter(cur, zero);
+        compareAndJump(i.predicate, i.operand(0), i.operand(1), rest);
+        jump(zero);
+        cur = zero;
+        emit(BpfOp.MOV64_IMM, d, 0, 0, 0);
+        jump(rest);
+        cur = rest;
+        clean.add(i);
+    }
+
+    private void select(Instruction i) {
+        int d = def(i);
+        Type t = i.type();
+        materializeInto(d, i.operand(1));
+        MBlock rest = splitHere("select.end");
+        MBlock other = mf.newBlock(fn.name() + ".select.false");
+        insertAfter(cur, other);
+        branchOn(i.operand(0), rest);
+        jump(other);
+        cur = other;
+        materializeInto(d, i.operand(2));
+        jump(rest);
+        cur = rest;
+        if (t != Type.I32 || cpu.hasAlu32()) {
+            if (isClean(i.operand(1)) && isClean(i.operand(2))) clean.add(i);
+        }
+    }
+
+    /** Ends the current block here; returns the block that continues it (placed right after). */
+    private MBlock splitHere(String hint) {
+        MBlock rest = mf.newBlock(fn.name() + "." + hint);
+        insertAfter(cur, rest);
+        // Jumps to the IR block's machine block still land at its start; the IR block now ends in `rest`.
+        return rest;
+    }
+
+    private void insertAfter(MBlock after, MBlock b) {
+        int at = mf.blocks.indexOf(after);
+        mf.blocks.add(at + 1, b);
+    }
+
+    /** Jumps to {@code target} when {@code cond} (an i1 or integer) is true; falls through otherwise. */
+    private void branchOn(Value cond, MBlock target) {
+        if (cond instanceof Instruction && ((Instruction) cond).op() == Opcode.CMP) {
+            Instruction c = (Instruction) cond;
+            compareAndJump(c.predicate, c.operand(0), c.operand(1), target);
+            return;
+        }
+        if (cond instanceof Constant) {
+            if (((Constant) cond).value() != 0) jump(target);
+            return;
+        }
+        boolean is32 = cond.type() == Type.I32;
+        int r = reg(cond);
+        if (is32 && cpu.hasAlu32()) {
+            emitJump(BpfOp.JNE32_IMM, r, 0, 0, target);
+        } else {
+            if (is32 || cond.type() == Type.I8 || cond.type() == Type.I16) r = zeroExtendTo(r, cond);
+            emitJump(BpfOp.JNE_IMM, r, 0, 0, target);
+        }
+    }
+
+    private void condbr(Instruction i) {
+        MBlock ifTrue = edge(i.targets().get(0));
+        MBlock ifFalse = edge(i.targets().get(1));
+        Value c = i.operand(0);
+        if (c instanceof Constant) {
+            jump(((Constant) c).value() != 0 ? ifTrue : ifFalse);
+            return;
+        }
+        branchOn(c, ifTrue);
+        jump(ifFalse);
+    }
+
+    /** Emits {@code if a PRED b goto target}, choosing JMP or JMP32, register or immediate forms. */
+    private void compareAndJump(Predicate p, Value a, Value b, MBlock target) {
+        Type t = a.type();
+        boolean jmp32 = t == Type.I32 && cpu.hasAlu32();
+        if (a instanceof Constant && !(b instanceof Constant)) {
+            Value tmp = a;
+            a = b;
+            b = tmp;
+            p = p.swapped();
+        }
+        boolean narrow = !jmp32 && (t == Type.I32 || t == Type.I8 || t == Type.I16);
+        int ra = reg(a);
+        if (narrow) ra = p.isSigned() ? signExtendTo(ra, a) : zeroExtendTo(ra, a);
+        Long imm = immediate(b, jmp32);
+        if (imm != null && narrow) {
+            long normalized = p.isSigned() ? t.normalize(imm) : t.unsigned(imm);
+            imm = normalized >= Integer.MIN_VALUE && normalized <= Integer.MAX_VALUE ? normalized : null;
+        }
+        boolean hasLess = cpu.atLeast(CpuVersion.V2);
+        boolean less = p == Predicate.ULT || p == Predicate.ULE || p == Predicate.SLT || p == Predicate.SLE;
+        String width = jmp32 ? "32" : "";
+        if (imm != null && !(less && !hasLess)) {
+            emitJump(BpfOp.valueOf(jumpBase(p) + width + "_IMM"), ra, 0, (int) (long) imm, target);
+            return;
+        }
+        int rb = reg(b);
+        if (narrow) rb = p.isSigned() ? signExtendTo(rb, b) : zeroExtendTo(rb, b);
+        if (less && !hasLess) {
+            // v1 has only the "greater" jumps: a < b is b > a.
+            p = p.swapped();
+            int tmp = ra;
+            ra = rb;
+            rb = tmp;
+        }
+        emitJump(BpfOp.valueOf(jumpBase(p) + width + "_REG"), ra, rb, 0, target);
+    }
+
+    private static String jumpBase(Predicate p) {
+        switch (p) {
+            case EQ: return "JEQ";
+            case NE: return "JNE";
+            case UGT: return "JGT";
+            case UGE: return "JGE";
+            case ULT: return "JLT";
+            case ULE: return "JLE";
+            case SGT: return "JSGT";
+            case SGE: return "JSGE";
+            case SLT: return "JSLT";
+            case SLE: return "JSLE";
+            default: throw new IllegalStateException(p.toString());
+        }
+    }
+
+    private void switchOf(Instruction i) {
+        Value v = i.operand(0);
+        Type t = v.type();
+        boolean jmp32 = t == Type.I32 && cpu.hasAlu32();
+        int r = reg(v);
+        if (!jmp32 && t != Type.I64) r = zeroExtendTo(r, v);
+        List<Block> targets = i.targets();
+        for (int k = 0; k < i.caseValues.length; k++) {
+            long c = i.caseValues[k];
+            MBlock dest = edge(targets.get(k + 1));
+            long imm = jmp32 ? (int) c : (t == Type.I64 ? c : t.unsigned(c));
+            if (jmp32 || (imm >= Integer.MIN_VALUE && imm <= Integer.MAX_VALUE)) {
+                emitJump(jmp32 ? BpfOp.JEQ32_IMM : BpfOp.JEQ_IMM, r, 0, (int) imm, dest);
+            } else {
+                int rc = mf.newVreg();
+                emitConstant(rc, Type.I64, imm);
+                emitJump(BpfOp.JEQ_REG, r, rc, 0, dest);
+            }
+        }
+        jump(edge(targets.get(0)));
+    }
+
+    /**
+     * The machine block to jump to for the IR edge from the current block to {@code succ}: the successor itself,
+     * after the phi copies were emitted here (one successor), or a new edge block holding the copies.
+     */
+    private MBlock edge(Block succ) {
+        List<Instruction> phis = succ.phis();
+        MBlock target = blockMap.get(succ);
+        if (phis.isEmpty()) return target;
+        if (curIr.successors().size() == 1) {
+            emitPhiCopies(phis);
+            return target;
+        }
+        MBlock saved = cur;
+        MBlock edgeBlock = mf.newBlock(fn.name() + ".edge");
+        mf.blocks.add(edgeBlock);
+        cur = edgeBlock;
+        emitPhiCopies(phis);
+        jump(target);
+        cur = saved;
+        return edgeBlock;
+    }
+
+    private void emitPhiCopies(List<Instruction> phis) {
+        int[] temps = new int[phis.size()];
+        for (int k = 0; k < phis.size(); k++) {
+            Value in = phis.get(k).incomingFor(curIr);
+            if (in == null) throw error("phi in '" + fn.name() + "' has no value for block " + curIr.name());
+            temps[k] = mf.newVreg();
+            materializeInto(temps[k], in);
+        }
+        for (int k = 0; k < phis.size(); k++) {
+            emit(BpfOp.MOV64_REG, vregs.get(phis.get(k)), temps[k], 0, 0);
+        }
+        for (Instruction phi : phis) {
+            boolean allClean = true;
+            for (Value v : phi.operands()) if (!isClean(v)) allClean = false;
+            if (allClean && (phi.type() != Type.I32 || cpu.hasAlu32())) clean.add(phi);
+        }
+    }
+
+    private void jump(MBlock target) {
+        MInsn j = emit(BpfOp.JA, 0, 0, 0, 0);
+        j.target = target;
+    }
+
+    private void emitJump(BpfOp op, int a, int b, int imm, MBlock target) {
+        MInsn j = emit(op, a, b, 0, imm);
+        j.target = target;
+    }
+
+    private void ret(Instruction i) {
+        if (!i.operands().isEmpty()) materializeInto(Reg.R0, i.operand(0));
+        else if (fn.returnType() != Type.VOID) emit(BpfOp.MOV64_IMM, Reg.R0, 0, 0, 0);
+        emit(BpfOp.EXIT, 0, 0, 0, 0);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Memory
+
+    /** A base register and a 16-bit displacement. */
+    private static final class Address {
+        final int reg;
+        final int off;
+
+        Address(int reg, int off) {
+            this.reg = reg;
+            this.off = off;
+        }
+    }
+
+    private Address address(Value p) {
+        if (p instanceof Instruction) {
+            Instruction i = (Instruction) p;
+            if (i.op() == Opcode.ALLOCA) return fitting(Reg.FP, -allocaOffset.get(i));
+            if (foldedPtradd.contains(i)) {
+                Address base = address(i.operand(0));
+                long total = base.off + ((Constant) i.operand(1)).value();
+                if (total >= Short.MIN_VALUE && total <= Short.MAX_VALUE) return new Address(base.reg, (int) total);
+                int t = mf.newVreg();
+                emit(BpfOp.MOV64_REG, t, base.reg, 0, 0);
+                if (total >= Integer.MIN_VALUE && total <= Integer.MAX_VALUE) {
+                    emit(BpfOp.ADD64_IMM, t, 0, 0, (int) total);
+                } else {
+                    int c = mf.newVreg();
+                    emitConstant(c, Type.I64, total);
+                    emit(BpfOp.ADD64_REG, t, c, 0, 0);
+                }
+                return new Address(t, 0);
+            }
+        }
+        return new Address(reg(p), 0);
+    }
+
+    private Address fitting(int base, long off) {
+        if (off >= Short.MIN_VALUE && off <= Short.MAX_VALUE) return new Address(base, (int) off);
+        int t = mf.newVreg();
+        emit(BpfOp.MOV64_REG, t, base, 0, 0);
+        emit(BpfOp.ADD64_IMM, t, 0, 0, (int) off);
+        return new Address(t, 0);
+    }
+
+    private static String sizeSuffix(int bytes) {
+        switch (bytes) {
+            case 1: return "B";
+            case 2: return "H";
+            case 4: return "W";
+            case 8: return "DW";
+            default: throw new IllegalStateException("size " + bytes);
+        }
+    }
+
+    private void load(Instruction i) {
+        Address a = address(i.operand(0));
+        int d = def(i);
+        emit(BpfOp.valueOf("LDX_" + sizeSuffix(i.type().bytes)), d, a.reg, a.off, 0);
+        clean.add(i);
+    }
+
+    private void store(Instruction i) {
+        Value v = i.operand(0);
+        Address a = address(i.operand(1));
+        int bytes = v.type().bytes;
+        Long imm = immediate(v, false);
+        if (imm != null && cpu.atLeast(CpuVersion.V4) && (bytes < 8 || true)) {
+            emit(BpfOp.valueOf("ST_" + sizeSuffix(bytes)), a.reg, 0, a.off, (int) (long) imm);
+            return;
+        }
+        emit(BpfOp.valueOf("STX_" + sizeSuffix(bytes)), a.reg, reg(v), a.off, 0);
+    }
+
+    private void atomicRmw(Instruction i) {
+        Value v = i.operand(1);
+        Type t = v.type();
+        if (t != Type.I32 && t != Type.I64) throw error("atomic operations work on 32- and 64-bit values only");
+        String size = t == Type.I32 ? "W" : "DW";
+        boolean fetch = i.fetch || i.atomicOp == AtomicOp.XCHG;
+        if (!cpu.atLeast(CpuVersion.V3) && (fetch || i.atomicOp != AtomicOp.ADD)) {
+            throw error("atomic " + i.atomicOp.spelling + (fetch ? " that returns the old value" : "")
+                    + " needs -mcpu=v3 or later");
+        }
+        Address a = address(i.operand(0));
+        String name;
+        if (i.atomicOp == AtomicOp.XCHG) name = "ATOMIC_XCHG_" + size;
+        else name = "ATOMIC_" + (fetch ? "FETCH_" : "") + i.atomicOp.name() + "_" + size;
+        BpfOp op = BpfOp.valueOf(name);
+        if (fetch) {
+            int d = i.hasResult() ? def(i) : mf.newVreg();
+            materializeInto(d, v);
+            emit(op, a.reg, d, a.off, 0);
+            clean.add(i);
+        } else {
+            emit(op, a.reg, reg(v), a.off, 0);
+        }
+    }
+
+    private void cmpxchg(Instruction i) {
+        if (!cpu.atLeast(CpuVersion.V3)) throw error("cmpxchg needs -mcpu=v3 or later");
+        Type t = i.type();
+        Address a = address(i.operand(0));
+        int replacement = reg(i.operand(2));
+        materializeInto(Reg.R0, i.operand(1));
+        emit(t == Type.I32 ? BpfOp.ATOMIC_CMPXCHG_W : BpfOp.ATOMIC_CMPXCHG_DW, a.reg, replacement, a.off, 0);
+        emit(BpfOp.MOV64_REG, def(i), Reg.R0, 0, 0);
+        clean.add(i);
+    }
+
+    private void memcpy(Instruction i) {
+        Address dst = address(i.operand(0));
+        Address src = address(i.operand(1));
+        int chunk = chunkOf(i.align);
+        long done = 0;
+        while (done < i.size) {
+            int width = widthFor(chunk, i.size - done);
+            dst = reachable(dst, done);
+            src = reachable(src, done);
+            int t = mf.newVreg();
+            emit(BpfOp.valueOf("LDX_" + sizeSuffix(width)), t, src.reg, (int) (src.off + done), 0);
+            emit(BpfOp.valueOf("STX_" + sizeSuffix(width)), dst.reg, t, (int) (dst.off + done), 0);
+            done += width;
+        }
+    }
+
+    private void memset(Instruction i) {
+        Address dst = address(i.operand(0));
+        Value byteValue = i.operand(1);
+        int chunk = chunkOf(i.align);
+        Integer pattern = null;
+        int patternReg = -1;
+        if (byteValue instanceof Constant || byteValue instanceof Undef) {
+            long b = byteValue instanceof Constant ? ((Constant) byteValue).value() & 0xff : 0;
+            long wide = b * 0x0101010101010101L;
+            if (cpu.atLeast(CpuVersion.V4) && (b == 0 || b == 0xff)) pattern = (int) wide;
+            else {
+                patternReg = mf.newVreg();
+                emitConstant(patternReg, Type.I64, wide);
+            }
+        } else {
+            int r = reg(byteValue);
+            patternReg = mf.newVreg();
+            emit(BpfOp.MOV64_REG, patternReg, r, 0, 0);
+            emit(BpfOp.AND64_IMM, patternReg, 0, 0, 0xff);
+            int k = mf.newVreg();
+            emitConstant(k, Type.I64, 0x0101010101010101L);
+            emit(BpfOp.MUL64_REG, patternReg, k, 0, 0);
+        }
+        long done = 0;
+        while (done < i.size) {
+            int width = widthFor(chunk, i.size - done);
+            dst = reachable(dst, done);
+            if (pattern != null) {
+                emit(BpfOp.valueOf("ST_" + sizeSuffix(width)), dst.reg, 0, (int) (dst.off + done), pattern);
+            } else {
+                emit(BpfOp.valueOf("STX_" + sizeSuffix(width)), dst.reg, patternReg, (int) (dst.off + done), 0);
+            }
+            done += width;
+        }
+    }
+
+    /** An address whose displacement plus {@code extra} still fits 16 bits (re-based when it would not). */
+    private Address reachable(Address a, long extra) {
+        if (a.off + extra + 8 <= Short.MAX_VALUE && a.off + extra >= Short.MIN_VALUE) return a;
+        int t = mf.newVreg();
+        emit(BpfOp.MOV64_REG, t, a.reg, 0, 0);
+        emit(BpfOp.ADD64_IMM, t, 0, 0, (int) (a.off + extra));
+        return new Address(t, (int) -extra);
+    }
+
+    private static int chunkOf(int align) {
+        int a = Math.max(1, Math.min(8, align));
+        return Integer.highestOneBit(a);
+    }
+
+    private static int widthFor(int chunk, long remaining) {
+        int w = chunk;
+        while (w > remaining) w >>= 1;
+        return w;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Calls
+
+    private void call(Instruction i) {
+        List<Value> args = i.operands();
+        boolean onStack = args.size() > 5;
+        if (onStack && i.op() != Opcode.CALL) {
+            throw error("helpers and kfuncs take at most 5 arguments ("
+                    + (i.symbol != null ? "'" + i.symbol + "'" : "helper " + i.size) + " is given " + args.size() + ")");
+        }
+        int inRegisters = onStack ? StackArguments.IN_REGISTERS : args.size();
+        if (onStack) {
+            // Arguments 5..n go to the caller's outgoing area, r5 points at it (StackArguments).
+            for (int k = StackArguments.IN_REGISTERS; k < args.size(); k++) {
+                int r = reg(args.get(k));
+                emit(BpfOp.STX_DW, Reg.FP, r, -outgoingArea + StackArguments.offsetOf(k), 0);
+            }
+        }
+        int[] values = new int[inRegisters];
+        for (int k = 0; k < inRegisters; k++) {
+            Value a = args.get(k);
+            values[k] = a instanceof Constant || a instanceof Undef ? -1 : reg(a);
+        }
+        for (int k = 0; k < inRegisters; k++) {
+            if (values[k] < 0) materializeInto(k + 1, args.get(k));
+            else emit(BpfOp.MOV64_REG, k + 1, values[k], 0, 0);
+        }
+        if (onStack) {
+            emit(BpfOp.MOV64_REG, Reg.R5, Reg.FP, 0, 0);
+            emit(BpfOp.ADD64_IMM, Reg.R5, 0, 0, -outgoingArea);
+        }
+        MInsn call = emit(BpfOp.CALL, 0, 0, 0, 0);
+        call.argCount = onStack ? 5 : args.size();
+        boolean ownFunction = false;
+        if (i.op() == Opcode.CALLHELPER) {
+            call.imm = (int) i.size;
+        } else if (i.op() == Opcode.CALLKFUNC) {
+            call.src = 1;
+            call.imm = -1;
+            call.symbol = new SymbolRef(SymbolRef.Kind.KFUNC, i.symbol, 0);
+        } else {
+            call.src = 1;
+            call.imm = -1;
+            call.symbol = new SymbolRef(SymbolRef.Kind.CALL, i.symbol, 0);
+            mf.callees.add(i.symbol);
+            ownFunction = module.function(i.symbol) != null;
+        }
+        if (i.hasResult()) {
+            int d = def(i);
+            if (i.type() == Type.I32 && cpu.hasAlu32() && !ownFunction) {
+                emit(BpfOp.MOV32_REG, d, Reg.R0, 0, 0);
+            } else {
+                emit(BpfOp.MOV64_REG, d, Reg.R0, 0, 0);
+            }
+            if (i.type() != Type.I32 || cpu.hasAlu32()) clean.add(i);
+        }
+    }
+
+    private void coreField(Instruction i) {
+        int d = def(i);
+        boolean is32 = i.type() == Type.I32 && cpu.hasAlu32();
+        CoreRelocation relocation = new CoreRelocation(i.coreKind, i.btfTypeId, i.accessString);
+        long value = coreValues.applyAsLong(relocation);
+        MInsn m;
+        if (is32 || (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE)) {
+            m = emit(is32 ? BpfOp.MOV32_IMM : BpfOp.MOV64_IMM, d, 0, 0, (int) value);
+        } else {
+            m = emit(BpfOp.LD_IMM64, d, 0, 0, 0);
+            m.imm64 = value;
+        }
+        m.core = relocation;
+        clean.add(i);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Values into registers
+
+    private int def(Instruction i) {
+        Integer v = vregs.get(i);
+        if (v == null) throw new IllegalStateException("no register for " + i);
+        return v;
+    }
+
+    /** The register holding {@code v} here, emitting its rematerialisation when it has none. */
+    private int reg(Value v) {
+        Integer r = vregs.get(v);
+        if (r != null) return r;
+        int t = mf.newVreg();
+        materializeInto(t, v);
+        return t;
+    }
+
+    /** Puts {@code v} into register {@code target} (a constant, an address or a copy). */
+    private void materializeInto(int target, Value v) {
+        if (v instanceof Constant) {
+            emitConstant(target, v.type(), ((Constant) v).value());
+            return;
+        }
+        if (v instanceof Undef) {
+            emit(BpfOp.MOV64_IMM, target, 0, 0, 0);
+            return;
+        }
+        Integer r = vregs.get(v);
+        if (r != null) {
+            emit(BpfOp.MOV64_REG, target, r, 0, 0);
+            return;
+        }
+        if (v instanceof Instruction) {
+            Instruction i = (Instruction) v;
+            if (i.op() == Opcode.ADDR) {
+                MInsn ld = emit(BpfOp.LD_IMM64, target, 0, 0, 0);
+                ld.imm64 = 0;
+                ld.symbol = addressOf(i.symbol);
+                return;
+            }
+            if (i.op() == Opcode.ALLOCA || foldedPtradd.contains(i)) {
+                Address a = address(i);
+                emit(BpfOp.MOV64_REG, target, a.reg, 0, 0);
+                if (a.off != 0) emit(BpfOp.ADD64_IMM, target, 0, 0, a.off);
+                return;
+            }
+            if (i.op() == Opcode.CMP) {
+                // A compare folded into branches is also needed as a value here (only via select operands).
+                emit(BpfOp.MOV64_IMM, target, 0, 0, 1);
+                MBlock rest = splitHere("cmp.end");
+                MBlock zero = mf.newBlock(fn.name() + ".cmp.false");
+                insertAfter(cur, zero);
+                compareAndJump(i.predicate, i.operand(0), i.operand(1), rest);
+                jump(zero);
+                cur = zero;
+                emit(BpfOp.MOV64_IMM, target, 0, 0, 0);
+                jump(rest);
+                cur = rest;
+                return;
+            }
+        }
+        throw new IllegalStateException("value used before its definition was selected: " + v);
+    }
+
+    private SymbolRef addressOf(String symbol) {
+        if (module.function(symbol) != null) return new SymbolRef(SymbolRef.Kind.FUNCTION, symbol, 0);
+        Global g = module.global(symbol);
+        if (g == null && module.extern(symbol) == null) throw error("unknown symbol '" + symbol + "'");
+        return new SymbolRef(SymbolRef.Kind.DATA, symbol, 0);
+    }
+
+    private void emitConstant(int target, Type t, long value) {
+        if (t == Type.I1 || t == Type.I8 || t == Type.I16) {
+            long v = t.unsigned(value);
+            emit(cpu.hasAlu32() ? BpfOp.MOV32_IMM : BpfOp.MOV64_IMM, target, 0, 0, (int) v);
+        } else if (t == Type.I32) {
+            emit(cpu.hasAlu32() ? BpfOp.MOV32_IMM : BpfOp.MOV64_IMM, target, 0, 0, (int) value);
+        } else if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+            emit(BpfOp.MOV64_IMM, target, 0, 0, (int) value);
+        } else {
+            MInsn ld = emit(BpfOp.LD_IMM64, target, 0, 0, 0);
+            ld.imm64 = value;
+        }
+    }
+
+    private boolean isClean(Value v) {
+        if (v instanceof Constant) {
+            Constant c = (Constant) v;
+            if (c.type() == Type.I32 && !cpu.hasAlu32()) return c.value() >= 0;
+            return true;
+        }
+        if (v instanceof Undef) return true;
+        if (v.type() == Type.I32 && cpu.hasAlu32()) return true;
+        return clean.contains(v) || v.type() == Type.I64 || v.type() == Type.PTR || v.type() == Type.I1;
+    }
+
+    private int zeroExtend32(int r, Value v) { return zeroExtendTo(r, v); }
+
+    private int signExtend32(int r, Value v) { return signExtendTo(r, v); }
+
+    /** A register holding {@code v} zero-extended from its width to 64 bits. */
+    private int zeroExtendTo(int r, Value v) {
+        if (isClean(v)) return r;
+        int t = mf.newVreg();
+        emit(BpfOp.MOV64_REG, t, r, 0, 0);
+        int shift = 64 - v.type().bits;
+        emit(BpfOp.LSH64_IMM, t, 0, 0, shift);
+        emit(BpfOp.RSH64_IMM, t, 0, 0, shift);
+        return t;
+    }
+
+    /** A register holding {@code v} sign-extended from its width to 64 bits. */
+    private int signExtendTo(int r, Value v) {
+        if (v instanceof Constant && v.type() != Type.I8 && v.type() != Type.I16) return r;
+        int t = mf.newVreg();
+        emit(BpfOp.MOV64_REG, t, r, 0, 0);
+        int shift = 64 - v.type().bits;
+        emit(BpfOp.LSH64_IMM, t, 0, 0, shift);
+        emit(BpfOp.ARSH64_IMM, t, 0, 0, shift);
+        return t;
+    }
+
+    private MInsn emit(BpfOp op, int dst, int src, int off, int imm) {
+        MInsn m = new MInsn(op, dst, src, off, imm);
+        m.loc = loc;
+        cur.add(m);
+        return m;
+    }
+
+    private CompileError error(String message) {
+        return new CompileError(null, "in function '" + fn.name() + "': " + message);
+    }
+}
