@@ -16,17 +16,18 @@ int caller(int x) {
 // CHECK: declare extern i32 @other_obj(i32) btf
 // CHECK-LABEL: define static i32 @sub(i32 %a, i32 %b)
 // CHECK-LABEL: define static i32 @seven(i32 %a, i32 %b, i32 %c, i32 %d, ptr %args)
-// CHECK: load i32 %args, align 4
+// CHECK: load i64 %args, align 8
+// CHECK-NEXT: trunc i64
 // CHECK: ptradd %args, 8
 // CHECK: ptradd %args, 16
-// CHECK: load i64
+// CHECK-NEXT: load i64
 // CHECK-LABEL: define global i32 @caller
 // CHECK: callkfunc void @bpf_rcu_read_lock()
 // CHECK: call i32 @sub(i32 {{%[0-9]+}}, i32 1)
 // CHECK: callkfunc i32 @bpf_kf(i32 {{%[0-9]+}}, ptr null)
 // CHECK: call i32 @other_obj(
-// CHECK: store i32 5, %[[AREA:[0-9]+]], align 4
-// CHECK: store i32 6
+// CHECK: store i64 5, %[[AREA:[0-9]+]], align 8
+// CHECK: store i64 6
 // CHECK: store i64 7
 // CHECK: call i32 @seven(i32 1, i32 2, i32 3, i32 4, ptr %[[AREA]])
 // CHECK-NOT: never_called

@@ -127,6 +127,32 @@ public final class BtfTypes {
         return id;
     }
 
+    /**
+     * FUNC for a function with more than five parameters under docs/calling-convention.md: parameters 1-4, then
+     * {@code __args}, a pointer to {@code struct NAME__stack_args} holding parameters 5..n as 8-byte
+     * {@code long long} slots, tagged {@code arg:nonnull} (component 4) so the verifier of a global function
+     * knows the area is there.
+     */
+    public int funcWithStackArguments(String name, FunctionType f, List<String> paramNames, FuncLinkage linkage) {
+        int ret = typeId(f.returnType());
+        List<Param> params = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String n = paramNames != null && i < paramNames.size() && paramNames.get(i) != null ? paramNames.get(i) : "";
+            params.add(new Param(n, typeId(f.params().get(i).type())));
+        }
+        int slot = btf.addInt("long long", 8, true, false, false);
+        List<Member> members = new ArrayList<>();
+        for (int i = 4; i < f.params().size(); i++) {
+            String n = paramNames != null && i < paramNames.size() && paramNames.get(i) != null ? paramNames.get(i) : "arg" + (i + 1);
+            members.add(Member.field(n, slot, (i - 4) * 64));
+        }
+        int area = btf.addStruct(name + "__stack_args", members.size() * 8, members);
+        params.add(new Param("__args", btf.addPointer(area)));
+        int id = btf.addFunc(name, btf.addFuncProto(ret, params, false), linkage);
+        btf.addDeclTag("arg:nonnull", id, 4);
+        return id;
+    }
+
     /** VAR {@code name} of type {@code t} with its btf_decl_tags. */
     public int var(String name, CType t, VarLinkage linkage, List<String> declTags) {
         int id = btf.addVar(name, typeId(t), linkage);

@@ -57,13 +57,19 @@ final class CallLowering {
                 }
             }
             String name = x.unit.symbolName(f);
-            return result(x.b.call(ret, name, packExtraArguments(x, args)));
+            return result(x.b.call(ret, name, packExtraArguments(x, args, argumentTypes(x, e))));
         }
         throw new CompileError(e.loc(), "indirect calls are not supported by BPF (call through a function pointer)");
     }
 
     private static Value result(Instruction i) {
         return i.type() == Type.VOID ? null : i;
+    }
+
+    private static List<CType> argumentTypes(ExprLowering x, Expr.Call e) {
+        List<CType> types = new ArrayList<>();
+        for (Expr a : e.args) types.add(x.useType(a));
+        return types;
     }
 
     private static List<Value> arguments(ExprLowering x, Expr.Call e, FunctionType ft) {
@@ -79,15 +85,20 @@ final class CallLowering {
         return args;
     }
 
-    /** Arguments 5..n moved to a stack area whose address becomes the fifth argument. */
-    static List<Value> packExtraArguments(ExprLowering x, List<Value> args) {
+    /**
+     * Arguments 5..n moved to a stack area whose address becomes the fifth argument. Each takes a whole 8-byte
+     * slot (an int is sign- or zero-extended by its C type first), so spilled pointers and scalar bounds survive
+     * for the verifier.
+     */
+    static List<Value> packExtraArguments(ExprLowering x, List<Value> args, List<CType> types) {
         if (args.size() <= MAX_REGISTER_ARGS) return args;
         int extra = args.size() - (MAX_REGISTER_ARGS - 1);
         Instruction area = x.b.alloca(8L * extra, 8);
         for (int i = 0; i < extra; i++) {
             Value v = args.get(MAX_REGISTER_ARGS - 1 + i);
+            if (v.type() == Type.I32) v = ValueConversions.widenTo64(x.b, v, types.get(MAX_REGISTER_ARGS - 1 + i));
             Value slot = i == 0 ? area : x.b.ptradd(area, Constant.of(Type.I64, 8L * i));
-            x.b.store(v, slot, v.type() == Type.I32 ? 4 : 8);
+            x.b.store(v, slot, 8);
         }
         List<Value> out = new ArrayList<>(args.subList(0, MAX_REGISTER_ARGS - 1));
         out.add(area);

@@ -114,8 +114,10 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
             }
         }
         if (ft.variadic()) throw new CompileError(def.loc(), "variadic functions are not supported");
-        int btfId = unit.btf.func(fn.name(), ft, names, symbol.isStatic() ? FuncLinkage.STATIC : FuncLinkage.GLOBAL,
-                symbol.attributes.btfDeclTags);
+        int btfId = ft.params().size() > CallLowering.MAX_REGISTER_ARGS
+                ? unit.btf.funcWithStackArguments(fn.name(), ft, names, symbol.isStatic() ? FuncLinkage.STATIC : FuncLinkage.GLOBAL)
+                : unit.btf.func(fn.name(), ft, names, symbol.isStatic() ? FuncLinkage.STATIC : FuncLinkage.GLOBAL,
+                        symbol.attributes.btfDeclTags);
         fn.setBtfFuncId(btfId);
 
         Block entry = fn.addBlock("entry");
@@ -136,7 +138,8 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
                 Type it = UnitContext.paramType(pt, def.loc());
                 long off = 8L * (i - (CallLowering.MAX_REGISTER_ARGS - 1));
                 Value slot = off == 0 ? rest : b.ptradd(rest, off);
-                incoming.add(b.load(it, slot, it == Type.I32 ? 4 : 8));
+                Value whole = b.load(it == Type.PTR ? Type.PTR : Type.I64, slot, 8);
+                incoming.add(it == Type.I32 ? b.cast(dev.jbpfc.ir.Opcode.TRUNC, whole, Type.I32) : whole);
             }
         }
         for (int i = 0; i < n; i++) {
