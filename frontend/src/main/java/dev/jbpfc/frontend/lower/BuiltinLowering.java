@@ -156,7 +156,8 @@ final class BuiltinLowering {
     }
 
     private int pointeeAlign(Expr e) {
-        CType t = x.useType(e);
+        // The argument's own type (before its conversion to void *) says what it points to.
+        CType t = e.type.isArray() ? x.useType(e) : e.type;
         CType p = t.isPointer() ? t.asPointer().pointee() : t;
         return ExprLowering.alignOf(p);
     }
@@ -174,6 +175,11 @@ final class BuiltinLowering {
 
     /** __sync_fetch_and_OP / __atomic_fetch_OP / __sync_OP_and_fetch. */
     private Value fetchOp(Expr.Call e, String name, boolean unused) {
+        if (name.equals("__sync_lock_test_and_set") || name.equals("__sync_swap")) {
+            Value p = x.rvalue(e.args.get(0));
+            Value v = x.rvalue(e.args.get(1));
+            return b.emit(Instruction.atomicRmw(AtomicOp.XCHG, true, p, v));
+        }
         String op = name.replace("__sync_fetch_and_", "").replace("__atomic_fetch_", "")
                 .replace("__c11_atomic_fetch_", "").replace("__atomic_", "").replace("__sync_", "")
                 .replace("_and_fetch", "");
