@@ -37,20 +37,47 @@ public final class Lowering {
         BtfBuilder btf = new BtfBuilder();
         UnitContext unit = new UnitContext(module, model, new BtfTypes(btf), diags, options);
 
+        // Clang's order, which decides the layout of each section: globals with an initializer at their
+        // definition, everything else when first referenced by code emitted before it, unreferenced tentative
+        // definitions at the end. unit.symbolName records that first-reference order.
         List<FunctionSymbol> order = new ArrayList<>();
         for (ExternalDecl d : tu.decls()) {
             if (d instanceof FunctionDef def) {
                 FunctionSymbol f = model.functionOf(def);
+                if (f != null) unit.definitions.put(f, def);
+            }
+        }
+        for (ExternalDecl d : tu.decls()) {
+            if (d instanceof FunctionDef def) {
+                FunctionSymbol f = model.functionOf(def);
                 if (f == null) continue;
-                unit.definitions.put(f, def);
                 order.add(f);
                 if (!f.isStatic() || f.attributes.section != null || f.attributes.used) unit.symbolName(f);
+            } else if (d instanceof dev.jbpfc.frontend.ast.Declaration decl) {
+                for (dev.jbpfc.frontend.ast.Declaration.InitDeclarator id : decl.declarators()) {
+                    if (id.initializer() == null) continue;
+                    if (model.declaredBy(id.declarator()) instanceof ObjectSymbol g && g.kind() == ObjectSymbol.Kind.GLOBAL
+                            && (!g.isInternal() || g.attributes.section != null || g.attributes.used)) {
+                        unit.symbolName(g);
+                    }
+                }
             }
+            drain(unit, diags);
         }
         for (ObjectSymbol g : model.globals()) {
             if (g.kind() != ObjectSymbol.Kind.GLOBAL || !g.isDefined() || g.storage() == StorageClass.EXTERN) continue;
             if (!g.isInternal() || g.attributes.section != null || g.attributes.used) unit.symbolName(g);
         }
+        drain(unit, diags);
+        sortLikeSource(module, order, unit);
+        addDataSections(module, unit);
+        unit.sections.emit(btf);
+        return new LoweredUnit(module, btf);
+    }
+
+    /** Emits every queued object and function (emitting one may queue more). */
+    private static void drain(UnitContext unit, Diagnostics diags) {
+        Module module = unit.module;
         while (!unit.pendingFunctions.isEmpty() || !unit.pendingObjects.isEmpty()) {
             if (!unit.pendingObjects.isEmpty()) {
                 ObjectSymbol o = unit.pendingObjects.pop();
@@ -75,14 +102,13 @@ public final class Lowering {
                 diags.error(def.loc(), "internal error while lowering '" + f.name() + "': " + e);
             }
         }
-        sortLikeSource(module, model, order, unit);
-        addDataSections(module, unit);
-        unit.sections.emit(btf);
-        return new LoweredUnit(module, btf);
     }
 
-    /** Functions in definition order, globals in declaration order (clang's order within each section). */
-    private static void sortLikeSource(Module module, SemanticModel model, List<FunctionSymbol> order, UnitContext unit) {
+    /**
+     * Functions in definition order; globals in the order of their first reference ({@link UnitContext#symbolName}),
+     * static locals where their function is, string literals last.
+     */
+    private static void sortLikeSource(Module module, List<FunctionSymbol> order, UnitContext unit) {
         Map<String, Integer> fnRank = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             String n = unit.names.get(order.get(i));
@@ -90,11 +116,8 @@ public final class Lowering {
         }
         module.functions().sort(Comparator.comparingInt(f -> fnRank.getOrDefault(f.name(), Integer.MAX_VALUE)));
         Map<String, Integer> gRank = new HashMap<>();
-        List<ObjectSymbol> gs = model.globals();
-        for (int i = 0; i < gs.size(); i++) {
-            String n = unit.names.get(gs.get(i));
-            if (n != null) gRank.putIfAbsent(n, i);
-        }
+        int i = 0;
+        for (String n : unit.referenceOrder) gRank.putIfAbsent(n, i++);
         List<Global> sorted = new ArrayList<>(module.globals());
         sorted.sort(Comparator.comparingInt(g -> gRank.getOrDefault(g.name(), Integer.MAX_VALUE)));
         module.globals().clear();

@@ -45,6 +45,8 @@ final class UnitContext {
     final Map<FunctionSymbol, FunctionDef> definitions = new IdentityHashMap<>();
     final Map<Symbol, String> names = new IdentityHashMap<>();
     final Set<String> usedNames = new HashSet<>();
+    /** Static objects by first reference (clang's module order, hence the section layout). */
+    final List<String> referenceOrder = new ArrayList<>();
     final Deque<FunctionSymbol> pendingFunctions = new ArrayDeque<>();
     final Set<FunctionSymbol> queuedFunctions = new HashSet<>();
     final Deque<ObjectSymbol> pendingObjects = new ArrayDeque<>();
@@ -73,6 +75,7 @@ final class UnitContext {
             n = s.name();
             names.put(s, n);
             usedNames.add(n);
+            if (s instanceof ObjectSymbol) referenceOrder.add(n);
         }
         return n;
     }
@@ -83,6 +86,7 @@ final class UnitContext {
         for (int i = 1; usedNames.contains(n); i++) n = base + "." + i;
         usedNames.add(n);
         names.put(o, n);
+        referenceOrder.add(n);
         return n;
     }
 
