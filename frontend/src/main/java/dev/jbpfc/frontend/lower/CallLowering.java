@@ -1,0 +1,107 @@
+package dev.jbpfc.frontend.lower;
+
+import dev.jbpfc.diag.CompileError;
+import dev.jbpfc.frontend.ast.Expr;
+import dev.jbpfc.frontend.sema.FunctionSymbol;
+import dev.jbpfc.frontend.sema.ObjectSymbol;
+import dev.jbpfc.frontend.sema.Symbol;
+import dev.jbpfc.frontend.types.CType;
+import dev.jbpfc.frontend.types.FunctionType;
+import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Type;
+import dev.jbpfc.ir.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lowers a call by what the callee is:
+ * <pre>
+ *   bpf_map_lookup_elem(&amp;m, &amp;k)   helper pointer (static ... = (void *) 1)  -&gt; %r = callhelper ptr 1(ptr %m, ptr %k)
+ *   bpf_rcu_read_lock()             extern ... __ksym (section ".ksyms")      -&gt; callkfunc void @bpf_rcu_read_lock()
+ *   sub(x)                          a function defined here or extern          -&gt; %r = call i32 @sub(i32 %x)
+ * </pre>
+ * Calls with more than five arguments follow docs/calling-convention.md: arguments 1-4 as usual and, as the fifth,
+ * the address of a stack area holding arguments 5..n in 8-byte slots (see {@link FunctionLowering} for the callee
+ * side). Calls through other function pointers are rejected: BPF has no indirect calls.
+ */
+final class CallLowering {
+    private CallLowering() {}
+
+    /** The most arguments a BPF call passes in registers. */
+    static final int MAX_REGISTER_ARGS = 5;
+
+    static Value lower(ExprLowering x, Expr.Call e) {
+        Expr callee = e.callee;
+        while (callee instanceof Expr.Unary u && u.op == Expr.UnaryOp.DEREF) callee = u.operand;
+        Symbol s = callee instanceof Expr.Ident id ? x.unit.model.symbolOf(id) : null;
+        CType calleeType = x.useType(e.callee);
+        FunctionType ft = calleeType.isPointer() ? calleeType.asPointer().pointee().asFunction() : calleeType.asFunction();
+        if (ft == null) throw new CompileError(e.loc(), "called object is not a function");
+        Type ret = UnitContext.returnType(ft, e.loc());
+        if (s instanceof ObjectSymbol o && o.helperId() >= 0) {
+            List<Value> args = arguments(x, e, ft);
+            if (args.size() > MAX_REGISTER_ARGS) throw new CompileError(e.loc(), "too many arguments");
+            x.b.setLoc(x.unit.loc(e.loc()));
+            return result(x.b.callHelper(ret, o.helperId(), args));
+        }
+        if (s instanceof FunctionSymbol f) {
+            List<Value> args = arguments(x, e, ft);
+            x.b.setLoc(x.unit.loc(e.loc()));
+            if (!f.isDefined() && x.unit.definitions.get(f) == null) {
+                x.unit.declareExtern(f);
+                if (UnitContext.isKfunc(f)) {
+                    if (args.size() > MAX_REGISTER_ARGS) throw new CompileError(e.loc(), "too many arguments");
+                    return result(x.b.callKfunc(ret, f.name(), args));
+                }
+            }
+            String name = x.unit.symbolName(f);
+            return result(x.b.call(ret, name, packExtraArguments(x, args, argumentTypes(x, e))));
+        }
+        throw new CompileError(e.loc(), "indirect calls are not supported by BPF (call through a function pointer)");
+    }
+
+    private static Value result(Instruction i) {
+        return i.type() == Type.VOID ? null : i;
+    }
+
+    private static List<CType> argumentTypes(ExprLowering x, Expr.Call e) {
+        List<CType> types = new ArrayList<>();
+        for (Expr a : e.args) types.add(x.useType(a));
+        return types;
+    }
+
+    private static List<Value> arguments(ExprLowering x, Expr.Call e, FunctionType ft) {
+        List<Value> args = new ArrayList<>();
+        for (int i = 0; i < e.args.size(); i++) {
+            Expr a = e.args.get(i);
+            CType t = x.useType(a);
+            if (t.isRecord()) throw new CompileError(a.loc(), "passing a struct or union by value is not supported yet");
+            Value v = x.rvalue(a);
+            if (v == null) throw new CompileError(a.loc(), "argument has type void");
+            args.add(v);
+        }
+        return args;
+    }
+
+    /**
+     * Arguments 5..n moved to a stack area whose address becomes the fifth argument. Each takes a whole 8-byte
+     * slot (an int is sign- or zero-extended by its C type first), so spilled pointers and scalar bounds survive
+     * for the verifier.
+     */
+    static List<Value> packExtraArguments(ExprLowering x, List<Value> args, List<CType> types) {
+        if (args.size() <= MAX_REGISTER_ARGS) return args;
+        int extra = args.size() - (MAX_REGISTER_ARGS - 1);
+        Instruction area = x.b.alloca(8L * extra, 8);
+        for (int i = 0; i < extra; i++) {
+            Value v = args.get(MAX_REGISTER_ARGS - 1 + i);
+            if (v.type() == Type.I32) v = ValueConversions.widenTo64(x.b, v, types.get(MAX_REGISTER_ARGS - 1 + i));
+            Value slot = i == 0 ? area : x.b.ptradd(area, Constant.of(Type.I64, 8L * i));
+            x.b.store(v, slot, 8);
+        }
+        List<Value> out = new ArrayList<>(args.subList(0, MAX_REGISTER_ARGS - 1));
+        out.add(area);
+        return out;
+    }
+}

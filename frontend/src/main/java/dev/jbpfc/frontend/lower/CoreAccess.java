@@ -1,0 +1,226 @@
+package dev.jbpfc.frontend.lower;
+
+import dev.jbpfc.diag.CompileError;
+import dev.jbpfc.frontend.ast.Expr;
+import dev.jbpfc.frontend.sema.ConstValue;
+import dev.jbpfc.frontend.sema.MemberAccess;
+import dev.jbpfc.frontend.types.CType;
+import dev.jbpfc.frontend.types.EnumType;
+import dev.jbpfc.frontend.types.RecordType;
+import dev.jbpfc.ir.CoreKind;
+import dev.jbpfc.ir.Type;
+import dev.jbpfc.ir.Value;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+
+/**
+ * CO-RE: member accesses through records marked {@code preserve_access_index} (all of vmlinux.h) and everything
+ * inside {@code __builtin_preserve_access_index(...)} get their byte offset from a relocation the loader patches
+ * for the running kernel, instead of a constant:
+ * <pre>
+ *   struct task_struct *t; ... t-&gt;real_parent-&gt;tgid
+ *   %o1 = core_field byte_offset i64 btf 12 "0:57"    ; task_struct, member 57 (real_parent)
+ *   %a1 = ptradd %t, %o1
+ *   %rp = load ptr %a1, align 8
+ *   %o2 = core_field byte_offset i64 btf 12 "0:40"    ; task_struct, member 40 (tgid)
+ *   %a2 = ptradd %rp, %o2
+ *   %v  = load i32 %a2, align 4
+ * </pre>
+ * One relocation per access chain that ends at a pointer dereference (each {@code ->} starts a new chain, as in
+ * clang); the access string is {@code "0"} (the base pointer's element) then one index per member step (members
+ * of anonymous structs/unions add their own index) and per constant array index. The root id is the BTF type of the
+ * record the chain starts from. Also {@code __builtin_preserve_field_info}, {@code __builtin_preserve_type_info},
+ * {@code __builtin_preserve_enum_value} and {@code __builtin_btf_type_id} (kind numbers as in llvm_reloc.rst).
+ */
+final class CoreAccess {
+    private final ExprLowering x;
+    private int depth;
+
+    CoreAccess(ExprLowering x) {
+        this.x = x;
+    }
+
+    boolean active() { return depth > 0; }
+
+    <T> T inPreserveAccessIndex(Supplier<T> body) {
+        depth++;
+        try {
+            return body.get();
+        } finally {
+            depth--;
+        }
+    }
+
+    /** A chain: where it starts and the access string from there. */
+    private record Chain(Expr rootExpr, boolean rootIsPointer, RecordType root, CType rootType, String access,
+                         CType result, MemberAccess last) {}
+
+    /**
+     * The lvalue of a member or array access through a relocated offset, or null if the access is not a CO-RE one
+     * (no preserve_access_index record at its root, or a non-constant array index on the way).
+     */
+    LValue tryAccess(Expr e) {
+        Chain c = chain(e);
+        if (c == null) return null;
+        if (c.last != null && c.last.field().isBitfield()) {
+            throw new CompileError(e.loc(), "CO-RE access to bit-field '" + c.last.field().name
+                    + "' is not supported yet (use BPF_CORE_READ_BITFIELD)");
+        }
+        Value base = c.rootIsPointer ? x.rvalue(c.rootExpr) : x.lvalue(c.rootExpr).address();
+        x.b.setLoc(x.unit.loc(e.loc()));
+        int id = x.unit.btf.typeId(c.root);
+        Value off = x.b.coreField(Type.I64, CoreKind.FIELD_BYTE_OFFSET, id, c.access);
+        Value addr = x.b.ptradd(base, off);
+        return new LValue(addr, c.result, Math.max(1, ExprLowering.alignOf(c.result)), c.result.isVolatile(), 0, 0, -1);
+    }
+
+    private Chain chain(Expr e) {
+        Deque<String> steps = new ArrayDeque<>();
+        CType result = e.type;
+        MemberAccess last = null;
+        RecordType inner = null;
+        Expr cur = e;
+        while (true) {
+            if (cur instanceof Expr.Member m) {
+                MemberAccess ma = x.unit.model.memberOf(m);
+                if (ma == null) return null;
+                boolean relocated = ma.record().preserveAccessIndex() || active();
+                if (!relocated) {
+                    // A record without preserve_access_index ends the chain: it is the base the chain starts from.
+                    if (inner == null) return null;
+                    steps.addFirst("0");
+                    return new Chain(cur, false, inner, inner, String.join(":", steps), result, last);
+                }
+                if (last == null) last = ma;
+                inner = ma.record();
+                for (int i = ma.path().size() - 1; i >= 0; i--) steps.addFirst(String.valueOf(ma.path().get(i)));
+                if (m.arrow) {
+                    steps.addFirst("0");
+                    return new Chain(m.base, true, inner, inner, String.join(":", steps), result, last);
+                }
+                if (!(m.base instanceof Expr.Member) && !(m.base instanceof Expr.Index)) {
+                    steps.addFirst("0");
+                    return new Chain(m.base, false, inner, inner, String.join(":", steps), result, last);
+                }
+                cur = m.base;
+            } else if (cur instanceof Expr.Index ix) {
+                if (!ix.base.type.isArray() && !ix.base.type.isPointer()) return null;
+                ConstValue k = x.unit.model.constantOf(ix.index);
+                Long idx = k != null && k.isInteger() ? Long.valueOf(k.asLong()) : constantIndex(ix.index);
+                if (idx == null) {
+                    // A variable index ends the chain here: the element is reached by ordinary arithmetic.
+                    if (inner == null) return null;
+                    steps.addFirst("0");
+                    return new Chain(cur, false, inner, inner, String.join(":", steps), result, last);
+                }
+                if (ix.base.type.isPointer()) {
+                    // p[i].x: the first index of the access string is the pointer's element.
+                    if (steps.isEmpty()) return null;
+                    CType rt = ix.base.type.asPointer().pointee();
+                    if (!(rt.unqualified() instanceof RecordType r)) return null;
+                    if (!r.preserveAccessIndex() && !active()) return null;
+                    steps.addFirst(String.valueOf(idx));
+                    return new Chain(ix.base, true, r, r, String.join(":", steps), result, last);
+                }
+                steps.addFirst(String.valueOf(idx));
+                cur = ix.base;
+                if (!(cur instanceof Expr.Member)) return null;
+            } else {
+                return null;
+            }
+        }
+    }
+
+    private static Long constantIndex(Expr e) {
+        if (e instanceof Expr.IntLiteral lit) return LiteralValues.integer(lit.spelling);
+        return null;
+    }
+
+    /** __builtin_preserve_field_info(access, kind): kind 0..5 = byte_offset, byte_size, exists, signed, lshift, rshift. */
+    Value fieldInfo(Expr.Call e) {
+        Expr access = e.args.get(0);
+        long kind = constArg(e, 1);
+        Chain c = inPreserveAccessIndex(() -> chain(access));
+        if (c == null) throw new CompileError(access.loc(), "__builtin_preserve_field_info needs a member access");
+        CoreKind k = switch ((int) kind) {
+            case 0 -> CoreKind.FIELD_BYTE_OFFSET;
+            case 1 -> CoreKind.FIELD_BYTE_SIZE;
+            case 2 -> CoreKind.FIELD_EXISTS;
+            case 3 -> CoreKind.FIELD_SIGNED;
+            case 4 -> CoreKind.FIELD_LSHIFT_U64;
+            case 5 -> CoreKind.FIELD_RSHIFT_U64;
+            default -> throw new CompileError(e.loc(), "invalid field info kind " + kind);
+        };
+        x.b.setLoc(x.unit.loc(e.loc()));
+        return x.b.coreField(Type.I32, k, x.unit.btf.typeId(c.root), c.access);
+    }
+
+    /** __builtin_preserve_type_info(*(T *)0, kind): 0 = exists, 1 = size, 2 = matches. */
+    Value typeInfo(Expr.Call e) {
+        CType t = e.args.get(0).type;
+        long kind = constArg(e, 1);
+        CoreKind k = switch ((int) kind) {
+            case 0 -> CoreKind.TYPE_EXISTS;
+            case 1 -> CoreKind.TYPE_SIZE;
+            case 2 -> CoreKind.TYPE_MATCHES;
+            default -> throw new CompileError(e.loc(), "invalid type info kind " + kind);
+        };
+        x.b.setLoc(x.unit.loc(e.loc()));
+        return x.b.coreField(Type.I32, k, x.unit.btf.typeId(withoutQualifiers(t)), "0");
+    }
+
+    /** __builtin_preserve_enum_value(*(enum E *)VALUE, kind): 0 = exists, 1 = value. */
+    Value enumValue(Expr.Call e) {
+        Expr arg = e.args.get(0);
+        CType t = arg.type;
+        if (!(t.unqualified() instanceof EnumType en)) {
+            throw new CompileError(arg.loc(), "__builtin_preserve_enum_value needs *(enum E *)VALUE");
+        }
+        Expr inner = arg instanceof Expr.Unary u ? u.operand : arg;
+        if (inner instanceof Expr.Cast c) inner = c.operand;
+        ConstValue v = x.unit.model.constantOf(inner);
+        Long value = v != null ? Long.valueOf(v.asLong()) : constantIndex(inner);
+        if (value == null && inner instanceof Expr.Ident id
+                && x.unit.model.symbolOf(id) instanceof dev.jbpfc.frontend.sema.EnumConstantSymbol ec) {
+            value = ec.value().longValue();
+        }
+        if (value == null) throw new CompileError(arg.loc(), "__builtin_preserve_enum_value needs a constant enumerator");
+        int index = -1;
+        for (int i = 0; i < en.enumerators().size(); i++) {
+            if (en.enumerators().get(i).value().longValue() == value) { index = i; break; }
+        }
+        if (index < 0) throw new CompileError(arg.loc(), "value " + value + " is not an enumerator of " + t.spelling());
+        long kind = constArg(e, 1);
+        CoreKind k = kind == 0 ? CoreKind.ENUMVAL_EXISTS : CoreKind.ENUMVAL_VALUE;
+        x.b.setLoc(x.unit.loc(e.loc()));
+        return x.b.coreField(Type.I64, k, x.unit.btf.typeId(withoutQualifiers(t)), "0:" + index);
+    }
+
+    /** __builtin_btf_type_id(expr, flag): 0 = local type id, 1 = target (kernel) type id. */
+    Value btfTypeId(Expr.Call e) {
+        CType t = e.args.get(0).type;
+        long flag = constArg(e, 1);
+        x.b.setLoc(x.unit.loc(e.loc()));
+        return x.b.coreField(Type.I64, flag == 0 ? CoreKind.TYPE_ID_LOCAL : CoreKind.TYPE_ID_TARGET,
+                x.unit.btf.typeId(withoutQualifiers(t)), "0");
+    }
+
+    /** Type relocations name the type without top-level qualifiers, keeping typedef names. */
+    private static CType withoutQualifiers(CType t) {
+        while (t instanceof dev.jbpfc.frontend.types.QualifiedType q) t = q.base();
+        return t;
+    }
+
+    private long constArg(Expr.Call e, int i) {
+        Expr a = e.args.get(i);
+        ConstValue v = x.unit.model.constantOf(a);
+        if (v != null) return v.asLong();
+        Long lit = constantIndex(a);
+        if (lit != null) return lit;
+        Value val = x.rvalue(a);
+        if (val instanceof dev.jbpfc.ir.Constant c) return c.value();
+        throw new CompileError(a.loc(), "the kind argument must be a constant");
+    }
+}

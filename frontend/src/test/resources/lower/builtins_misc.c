@@ -1,0 +1,14 @@
+// bswap as shifts and ors, __builtin_expect is its value, __builtin_constant_p is 0 unless constant.
+unsigned b(unsigned x, long y) {
+    unsigned short s = __builtin_bswap16((unsigned short) x);
+    unsigned v = __builtin_bswap32(x);
+    if (__builtin_expect(y > 5, 0)) v += 1;
+    return s + v + __builtin_constant_p(x) + __builtin_constant_p(4) * 10;
+}
+// CHECK-LABEL: define global i32 @b
+// CHECK: lshr i32 {{%[0-9]+}}, 8
+// CHECK: shl i32 {{%[0-9]+}}, 24
+// CHECK: or i32
+// CHECK: cmp sgt i64
+// CHECK: add i32 {{%[0-9]+}}, 0
+// CHECK: mul i32 1, 10
