@@ -8,6 +8,22 @@ import dev.jbpfc.frontend.pp.PreprocessedPrinter;
 import dev.jbpfc.frontend.pp.Preprocessor;
 import dev.jbpfc.frontend.pp.PreprocessorOptions;
 
+import dev.jbpfc.backend.BackendOptions;
+import dev.jbpfc.backend.BpfBackend;
+import dev.jbpfc.backend.BtfSections;
+import dev.jbpfc.backend.btf.BuilderBtfSections;
+import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.frontend.ast.TranslationUnit;
+import dev.jbpfc.frontend.lower.LowerOptions;
+import dev.jbpfc.frontend.lower.LoweredUnit;
+import dev.jbpfc.frontend.lower.Lowering;
+import dev.jbpfc.frontend.parse.Parser;
+import dev.jbpfc.frontend.sema.DiagnosticPragmas;
+import dev.jbpfc.frontend.sema.Sema;
+import dev.jbpfc.frontend.sema.SemanticModel;
+import dev.jbpfc.ir.pass.PassPipeline;
+import dev.jbpfc.ir.text.IrPrinter;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One input file through the whole pipeline; read this class first to see the stages:
@@ -47,10 +64,47 @@ final class Compilation {
                 return;
             }
             if (diags.hasErrors()) return;
-            diags.report(Severity.ERROR, null, "compiling past preprocessing is not supported yet ("
-                    + input + "); -E works");
+
+            TranslationUnit tu = Parser.parse(tokens, diags);
+            SemanticModel model = Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens));
+            if (diags.hasErrors() || options.action == Options.Action.SYNTAX_ONLY) return;
+
+            LoweredUnit unit = Lowering.lower(tu, model, new LowerOptions(options.cpuVersion), diags);
+            if (diags.hasErrors()) return;
+            PassPipeline passes = PassPipeline.forLevel(String.valueOf(options.optLevel));
+            if (options.printAfter != null) {
+                passes.printAfter(options.printAfter.equals("all") ? Set.copyOf(passes.passes())
+                        : Set.of(options.printAfter.split(",")), stdout);
+            }
+            passes.run(unit.module());
+            if (options.action == Options.Action.EMIT_IR) {
+                writeText(outputPath(input, ".ir"), IrPrinter.print(unit.module()));
+                return;
+            }
+
+            BackendOptions backend = new BackendOptions(CpuVersion.parse("v" + options.cpuVersion),
+                    options.debugInfo, input.toString());
+            BtfSections btf = new BuilderBtfSections(unit.btf(), unit.module());
+            if (options.action == Options.Action.ASSEMBLY) {
+                writeText(outputPath(input, ".s"), BpfBackend.assemble(unit.module(), backend, btf));
+                return;
+            }
+            byte[] object = BpfBackend.compile(unit.module(), backend, options.debugInfo ? btf : null);
+            Files.write(outputPath(input, ".o"), object);
         } catch (CompileError e) {
             diags.error(e.location(), e.getMessage());
+        } catch (IOException e) {
+            diags.report(Severity.ERROR, null, "cannot write output: " + e.getMessage());
+        }
+    }
+
+    /** Text output to its file, or to standard output when there is none ({@code -o -}). */
+    private void writeText(Path out, String text) throws IOException {
+        if (out == null) {
+            stdout.print(text);
+            stdout.flush();
+        } else {
+            Files.writeString(out, text);
         }
     }
 
@@ -81,7 +135,7 @@ final class Compilation {
         int dot = base.lastIndexOf('.');
         String stem = dot > 0 ? base.substring(0, dot) : base;
         if (options.outDir != null) return options.outDir.resolve(stem + ext);
-        if (options.action == Options.Action.PREPROCESS) return null;
+        if (options.action == Options.Action.PREPROCESS || options.action == Options.Action.EMIT_IR) return null;
         return Path.of(stem + ext);
     }
 

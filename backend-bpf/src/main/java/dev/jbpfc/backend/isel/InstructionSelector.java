@@ -11,6 +11,7 @@ import dev.jbpfc.backend.mir.SymbolRef;
 import dev.jbpfc.diag.CompileError;
 import dev.jbpfc.ir.AtomicOp;
 import dev.jbpfc.ir.Block;
+import dev.jbpfc.ir.CoreKind;
 import dev.jbpfc.ir.Constant;
 import dev.jbpfc.ir.DebugLoc;
 import dev.jbpfc.ir.ExternFunction;
@@ -75,6 +76,16 @@ public final class InstructionSelector {
     private final Map<Instruction, Integer> allocaOffset = new HashMap<>();
     private final Map<Value, List<Instruction>> users = new HashMap<>();
     private final Set<Instruction> foldedPtradd = new HashSet<>();
+    /**
+     * {@code ptradd %base, %off} where %off is a CO-RE byte offset and every user is a load or store through it:
+     * the offset goes into the memory instruction's 16-bit offset field and the CO-RE record names that load or
+     * store, which libbpf patches in place. Context pointers need this: the verifier forbids dereferencing a
+     * modified ctx register, so {@code r1 = 112; r3 = r1 + r2; r0 = *(u64 *)(r3 + 0)} fails where
+     * {@code r0 = *(u64 *)(r1 + 112)} with the record on the load passes (clang does the same).
+     */
+    private final Set<Instruction> patchedPtradd = new HashSet<>();
+    /** CO-RE byte offsets used only by {@link #patchedPtradd} ones: they emit no instruction of their own. */
+    private final Set<Instruction> patchedCore = new HashSet<>();
     private final Set<Instruction> foldedCmp = new HashSet<>();
     private final Set<Value> clean = new HashSet<>();
     /** Offset below r10 of the outgoing stack-argument area (0 = none). */
@@ -114,7 +125,8 @@ public final class InstructionSelector {
         for (Block b : fn.blocks()) {
             for (Instruction i : b.instructions()) {
                 if (!i.hasResult()) continue;
-                if (i.op() == Opcode.ALLOCA || i.op() == Opcode.ADDR || foldedPtradd.contains(i) || foldedCmp.contains(i)) {
+                if (i.op() == Opcode.ALLOCA || i.op() == Opcode.ADDR || foldedPtradd.contains(i) || foldedCmp.contains(i)
+                        || patchedPtradd.contains(i) || patchedCore.contains(i)) {
                     continue;
                 }
                 vregs.put(i, mf.newVreg());
@@ -187,6 +199,7 @@ public final class InstructionSelector {
                 }
             }
         }
+        decidePatchedCore();
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -199,6 +212,30 @@ public final class InstructionSelector {
                     }
                 }
             }
+        }
+    }
+
+    private void decidePatchedCore() {
+        for (Block b : fn.blocks()) {
+            for (Instruction i : b.instructions()) {
+                if (i.op() != Opcode.PTRADD || !(i.operand(1) instanceof Instruction c)) continue;
+                if (c.op() != Opcode.CORE_FIELD || c.coreKind != CoreKind.FIELD_BYTE_OFFSET) continue;
+                long local = coreValues.applyAsLong(new CoreRelocation(c.coreKind, c.btfTypeId, c.accessString));
+                if (local < Short.MIN_VALUE || local > Short.MAX_VALUE) continue;
+                boolean onlyLoadsAndStores = !users.getOrDefault(i, List.of()).isEmpty();
+                for (Instruction u : users.getOrDefault(i, List.of())) {
+                    boolean ok = (u.op() == Opcode.LOAD && u.operand(0) == i)
+                            || (u.op() == Opcode.STORE && u.operand(1) == i && u.operand(0) != i);
+                    if (!ok) onlyLoadsAndStores = false;
+                }
+                if (onlyLoadsAndStores) patchedPtradd.add(i);
+            }
+        }
+        for (Instruction p : patchedPtradd) {
+            Instruction c = (Instruction) p.operand(1);
+            boolean allPatched = true;
+            for (Instruction u : users.getOrDefault(c, List.of())) if (!patchedPtradd.contains(u)) allPatched = false;
+            if (allPatched) patchedCore.add(c);
         }
     }
 
@@ -267,7 +304,7 @@ public final class InstructionSelector {
                 emit(BpfOp.MOV64_REG, def(i), reg(i.operand(0)), 0, 0);
                 break;
             case PTRADD:
-                if (!foldedPtradd.contains(i)) ptradd(i);
+                if (!foldedPtradd.contains(i) && !patchedPtradd.contains(i)) ptradd(i);
                 break;
             case SELECT: select(i); break;
             case PHI: break; // copies are made on the incoming edges
@@ -280,7 +317,9 @@ public final class InstructionSelector {
             case MEMSET: memset(i); break;
             case CALL: case CALLHELPER: case CALLKFUNC: call(i); break;
             case INLINE_ASM: inlineAsm(i); break;
-            case CORE_FIELD: coreField(i); break;
+            case CORE_FIELD:
+                if (!patchedCore.contains(i)) coreField(i);
+                break;
             case BR: jump(edge(i.targets().get(0))); break;
             case CONDBR: condbr(i); break;
             case SWITCH: switchOf(i); break;
@@ -646,10 +685,17 @@ public final class InstructionSelector {
     private static final class Address {
         final int reg;
         final int off;
+        /** The CO-RE record of a patched offset ({@link #patchedPtradd}), null for a plain one. */
+        final CoreRelocation core;
 
         Address(int reg, int off) {
+            this(reg, off, null);
+        }
+
+        Address(int reg, int off, CoreRelocation core) {
             this.reg = reg;
             this.off = off;
+            this.core = core;
         }
     }
 
@@ -657,6 +703,11 @@ public final class InstructionSelector {
         if (p instanceof Instruction) {
             Instruction i = (Instruction) p;
             if (i.op() == Opcode.ALLOCA) return fitting(Reg.FP, -allocaOffset.get(i));
+            if (patchedPtradd.contains(i)) {
+                Instruction c = (Instruction) i.operand(1);
+                CoreRelocation relocation = new CoreRelocation(c.coreKind, c.btfTypeId, c.accessString);
+                return new Address(reg(i.operand(0)), (int) coreValues.applyAsLong(relocation), relocation);
+            }
             if (foldedPtradd.contains(i)) {
                 Address base = address(i.operand(0));
                 long total = base.off + ((Constant) i.operand(1)).value();
@@ -697,7 +748,7 @@ public final class InstructionSelector {
     private void load(Instruction i) {
         Address a = address(i.operand(0));
         int d = def(i);
-        emit(BpfOp.valueOf("LDX_" + sizeSuffix(i.type().bytes)), d, a.reg, a.off, 0);
+        emit(BpfOp.valueOf("LDX_" + sizeSuffix(i.type().bytes)), d, a.reg, a.off, 0).core = a.core;
         clean.add(i);
     }
 
@@ -707,10 +758,10 @@ public final class InstructionSelector {
         int bytes = v.type().bytes;
         Long imm = immediate(v, false);
         if (imm != null && cpu.atLeast(CpuVersion.V4) && (bytes < 8 || true)) {
-            emit(BpfOp.valueOf("ST_" + sizeSuffix(bytes)), a.reg, 0, a.off, (int) (long) imm);
+            emit(BpfOp.valueOf("ST_" + sizeSuffix(bytes)), a.reg, 0, a.off, (int) (long) imm).core = a.core;
             return;
         }
-        emit(BpfOp.valueOf("STX_" + sizeSuffix(bytes)), a.reg, reg(v), a.off, 0);
+        emit(BpfOp.valueOf("STX_" + sizeSuffix(bytes)), a.reg, reg(v), a.off, 0).core = a.core;
     }
 
     private void atomicRmw(Instruction i) {

@@ -57,7 +57,7 @@ final class CallLowering {
                 }
             }
             String name = x.unit.symbolName(f);
-            return result(x.b.call(ret, name, packExtraArguments(x, args, argumentTypes(x, e))));
+            return result(x.b.call(ret, name, packExtraArguments(x, args, argumentTypes(x, e, ft))));
         }
         throw new CompileError(e.loc(), "indirect calls are not supported by BPF (call through a function pointer)");
     }
@@ -66,9 +66,12 @@ final class CallLowering {
         return i.type() == Type.VOID ? null : i;
     }
 
-    private static List<CType> argumentTypes(ExprLowering x, Expr.Call e) {
+    /** The C type each argument has after {@link #arguments}' conversions: its parameter's, past them its own. */
+    private static List<CType> argumentTypes(ExprLowering x, Expr.Call e, FunctionType ft) {
         List<CType> types = new ArrayList<>();
-        for (Expr a : e.args) types.add(x.useType(a));
+        for (int i = 0; i < e.args.size(); i++) {
+            types.add(ft.prototyped() && i < ft.params().size() ? ft.params().get(i).type() : x.useType(e.args.get(i)));
+        }
         return types;
     }
 
@@ -80,6 +83,9 @@ final class CallLowering {
             if (t.isRecord()) throw new CompileError(a.loc(), "passing a struct or union by value is not supported yet");
             Value v = x.rvalue(a);
             if (v == null) throw new CompileError(a.loc(), "argument has type void");
+            // C11 6.5.2.2p7: with a prototype, each argument is converted as if by assignment to its parameter's
+            // type (BPF_KPROBE passes `(void *)PT_REGS_PARM1(ctx)` to an `int` parameter, say).
+            if (ft.prototyped() && i < ft.params().size()) v = ValueConversions.convert(x.b, v, t, ft.params().get(i).type());
             args.add(v);
         }
         return args;
