@@ -151,7 +151,10 @@ public final class BtfBuilder {
 
     // ---- enums ------------------------------------------------------------------------------------------------
 
-    /** ENUM (values of up to 32 bits; a value is stored as its low 32 bits) of {@code bytes} bytes. */
+    /**
+     * ENUM (values of up to 32 bits; a value is stored as its low 32 bits) of {@code bytes} bytes; {@code signed}
+     * when the enum's underlying integer type is signed (clang: it has a negative enumerator).
+     */
     public int addEnum(String name, int bytes, boolean signed, List<EnumValue> values) {
         checkEnumSize(name, bytes);
         for (EnumValue v : values) {
@@ -159,6 +162,14 @@ public final class BtfBuilder {
             if (!fits) throw new IllegalArgumentException("enum '" + name + "' value " + v + " needs ENUM64");
         }
         return intern(new Enum32(name, bytes, signed, values));
+    }
+
+    /**
+     * An enum declared and never defined ({@code enum Z;}): clang writes an ENUM of size 0 without values (libbpf
+     * reads that as a forward declaration; the kernel refuses it, as it does clang's).
+     */
+    public int addEnumFwd(String name) {
+        return intern(new Enum32(nonEmpty(name, "an enum forward declaration"), 0, false, List.of()));
     }
 
     /** ENUM64 (values of up to 64 bits) of {@code bytes} bytes. */

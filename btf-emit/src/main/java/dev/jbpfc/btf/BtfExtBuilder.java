@@ -102,6 +102,7 @@ public final class BtfExtBuilder {
         checkOff(section, insnOff);
         if (rootTypeId <= 0) throw new IllegalArgumentException("a CO-RE relocation needs a root type id, got " + rootTypeId);
         CoreAccessString.parse(accessString);
+        if (kind == null) throw new IllegalArgumentException("a CO-RE relocation needs a kind");
         strings.add(section);
         strings.add(accessString);
         coreRelos.computeIfAbsent(section, k -> new ArrayList<>()).add(new CoreRelo(section, insnOff, rootTypeId, accessString, kind));
@@ -125,6 +126,10 @@ public final class BtfExtBuilder {
                 flatten(coreRelos, CoreRelo::insnOff, null));
     }
 
+    /**
+     * The section's bytes and relocations. Throws IllegalStateException when a .BTF was encoded from the shared
+     * string table before some of these records were added (that .BTF would lack their strings).
+     */
     public Encoded encode() {
         BtfExt r = records();
         LeBuffer out = new LeBuffer();
@@ -150,6 +155,8 @@ public final class BtfExtBuilder {
             b.u32(strings.add(c.accessString()));
             b.u32(c.kind().value);
         });
+        if (strings.grewSinceEncoded())
+            throw new IllegalStateException(".BTF.ext strings were added after the .BTF was encoded: add every record before BtfBuilder.encode()");
         out.putU32(8, 0);
         out.putU32(12, fiLen);
         out.putU32(16, fiLen);

@@ -63,6 +63,18 @@ public final class BtfStrings {
         return bytes.size();
     }
 
+    /** Size of the table when a .BTF was last encoded from it, or -1 (see {@link BtfExtBuilder#encode}). */
+    private int encodedSize = -1;
+
+    void markEncoded() {
+        encodedSize = bytes.size();
+    }
+
+    /** Whether a .BTF was encoded from this table and strings were added after it (they are missing from it). */
+    public boolean grewSinceEncoded() {
+        return encodedSize >= 0 && bytes.size() > encodedSize;
+    }
+
     /** The section's bytes as they are now. */
     public byte[] toBytes() {
         return bytes.toByteArray();

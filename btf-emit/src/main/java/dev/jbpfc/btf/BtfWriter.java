@@ -23,6 +23,7 @@ public final class BtfWriter {
         LeBuffer body = new LeBuffer();
         for (BtfType t : types) writeType(body, t, strings);
         byte[] str = strings.toBytes();
+        strings.markEncoded();
         LeBuffer out = new LeBuffer();
         out.u16(MAGIC);
         out.u8(VERSION);

@@ -71,6 +71,20 @@ class BtfExtBuilderTest {
         assertThrows(IllegalStateException.class, ext::encode);
     }
 
+    /** Strings added after the .BTF was encoded would be missing from it: encode() says so instead. */
+    @Test
+    void recordsAfterTheBtfWasEncodedAreCaught() {
+        BtfBuilder b = new BtfBuilder();
+        BtfExtBuilder ext = new BtfExtBuilder(b);
+        ext.addFuncInfo("tc", 0, 1);
+        b.encode();
+        ext.encode();
+        ext.addLineInfo("tc", 0, "late.c", "a line never seen", 1, 1);
+        assertThrows(IllegalStateException.class, ext::encode);
+        b.encode();
+        assertEquals(2, ext.encode().relocations().size());
+    }
+
     @Test
     void misuseIsRejected() {
         BtfExtBuilder ext = new BtfExtBuilder(new BtfBuilder());

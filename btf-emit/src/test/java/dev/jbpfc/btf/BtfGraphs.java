@@ -135,6 +135,7 @@ final class BtfGraphs {
         } else if (t instanceof Typedef td) out = b.addTypedef(td.name(), map[td.type()]);
         else if (t instanceof TypeTag tt) out = b.addTypeTag(tt.name(), map[tt.type()], tt.attribute());
         else if (t instanceof Array a) out = b.addArray(map[a.elemType()], map[a.indexType()], a.nelems());
+        else if (t instanceof Enum32 e && e.size() == 0 && e.values().isEmpty()) out = b.addEnumFwd(e.name());
         else if (t instanceof Enum32 e) out = b.addEnum(e.name(), e.size(), e.signed(), e.values());
         else if (t instanceof Enum64 e) out = b.addEnum64(e.name(), e.size(), e.signed(), e.values());
         else if (t instanceof Fwd f) out = b.addFwd(f.name(), f.union());

@@ -50,4 +50,39 @@ class BtfKernelTest {
             assertEquals(0, r.exit(), "seed " + seed + ":\n" + BtfDumper.dump(b.snapshot()) + "\n" + r.out());
         }
     }
+
+    /**
+     * What the loop-hint encoding will need: DECL_TAGs whose value is any text, on a function, on one of its
+     * parameters, on a struct member and on a variable. The kernel takes them; a component index past the end is
+     * refused (the builder refuses it earlier).
+     */
+    @Test
+    void declTagsCarryArbitraryText() throws Exception {
+        BtfBuilder b = new BtfBuilder();
+        int i = b.addInt("int", 4, true, false, false);
+        int fn = b.addFunc("walk", b.addFuncProto(i, List.of(new Param("n", i), new Param("limit", i)), false), FuncLinkage.GLOBAL);
+        int s = b.addStruct("cursor", 8, List.of(Member.field("pos", i, 0), Member.field("end", i, 32)));
+        int v = b.addVar("budget", i, VarLinkage.GLOBAL_ALLOCATED);
+        b.addDatasec(".data", 4, List.of(new SecInfo(v, 0, 4)));
+        String[] texts = {"jbpfc:loop id=3 line=42 col=5 bound=16", "bound = limit * 2 + 1; /* (x) */", "\u00e9t\u00e9 \t tab", "x"};
+        for (String t : texts) {
+            b.addDeclTag(t, fn, -1);
+            b.addDeclTag(t, fn, 1);
+            b.addDeclTag(t, s, 1);
+            b.addDeclTag(t, v, -1);
+        }
+        byte[] bytes = b.encode();
+        Btf back = BtfReader.read(bytes);
+        assertEquals(4 * texts.length, back.types().stream().filter(t -> t instanceof DeclTag).count());
+        assertTrue(back.types().contains(new DeclTag(texts[1], fn, 1)));
+        Oracle.Result r = Oracle.loadBtf(bytes);
+        assertEquals(0, r.exit(), r.out());
+
+        List<BtfType> bad = new ArrayList<>(back.types());
+        bad.add(new DeclTag("past the end", fn, 2));
+        Oracle.Result refused = Oracle.loadBtf(BtfWriter.write(bad, BtfStrings.wrap(back.strings())));
+        assertEquals(1, refused.exit(), refused.out());
+        assertTrue(refused.out().contains("Invalid component_idx"), refused.out());
+        assertThrows(IllegalArgumentException.class, () -> b.addDeclTag("past the end", fn, 2));
+    }
 }

@@ -53,7 +53,14 @@ class ClangBtfTest {
             String diff = BtfGraphs.difference(clang, ours);
             assertNull(diff, name + " seed " + seed + ": " + diff + "\nours:\n" + BtfDumper.dump(ours));
             Oracle.Result r = Oracle.loadBtf(LibbpfFixups.encodeForKernel(ours.types(), BtfBuilderTest.seeded(ours)));
-            assertEquals(0, r.exit(), name + " seed " + seed + ":\n" + r.out());
+            // An incomplete enum is an ENUM of size 0, which the kernel refuses in clang's BTF as in ours.
+            boolean enumFwd = clang.types().stream().anyMatch(t -> t instanceof Enum32 e && e.size() == 0);
+            assertEquals(enumFwd ? 1 : 0, r.exit(), name + " seed " + seed + ":\n" + r.out());
+            if (enumFwd) {
+                Oracle.Result rc = Oracle.loadBtf(LibbpfFixups.encodeForKernel(clang.types(), BtfBuilderTest.seeded(clang)));
+                assertEquals(1, rc.exit());
+                assertTrue(r.out().contains("Unexpected size") && rc.out().contains("Unexpected size"), r.out());
+            }
         }
     }
 

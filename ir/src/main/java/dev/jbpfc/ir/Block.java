@@ -23,8 +23,8 @@ public final class Block {
 
     void setFunction(Function f) { this.function = f; }
 
-    /** The instructions in order; modify through the methods below so each knows its block. */
-    public List<Instruction> instructions() { return Collections.unmodifiableList(insts); }
+    /** A snapshot of the instructions in order (safe to edit the block while iterating it). */
+    public List<Instruction> instructions() { return List.copyOf(insts); }
 
     public int size() { return insts.size(); }
 

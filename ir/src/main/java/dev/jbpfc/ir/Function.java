@@ -71,10 +71,12 @@ public final class Function {
         return b;
     }
 
-    /** Adds an existing (for instance cloned) block after {@code after}, or at the end if after is null. */
+    /**
+     * Adds an existing (for instance cloned) block after {@code after}, or at the end if after is null. Its name is
+     * kept even if another block has it (checking would make cloning quadratic): the printer makes names unique.
+     */
     public void insertBlockAfter(Block after, Block b) {
         b.setFunction(this);
-        if (b.name() == null || blockNamed(b.name()) != null) b.setName(uniqueBlockName(b.name() == null ? "bb" : b.name()));
         int at = after == null ? blocks.size() : blocks.indexOf(after) + 1;
         blocks.add(at, b);
     }

@@ -153,7 +153,7 @@ public final class FileCheck {
                 re.append("(?:").append(pat, i + 2, e).append(')');
                 i = e + 2;
             } else if (pat.startsWith("[[", i)) {
-                int e = pat.indexOf("]]", i + 2);
+                int e = closingBrackets(pat, i + 2);
                 if (e < 0) throw new IllegalArgumentException("unterminated [[ in '" + pat + "'");
                 String body = pat.substring(i + 2, e);
                 int colon = body.indexOf(':');
@@ -178,6 +178,21 @@ public final class FileCheck {
             }
         }
         return re.toString();
+    }
+
+    /** Index of the "]]" that closes a [[...]] starting at from, skipping brackets of a regex inside. */
+    private static int closingBrackets(String pat, int from) {
+        int depth = 0;
+        for (int j = from; j < pat.length(); j++) {
+            char c = pat.charAt(j);
+            if (c == '\\') j++;
+            else if (c == '[') depth++;
+            else if (c == ']') {
+                if (depth == 0 && j + 1 < pat.length() && pat.charAt(j + 1) == ']') return j;
+                depth--;
+            }
+        }
+        return -1;
     }
 
     private static String fail(Directive d, String why, String[] lines, int near) {

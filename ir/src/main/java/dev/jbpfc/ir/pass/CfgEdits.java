@@ -1,0 +1,40 @@
+package dev.jbpfc.ir.pass;
+
+import dev.jbpfc.ir.Block;
+import dev.jbpfc.ir.Function;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.analysis.Cfg;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small CFG edits several passes share. */
+final class CfgEdits {
+    private CfgEdits() {}
+
+    /** Drops phi entries whose block is no longer a predecessor (after a branch was folded or a block deleted). */
+    static void prunePhis(Function fn) {
+        Cfg cfg = new Cfg(fn);
+        for (Block b : fn.blocks()) {
+            List<Block> preds = cfg.preds(b);
+            for (Instruction phi : b.phis()) {
+                for (Block from : new ArrayList<>(phi.targets())) {
+                    if (!preds.contains(from) || from.function() != fn) phi.removeIncoming(from);
+                }
+            }
+        }
+    }
+
+    /**
+     * Splits {@code b} before instruction index {@code at}: the tail moves to a new block placed after b, b is left
+     * without a terminator, and phis in b's old successors now name the new block. Returns the new block.
+     */
+    static Block splitBlock(Block b, int at, String name) {
+        Function fn = b.function();
+        Block tail = new Block(name);
+        fn.insertBlockAfter(b, tail);
+        for (Instruction i : b.splitOff(at)) tail.append(i);
+        for (Block s : tail.successors()) for (Instruction phi : s.phis()) phi.replaceTarget(b, tail);
+        return tail;
+    }
+}

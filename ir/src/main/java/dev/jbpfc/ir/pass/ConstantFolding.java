@@ -1,0 +1,108 @@
+package dev.jbpfc.ir.pass;
+
+import dev.jbpfc.ir.Block;
+import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.Fold;
+import dev.jbpfc.ir.Function;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Opcode;
+import dev.jbpfc.ir.Type;
+import dev.jbpfc.ir.Value;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Needs: nothing. Leaves stale: nothing (the CFG is unchanged; branch folding is SimplifyCfg's).
+ *
+ * Replaces pure instructions whose operands are constants by their value ({@link Fold}: C semantics; division by
+ * zero, INT_MIN / -1 and over-wide shifts stay as they are), and applies identities that need only one constant:
+ * {@code x+0, x-0, x*1, x*0, x&0, x&-1, x|0, x^0, x<<0, x>>0, x/1}, {@code x-x, x^x} = 0, {@code select c, a, a},
+ * {@code ptradd p, 0} = p, and phis whose entries are all the same value. CO-RE relocations are never folded (the
+ * loader decides their value), and no identity turns a pointer into an integer or a compare into arithmetic.
+ */
+public final class ConstantFolding {
+    public void run(Function fn) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            // reverse post-order, rewriting operands as we go, so a chain of foldable instructions folds in one sweep
+            Map<Value, Value> replace = new HashMap<>();
+            for (Block b : new dev.jbpfc.ir.analysis.Cfg(fn).rpo()) {
+                for (Instruction i : b.instructions()) {
+                    for (int k = 0; k < i.operands().size(); k++) {
+                        Value r = replace.get(i.operand(k));
+                        if (r != null) i.setOperand(k, r);
+                    }
+                    Value r = simplify(i);
+                    if (r != null && r != i) {
+                        replace.put(i, replace.getOrDefault(r, r));
+                        i.remove();
+                        changed = true;
+                    }
+                }
+            }
+            fn.replaceAllUses(replace); // uses reached before their definition (phis on back edges)
+        }
+    }
+
+    /** The value {@code i} is equal to, or null when it cannot be simplified. */
+    static Value simplify(Instruction i) {
+        Opcode op = i.op();
+        if (op == Opcode.PHI) return samePhiValue(i);
+        if (!op.isPure()) return null;
+        Constant c = Fold.constant(i);
+        if (c != null) return c;
+        if (op == Opcode.SELECT) {
+            if (i.operand(0) instanceof Constant k) return i.operand(k.value() != 0 ? 1 : 2);
+            if (i.operand(1).equals(i.operand(2)) || i.operand(1) == i.operand(2)) return i.operand(1);
+            return null;
+        }
+        if (op == Opcode.PTRADD) return isConst(i.operand(1), 0) ? i.operand(0) : null;
+        if (!op.isBinary()) return null;
+        Value a = i.operand(0), b = i.operand(1);
+        Type t = i.type();
+        if (op.isCommutative() && a instanceof Constant && !(b instanceof Constant)) {
+            Value tmp = a; a = b; b = tmp;
+        }
+        switch (op) {
+            case ADD, OR, XOR, SUB, SHL, LSHR, ASHR -> {
+                if (isConst(b, 0)) return a;
+                if ((op == Opcode.SUB || op == Opcode.XOR) && a == b) return Constant.of(t, 0);
+            }
+            case MUL -> {
+                if (isConst(b, 1)) return a;
+                if (isConst(b, 0)) return Constant.of(t, 0);
+            }
+            case AND -> {
+                if (isConst(b, 0)) return Constant.of(t, 0);
+                if (isConst(b, -1)) return a;
+                if (a == b) return a;
+            }
+            case UDIV, SDIV -> {
+                if (isConst(b, 1)) return a;
+            }
+            default -> { }
+        }
+        if (op == Opcode.OR && a == b) return a;
+        return null;
+    }
+
+    private static boolean isConst(Value v, long n) {
+        return v instanceof Constant c && c.value() == c.type().normalize(n);
+    }
+
+    /** A phi whose entries are all one value (or itself) is that value. */
+    private static Value samePhiValue(Instruction phi) {
+        Value same = null;
+        for (Value v : phi.operands()) {
+            if (v == phi) continue;
+            if (same == null) same = v;
+            else if (!same.equals(v)) return null;
+        }
+        if (same == null) return null;
+        // the value must be available where the phi is: true for constants and for values that dominate all preds;
+        // a single distinct non-phi value flowing from every predecessor dominates the phi's block (SSA).
+        return same;
+    }
+}

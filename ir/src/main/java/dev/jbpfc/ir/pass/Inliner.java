@@ -1,0 +1,187 @@
+package dev.jbpfc.ir.pass;
+
+import dev.jbpfc.ir.Block;
+import dev.jbpfc.ir.FnAttr;
+import dev.jbpfc.ir.Function;
+import dev.jbpfc.ir.Global;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Linkage;
+import dev.jbpfc.ir.Module;
+import dev.jbpfc.ir.Opcode;
+import dev.jbpfc.ir.Value;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Needs: nothing. Leaves stale: CFG, dominators and loops of the functions it inlines into.
+ *
+ * Inlines direct calls ({@code call @f}) to functions marked {@code always_inline}, and to {@code static}
+ * functions that are small ({@code threshold} instructions or fewer) or called exactly once, unless they are
+ * {@code noinline} or {@code naked}; never a recursive call. Callees are processed before callers (bottom-up over the call graph) so a small function that
+ * becomes big by inlining is measured after it has grown. The callee's blocks are cloned between the two halves
+ * of the split call block, its parameters replaced by the arguments, its allocas moved to the caller's entry block
+ * (stack slots and mem2reg expect them there), and its returns become branches to the continuation, with a phi for
+ * the returned value. Static {@code .text} functions that are no longer called or referenced are deleted,
+ * as clang does.
+ * <pre>
+ *   define static i32 @sq(i32 %x) ... { entry: %r = mul i32 %x, %x ; ret i32 %r }
+ *   %y = call i32 @sq(i32 %a)      ->   br entry.i ; entry.i: %r = mul i32 %a, %a ; br cont ; cont: (uses of %y = %r)
+ * </pre>
+ */
+public final class Inliner {
+    private final int threshold;
+
+    public Inliner(int threshold) { this.threshold = threshold; }
+
+    public Inliner() { this(40); }
+
+    public void run(Module m) {
+        for (Function f : bottomUp(m)) {
+            boolean changed = true;
+            int budget = 1000;
+            while (changed && budget-- > 0) {
+                changed = false;
+                for (Instruction call : f.instructions()) {
+                    if (call.op() != Opcode.CALL) continue;
+                    Function callee = m.function(call.symbol);
+                    if (callee == null || !shouldInline(callee, f, m)) continue;
+                    inline(f, call, callee);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        removeDeadStatics(m);
+    }
+
+    private boolean shouldInline(Function callee, Function caller, Module m) {
+        if (callee == caller || callee.has(FnAttr.NOINLINE) || callee.has(FnAttr.NAKED)) return false;
+        if (reaches(callee, callee, m, new HashSet<>())) return false; // recursive
+        if (callee.has(FnAttr.ALWAYS_INLINE)) return true;
+        if (callee.linkage() != Linkage.STATIC) return false;
+        // a static function called once disappears after inlining, so its size does not matter
+        return callee.instructions().size() <= threshold || (references(callee, m) == 1 && callee.section().equals(".text"));
+    }
+
+    /** How many instructions and global initialisers name {@code f} (calls and address-takings). */
+    private static int references(Function f, Module m) {
+        int n = 0;
+        for (Function g : m.functions()) for (Instruction i : g.instructions()) if (f.name().equals(i.symbol)) n++;
+        for (Global gl : m.globals()) for (Global.Reloc r : gl.relocs()) if (r.symbol().equals(f.name())) n++;
+        return n;
+    }
+
+    private static boolean reaches(Function from, Function target, Module m, Set<Function> seen) {
+        for (Instruction i : from.instructions()) {
+            if (i.op() != Opcode.CALL) continue;
+            Function g = m.function(i.symbol);
+            if (g == null) continue;
+            if (g == target) return true;
+            if (seen.add(g) && reaches(g, target, m, seen)) return true;
+        }
+        return false;
+    }
+
+    /** Functions ordered so that callees come before their callers (cycles broken arbitrarily). */
+    private static List<Function> bottomUp(Module m) {
+        List<Function> order = new ArrayList<>();
+        Set<Function> visited = new HashSet<>();
+        for (Function f : m.functions()) post(f, m, visited, order);
+        return order;
+    }
+
+    private static void post(Function f, Module m, Set<Function> visited, List<Function> order) {
+        if (!visited.add(f)) return;
+        for (Instruction i : f.instructions()) {
+            if (i.op() == Opcode.CALL && m.function(i.symbol) != null) post(m.function(i.symbol), m, visited, order);
+        }
+        order.add(f);
+    }
+
+    private static void inline(Function caller, Instruction call, Function callee) {
+        Block b = call.block();
+        Block cont = CfgEdits.splitBlock(b, b.indexOf(call) + 1, b.name() + ".cont");
+        b.remove(call);
+
+        Map<Value, Value> vmap = new HashMap<>();
+        for (int k = 0; k < callee.params().size(); k++) vmap.put(callee.params().get(k), call.operand(k));
+        Map<Block, Block> bmap = new HashMap<>();
+        Block after = b;
+        for (Block cb : callee.blocks()) {
+            Block nb = new Block(cb.name() + ".i");
+            caller.insertBlockAfter(after, nb);
+            after = nb;
+            bmap.put(cb, nb);
+        }
+        List<Instruction> clones = new ArrayList<>();
+        List<Instruction> allocas = new ArrayList<>();
+        for (Block cb : callee.blocks()) {
+            for (Instruction i : cb.instructions()) {
+                Instruction c = i.copy();
+                vmap.put(i, c);
+                clones.add(c);
+                if (c.op() == Opcode.ALLOCA) allocas.add(c);
+                else bmap.get(cb).append(c);
+            }
+        }
+        for (Instruction c : clones) {
+            for (int k = 0; k < c.operands().size(); k++) {
+                Value v = vmap.get(c.operand(k));
+                if (v != null) c.setOperand(k, v);
+            }
+            for (int k = 0; k < c.targets().size(); k++) c.targets().set(k, bmap.get(c.targets().get(k)));
+        }
+        Block entry = caller.entry();
+        int at = 0;
+        while (at < entry.size() && entry.get(at).op() == Opcode.ALLOCA) at++;
+        for (Instruction a : allocas) entry.insert(at++, a);
+
+        // returns become branches to the continuation
+        Instruction phi = call.hasResult() ? Instruction.phi(call.type()) : null;
+        for (Block cb : callee.blocks()) {
+            Block nb = bmap.get(cb);
+            Instruction t = nb.terminator();
+            if (t.op() != Opcode.RET) continue;
+            if (phi != null) phi.addIncoming(t.operand(0), nb);
+            Instruction br = Instruction.br(cont);
+            br.loc = t.loc;
+            nb.replace(t, br);
+        }
+        b.append(Instruction.br(bmap.get(callee.entry())));
+        if (phi != null) {
+            Value result;
+            if (phi.operands().isEmpty()) result = dev.jbpfc.ir.Undef.of(call.type());
+            else if (phi.operands().size() == 1) result = phi.operand(0);
+            else {
+                phi.setName(call.name());
+                cont.insert(0, phi);
+                result = phi;
+            }
+            caller.replaceAllUses(call, result);
+        }
+        dev.jbpfc.ir.analysis.Cfg.removeUnreachable(caller); // a callee that never returns leaves cont dead
+    }
+
+    private static void removeDeadStatics(Module m) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Set<String> referenced = new HashSet<>();
+            for (Function f : m.functions()) {
+                for (Instruction i : f.instructions()) if (i.symbol != null) referenced.add(i.symbol);
+            }
+            for (Global g : m.globals()) for (Global.Reloc r : g.relocs()) referenced.add(r.symbol());
+            for (Function f : new ArrayList<>(m.functions())) {
+                if (f.linkage() == Linkage.STATIC && f.section().equals(".text") && !referenced.contains(f.name())) {
+                    m.functions().remove(f);
+                    changed = true;
+                }
+            }
+        }
+    }
+}

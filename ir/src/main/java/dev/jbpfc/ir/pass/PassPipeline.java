@@ -1,0 +1,134 @@
+package dev.jbpfc.ir.pass;
+
+import dev.jbpfc.ir.Function;
+import dev.jbpfc.ir.IrVerifier;
+import dev.jbpfc.ir.Module;
+import dev.jbpfc.ir.text.IrPrinter;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The passes by name and the {@code -O} pipelines, in one place so the optimiser is visible at a glance:
+ * <pre>
+ *   O0: (nothing: every local stays in memory, as clang -O0)
+ *   O1: mem2reg sccp simplifycfg dce
+ *   O2: inline mem2reg sccp constfold simplifycfg cse unroll sccp constfold simplifycfg cse dce simplifycfg dce
+ *   Os: O2 with a smaller inlining threshold
+ * </pre>
+ * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
+ * may depend on. {@code --print-after=NAME} (NAME a pass or "all") prints the module after each run of that pass;
+ * {@code verifyEach} runs {@link IrVerifier} after every pass and throws on the first broken module (tests use it;
+ * the driver turns it on with {@code -mllvm -verify-each}-like debugging flags).
+ */
+public final class PassPipeline {
+    /** Every pass by its command-line name. */
+    public static final List<String> PASS_NAMES =
+            List.of("inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll");
+
+    private final List<String> passes = new ArrayList<>();
+    private final int inlineThreshold;
+    private Set<String> printAfter = Set.of();
+    private PrintStream printTo = System.err;
+    private boolean verifyEach;
+    private PrintStream timeReport;
+    private final List<Remark> remarks = new ArrayList<>();
+
+    private PassPipeline(List<String> passes, int inlineThreshold) {
+        for (String p : passes) {
+            if (!PASS_NAMES.contains(p)) throw new IllegalArgumentException("unknown pass '" + p + "' (known: " + String.join(", ", PASS_NAMES) + ")");
+        }
+        this.passes.addAll(passes);
+        this.inlineThreshold = inlineThreshold;
+    }
+
+    /** A pipeline of the named passes in order, e.g. {@code "mem2reg,dce"}. */
+    public static PassPipeline of(String commaSeparated) {
+        List<String> names = new ArrayList<>();
+        for (String s : commaSeparated.split(",")) if (!s.isBlank()) names.add(s.trim());
+        return new PassPipeline(names, 40);
+    }
+
+    /** The pipeline of an optimisation level: "0", "1", "2", "3" (= 2), "s", "z" (= s), "g" (= 1). */
+    public static PassPipeline forLevel(String level) {
+        String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
+        List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "unroll",
+                "sccp", "constfold", "simplifycfg", "cse", "dce", "simplifycfg", "dce");
+        return switch (l) {
+            case "0" -> new PassPipeline(List.of(), 0);
+            case "1", "g" -> new PassPipeline(List.of("mem2reg", "unroll", "sccp", "simplifycfg", "dce"), 0);
+            case "", "2", "3" -> new PassPipeline(o2, 40);
+            case "s", "z" -> new PassPipeline(o2, 12);
+            default -> throw new IllegalArgumentException("unknown optimisation level '-O" + l + "'");
+        };
+    }
+
+    public List<String> passes() { return passes; }
+
+    /** Print the module to {@code out} after each run of the named passes ("all" = every pass). */
+    public PassPipeline printAfter(Set<String> names, PrintStream out) {
+        for (String n : names) {
+            if (!n.equals("all") && !PASS_NAMES.contains(n)) throw new IllegalArgumentException("unknown pass '" + n + "' in --print-after");
+        }
+        this.printAfter = Set.copyOf(names);
+        this.printTo = out;
+        return this;
+    }
+
+    public PassPipeline verifyEach(boolean on) {
+        this.verifyEach = on;
+        return this;
+    }
+
+    /** Print each pass's wall time to {@code out} (as -ftime-report does), or null for none. */
+    public PassPipeline timeReport(PrintStream out) {
+        this.timeReport = out;
+        return this;
+    }
+
+    /** What the passes could not do that the source asked for (the driver prints them as -Wpass-failed warnings). */
+    public List<Remark> remarks() { return remarks; }
+
+    public void run(Module m) {
+        for (String name : passes) {
+            long start = System.nanoTime();
+            runPass(name, m, inlineThreshold, remarks);
+            if (timeReport != null) timeReport.printf("; %-12s %8.2f ms%n", name, (System.nanoTime() - start) / 1e6);
+            if (verifyEach) IrVerifier.check(m, name);
+            if (printAfter.contains(name) || printAfter.contains("all")) {
+                printTo.println("; *** IR after " + name + " ***");
+                printTo.print(IrPrinter.print(m));
+            }
+        }
+    }
+
+    private static void runPass(String name, Module m, int inlineThreshold, List<Remark> remarks) {
+        if (name.equals("inline")) {
+            new Inliner(inlineThreshold).run(m);
+            return;
+        }
+        Consumer<Function> pass = switch (name) {
+            case "mem2reg" -> new Mem2Reg()::run;
+            case "constfold" -> new ConstantFolding()::run;
+            case "sccp" -> new Sccp()::run;
+            case "dce" -> new DeadCodeElimination()::run;
+            case "simplifycfg" -> new SimplifyCfg()::run;
+            case "cse" -> new CommonSubexpressionElimination()::run;
+            case "unroll" -> new LoopUnroll(remarks)::run;
+            default -> throw new IllegalArgumentException("unknown pass " + name);
+        };
+        for (Function f : m.functions()) pass.accept(f);
+    }
+
+    /** The pipelines, for --help style listings. */
+    public static Map<String, List<String>> levels() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String l : List.of("0", "1", "2", "s")) out.put("-O" + l, forLevel(l).passes());
+        return out;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.jbpfc.ir.pass;
+
+import dev.jbpfc.ir.Block;
+import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.Fold;
+import dev.jbpfc.ir.Function;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Opcode;
+import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.analysis.Cfg;
+import dev.jbpfc.ir.analysis.UseList;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Needs: nothing (computes CFG and use lists). Leaves stale: CFG (branches on constants become {@code br}; blocks
+ * that never run are deleted).
+ *
+ * Sparse conditional constant propagation (Wegman and Zadeck): values start unknown, blocks start unreached; only
+ * edges whose branch can go that way are followed, so a constant that reaches a phi only along live edges stays a
+ * constant:
+ * <pre>
+ *   entry: %c = cmp eq i32 1, 1 ; condbr i1 %c, a, b      ->   entry: br a
+ *   join:  %x = phi i32 [3, a], [%y, b]                        join:  (uses of %x become 3, block b is gone)
+ * </pre>
+ * Folding goes through {@link Fold} (C semantics: x/0 is not a constant). Parameters, loads, calls and CO-RE
+ * relocations are never constants. undef is treated as an unknown run-time value.
+ */
+public final class Sccp {
+    /** Lattice: absent = unknown (top); a Constant; or OVER (bottom). */
+    private static final Object OVER = new Object();
+
+    private final Map<Value, Object> state = new HashMap<>();
+    private final Set<Block> reached = new HashSet<>();
+    private final Set<Long> edges = new HashSet<>(); // executable edges, as (from index, to index)
+    private final Map<Block, Integer> index = new HashMap<>();
+    private final Deque<Block> blockWork = new ArrayDeque<>();
+    private final Deque<Instruction> valueWork = new ArrayDeque<>();
+    private UseList uses;
+
+    public void run(Function fn) {
+        state.clear();
+        reached.clear();
+        edges.clear();
+        index.clear();
+        for (int k = 0; k < fn.blocks().size(); k++) index.put(fn.blocks().get(k), k);
+        uses = new UseList(fn);
+        reach(fn.entry());
+        while (!blockWork.isEmpty() || !valueWork.isEmpty()) {
+            while (!valueWork.isEmpty()) {
+                Instruction i = valueWork.pop();
+                if (reached.contains(i.block())) visit(i);
+            }
+            if (!blockWork.isEmpty()) {
+                Block b = blockWork.pop();
+                for (Instruction i : b.instructions()) visit(i);
+            }
+        }
+        rewrite(fn);
+    }
+
+    private void reach(Block b) {
+        if (reached.add(b)) blockWork.add(b);
+    }
+
+    private void markEdge(Block from, Block to) {
+        if (edges.add(edgeKey(from, to))) {
+            if (!reached.contains(to)) reach(to);
+            else for (Instruction phi : to.phis()) visit(phi); // a new live edge into a visited block
+        }
+    }
+
+    private long edgeKey(Block from, Block to) { return ((long) index.get(from) << 32) | index.get(to); }
+
+    private Object valueOf(Value v) {
+        if (v instanceof Constant) return v;
+        if (v instanceof Instruction) return state.get(v); // null = unknown
+        return OVER; // params, undef
+    }
+
+    private void set(Instruction i, Object s) {
+        Object old = state.get(i);
+        if (old == OVER || (old != null && old.equals(s))) return;
+        if (old != null && s != OVER && !old.equals(s)) s = OVER;
+        state.put(i, s);
+        for (Instruction u : uses.users(i)) valueWork.add(u);
+    }
+
+    private void visit(Instruction i) {
+        Opcode op = i.op();
+        if (op == Opcode.PHI) {
+            Object acc = null;
+            for (int k = 0; k < i.operands().size(); k++) {
+                if (!edges.contains(edgeKey(i.targets().get(k), i.block()))) continue;
+                Object v = valueOf(i.operand(k));
+                if (v == null) continue;
+                if (v == OVER || (acc != null && !acc.equals(v))) { acc = OVER; break; }
+                acc = v;
+            }
+            if (acc != null) set(i, acc);
+            return;
+        }
+        if (op.isTerminator()) {
+            visitTerminator(i);
+            return;
+        }
+        if (!i.hasResult()) return;
+        if (!op.isPure() || op == Opcode.ADDR) {
+            set(i, OVER);
+            return;
+        }
+        if (op == Opcode.SELECT) {
+            Object c = valueOf(i.operand(0));
+            if (c == null) return;
+            if (c instanceof Constant k) {
+                Object v = valueOf(i.operand(k.value() != 0 ? 1 : 2));
+                if (v != null) set(i, v);
+                return;
+            }
+        }
+        // all operands must be known; any overdefined makes the result overdefined
+        List<Value> consts = new ArrayList<>();
+        for (Value v : i.operands()) {
+            Object s = valueOf(v);
+            if (s == null) return;
+            if (s == OVER) { set(i, OVER); return; }
+            consts.add((Constant) s);
+        }
+        Instruction probe = i.copy();
+        for (int k = 0; k < consts.size(); k++) probe.setOperand(k, consts.get(k));
+        Constant r = Fold.constant(probe);
+        set(i, r == null ? OVER : r);
+    }
+
+    private void visitTerminator(Instruction t) {
+        Block b = t.block();
+        switch (t.op()) {
+            case BR -> markEdge(b, t.targets().get(0));
+            case CONDBR -> {
+                Object c = valueOf(t.operand(0));
+                if (c == null) return;
+                if (c instanceof Constant k) markEdge(b, t.targets().get(k.value() != 0 ? 0 : 1));
+                else for (Block s : t.targets()) markEdge(b, s);
+            }
+            case SWITCH -> {
+                Object c = valueOf(t.operand(0));
+                if (c == null) return;
+                if (c instanceof Constant k) markEdge(b, switchTarget(t, k.value()));
+                else for (Block s : t.targets()) markEdge(b, s);
+            }
+            default -> { }
+        }
+    }
+
+    static Block switchTarget(Instruction sw, long v) {
+        for (int k = 0; k < sw.caseValues.length; k++) if (sw.caseValues[k] == v) return sw.targets().get(k + 1);
+        return sw.targets().get(0);
+    }
+
+    private void rewrite(Function fn) {
+        Map<Value, Value> replace = new HashMap<>();
+        for (Block b : fn.blocks()) {
+            if (!reached.contains(b)) continue;
+            for (Instruction i : b.instructions()) {
+                Object s = state.get(i);
+                if (s instanceof Constant c && i.hasResult() && !i.hasSideEffects()) {
+                    replace.put(i, c);
+                    i.remove();
+                }
+            }
+            Instruction t = b.terminator();
+            if ((t.op() == Opcode.CONDBR || t.op() == Opcode.SWITCH) && valueOf(t.operand(0)) instanceof Constant k) {
+                Block dest = t.op() == Opcode.CONDBR ? t.targets().get(k.value() != 0 ? 0 : 1) : switchTarget(t, k.value());
+                int hint = t.loopHint;
+                t.morph(Opcode.BR, dev.jbpfc.ir.Type.VOID);
+                t.targets().add(dest);
+                t.loopHint = hint;
+            }
+        }
+        fn.replaceAllUses(replace);
+        // delete blocks that never run, then phi entries for edges that no longer exist
+        for (Block b : new ArrayList<>(fn.blocks())) if (!reached.contains(b)) fn.removeBlock(b);
+        CfgEdits.prunePhis(fn);
+        Cfg.removeUnreachable(fn);
+    }
+}

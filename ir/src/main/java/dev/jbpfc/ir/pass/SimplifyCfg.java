@@ -1,0 +1,141 @@
+package dev.jbpfc.ir.pass;
+
+import dev.jbpfc.ir.Block;
+import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.Function;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Opcode;
+import dev.jbpfc.ir.Type;
+import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.analysis.Cfg;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Needs: nothing. Leaves stale: CFG, dominators, loops.
+ *
+ * Cleans up the control flow, repeating until nothing changes:
+ * <ol>
+ *   <li>fold branches: {@code condbr} on a constant or with two equal targets, {@code switch} on a constant, become
+ *       {@code br};</li>
+ *   <li>delete unreachable blocks (the kernel rejects dead code) and the phi entries from them;</li>
+ *   <li>merge a block into its only predecessor when that predecessor has no other successor;</li>
+ *   <li>thread empty blocks: a block holding only {@code br T} is bypassed, its predecessors branch to T directly
+ *       (unless a phi in T would need two different values from one predecessor).</li>
+ * </ol>
+ * A branch that carries a loop hint ({@code !unroll}) is never threaded away, so the hint stays on the loop's
+ * back edge.
+ */
+public final class SimplifyCfg {
+    public void run(Function fn) {
+        boolean changed = true;
+        while (changed) {
+            changed = foldBranches(fn);
+            if (Cfg.removeUnreachable(fn)) changed = true;
+            CfgEdits.prunePhis(fn);
+            if (mergeBlocks(fn)) changed = true;
+            if (threadEmptyBlocks(fn)) changed = true;
+        }
+    }
+
+    private static boolean foldBranches(Function fn) {
+        boolean changed = false;
+        for (Block b : fn.blocks()) {
+            Instruction t = b.terminator();
+            Block dest = null;
+            if (t.op() == Opcode.CONDBR) {
+                if (t.targets().get(0) == t.targets().get(1)) dest = t.targets().get(0);
+                else if (t.operand(0) instanceof Constant c) dest = t.targets().get(c.value() != 0 ? 0 : 1);
+            } else if (t.op() == Opcode.SWITCH) {
+                if (t.operand(0) instanceof Constant c) dest = Sccp.switchTarget(t, c.value());
+                else if (t.successors().size() == 1) dest = t.targets().get(0);
+            }
+            if (dest == null) continue;
+            List<Block> oldSuccs = t.successors();
+            int hint = t.loopHint;
+            t.morph(Opcode.BR, Type.VOID);
+            t.targets().add(dest);
+            t.loopHint = hint;
+            for (Block s : oldSuccs) if (s != dest) for (Instruction phi : s.phis()) phi.removeIncoming(b);
+            changed = true;
+        }
+        return changed;
+    }
+
+    /**
+     * Merges chains in one sweep: when b ends in {@code br s} and s has no other predecessor, s's instructions
+     * move into b. Predecessor counts of other blocks do not change (s's successors see b instead of s), so one
+     * CFG computed up front stays good for the whole sweep.
+     */
+    private static boolean mergeBlocks(Function fn) {
+        Cfg cfg = new Cfg(fn);
+        Map<Value, Value> replace = new HashMap<>();
+        Set<Block> removed = new HashSet<>();
+        boolean changed = false;
+        for (Block b : new ArrayList<>(fn.blocks())) {
+            if (removed.contains(b)) continue;
+            while (true) {
+                Instruction t = b.terminator();
+                if (t.op() != Opcode.BR) break;
+                Block s = t.targets().get(0);
+                if (s == b || s == fn.entry() || cfg.preds(s).size() != 1) break;
+                for (Instruction phi : s.phis()) { // one predecessor: the phi is its only value
+                    replace.put(phi, phi.operand(0));
+                    s.remove(phi);
+                }
+                b.remove(t);
+                for (Instruction i : s.splitOff(0)) b.append(i);
+                for (Block succ : b.successors()) for (Instruction phi : succ.phis()) phi.replaceTarget(s, b);
+                removed.add(s);
+                changed = true;
+            }
+        }
+        if (!changed) return false;
+        for (Block s : removed) fn.removeBlock(s);
+        fn.replaceAllUses(replace);
+        return true;
+    }
+
+    private static boolean threadEmptyBlocks(Function fn) {
+        boolean changed = false;
+        Cfg initial = new Cfg(fn);
+        Map<Block, List<Block>> preds = new HashMap<>();
+        for (Block b : fn.blocks()) preds.put(b, new ArrayList<>(initial.preds(b)));
+        for (Block e : new ArrayList<>(fn.blocks())) {
+            if (e == fn.entry() || e.size() != 1) continue;
+            Instruction t = e.terminator();
+            if (t.op() != Opcode.BR || t.loopHint != Instruction.HINT_NONE) continue;
+            Block target = t.targets().get(0);
+            if (target == e) continue;
+            List<Block> ePreds = preds.get(e);
+            if (ePreds.isEmpty()) continue;
+            List<Block> targetPreds = preds.get(target);
+            boolean ok = true;
+            for (Block p : ePreds) {
+                if (!targetPreds.contains(p)) continue;
+                for (Instruction phi : target.phis()) {
+                    if (!phi.incomingFor(p).equals(phi.incomingFor(e))) ok = false;
+                }
+            }
+            if (!ok) continue;
+            for (Block p : ePreds) {
+                boolean alreadyPred = targetPreds.contains(p);
+                p.terminator().replaceTarget(e, target);
+                if (!alreadyPred) {
+                    for (Instruction phi : target.phis()) phi.addIncoming(phi.incomingFor(e), p);
+                    targetPreds.add(p);
+                }
+            }
+            for (Instruction phi : target.phis()) phi.removeIncoming(e);
+            targetPreds.remove(e);
+            fn.removeBlock(e);
+            changed = true;
+        }
+        return changed;
+    }
+}
