@@ -66,9 +66,14 @@ final class CallLowering {
         return i.type() == Type.VOID ? null : i;
     }
 
+    /** The C type of each argument register (a struct passed by value takes one or two unsigned long slots). */
     private static List<CType> argumentTypes(ExprLowering x, Expr.Call e) {
         List<CType> types = new ArrayList<>();
-        for (Expr a : e.args) types.add(x.useType(a));
+        for (Expr a : e.args) {
+            CType t = x.useType(a);
+            int k = UnitContext.paramSlots(t, a.loc());
+            for (int j = 0; j < k; j++) types.add(t.isRecord() ? dev.jbpfc.frontend.types.IntegerType.ULONG : t);
+        }
         return types;
     }
 
@@ -77,7 +82,20 @@ final class CallLowering {
         for (int i = 0; i < e.args.size(); i++) {
             Expr a = e.args.get(i);
             CType t = x.useType(a);
-            if (t.isRecord()) throw new CompileError(a.loc(), "passing a struct or union by value is not supported yet");
+            if (t.isRecord()) {
+                // A struct of up to 16 bytes travels in one or two 64-bit registers: copy it to an 8-aligned
+                // temporary and load the halves.
+                int k = UnitContext.paramSlots(t, a.loc());
+                Value src = x.lvalue(a).address();
+                Instruction tmp = x.b.alloca(8L * k, 8);
+                x.b.memset(tmp, Constant.of(Type.I8, 0), 8L * k, 8);
+                x.b.memcpy(tmp, src, t.size(), Math.max(1, Math.min(8, ExprLowering.alignOf(t))));
+                for (int j = 0; j < k; j++) {
+                    Value at = j == 0 ? tmp : x.b.ptradd(tmp, Constant.of(Type.I64, 8L * j));
+                    args.add(x.b.load(Type.I64, at, 8));
+                }
+                continue;
+            }
             Value v = x.rvalue(a);
             if (v == null) throw new CompileError(a.loc(), "argument has type void");
             args.add(v);

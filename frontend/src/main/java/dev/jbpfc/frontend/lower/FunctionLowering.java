@@ -123,33 +123,57 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         Block entry = fn.addBlock("entry");
         b.setBlock(entry);
         b.setLoc(unit.loc(def.loc()));
-        int n = ft.params().size();
+        // Each C parameter takes one IR parameter, a small struct one or two i64 slots.
+        List<Type> slotTypes = new ArrayList<>();
+        List<String> slotNames = new ArrayList<>();
+        for (int i = 0; i < ft.params().size(); i++) {
+            CType pt = ft.params().get(i).type();
+            String name = i < names.size() && names.get(i) != null ? names.get(i) : "arg" + i;
+            int k = UnitContext.paramSlots(pt, def.loc());
+            for (int j = 0; j < k; j++) {
+                slotTypes.add(pt.isRecord() ? Type.I64 : UnitContext.paramType(pt, def.loc()));
+                slotNames.add(k == 1 ? name : name + "." + j);
+            }
+        }
+        int n = slotTypes.size();
         boolean packed = n > CallLowering.MAX_REGISTER_ARGS;
         List<Value> incoming = new ArrayList<>();
         for (int i = 0; i < n && (!packed || i < CallLowering.MAX_REGISTER_ARGS - 1); i++) {
-            CType pt = ft.params().get(i).type();
-            String name = i < names.size() && names.get(i) != null ? names.get(i) : "arg" + i;
-            incoming.add(fn.addParam(fn.uniqueValueName(name), UnitContext.paramType(pt, def.loc())));
+            incoming.add(fn.addParam(fn.uniqueValueName(slotNames.get(i)), slotTypes.get(i)));
         }
         if (packed) {
             Param rest = fn.addParam(fn.uniqueValueName("args"), Type.PTR);
             for (int i = CallLowering.MAX_REGISTER_ARGS - 1; i < n; i++) {
-                CType pt = ft.params().get(i).type();
-                Type it = UnitContext.paramType(pt, def.loc());
+                Type it = slotTypes.get(i);
                 long off = 8L * (i - (CallLowering.MAX_REGISTER_ARGS - 1));
                 Value slot = off == 0 ? rest : b.ptradd(rest, off);
                 Value whole = b.load(it == Type.PTR ? Type.PTR : Type.I64, slot, 8);
                 incoming.add(it == Type.I32 ? b.cast(dev.jbpfc.ir.Opcode.TRUNC, whole, Type.I32) : whole);
             }
         }
-        for (int i = 0; i < n; i++) {
+        int next = 0;
+        for (int i = 0; i < ft.params().size(); i++) {
             ObjectSymbol ps = i < paramSymbols.size() ? paramSymbols.get(i) : null;
             CType pt = ft.params().get(i).type();
-            Instruction slot = b.alloca(pt.size(), ExprLowering.alignOf(pt));
             String name = i < names.size() && names.get(i) != null ? names.get(i) : "arg" + i;
-            b.named(slot, name + ".addr");
-            LValue lv = LValue.of(slot, pt, ExprLowering.alignOf(pt));
-            exprs.store(lv, incoming.get(i));
+            int k = UnitContext.paramSlots(pt, def.loc());
+            LValue lv;
+            if (pt.isRecord()) {
+                int align = Math.max(8, ExprLowering.alignOf(pt));
+                Instruction slot = b.alloca(8L * k, align);
+                b.named(slot, name + ".addr");
+                for (int j = 0; j < k; j++) {
+                    Value at = j == 0 ? slot : b.ptradd(slot, 8L * j);
+                    b.store(incoming.get(next + j), at, 8);
+                }
+                lv = LValue.of(slot, pt, align);
+            } else {
+                Instruction slot = b.alloca(pt.size(), ExprLowering.alignOf(pt));
+                b.named(slot, name + ".addr");
+                lv = LValue.of(slot, pt, ExprLowering.alignOf(pt));
+                exprs.store(lv, incoming.get(next));
+            }
+            next += k;
             if (ps != null) locals.put(ps, lv);
         }
         def.body().accept(this);

@@ -164,7 +164,10 @@ final class UnitContext {
         if (known != null) return known;
         FunctionType ft = f.functionType();
         List<Type> params = new ArrayList<>();
-        for (FunctionType.Param p : ft.params()) params.add(paramType(p.type(), f.location()));
+        for (FunctionType.Param p : ft.params()) {
+            int slots = paramSlots(p.type(), f.location());
+            for (int j = 0; j < slots; j++) params.add(p.type().isRecord() ? Type.I64 : paramType(p.type(), f.location()));
+        }
         Type ret = returnType(ft, f.location());
         boolean kfunc = isKfunc(f);
         ExternFunction ef = new ExternFunction(kfunc ? ExternFunction.Kind.KFUNC : ExternFunction.Kind.EXTERN, name,
@@ -183,6 +186,17 @@ final class UnitContext {
             throw new CompileError(at, "returning '" + ft.returnType().spelling() + "' by value is not supported yet");
         }
         return t;
+    }
+
+    /**
+     * How many 64-bit argument registers a parameter of type {@code t} takes: 1 for scalars; a struct or union of
+     * up to 16 bytes is passed by value in one or two (as clang does for BPF), larger ones are an error.
+     */
+    static int paramSlots(dev.jbpfc.frontend.types.CType t, SourceLocation at) {
+        if (!t.isRecord()) return 1;
+        long size = t.size();
+        if (size > 16) throw new CompileError(at, "passing '" + t.spelling() + "' (" + size + " bytes) by value is not supported");
+        return size <= 8 ? 1 : 2;
     }
 
     static Type paramType(dev.jbpfc.frontend.types.CType t, SourceLocation at) {
