@@ -12,3 +12,13 @@ long give(struct pair *pp) { struct small s = { 3 }; return take(*pp, s); }
 // CHECK: memcpy {{%[0-9]+}}, {{%[0-9]+}}, 16, align 8
 // CHECK: memcpy {{%[0-9]+}}, %s, 1, align 1
 // CHECK: call i64 @take(i64 {{%[0-9]+}}, i64 {{%[0-9]+}}, i64 {{%[0-9]+}})
+// Larger structs go as a pointer to the caller's copy.
+struct big { long v[5]; };
+static long first(struct big b) { return b.v[0]; }
+long pass_big(struct big *p) { return first(*p); }
+// CHECK-LABEL: define static i64 @first(ptr %b)
+// CHECK: load i64 %b, align 8
+// CHECK-LABEL: define global i64 @pass_big
+// CHECK: %[[T:[0-9]+]] = alloca 40, align 8
+// CHECK: memcpy %[[T]], {{%[0-9]+}}, 40, align 8
+// CHECK: call i64 @first(ptr %[[T]])

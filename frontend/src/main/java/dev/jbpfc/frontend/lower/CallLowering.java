@@ -72,7 +72,8 @@ final class CallLowering {
         for (Expr a : e.args) {
             CType t = x.useType(a);
             int k = UnitContext.paramSlots(t, a.loc());
-            for (int j = 0; j < k; j++) types.add(t.isRecord() ? dev.jbpfc.frontend.types.IntegerType.ULONG : t);
+            for (int j = 0; j < k; j++) types.add(UnitContext.isIndirect(t) ? dev.jbpfc.frontend.types.PointerType.to(t)
+                    : t.isRecord() ? dev.jbpfc.frontend.types.IntegerType.ULONG : t);
         }
         return types;
     }
@@ -82,6 +83,14 @@ final class CallLowering {
         for (int i = 0; i < e.args.size(); i++) {
             Expr a = e.args.get(i);
             CType t = x.useType(a);
+            if (UnitContext.isIndirect(t)) {
+                // A struct larger than 16 bytes: the callee gets the address of the caller's copy.
+                Value src = x.lvalue(a).address();
+                Instruction tmp = x.b.alloca(t.size(), Math.max(1, ExprLowering.alignOf(t)));
+                x.b.memcpy(tmp, src, t.size(), Math.max(1, ExprLowering.alignOf(t)));
+                args.add(tmp);
+                continue;
+            }
             if (t.isRecord()) {
                 // A struct of up to 16 bytes travels in one or two 64-bit registers: copy it to an 8-aligned
                 // temporary and load the halves.

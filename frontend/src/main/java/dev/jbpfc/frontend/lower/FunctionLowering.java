@@ -131,7 +131,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
             String name = i < names.size() && names.get(i) != null ? names.get(i) : "arg" + i;
             int k = UnitContext.paramSlots(pt, def.loc());
             for (int j = 0; j < k; j++) {
-                slotTypes.add(pt.isRecord() ? Type.I64 : UnitContext.paramType(pt, def.loc()));
+                slotTypes.add(UnitContext.slotType(pt, def.loc()));
                 slotNames.add(k == 1 ? name : name + "." + j);
             }
         }
@@ -158,7 +158,9 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
             String name = i < names.size() && names.get(i) != null ? names.get(i) : "arg" + i;
             int k = UnitContext.paramSlots(pt, def.loc());
             LValue lv;
-            if (pt.isRecord()) {
+            if (UnitContext.isIndirect(pt)) {
+                lv = LValue.of(incoming.get(next), pt, ExprLowering.alignOf(pt));
+            } else if (pt.isRecord()) {
                 int align = Math.max(8, ExprLowering.alignOf(pt));
                 Instruction slot = b.alloca(8L * k, align);
                 b.named(slot, name + ".addr");
