@@ -136,7 +136,10 @@ final class ExprLowering implements Expr.Visitor<Value> {
         if (e instanceof Expr.Ident id) {
             Symbol s = unit.model.symbolOf(id);
             if (s instanceof ObjectSymbol o) return fl.objectLValue(o, e);
-            if (s instanceof FunctionSymbol f) return LValue.of(b.addr(unit.symbolName(f)), f.type(), 1);
+            if (s instanceof FunctionSymbol f) {
+                if (!f.isDefined() && unit.definitions.get(f) == null) unit.declareExtern(f);
+                return LValue.of(b.addr(unit.symbolName(f)), f.type(), 1);
+            }
             throw new CompileError(e.loc(), "'" + id.name + "' is not an object");
         }
         if (e instanceof Expr.Unary u && u.op == Expr.UnaryOp.DEREF) {
@@ -308,7 +311,10 @@ final class ExprLowering implements Expr.Visitor<Value> {
     public Value visitIdent(Expr.Ident e) {
         Symbol s = unit.model.symbolOf(e);
         if (s instanceof EnumConstantSymbol ec) return Constant.of(IrTypes.value(e.type), ec.value().longValue());
-        if (s instanceof FunctionSymbol f) return b.addr(unit.symbolName(f));
+        if (s instanceof FunctionSymbol f) {
+            if (!f.isDefined() && unit.definitions.get(f) == null) unit.declareExtern(f);
+            return b.addr(unit.symbolName(f));
+        }
         if (s instanceof ObjectSymbol o) return load(fl.objectLValue(o, e));
         throw new CompileError(e.loc(), "use of '" + e.name + "' is not supported");
     }
