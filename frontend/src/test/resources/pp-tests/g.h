@@ -1,0 +1,5 @@
+/* guard */
+#ifndef G_H
+#define G_H
+guarded
+#endif

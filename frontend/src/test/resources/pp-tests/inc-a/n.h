@@ -1,0 +1,2 @@
+n_a
+#include_next <n.h>

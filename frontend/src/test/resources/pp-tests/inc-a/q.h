@@ -1,0 +1,1 @@
+wrong_q_in_a

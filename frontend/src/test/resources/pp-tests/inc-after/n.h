@@ -1,0 +1,1 @@
+n_after __INCLUDE_LEVEL__

@@ -1,0 +1,1 @@
+via_macro

@@ -1,0 +1,2 @@
+n_b
+#include_next <n.h>

@@ -1,0 +1,1 @@
+a_from_isystem

@@ -1,0 +1,1 @@
+sub_local_q

@@ -1,0 +1,2 @@
+#include "q.h"
+sub_includes
