@@ -25,3 +25,9 @@ int q(int a) { if a) return 1; return 0; } // expected-error {{expected '(' afte
 } // expected-error {{extraneous closing brace ('}')}}
 int r(int a) { return (a + 1; } // expected-error {{expected ')'}}
 int s1(void) { int x = 1 int y; } // expected-error {{expected ';' at end of declaration}}
+static bar y; // expected-error {{unknown type name 'bar'}}
+int t1(void) { baz z = 0; return 0; } // expected-error {{unknown type name 'baz'}}
+qux *pq; // expected-error {{unknown type name 'qux'}}
+struct missing_semi { int a; } // expected-error {{expected ';' after struct}}
+int after_struct;
+int conflict_words; long struct conflict_tag *cp; // expected-error {{cannot combine with previous 'long' declaration specifier}}

@@ -95,3 +95,23 @@ __attribute__((naked)) void naked(void)
     asm volatile ("r0 = 0; exit;" ::);
 }
 // CHECK: FunctionDef 'naked'
+
+int attrs_in_blocks(int n)
+{
+    __attribute__((unused)) int quiet = 0;
+// CHECK: FunctionDef 'attrs_in_blocks'
+// CHECK: Declaration
+// CHECK-NEXT: Specifiers int
+// CHECK-NEXT: Attribute 'unused'
+    for (int i = 0, j = 1; i < n; i++, j++)
+        ;
+// CHECK: For
+// CHECK-NEXT: Declaration
+// CHECK: Declarator 'i' []
+// CHECK: Declarator 'j' []
+// CHECK: Binary ','
+    switch (n) {
+    default:
+    }
+    return 0;
+}

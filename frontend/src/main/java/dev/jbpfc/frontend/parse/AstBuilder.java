@@ -171,13 +171,22 @@ final class AstBuilder {
                 return;
             }
             tagAttributes = null;
-            if (only instanceof StorageClassSpecifierContext) {
-                storage.add(storageClass(s.start.getType()));
-            } else if (only instanceof TypeQualifierContext) {
-                qualifiers.add(qualifier(s.start.getType()));
-            } else if (only instanceof FunctionSpecifierContext) {
-                if (s.start.getType() == CParser.NORETURN) isNoreturn = true;
-                else isInline = true;
+            if (only instanceof TerminalNode keyword) {
+                int type = keyword.getSymbol().getType();
+                switch (type) {
+                    case CParser.TYPEDEF: case CParser.EXTERN: case CParser.STATIC: case CParser.AUTO:
+                    case CParser.REGISTER: case CParser.THREAD_LOCAL: case CParser.THREAD:
+                        storage.add(storageClass(type));
+                        break;
+                    case CParser.INLINE: case CParser.INLINE2: case CParser.INLINE3:
+                        isInline = true;
+                        break;
+                    case CParser.NORETURN:
+                        isNoreturn = true;
+                        break;
+                    default:
+                        qualifiers.add(qualifier(type));
+                }
             } else if (only instanceof AlignmentSpecifierContext a) {
                 if (alignas.isEmpty()) alignas = new ArrayList<>(1);
                 alignas.add(a.typeName() != null ? typeName(a.typeName())
@@ -191,7 +200,7 @@ final class AstBuilder {
         void keyword(TypeSpecifierKeywordContext k) {
             ParseTree only = k.getChild(0);
             tagAttributes = null;
-            if (only instanceof BasicTypeKeywordContext) {
+            if (only instanceof TerminalNode && k.getChildCount() == 1 && k.start.getType() != CParser.AUTO_TYPE) {
                 if (typeSpec != null) conflict(k);
                 words.add(basicWord(k.start.getType(), k.start.getText()));
                 return;
@@ -200,18 +209,36 @@ final class AstBuilder {
             if (only instanceof StructOrUnionSpecifierContext r) {
                 TypeSpec.Record rec = record(r);
                 typeSpec = rec;
-                if (rec.hasBody()) tagAttributes = rec.attributes();
+                if (rec.hasBody()) {
+                    tagAttributes = rec.attributes();
+                    tagBody = r;
+                }
             } else if (only instanceof EnumSpecifierContext e) {
                 TypeSpec.Enum en = enumSpec(e);
                 typeSpec = en;
-                if (en.hasBody()) tagAttributes = en.attributes();
+                if (en.hasBody()) {
+                    tagAttributes = en.attributes();
+                    tagBody = e;
+                }
             }
             else if (only instanceof TypeofSpecifierContext t) typeSpec = typeof(t);
             else if (k.typeName() != null) typeSpec = new TypeSpec.Atomic(typeName(k.typeName()), loc(k));
             else typeSpec = new TypeSpec.AutoType(loc(k));
         }
 
+        /** The struct/union/enum definition among these specifiers, for "expected ';' after struct". */
+        ParserRuleContext tagBody;
+
         void conflict(ParserRuleContext k) {
+            if (tagBody != null) {
+                // `struct s { ... }` followed by the next declaration: the ';' after the brace is missing.
+                CToken brace = (CToken) tagBody.stop;
+                SourceLocation at = brace.pp.location;
+                if (at != null && at.expandedFrom() == null) at = new SourceLocation(at.file(), at.offset() + 1);
+                diags.error(at, "expected ';' after " + previousSpelling());
+                tagBody = null;
+                return;
+            }
             diags.error(loc(k), "cannot combine with previous '" + previousSpelling() + "' declaration specifier");
         }
 
@@ -233,7 +260,7 @@ final class AstBuilder {
                 for (ParseTree p : part.children) {
                     if (p instanceof DeclarationSpecifierNoTypeContext s) c.noType(s);
                     else if (p instanceof TypeSpecifierKeywordContext k) c.keyword(k);
-                    else if (p instanceof TypedefNameContext t) {
+                    else if (p instanceof TerminalNode t) {
                         c.typeSpec = new TypeSpec.TypedefName(t.getText(), loc(t));
                     }
                 }
@@ -373,7 +400,7 @@ final class AstBuilder {
             DirectDeclaratorBaseContext base = dd.directDeclaratorBase();
             if (base == null) return null;
             if (!base.attributeSpecifier().isEmpty()) attrs.addAll(attributes(base.attributeSpecifier()));
-            if (base.identifier() != null) return base.identifier().start;
+            if (base.name != null) return base.name;
             d = base.declarator();
         }
     }
@@ -702,9 +729,8 @@ final class AstBuilder {
     private Expr unary(UnaryExpressionContext ctx) {
         SourceLocation at = loc(ctx);
         if (ctx instanceof PostfixUnaryContext p) {
-            PostfixExpressionContext pe = p.postfixExpression();
-            Expr e = primary(pe.primaryExpression());
-            for (PostfixSuffixContext s : pe.postfixSuffix()) e = postfix(e, s);
+            Expr e = primary(p.primaryExpression());
+            if (p.getChildCount() > 1) for (PostfixSuffixContext s : p.postfixSuffix()) e = postfix(e, s);
             return e;
         }
         if (ctx instanceof OperatorUnaryContext o) {

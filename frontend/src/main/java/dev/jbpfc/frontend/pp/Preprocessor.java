@@ -66,6 +66,9 @@ public final class Preprocessor {
     /** Files that are system headers: found in a system directory, or marked by #pragma GCC system_header. */
     private final Set<SourceFile> systemFiles = new HashSet<>();
 
+    /** For a macro use spread over lines: its name's location to its ')' (clang's __LINE__ is the ')' line). */
+    private final Map<SourceLocation, SourceLocation> expansionEnds = new java.util.IdentityHashMap<>();
+
     private FileFrame file;
     private Frame top;
     private Token mainEof;
@@ -475,6 +478,11 @@ public final class Preprocessor {
         } else if (n == 1 && m.variadic && args.get(0).isEmpty()) {
             vaOmitted = true; // F() for F(...): as if no variable argument were given (clang, GCC)
         }
+        if (name.location.expandedFrom() == null && rparen.location.expandedFrom() == null
+                && rparen.location.file() == name.location.file()
+                && rparen.location.line() != name.location.line()) {
+            expansionEnds.put(name.location, rparen.location);
+        }
         Token[] body = substitute(m, name, args, vaOmitted);
         if (body.length > 0) pushFrame(body, body.length, m, false);
         return true;
@@ -789,7 +797,11 @@ public final class Preprocessor {
                 return made(Kind.STRING, quote(f.substring(f.lastIndexOf('/') + 1)), t);
             }
             case BASE_FILE: return made(Kind.STRING, quote(baseFile), t);
-            case LINE: return made(Kind.NUMBER, Integer.toString(presumedLine(expansionSite(t.location))), t);
+            case LINE: {
+                SourceLocation site = expansionSite(t.location);
+                SourceLocation end = expansionEnds.get(site);
+                return made(Kind.NUMBER, Integer.toString(presumedLine(end != null ? end : site)), t);
+            }
             case COUNTER: return made(Kind.NUMBER, Integer.toString(counter++), t);
             case INCLUDE_LEVEL: return made(Kind.NUMBER, Integer.toString(file == null ? 0 : file.depth), t);
             case DATE: {
