@@ -100,6 +100,14 @@ final class ConstantEvaluator {
                 ConstValue v = evaluateConverted(call.args.get(0));
                 return v == null ? null : convert(v, e.type);
             }
+            if (b.name().startsWith("__builtin_bswap") && call.args.size() == 1) {
+                ConstValue v = evaluateConverted(call.args.get(0));
+                if (v == null || !v.isInteger()) return null;
+                int bytes = (int) e.type.size();
+                long x = v.asLong(), r = 0;
+                for (int i = 0; i < bytes; i++) r |= ((x >>> (8 * i)) & 0xff) << (8 * (bytes - 1 - i));
+                return ConstValue.ofInteger(BigInteger.valueOf(r).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)), e.type);
+            }
             return null;
         }
         return null;
