@@ -35,3 +35,5 @@ int init_sized[] = {1, 2, [7] = 3};
 _Static_assert(sizeof(init_sized) == 32, "size from designated initializer");
 char str[] = "hello";
 _Static_assert(sizeof(str) == 6, "size from string");
+_Static_assert(__builtin_bswap16(0x1234) == 0x3412 && __builtin_bswap32(0x11223344) == 0x44332211 && __builtin_bswap64(1) == 0x100000000000000UL, "bswap folds");
+_Static_assert(0xb == 11 && 0xab == 171 && 0x2f4bc6bb == 793495227, "hex digits b");

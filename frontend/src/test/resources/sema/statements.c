@@ -27,3 +27,9 @@ struct s { int a; };
 void cond(struct s v) {
   if (v) {}   // expected-error {{statement requires expression of scalar type ('struct s' invalid)}}
 }
+
+int stmt_expr(int v) {
+  int a = ({ int t = v * 2; t + 1; });
+  _Bool b = ({ __label__ done; _Bool r = 0; if (v) goto done; r = 1; done: r; });
+  return a + b;
+}

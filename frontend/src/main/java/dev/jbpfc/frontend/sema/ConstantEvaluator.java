@@ -62,6 +62,12 @@ final class ConstantEvaluator {
             if (s instanceof ObjectSymbol o && o.hasStaticStorage() && e.type.isArray()) {
                 return ConstValue.ofAddress(s, 0, e.type);
             }
+            // clang folds a const, non-volatile arithmetic variable with a constant initializer (a GNU extension
+            // the corpus uses: static const __u32 beta_scale = 8 * (BICTCP_BETA_SCALE + beta) / 3;).
+            if (s instanceof ObjectSymbol o && o.type().isConst() && !o.type().isVolatile()
+                    && o.type().isArithmetic() && o.constantValue() != null && !o.constantValue().isAddress()) {
+                return o.constantValue();
+            }
             return null;
         }
         if (e instanceof Expr.SizeofType || e instanceof Expr.SizeofExpr || e instanceof Expr.AlignofType
@@ -93,6 +99,14 @@ final class ConstantEvaluator {
             if (b.name().equals("__builtin_expect") && call.args.size() == 2) {
                 ConstValue v = evaluateConverted(call.args.get(0));
                 return v == null ? null : convert(v, e.type);
+            }
+            if (b.name().startsWith("__builtin_bswap") && call.args.size() == 1) {
+                ConstValue v = evaluateConverted(call.args.get(0));
+                if (v == null || !v.isInteger()) return null;
+                int bytes = (int) e.type.size();
+                long x = v.asLong(), r = 0;
+                for (int i = 0; i < bytes; i++) r |= ((x >>> (8 * i)) & 0xff) << (8 * (bytes - 1 - i));
+                return ConstValue.ofInteger(BigInteger.valueOf(r).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)), e.type);
             }
             return null;
         }

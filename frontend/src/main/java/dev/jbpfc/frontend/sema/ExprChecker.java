@@ -33,6 +33,12 @@ final class ExprChecker implements Expr.Visitor<CType> {
     /** Depth of sizeof/typeof/_Alignof operands: names used there are not "used". */
     private int unevaluated;
 
+    /**
+     * The type of an expression that had an error: behaves as int, and conversions from it are not diagnosed again
+     * (so {@code int *q = &bitfield;} reports the bit-field, not also the initialization).
+     */
+    static final CType ERROR = new dev.jbpfc.frontend.types.TypedefType("<error>", IntegerType.INT);
+
     ExprChecker(Sema sema) { this.sema = sema; }
 
     private static String q(CType t) { return TypePrinter.quoted(t); }
@@ -42,7 +48,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
     /** Checks an expression and returns its type (as written: arrays not decayed). */
     CType check(Expr e) {
         CType t = e.accept(this);
-        if (t == null) t = IntegerType.INT;
+        if (t == null) t = ERROR;
         e.type = t;
         return t;
     }
@@ -66,6 +72,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
     }
 
     private CType decay(Expr e, CType t) {
+        if (t == ERROR) return ERROR;
         CType u = t.unqualified();
         if (u instanceof ArrayType a) {
             CType p = PointerType.to(a.element());
@@ -169,7 +176,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
         }
         if (s instanceof TypedefSymbol) {
             error(e.loc(), "unexpected type name '" + e.name + "': expected expression");
-            return IntegerType.INT;
+            return ERROR;
         }
         sema.model.references.put(e, s);
         return s.type();
@@ -180,7 +187,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
         Literals.IntConstant c = Literals.integer(e.spelling);
         if (c == null) {
             error(e.loc(), "invalid integer constant '" + e.spelling + "'");
-            return IntegerType.INT;
+            return ERROR;
         }
         if (c.type() == null) {
             error(e.loc(), "integer literal is too large to be represented in any integer type");
@@ -225,21 +232,24 @@ final class ExprChecker implements Expr.Visitor<CType> {
         switch (e.op) {
             case ADDRESS_OF -> {
                 CType t = check(e.operand);
+                if (t == ERROR) return ERROR;
                 if (e.operand.type.isFunction()) return PointerType.to(t);
                 if (!isLvalue(e.operand)) {
                     error(e.loc(), "cannot take the address of an rvalue of type " + q(t));
-                    return PointerType.to(t);
+                    return ERROR;
                 }
                 if (bitfieldOf(e.operand) != null) {
                     error(e.loc(), "address of bit-field requested");
+                    return ERROR;
                 }
                 return PointerType.to(t);
             }
             case DEREF -> {
                 CType t = rvalue(e.operand);
+                if (t == ERROR) return ERROR;
                 if (!t.isPointer()) {
                     error(e.loc(), "indirection requires pointer operand (" + q(t) + " invalid)");
-                    return IntegerType.INT;
+                    return ERROR;
                 }
                 CType p = t.asPointer().pointee();
                 return p;
@@ -248,7 +258,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
                 CType t = rvalue(e.operand);
                 if (!t.isArithmetic()) {
                     error(e.loc(), "invalid argument type " + q(t) + " to unary expression");
-                    return IntegerType.INT;
+                    return ERROR;
                 }
                 CType p = TypeRelations.promote(t);
                 convert(e.operand, p);
@@ -258,7 +268,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
                 CType t = rvalue(e.operand);
                 if (!t.isInteger()) {
                     error(e.loc(), "invalid argument type " + q(t) + " to unary expression");
-                    return IntegerType.INT;
+                    return ERROR;
                 }
                 CType p = promoteOperand(e.operand, t);
                 convert(e.operand, p);
@@ -402,7 +412,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
 
     private CType invalidOperands(SourceLocation at, CType l, CType r) {
         error(at, "invalid operands to binary expression (" + q(l) + " and " + q(r) + ")");
-        return IntegerType.INT;
+        return ERROR;
     }
 
     @Override
@@ -446,6 +456,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
      * as by assignment (C11 6.5.16.1) and records the conversion.
      */
     void assignment(CType to, Expr value, CType from, AssignContext ctx, SourceLocation at, String function) {
+        if (from == ERROR || to == ERROR) return;
         CType t = to.unqualified();
         CType f = from.unqualified();
         if (t.isArithmetic() && f.isArithmetic()) {
@@ -461,13 +472,15 @@ final class ExprChecker implements Expr.Visitor<CType> {
                 if (!compat) {
                     boolean signOnly = tp.isInteger() && fp.isInteger() && tp.size() == fp.size();
                     if (signOnly) {
-                        sema.diags.warning(at, phrase(ctx, to, from, function)
+                        sema.warning("-Wpointer-sign", at, phrase(ctx, to, from, function)
                                 + " converts between pointers to integer types with different sign");
                     } else {
-                        error(at, "incompatible pointer types " + phrase(ctx, to, from, function));
+                        sema.errorUnlessIgnored("-Wincompatible-pointer-types", at,
+                                "incompatible pointer types " + phrase(ctx, to, from, function));
                     }
                 } else if ((fp.qualifiers() & ~tp.qualifiers() & (QualifiedType.CONST | QualifiedType.VOLATILE)) != 0) {
-                    sema.diags.warning(at, phrase(ctx, to, from, function) + " discards qualifiers");
+                    sema.warning("-Wincompatible-pointer-types-discards-qualifiers", at,
+                            phrase(ctx, to, from, function) + " discards qualifiers");
                 }
                 convert(value, t);
                 return;
@@ -479,7 +492,8 @@ final class ExprChecker implements Expr.Visitor<CType> {
                 }
                 String hint = isLvalue(value) && TypeRelations.compatibleUnqualified(t.asPointer().pointee(), value.type)
                         ? "; take the address with &" : "";
-                error(at, "incompatible integer to pointer conversion " + phrase(ctx, to, from, function) + hint);
+                sema.errorUnlessIgnored("-Wint-conversion", at,
+                        "incompatible integer to pointer conversion " + phrase(ctx, to, from, function) + hint);
                 return;
             }
         }
@@ -489,7 +503,8 @@ final class ExprChecker implements Expr.Visitor<CType> {
         }
         if (t.isInteger() && f.isPointer()) {
             String hint = TypeRelations.compatibleUnqualified(f.asPointer().pointee(), t) ? "; dereference with *" : "";
-            error(at, "incompatible pointer to integer conversion " + phrase(ctx, to, from, function) + hint);
+            sema.errorUnlessIgnored("-Wint-conversion", at,
+                    "incompatible pointer to integer conversion " + phrase(ctx, to, from, function) + hint);
             return;
         }
         error(at, incompatiblePhrase(ctx, to, from));
@@ -534,7 +549,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
             return a.isPointer() ? a : b;
         }
         error(e.loc(), "incompatible operand types (" + q(a) + " and " + q(b) + ")");
-        return IntegerType.INT;
+        return ERROR;
     }
 
     @Override
@@ -546,7 +561,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
         if (!t.isScalar()) {
             if (t instanceof RecordType && from == t) return t; // GNU: a cast to the same struct type
             error(e.loc(), "used type " + q(to) + " where arithmetic or pointer type is required");
-            return IntegerType.INT;
+            return ERROR;
         }
         if (!from.isScalar()) {
             error(e.loc(), "operand of type " + q(from) + " where arithmetic or pointer type is required");
@@ -633,6 +648,10 @@ final class ExprChecker implements Expr.Visitor<CType> {
             return IntegerType.INT;
         }
         CType ct = rvalue(e.callee);
+        if (ct == ERROR) {
+            for (Expr a : e.args) rvalue(a);
+            return ERROR;
+        }
         FunctionType f = ct.isPointer() ? ct.asPointer().pointee().asFunction() : null;
         if (f == null) {
             error(e.loc(), "called object type " + q(ct) + " is not a function or function pointer");
@@ -668,6 +687,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
     public CType visitIndex(Expr.Index e) {
         CType b = rvalue(e.base);
         CType i = rvalue(e.index);
+        if (b == ERROR || i == ERROR) return ERROR;
         CType ptr, idx;
         Expr idxExpr;
         if (b.isPointer()) {
@@ -680,11 +700,11 @@ final class ExprChecker implements Expr.Visitor<CType> {
             idxExpr = e.base;
         } else {
             error(e.loc(), "subscripted value is not an array, pointer, or vector");
-            return IntegerType.INT;
+            return ERROR;
         }
         if (!idx.isInteger()) {
             error(idxExpr.loc(), "array subscript is not an integer");
-            return IntegerType.INT;
+            return ERROR;
         }
         CType elem = ptr.asPointer().pointee();
         if (!elem.isComplete()) {
@@ -696,6 +716,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
     @Override
     public CType visitMember(Expr.Member e) {
         CType bt = e.arrow ? rvalue(e.base) : check(e.base);
+        if (bt == ERROR) return ERROR;
         CType recType;
         int baseQuals;
         if (e.arrow) {
@@ -720,16 +741,16 @@ final class ExprChecker implements Expr.Visitor<CType> {
         RecordType r = recType.asRecord();
         if (r == null) {
             error(e.memberLoc, "member reference base type " + q(recType) + " is not a structure or union");
-            return IntegerType.INT;
+            return ERROR;
         }
         if (!r.isComplete()) {
             error(e.memberLoc, "incomplete definition of type " + q(recType));
-            return IntegerType.INT;
+            return ERROR;
         }
         List<Integer> path = r.lookupPath(e.member);
         if (path == null) {
-            error(e.memberLoc, "no member named '" + e.member + "' in " + q(recType));
-            return IntegerType.INT;
+            error(e.memberLoc, "no member named '" + e.member + "' in " + q(TypeResolver.stripQualifiers(recType)));
+            return ERROR;
         }
         RecordType cur = r;
         Field field = null;
@@ -774,7 +795,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
         if (pick == null) {
             error(e.control.loc(), "controlling expression type " + q(controlType)
                     + " not compatible with any generic association type");
-            return IntegerType.INT;
+            return ERROR;
         }
         sema.model.chosen.put(e, pick);
         return pick.type;

@@ -54,8 +54,11 @@ public final class Sema {
     /** One entry per active {@code #pragma clang attribute push}: whether it pushed preserve_access_index. */
     private final Deque<Boolean> attributePushes = new ArrayDeque<>();
 
-    private Sema(Diagnostics diags) {
+    final DiagnosticPragmas pragmas;
+
+    private Sema(Diagnostics diags, DiagnosticPragmas pragmas) {
         this.diags = diags;
+        this.pragmas = pragmas;
         // clang's BPF target: va_list is a plain pointer.
         fileScope.declare(new TypedefSymbol(new TypedefType("__builtin_va_list",
                 dev.jbpfc.frontend.types.PointerType.to(dev.jbpfc.frontend.types.VoidType.VOID)), null));
@@ -63,9 +66,27 @@ public final class Sema {
 
     /** Analyzes {@code tu}; the returned model is complete even when errors were reported. */
     public static SemanticModel analyze(TranslationUnit tu, Diagnostics diags) {
-        Sema s = new Sema(diags);
+        return analyze(tu, diags, DiagnosticPragmas.NONE);
+    }
+
+    /**
+     * Analyzes {@code tu}, honouring {@code #pragma GCC diagnostic ignored} regions: pass
+     * {@code DiagnosticPragmas.from(tokens)} with the preprocessor's tokens (libbpf's BPF_PROG needs it).
+     */
+    public static SemanticModel analyze(TranslationUnit tu, Diagnostics diags, DiagnosticPragmas pragmas) {
+        Sema s = new Sema(diags, pragmas);
         s.run(tu);
         return s.model;
+    }
+
+    /** An error that clang lets {@code -Wno-FLAG} or a diagnostic pragma turn off (e.g. -Wint-conversion). */
+    void errorUnlessIgnored(String flag, SourceLocation at, String message) {
+        if (!pragmas.ignored(flag, at)) diags.error(at, message);
+    }
+
+    /** A warning with its clang flag, dropped where a diagnostic pragma ignores it. */
+    void warning(String flag, SourceLocation at, String message) {
+        if (!pragmas.ignored(flag, at)) diags.warning(at, message);
     }
 
     private void run(TranslationUnit tu) {
@@ -296,7 +317,8 @@ public final class Sema {
         if (done != t) o.setType(done);
         o.setHasInitializer(true);
         o.setDefined(true);
-        if (isStatic && id.initializer() instanceof dev.jbpfc.frontend.ast.Expr e && done.isScalar()) {
+        if ((isStatic || done.isConst()) && id.initializer() instanceof dev.jbpfc.frontend.ast.Expr e
+                && done.isScalar()) {
             ConstValue v = consts.evaluateConverted(e);
             if (v != null) o.setConstantValue(v);
         }

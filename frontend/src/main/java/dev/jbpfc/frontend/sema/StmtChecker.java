@@ -90,8 +90,18 @@ final class StmtChecker implements Stmt.Visitor<Void> {
             CType result = VoidType.VOID;
             for (int i = 0; i < body.items().size(); i++) {
                 Stmt s = body.items().get(i);
-                if (i == body.items().size() - 1 && s instanceof Stmt.ExprStmt es) {
+                // The value is the last expression statement's, also when labels stand before it ("l: ret;").
+                Stmt last = s;
+                while (last instanceof Stmt.Label l) {
+                    sema.model.labels.put(l, labelKey(l.name()));
+                    SourceLocation prev = labelsDefined.putIfAbsent(labelKey(l.name()), l.loc());
+                    if (prev != null) sema.diags.error(l.loc(), "redefinition of label '" + l.name() + "'");
+                    last = l.body();
+                }
+                if (i == body.items().size() - 1 && last instanceof Stmt.ExprStmt es) {
                     result = sema.exprs.rvalue(es.expr());
+                } else if (last != s) {
+                    last.accept(this);
                 } else {
                     s.accept(this);
                 }

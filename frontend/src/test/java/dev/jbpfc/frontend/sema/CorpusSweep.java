@@ -55,7 +55,7 @@ final class CorpusSweep {
             List<Token> tokens = new Preprocessor(options(corpus), diags).run(file);
             if (!diags.hasErrors()) {
                 TranslationUnit tu = Parser.parse(tokens, diags);
-                if (!diags.hasErrors()) Sema.analyze(tu, diags);
+                if (!diags.hasErrors()) Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens));
             }
         } catch (Diagnostics.ErrorLimitReached e) {
             // printed
@@ -74,9 +74,21 @@ final class CorpusSweep {
         Path corpus = args.length > 0 ? Path.of(args[0]) : corpus();
         String filter = args.length > 1 ? args[1] : "";
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(corpus.resolve("progs"))) {
+        if (filter.startsWith("@")) { // a file listing the programs to check, one path per line
+            for (String l : Files.readAllLines(Path.of(filter.substring(1)))) if (!l.isBlank()) files.add(Path.of(l.trim()));
+        } else try (Stream<Path> s = Files.list(corpus.resolve("progs"))) {
             s.filter(p -> p.toString().endsWith(".c") && p.getFileName().toString().contains(filter)).sorted()
                     .forEach(files::add);
+        }
+        // -Djbpfc.sweep.vmlinux=false skips the files that include vmlinux.h (parsing it dominates the time).
+        if (!Boolean.parseBoolean(System.getProperty("jbpfc.sweep.vmlinux", "true"))) {
+            files.removeIf(f -> {
+                try {
+                    return Files.readString(f, StandardCharsets.ISO_8859_1).contains("vmlinux.h");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
         }
         int bad = 0;
         for (Path f : files) {

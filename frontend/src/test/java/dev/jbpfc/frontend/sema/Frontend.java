@@ -26,7 +26,7 @@ final class Frontend {
         long t1 = System.nanoTime();
         TranslationUnit tu = Parser.parse(tokens, diags);
         long t2 = System.nanoTime();
-        SemanticModel model = Sema.analyze(tu, diags);
+        SemanticModel model = Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens));
         long t3 = System.nanoTime();
         if (Boolean.getBoolean("jbpfc.timing")) {
             System.err.printf("pp %d ms, parse %d ms, sema %d ms%n", (t1 - t0) / 1000000, (t2 - t1) / 1000000,
