@@ -86,7 +86,33 @@ public final class IrBuilder {
 
     public Instruction coreField(Type t, CoreKind k, int btfTypeId, String access) { return emit(Instruction.coreField(t, k, btfTypeId, access)); }
 
+    public Instruction atomicRmw(AtomicOp op, boolean fetch, Value p, Value v) { return emit(Instruction.atomicRmw(op, fetch, p, v)); }
+
+    public Instruction cmpxchg(Value p, Value expected, Value replacement) { return emit(Instruction.cmpxchg(p, expected, replacement)); }
+
+    public Instruction inlineAsm(Type ret, String template, String constraints, List<Value> args) {
+        return emit(Instruction.inlineAsm(ret, template, constraints, args));
+    }
+
+    /** A phi at the start of the current block; add entries with {@link Instruction#addIncoming}. */
+    public Instruction phi(Type t) {
+        Instruction phi = Instruction.phi(t);
+        if (phi.loc == null) phi.loc = loc;
+        return block.insert(block.firstNonPhi(), phi);
+    }
+
     public Instruction br(Block dest) { return emit(Instruction.br(dest)); }
+
+    /** A back-edge branch of a loop with a {@code #pragma unroll} hint (Instruction.HINT_*). */
+    public Instruction loopBr(Block header, int hint) {
+        Instruction b = emit(Instruction.br(header));
+        b.loopHint = hint;
+        return b;
+    }
+
+    public Instruction switchOf(Value v, Block dflt, long[] values, List<Block> dests) {
+        return emit(Instruction.switchOf(v, dflt, values, dests));
+    }
 
     public Instruction condbr(Value c, Block t, Block f) { return emit(Instruction.condbr(c, t, f)); }
 

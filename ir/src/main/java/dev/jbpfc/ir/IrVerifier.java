@@ -13,7 +13,8 @@ import java.util.Set;
  * Checks that a module is well formed, so that a pass that breaks the IR is caught right after it runs (the test
  * runner verifies after every pass) instead of as a wrong program in the kernel. It checks:
  * <ul>
- *   <li>block shape: non-empty, phis first, exactly one terminator and it comes last; the entry has no preds;</li>
+ *   <li>block shape: non-empty, phis first, exactly one terminator and it comes last; the entry has no preds;
+ *       allocas only in the entry block; debug locations name a listed file;</li>
  *   <li>no unreachable blocks (the kernel rejects dead code: "unreachable insn");</li>
  *   <li>SSA: every operand is defined in this function and its definition dominates the use (a phi's operand must
  *       dominate the end of its incoming block); phis have one entry per predecessor and no others;</li>
@@ -278,6 +279,7 @@ public final class IrVerifier {
             }
             case ALLOCA -> {
                 expectOperands(i, 0);
+                if (i.block() != fn.entry()) problem("allocas belong in the entry block (the frame is laid out once)");
                 if (t != Type.PTR) problem("alloca produces ptr");
                 if (i.size <= 0) problem("alloca of " + i.size + " bytes");
                 checkAlign(i);
@@ -382,6 +384,9 @@ public final class IrVerifier {
                 }
             }
             case UNREACHABLE -> expectOperands(i, 0);
+        }
+        if (i.loc != null && (i.loc.file() < 0 || i.loc.file() >= module.files().size())) {
+            problem("debug location refers to file " + i.loc.file() + " but the module lists " + module.files().size() + " files");
         }
         if (i.loopHint != Instruction.HINT_NONE && !(i.op() == Opcode.BR || i.op() == Opcode.CONDBR || i.op() == Opcode.SWITCH)) {
             problem("loop hints belong on branches");

@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Runs every passes/*.ir file: its {@code ; RUN: pass,pass} header names the passes (or {@code -O2} for a
- * level), the module in the file is verified, the passes run with the verifier after each one, and the printed
- * result is matched against the file's {@code ; CHECK} lines ({@link FileCheck}).
+ * level, or {@code -analyze} to check the analyses through {@link AnalysisPrinter}), the module in the file is verified, the passes run with the verifier after each one, and the printed
+ * result, followed by the passes' remarks as {@code ; remark: ...} lines, is matched against the file's
+ * {@code ; CHECK} lines ({@link FileCheck}).
  */
 class FileCheckTest {
     private static final Pattern RUN = Pattern.compile("^;\\s*RUN:\\s*(\\S+)\\s*$", Pattern.MULTILINE);
@@ -36,12 +37,20 @@ class FileCheckTest {
                 Matcher m = RUN.matcher(text);
                 assertTrue(m.find(), "the test has no '; RUN: passes' line");
                 String run = m.group(1);
+                if (run.equals("-analyze")) {
+                    Module mod = IrParser.parse(p.getFileName().toString(), text);
+                    String failure = FileCheck.check(text, AnalysisPrinter.print(mod));
+                    if (failure != null) fail(failure);
+                    return;
+                }
                 PassPipeline pipeline = run.startsWith("-O") ? PassPipeline.forLevel(run) : PassPipeline.of(run);
                 Module mod = IrParser.parse(p.getFileName().toString(), text);
                 List<String> problems = IrVerifier.verify(mod);
                 assertTrue(problems.isEmpty(), () -> "the input does not verify:\n" + String.join("\n", problems));
                 pipeline.verifyEach(true).run(mod);
-                String out = IrPrinter.print(mod);
+                StringBuilder outText = new StringBuilder(IrPrinter.print(mod));
+                for (dev.jbpfc.ir.pass.Remark r : pipeline.remarks()) outText.append("; remark: ").append(r).append('\n');
+                String out = outText.toString();
                 String failure = FileCheck.check(text, out);
                 if (failure != null) fail(failure);
             }));

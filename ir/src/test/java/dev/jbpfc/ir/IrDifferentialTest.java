@@ -30,7 +30,16 @@ class IrDifferentialTest {
             Module original = IrParser.parse("seed" + seed + ".ir", text);
             List<String> problems = IrVerifier.verify(original);
             assertTrue(problems.isEmpty(), () -> "generator made invalid IR:\n" + problems + "\n" + text);
-            for (String pipeline : PIPELINES) {
+            // plus one random order of passes per program, to catch passes that assume what ran before them
+            java.util.Random order = new java.util.Random(seed * 7919);
+            StringBuilder randomPipeline = new StringBuilder();
+            for (int k = 0; k < 7; k++) {
+                if (k > 0) randomPipeline.append(',');
+                randomPipeline.append(PassPipeline.PASS_NAMES.get(order.nextInt(PassPipeline.PASS_NAMES.size())));
+            }
+            List<String> pipelines = new java.util.ArrayList<>(PIPELINES);
+            pipelines.add(randomPipeline.toString());
+            for (String pipeline : pipelines) {
                 Module opt = IrParser.parse("seed" + seed + ".ir", text);
                 PassPipeline p = pipeline.startsWith("-O") ? PassPipeline.forLevel(pipeline) : PassPipeline.of(pipeline);
                 try {

@@ -35,6 +35,15 @@ final class RandomProgram {
             out.append("define ").append(rnd.nextBoolean() ? "static" : "global").append(" i64 @h").append(h)
                .append("(i64 %x, i64 %y) section \".text\"").append(rnd.nextInt(4) == 0 ? " always_inline" : "").append(" {\nentry:\n");
             String a = "%x", b = "%y";
+            if (rnd.nextBoolean()) { // a diamond with a phi, an early return and a stack slot
+                out.append("  %hs = alloca 8, align 8\n  store i64 %y, %hs, align 8\n");
+                out.append("  %hc = cmp ").append(PREDS[rnd.nextInt(PREDS.length)]).append(" i64 %x, %y\n");
+                out.append("  condbr i1 %hc, ha, hb\nha:\n");
+                out.append("  %he = cmp eq i64 %x, 5\n  condbr i1 %he, hr, hj\nhr:\n  ret i64 77\n");
+                out.append("hb:\n  %hl = load i64 %hs, align 8\n  br hj\nhj:\n");
+                out.append("  %hp = phi i64 [%x, ha], [%hl, hb]\n");
+                a = "%hp";
+            }
             int n = 1 + rnd.nextInt(4);
             for (int k = 0; k < n; k++) {
                 String r = "%h" + k;
@@ -47,6 +56,9 @@ final class RandomProgram {
         }
         slots = 3 + rnd.nextInt(4);
         for (int s = 0; s < slots; s++) allocas.add("  %s" + s + " = alloca 8, align 8\n");
+        allocas.add("  %arr = alloca 32, align 8\n");
+        allocas.add("  %arr2 = alloca 32, align 8\n");
+        body.append("  memset %arr, 0, 32, align 8\n  memset %arr2, 7, 32, align 8\n");
         body.append("  store i64 %a, %s0, align 8\n  store i64 %b, %s1, align 8\n");
         for (int s = 2; s < slots; s++) body.append("  store i64 ").append(constant()).append(", %s").append(s).append(", align 8\n");
         statements(3, 2 + rnd.nextInt(5));
@@ -92,7 +104,32 @@ final class RandomProgram {
     }
 
     private void statement(int depth) {
-        int kind = rnd.nextInt(depth > 0 ? 9 : 4);
+        int kind = rnd.nextInt(depth > 0 ? 11 : 4);
+        if (kind == 9) { // arr[x & 3] = y (a variable offset into a stack array)
+            String x = load(rnd.nextInt(slots)), y = operand(), m = fresh(), o = fresh(), p = fresh();
+            body.append("  ").append(m).append(" = and i64 ").append(x).append(", 3\n");
+            body.append("  ").append(o).append(" = shl i64 ").append(m).append(", 3\n");
+            body.append("  ").append(p).append(" = ptradd %arr, ").append(o).append('\n');
+            body.append("  store i64 ").append(y).append(", ").append(p).append(", align 8\n");
+            if (rnd.nextBoolean()) body.append("  memcpy %arr2, %arr, ").append(8 * (1 + rnd.nextInt(4))).append(", align 8\n");
+            return;
+        }
+        if (kind == 10) { // y = arr2[x & 3] as an i32 or i64
+            String x = load(rnd.nextInt(slots)), m = fresh(), o = fresh(), p = fresh(), v = fresh();
+            body.append("  ").append(m).append(" = and i64 ").append(x).append(", 3\n");
+            body.append("  ").append(o).append(" = shl i64 ").append(m).append(", 3\n");
+            body.append("  ").append(p).append(" = ptradd %arr2, ").append(o).append('\n');
+            if (rnd.nextBoolean()) {
+                String w = fresh();
+                body.append("  ").append(v).append(" = load i32 ").append(p).append(", align 4\n");
+                body.append("  ").append(w).append(" = sext i32 ").append(v).append(" to i64\n");
+                v = w;
+            } else {
+                body.append("  ").append(v).append(" = load i64 ").append(p).append(", align 8\n");
+            }
+            store(v, rnd.nextInt(slots));
+            return;
+        }
         switch (kind) {
             case 0, 1 -> { // x = y op z
                 String a = operand(), b = operand(), r = fresh();

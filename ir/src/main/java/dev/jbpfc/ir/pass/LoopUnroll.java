@@ -49,6 +49,14 @@ public final class LoopUnroll {
     /** Largest number of instructions the unrolled copies may add. */
     public static final int MAX_INSTRUCTIONS = 40_000;
 
+    private final List<Remark> remarks;
+
+    /** Unrolls without reporting loops it leaves alone. */
+    public LoopUnroll() { this(new ArrayList<>()); }
+
+    /** Unrolls, adding a remark to {@code remarks} for every marked loop it cannot unroll. */
+    public LoopUnroll(List<Remark> remarks) { this.remarks = remarks; }
+
     public void run(Function fn) {
         Set<Block> tried = new HashSet<>();
         boolean changed = true;
@@ -58,19 +66,32 @@ public final class LoopUnroll {
             DominatorTree dt = new DominatorTree(cfg);
             LoopInfo li = new LoopInfo(dt);
             for (Loop loop : li.innermostFirst()) {
-                if (loop.latches().size() != 1) continue;
-                Instruction latchBr = loop.latches().get(0).terminator();
-                if (latchBr.loopHint != Instruction.HINT_UNROLL && latchBr.loopHint <= 0) continue;
-                if (!tried.add(loop.header())) continue;
-                if (unroll(fn, loop, cfg, dt, latchBr.loopHint)) {
+                Instruction hinted = null;
+                for (Block l : loop.latches()) {
+                    int h = l.terminator().loopHint;
+                    if (h == Instruction.HINT_UNROLL || h > 0) hinted = l.terminator();
+                }
+                if (hinted == null || !tried.add(loop.header())) continue;
+                if (loop.latches().size() != 1) {
+                    remark(fn, hinted, "the loop has more than one back edge");
+                    continue;
+                }
+                String why = unroll(fn, loop, cfg, dt, hinted.loopHint);
+                if (why == null) {
                     changed = true;
                     break;
                 }
+                remark(fn, hinted, why);
             }
         }
     }
 
-    private boolean unroll(Function fn, Loop loop, Cfg cfg, DominatorTree dt, int hint) {
+    private void remark(Function fn, Instruction at, String why) {
+        remarks.add(new Remark(fn.name(), at.loc, "loop not unrolled: " + why));
+    }
+
+    /** Unrolls the loop and returns null, or returns why it cannot (leaving the loop unchanged). */
+    private String unroll(Function fn, Loop loop, Cfg cfg, DominatorTree dt, int hint) {
         Block header = loop.header();
         Block latch = loop.latches().get(0);
         List<Block> body = orderedBlocks(fn, loop);
@@ -109,16 +130,15 @@ public final class LoopUnroll {
                 Long v = eval(phi.incomingFor(latch), env, loop, memo);
                 if (v != null) next.put(phi, v);
             }
-            if (next.isEmpty()) return false; // nothing known any more: no exit can be decided
+            if (next.isEmpty()) return UNKNOWN_COUNT; // nothing known any more: no exit can be decided
             env = next;
         }
-        if (trips < 0) return false;
-        if (hint > 0 && hint < trips) return false; // a partial count: not supported, keep the loop
+        if (trips < 0) return UNKNOWN_COUNT;
+        if (hint > 0 && hint < trips) return "partial unrolling (a count of " + hint + " for " + trips + " iterations) is not supported yet";
         int size = 0;
         for (Block b : body) size += b.size();
-        if ((long) size * (trips - 1) > MAX_INSTRUCTIONS) return false;
-        for (Block b : body) {
-            for (Instruction i : b.instructions()) if (i.hasResult() && i.type() == Type.I1 && usedOutside(i, loop, fn)) return false;
+        if ((long) size * (trips - 1) > MAX_INSTRUCTIONS) {
+            return "unrolling " + trips + " iterations of " + size + " instructions exceeds the limit of " + MAX_INSTRUCTIONS;
         }
 
         // decisions per iteration, taken on the original branches before any are edited: block -> target index
@@ -227,8 +247,10 @@ public final class LoopUnroll {
         Cfg.removeUnreachable(fn);
         CfgEdits.prunePhis(fn);
         new Mem2Reg().run(fn);
-        return true;
+        return null;
     }
+
+    private static final String UNKNOWN_COUNT = "the trip count is not a compile-time constant";
 
     /** The loop's blocks in function order, header first. */
     private static List<Block> orderedBlocks(Function fn, Loop loop) {
@@ -282,12 +304,11 @@ public final class LoopUnroll {
         return r;
     }
 
-    private static boolean usedOutside(Instruction v, Loop loop, Function fn) {
-        for (Block b : fn.blocks()) {
-            if (loop.contains(b)) continue;
-            for (Instruction u : b.instructions()) if (u.operands().contains(v)) return true;
-        }
-        return false;
+    /** Loads a demoted value before {@code before}, turning an i32 slot back into i1 for compare results. */
+    private static Value reload(Instruction slot, Type slotType, boolean isBool, Block b, Instruction before) {
+        Instruction ld = b.insertBefore(before, Instruction.load(slotType, slot, slotType.bytes));
+        if (!isBool) return ld;
+        return b.insertBefore(before, Instruction.cmp(dev.jbpfc.ir.Predicate.NE, ld, dev.jbpfc.ir.Constant.of(Type.I32, 0)));
     }
 
     /** Routes loop-defined values used outside the loop (other than by exit-block phis) through stack slots. */
@@ -309,25 +330,28 @@ public final class LoopUnroll {
                     if (!outside.contains(u)) outside.add(u);
                 }
                 if (outside.isEmpty()) continue;
-                Instruction slot = Instruction.alloca(v.type().bytes, v.type().bytes);
+                // a compare result cannot be stored: keep it as an i32 0/1 and compare again after the loop
+                boolean isBool = v.type() == Type.I1;
+                Type slotType = isBool ? Type.I32 : v.type();
+                Instruction slot = Instruction.alloca(slotType.bytes, slotType.bytes);
                 slot.setName((v.name() == null ? "v" : v.name()) + ".lcssa");
                 fn.entry().insert(0, slot);
-                Instruction st = Instruction.store(v, slot, v.type().bytes);
+                Instruction stored = isBool ? Instruction.cast(Opcode.ZEXT, v, Type.I32) : null;
+                Instruction st = Instruction.store(isBool ? stored : v, slot, slotType.bytes);
+                if (isBool) b.insertAfter(v, stored);
                 if (v.isPhi()) b.insert(b.firstNonPhi(), st);
-                else b.insertAfter(v, st);
+                else b.insertAfter(isBool ? stored : v, st);
                 for (Instruction u : outside) {
                     if (u.isPhi()) {
                         for (int n = 0; n < u.operands().size(); n++) {
                             Block from = u.targets().get(n);
                             if (u.operand(n) != v || loop.contains(from)) continue;
-                            Instruction ld = Instruction.load(v.type(), slot, v.type().bytes);
-                            from.insertBeforeTerminator(ld);
+                            Value ld = reload(slot, slotType, isBool, from, from.terminator());
                             u.setOperand(n, ld);
                         }
                     } else {
-                        Instruction ld = Instruction.load(v.type(), slot, v.type().bytes);
+                        Value ld = reload(slot, slotType, isBool, u.block(), u);
                         ld.setName(v.name());
-                        u.block().insertBefore(u, ld);
                         u.replaceOperand(v, ld);
                     }
                 }

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 /**
  * The passes by name and the {@code -O} pipelines, in one place so the optimiser is visible at a glance:
  * <pre>
- *   O0: (nothing: every local stays in memory, as clang -O0)
- *   O1: mem2reg sccp simplifycfg dce
+ *   O0: always-inline (every local stays in memory, as clang -O0, but always_inline functions are inlined)
+ *   O1: always-inline mem2reg unroll sccp simplifycfg dce
  *   O2: inline mem2reg sccp constfold simplifycfg cse unroll sccp constfold simplifycfg cse dce simplifycfg dce
  *   Os: O2 with a smaller inlining threshold
  * </pre>
@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 public final class PassPipeline {
     /** Every pass by its command-line name. */
     public static final List<String> PASS_NAMES =
-            List.of("inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll");
+            List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll");
 
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
@@ -37,6 +37,7 @@ public final class PassPipeline {
     private PrintStream printTo = System.err;
     private boolean verifyEach;
     private PrintStream timeReport;
+    private final List<Remark> remarks = new ArrayList<>();
 
     private PassPipeline(List<String> passes, int inlineThreshold) {
         for (String p : passes) {
@@ -59,8 +60,8 @@ public final class PassPipeline {
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "unroll",
                 "sccp", "constfold", "simplifycfg", "cse", "dce", "simplifycfg", "dce");
         return switch (l) {
-            case "0" -> new PassPipeline(List.of(), 0);
-            case "1", "g" -> new PassPipeline(List.of("mem2reg", "unroll", "sccp", "simplifycfg", "dce"), 0);
+            case "0" -> new PassPipeline(List.of("always-inline"), 0);
+            case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "unroll", "sccp", "simplifycfg", "dce"), 0);
             case "", "2", "3" -> new PassPipeline(o2, 40);
             case "s", "z" -> new PassPipeline(o2, 12);
             default -> throw new IllegalArgumentException("unknown optimisation level '-O" + l + "'");
@@ -90,10 +91,13 @@ public final class PassPipeline {
         return this;
     }
 
+    /** What the passes could not do that the source asked for (the driver prints them as -Wpass-failed warnings). */
+    public List<Remark> remarks() { return remarks; }
+
     public void run(Module m) {
         for (String name : passes) {
             long start = System.nanoTime();
-            runPass(name, m, inlineThreshold);
+            runPass(name, m, inlineThreshold, remarks);
             if (timeReport != null) timeReport.printf("; %-12s %8.2f ms%n", name, (System.nanoTime() - start) / 1e6);
             if (verifyEach) IrVerifier.check(m, name);
             if (printAfter.contains(name) || printAfter.contains("all")) {
@@ -103,9 +107,9 @@ public final class PassPipeline {
         }
     }
 
-    private static void runPass(String name, Module m, int inlineThreshold) {
-        if (name.equals("inline")) {
-            new Inliner(inlineThreshold).run(m);
+    private static void runPass(String name, Module m, int inlineThreshold, List<Remark> remarks) {
+        if (name.equals("inline") || name.equals("always-inline")) {
+            new Inliner(inlineThreshold, name.equals("always-inline")).run(m);
             return;
         }
         Consumer<Function> pass = switch (name) {
@@ -115,7 +119,7 @@ public final class PassPipeline {
             case "dce" -> new DeadCodeElimination()::run;
             case "simplifycfg" -> new SimplifyCfg()::run;
             case "cse" -> new CommonSubexpressionElimination()::run;
-            case "unroll" -> new LoopUnroll()::run;
+            case "unroll" -> new LoopUnroll(remarks)::run;
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };
         for (Function f : m.functions()) pass.accept(f);
