@@ -98,6 +98,66 @@ public final class CoreAccessString {
         return -1;
     }
 
+    /**
+     * A CO-RE relocation in the words llvm-objdump uses after {@code CO-RE <kind>}, for dumps and diagnostics:
+     * <pre>
+     *   [2] struct foo::b (0:1)                      field b (member 1), root pointer element 0
+     *   [2] struct foo::[2].&lt;anon 2&gt;.c[5] (2:2:0:5)    element 2, anonymous member 2, member c, element 5
+     *   [8] typedef anon_t::y (0:1)                  the root named through a typedef
+     *   [2] struct foo                               a type relocation
+     *   [15] enum sgn::NEG = -3                      an enumerator relocation
+     * </pre>
+     * Throws BtfFormatException when the access string does not fit the types.
+     */
+    public static String describe(IntFunction<BtfType> types, int typeId, String access, CoreReloKind kind) {
+        BtfType root = types.apply(typeId);
+        StringBuilder sb = new StringBuilder("[").append(typeId).append("] ").append(kindWord(root)).append(' ')
+                .append(root.name().isEmpty() ? "<anon>" : root.name());
+        int[] idx = parse(access);
+        switch (kind.group) {
+            case TYPE:
+                return sb.toString();
+            case ENUM: {
+                BtfType e = skipModifiers(types, typeId);
+                List<EnumValue> values = e instanceof Enum32 e32 ? e32.values() : e instanceof Enum64 e64 ? e64.values() : null;
+                if (values == null || idx.length != 1 || idx[0] >= values.size())
+                    throw new BtfFormatException("enumerator access '" + access + "' does not fit " + e);
+                EnumValue v = values.get(idx[0]);
+                boolean signed = e instanceof Enum32 e32 ? e32.signed() : ((Enum64) e).signed();
+                String value = e instanceof Enum32 ? (signed ? Integer.toString((int) v.value()) : Integer.toUnsignedString((int) v.value()))
+                        : (signed ? Long.toString(v.value()) : Long.toUnsignedString(v.value()));
+                return sb.append("::").append(v.name()).append(" = ").append(value).toString();
+            }
+            default: {
+                sb.append("::");
+                int pathStart = sb.length();
+                if (idx[0] != 0) sb.append('[').append(idx[0]).append(']');
+                BtfType cur = skipModifiers(types, typeId);
+                for (int i = 1; i < idx.length; i++) {
+                    if (cur instanceof Composite c) {
+                        if (idx[i] >= c.members().size()) throw new BtfFormatException("access '" + access + "': member " + idx[i] + " of " + c);
+                        Member m = c.members().get(idx[i]);
+                        if (sb.length() > pathStart) sb.append('.');
+                        sb.append(m.name().isEmpty() ? "<anon " + idx[i] + ">" : m.name());
+                        cur = skipModifiers(types, m.type());
+                    } else if (cur instanceof Array a) {
+                        sb.append('[').append(idx[i]).append(']');
+                        cur = skipModifiers(types, a.elemType());
+                    } else {
+                        throw new BtfFormatException("access '" + access + "' steps into " + cur);
+                    }
+                }
+                return sb.append(" (").append(access).append(')').toString();
+            }
+        }
+    }
+
+    private static String kindWord(BtfType t) {
+        if (t == null) return "void";
+        if (t.kind() == BtfKind.ENUM64) return "enum";
+        return t.kind().name().toLowerCase();
+    }
+
     /** {@code typeId} with TYPEDEF, CONST, VOLATILE, RESTRICT and TYPE_TAG layers removed. */
     public static BtfType skipModifiers(IntFunction<BtfType> types, int typeId) {
         BtfType t = types.apply(typeId);

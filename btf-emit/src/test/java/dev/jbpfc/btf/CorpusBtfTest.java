@@ -85,6 +85,7 @@ class CorpusBtfTest {
             BtfExtBuilder eb = new BtfExtBuilder(BtfStrings.wrap(btf.strings()));
             eb.addAll(ext);
             assertArrayEquals(c.btfExt(), eb.encode().bytes(), name + ": .BTF.ext re-encoding differs");
+            assertEquals(LlvmObjdumpCore.llvm(c.object()), LlvmObjdumpCore.ours(btf, ext.coreRelos()), name + ": CO-RE relocations read differently");
         }
 
         BtfBuilder b = new BtfBuilder();
