@@ -48,6 +48,11 @@ public final class BlockLayout {
             Map.entry(BpfOp.JSGE32_REG, BpfOp.JSLT32_REG), Map.entry(BpfOp.JSLT32_REG, BpfOp.JSGE32_REG),
             Map.entry(BpfOp.JSGE32_IMM, BpfOp.JSLT32_IMM), Map.entry(BpfOp.JSLT32_IMM, BpfOp.JSGE32_IMM));
 
+    /** Register-register jumps with their operands exchanged: a < b is b > a. */
+    private static final Map<BpfOp, BpfOp> SWAPPED = Map.of(
+            BpfOp.JLT_REG, BpfOp.JGT_REG, BpfOp.JLE_REG, BpfOp.JGE_REG,
+            BpfOp.JSLT_REG, BpfOp.JSGT_REG, BpfOp.JSLE_REG, BpfOp.JSGE_REG);
+
     /** The jump taken exactly when {@code op}'s is not, if this cpu has it; else null. */
     public static BpfOp inverse(BpfOp op, CpuVersion cpu) {
         BpfOp inv = INVERSE.get(op);
@@ -72,6 +77,16 @@ public final class BlockLayout {
                 MInsn cond = insns.get(insns.size() - 2);
                 if (cond.op.isConditionalJump() && cond.target == next) {
                     BpfOp inv = inverse(cond.op, cpu);
+                    if (inv == null && SWAPPED.containsKey(INVERSE.get(cond.op))) {
+                        // v1 lacks the "less" jumps: !(a > b) is a <= b, which is b >= a.
+                        BpfOp swapped = SWAPPED.get(INVERSE.get(cond.op));
+                        if (cpu.atLeast(swapped.minCpu)) {
+                            int a = cond.dst;
+                            cond.dst = cond.src;
+                            cond.src = a;
+                            inv = swapped;
+                        }
+                    }
                     if (inv != null) {
                         cond.op = inv;
                         cond.target = last.target;
@@ -96,6 +111,8 @@ public final class BlockLayout {
     }
 
     private static void removeUnreachable(MFunction mf) {
+        Map<MBlock, Integer> position = new java.util.HashMap<>();
+        for (int k = 0; k < mf.blocks.size(); k++) position.put(mf.blocks.get(k), k);
         Set<MBlock> reached = new HashSet<>();
         Deque<MBlock> work = new ArrayDeque<>();
         work.add(mf.blocks.get(0));
@@ -104,7 +121,7 @@ public final class BlockLayout {
             if (!reached.add(b)) continue;
             work.addAll(b.successors());
             if (b.insns.isEmpty() || !b.insns.get(b.insns.size() - 1).isTerminatorJump()) {
-                int at = mf.blocks.indexOf(b);
+                int at = position.get(b);
                 if (at + 1 < mf.blocks.size()) work.add(mf.blocks.get(at + 1));
             }
         }

@@ -14,6 +14,9 @@ import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Constant;
 import dev.jbpfc.ir.DebugLoc;
 import dev.jbpfc.ir.ExternFunction;
+import dev.jbpfc.ir.FnAttr;
+import dev.jbpfc.backend.isa.BpfAssembler;
+import dev.jbpfc.backend.isa.BpfInsn;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Global;
 import dev.jbpfc.ir.Instruction;
@@ -25,6 +28,8 @@ import dev.jbpfc.ir.Predicate;
 import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Undef;
 import dev.jbpfc.ir.Value;
+import dev.jbpfc.source.SourceFile;
+import dev.jbpfc.source.SourceLocation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,6 +76,8 @@ public final class InstructionSelector {
     private final Map<Value, List<Instruction>> users = new HashMap<>();
     private final Set<Instruction> foldedPtradd = new HashSet<>();
     private final Set<Instruction> foldedCmp = new HashSet<>();
+    /** Loads whose only use is the sext to i64 right after them: one sign-extending load at v4. */
+    private final Set<Instruction> foldedSextLoad = new HashSet<>();
     private final Set<Value> clean = new HashSet<>();
     /** Offset below r10 of the outgoing stack-argument area (0 = none). */
     private int outgoingArea;
@@ -109,7 +116,8 @@ public final class InstructionSelector {
         for (Block b : fn.blocks()) {
             for (Instruction i : b.instructions()) {
                 if (!i.hasResult()) continue;
-                if (i.op() == Opcode.ALLOCA || i.op() == Opcode.ADDR || foldedPtradd.contains(i) || foldedCmp.contains(i)) {
+                if (i.op() == Opcode.ALLOCA || i.op() == Opcode.ADDR || foldedPtradd.contains(i) || foldedCmp.contains(i)
+                        || foldedSextLoad.contains(i)) {
                     continue;
                 }
                 vregs.put(i, mf.newVreg());
@@ -120,7 +128,7 @@ public final class InstructionSelector {
             cur = blockMap.get(b);
             curIr = b;
             if (first) {
-                copyParams();
+                if (!fn.has(FnAttr.NAKED)) copyParams();
                 first = false;
             }
             for (Instruction i : b.instructions()) {
@@ -179,6 +187,19 @@ public final class InstructionSelector {
                         if (!branchUse) onlyBranches = false;
                     }
                     if (onlyBranches) foldedCmp.add(i);
+                }
+            }
+        }
+        if (cpu.atLeast(CpuVersion.V4)) {
+            for (Block b : fn.blocks()) {
+                List<Instruction> list = b.instructions();
+                for (int k = 0; k + 1 < list.size(); k++) {
+                    Instruction load = list.get(k), next = list.get(k + 1);
+                    if (load.op() == Opcode.LOAD && !load.isVolatile && load.type() != Type.I64 && load.type() != Type.PTR
+                            && next.op() == Opcode.SEXT && next.type() == Type.I64 && next.operand(0) == load
+                            && users.getOrDefault(load, List.of()).size() == 1) {
+                        foldedSextLoad.add(load);
+                    }
                 }
             }
         }
@@ -267,22 +288,23 @@ public final class InstructionSelector {
             case SELECT: select(i); break;
             case PHI: break; // copies are made on the incoming edges
             case ADDR: case ALLOCA: break; // rematerialised at each use
-            case LOAD: load(i); break;
+            case LOAD: if (!foldedSextLoad.contains(i)) load(i); break;
             case STORE: store(i); break;
             case ATOMICRMW: atomicRmw(i); break;
             case CMPXCHG: cmpxchg(i); break;
             case MEMCPY: memcpy(i); break;
             case MEMSET: memset(i); break;
             case CALL: case CALLHELPER: case CALLKFUNC: call(i); break;
-            case INLINE_ASM: throw error("inline asm is not supported yet");
+            case INLINE_ASM: inlineAsm(i); break;
             case CORE_FIELD: coreField(i); break;
             case BR: jump(edge(i.targets().get(0))); break;
             case CONDBR: condbr(i); break;
             case SWITCH: switchOf(i); break;
             case RET: ret(i); break;
             case UNREACHABLE:
-                // Control never gets here; an exit keeps every path ending in exit for the CFG check.
-                emit(BpfOp.EXIT, 0, 0, 0, 0);
+                // Control never gets here; an exit keeps every path ending in exit for the CFG check. A naked
+                // function's assembly ends itself.
+                if (!fn.has(FnAttr.NAKED)) emit(BpfOp.EXIT, 0, 0, 0, 0);
                 break;
             default:
                 throw error("instruction '" + i.op().spelling + "' is not supported yet by the BPF backend");
@@ -375,6 +397,12 @@ public final class InstructionSelector {
         Value x = i.operand(0);
         Type from = x.type(), to = i.type();
         int d = def(i);
+        if (foldedSextLoad.contains(x)) {
+            Address a = address(((Instruction) x).operand(0));
+            emit(BpfOp.valueOf("LDXSX_" + sizeSuffix(from.bytes)), d, a.reg, a.off, 0);
+            clean.add(i);
+            return;
+        }
         int rx = reg(x);
         boolean to32 = to == Type.I32 && cpu.hasAlu32();
         if (from == Type.I1) {
@@ -873,6 +901,204 @@ public final class InstructionSelector {
         }
     }
 
+    /**
+     * Inline assembly in clang's BPF syntax, assembled with the instruction table. Operands: "i" constraints
+     * (constants, and {@code addr @sym} for maps, globals and functions) are substituted as text for {@code %N};
+     * "r"/"w" operands get a physical register (one the template does not name), inputs are copied into it
+     * before, the single "=r" output out of it after, "N" ties an input to operand N (clang's "+r");
+     * {@code %=} becomes a number unique to this statement. The instructions use physical registers; the
+     * allocator keeps virtual registers out of the ones the assembly writes (they become fixed intervals).
+     * <pre>
+     *   barrier_var(x):  inline_asm i32 "", "=r,0"(i32 %x)   ->   r1 = x ; (nothing) ; x' = r1   (coalesced)
+     * </pre>
+     */
+    private void inlineAsm(Instruction i) {
+        String[] constraints = i.asmConstraints.isEmpty() ? new String[0] : i.asmConstraints.split(",");
+        // Registers the template names itself are not handed out to register operands.
+        Set<Integer> named = new HashSet<>();
+        java.util.regex.Matcher rm = java.util.regex.Pattern.compile("\\b[rw](\\d+)\\b").matcher(i.asmTemplate);
+        while (rm.find()) named.add(Integer.parseInt(rm.group(1)));
+        int[] pool = {1, 2, 3, 4, 5, 0, 6, 7, 8, 9};
+        int poolNext = 0;
+        List<String> operandText = new ArrayList<>();
+        List<Integer> operandReg = new ArrayList<>();
+        int outputReg = -1;
+        int operand = 0;
+        for (String c : constraints) {
+            String k = c.trim();
+            if (k.startsWith("~")) continue;
+            boolean output = k.startsWith("=");
+            String kind = k.replace("=", "").replace("&", "").replace("*", "");
+            if (output && outputReg >= 0) throw error("inline asm with more than one output is not supported yet");
+            if (!output && (kind.equals("i") || kind.equals("n"))) {
+                operandText.add(asmOperand(i.operand(operand++)));
+                operandReg.add(-1);
+                continue;
+            }
+            int reg;
+            if (kind.matches("\\d+")) {
+                int tied = Integer.parseInt(kind);
+                if (tied >= operandReg.size() || operandReg.get(tied) < 0) throw error("inline asm ties to operand " + tied + ", which is not a register");
+                reg = operandReg.get(tied);
+                operandText.add(operandText.get(tied));
+            } else if (kind.equals("r") || kind.equals("w")) {
+                while (poolNext < pool.length && named.contains(pool[poolNext])) poolNext++;
+                if (poolNext >= pool.length) throw error("inline asm needs more registers than are free");
+                reg = pool[poolNext++];
+                operandText.add((kind.equals("w") ? "w" : "r") + reg);
+            } else {
+                throw error("inline asm operand constraint \"" + k + "\" is not supported yet");
+            }
+            operandReg.add(reg);
+            if (output) {
+                outputReg = reg;
+            } else {
+                materializeInto(reg, i.operand(operand++));
+            }
+        }
+        String text = substituteOperands(i.asmTemplate, operandText, asmCounter++);
+        List<BpfAssembler.Statement> statements;
+        try {
+            statements = BpfAssembler.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error("in inline asm: " + e.getMessage());
+        }
+        statements = labelNumericJumps(statements);
+        Map<String, MBlock> labels = new HashMap<>();
+        MBlock after = cur;
+        for (BpfAssembler.Statement st : statements) {
+            if (!st.isLabel()) continue;
+            MBlock b = mf.newBlock(fn.name() + ".asm." + st.label());
+            insertAfter(after, b);
+            after = b;
+            if (labels.put(st.label(), b) != null) throw error("inline asm defines label '" + st.label() + "' twice");
+        }
+        for (BpfAssembler.Statement st : statements) {
+            if (st.isLabel()) {
+                MBlock next = labels.get(st.label());
+                if (cur.insns.isEmpty() || !cur.insns.get(cur.insns.size() - 1).isTerminatorJump()) jump(next);
+                cur = next;
+                continue;
+            }
+            BpfInsn insn = st.insn();
+            MInsn m = emit(insn.op, insn.dst, insn.src, insn.off, insn.imm);
+            if (insn.op == BpfOp.LD_IMM64) m.imm64 = insn.imm64;
+            if (st.jumpLabel() != null) {
+                MBlock target = labels.get(st.jumpLabel());
+                if (target == null) throw error("inline asm jumps to undefined label '" + st.jumpLabel() + "'");
+                m.target = target;
+                m.off = 0;
+                m.imm = insn.op == BpfOp.GOTOL ? 0 : m.imm;
+            }
+            if (st.symbol() != null) {
+                String name = st.symbol();
+                if (insn.op == BpfOp.CALL) {
+                    ExternFunction ext = module.extern(name);
+                    boolean kfunc = ext != null && ext.kind() == ExternFunction.Kind.KFUNC;
+                    m.src = 1;
+                    m.imm = -1;
+                    m.symbol = new SymbolRef(kfunc ? SymbolRef.Kind.KFUNC : SymbolRef.Kind.CALL, name, 0);
+                    if (!kfunc) mf.callees.add(name);
+                    m.argCount = 5;
+                } else {
+                    m.symbol = addressOf(name);
+                }
+            } else if (insn.op == BpfOp.CALL) {
+                m.argCount = 5;
+            }
+        }
+        if (outputReg >= 0 && i.hasResult()) {
+            emit(BpfOp.MOV64_REG, def(i), outputReg, 0, 0);
+            if (i.type() != Type.I32 || !cpu.hasAlu32()) clean.remove(i);
+        }
+    }
+
+    private int asmCounter;
+
+    /**
+     * Rewrites numeric jump distances in assembly ("if r0 == 0 goto +1") into jumps to synthetic labels, so the
+     * targets become blocks like every other jump's. Distances count 8-byte slots (ld_imm64 takes two).
+     */
+    private List<BpfAssembler.Statement> labelNumericJumps(List<BpfAssembler.Statement> in) {
+        List<Integer> slotOf = new ArrayList<>();
+        int slot = 0;
+        for (BpfAssembler.Statement st : in) {
+            slotOf.add(slot);
+            if (!st.isLabel()) slot += st.insn().slots();
+        }
+        int end = slot;
+        Map<Integer, String> synthetic = new HashMap<>();
+        List<BpfAssembler.Statement> jumps = new ArrayList<>();
+        for (int k = 0; k < in.size(); k++) {
+            BpfAssembler.Statement st = in.get(k);
+            if (st.isLabel() || st.jumpLabel() != null) continue;
+            BpfOp op = st.insn().op;
+            if (!op.hasJumpOffset() && op != BpfOp.GOTOL) continue;
+            int distance = op == BpfOp.GOTOL ? st.insn().imm : st.insn().off;
+            int target = slotOf.get(k) + 1 + distance;
+            if (target < 0 || target > end) throw error("inline asm jumps outside its own instructions (" + distance + ")");
+            synthetic.computeIfAbsent(target, t -> "jbpfc_asm_" + asmCounter + "_" + t);
+        }
+        if (synthetic.isEmpty()) return in;
+        List<BpfAssembler.Statement> out = new ArrayList<>();
+        for (int k = 0; k <= in.size(); k++) {
+            int here = k < in.size() ? slotOf.get(k) : end;
+            if (synthetic.containsKey(here)) {
+                out.add(new BpfAssembler.Statement(synthetic.remove(here), null, null, null));
+            }
+            if (k == in.size()) break;
+            BpfAssembler.Statement st = in.get(k);
+            if (!st.isLabel() && st.jumpLabel() == null && (st.insn().op.hasJumpOffset() || st.insn().op == BpfOp.GOTOL)) {
+                int distance = st.insn().op == BpfOp.GOTOL ? st.insn().imm : st.insn().off;
+                String label = "jbpfc_asm_" + asmCounter + "_" + (slotOf.get(k) + 1 + distance);
+                out.add(new BpfAssembler.Statement(null, st.insn(), label, st.symbol()));
+            } else {
+                out.add(st);
+            }
+        }
+        return out;
+    }
+
+    private String asmOperand(Value v) {
+        if (v instanceof Constant) return Long.toString(((Constant) v).value());
+        if (v instanceof Undef) return "0";
+        if (v instanceof Instruction && ((Instruction) v).op() == Opcode.ADDR) return ((Instruction) v).symbol;
+        if (v instanceof Instruction && (((Instruction) v).op() == Opcode.INTTOPTR
+                || ((Instruction) v).op() == Opcode.PTRTOINT) && ((Instruction) v).operand(0) instanceof Constant) {
+            return asmOperand(((Instruction) v).operand(0));
+        }
+        throw error("inline asm \"i\" operands must be constants or addresses of symbols");
+    }
+
+    /** Replaces %N (and %[N], ${N}) with operand text, %= with a unique number and %% with %. */
+    private String substituteOperands(String template, List<String> operands, int unique) {
+        StringBuilder out = new StringBuilder();
+        int k = 0;
+        while (k < template.length()) {
+            char c = template.charAt(k);
+            if ((c == '%' || c == '$') && k + 1 < template.length()) {
+                char n = template.charAt(k + 1);
+                if (c == '%' && n == '%') { out.append('%'); k += 2; continue; }
+                if (c == '%' && n == '=') { out.append(fn.name().hashCode() & 0xffff).append('_').append(unique); k += 2; continue; }
+                int start = k + 1;
+                boolean braced = n == '[' || n == '{';
+                if (braced) start++;
+                int end = start;
+                while (end < template.length() && Character.isDigit(template.charAt(end))) end++;
+                if (end > start) {
+                    int index = Integer.parseInt(template.substring(start, end));
+                    if (index >= operands.size()) throw error("inline asm refers to operand " + index + ", which does not exist");
+                    out.append(operands.get(index));
+                    k = braced ? end + 1 : end;
+                    continue;
+                }
+            }
+            out.append(c);
+            k++;
+        }
+        return out.toString();
+    }
+
     private void coreField(Instruction i) {
         int d = def(i);
         boolean is32 = i.type() == Type.I32 && cpu.hasAlu32();
@@ -1020,6 +1246,21 @@ public final class InstructionSelector {
     }
 
     private CompileError error(String message) {
-        return new CompileError(null, "in function '" + fn.name() + "': " + message);
+        return new CompileError(sourceLocation(), "in function '" + fn.name() + "': " + message);
+    }
+
+    /** The source position of the instruction being selected, when the frontend attached the file's text. */
+    private SourceLocation sourceLocation() {
+        if (loc == null || loc.line() <= 0) return null;
+        SourceFile file = module.fileText(loc.file());
+        if (file == null) return null;
+        String text = file.text();
+        int offset = 0;
+        for (int line = 1; line < loc.line(); line++) {
+            int nl = text.indexOf('\n', offset);
+            if (nl < 0) return null;
+            offset = nl + 1;
+        }
+        return new SourceLocation(file, Math.min(text.length(), offset + Math.max(0, loc.column() - 1)));
     }
 }

@@ -1,0 +1,188 @@
+package dev.jbpfc.backend.isa;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads clang's BPF assembly syntax back into instructions, by turning every {@link BpfOp} syntax template
+ * (both spellings) into a regular expression: the same table the printer uses, read the other way.
+ * <pre>
+ *   "r1 = *(u32 *)(r2 + 8)"      LDX_W   dst 1, src 2, off 8   (either "w1 =" or "r1 =")
+ *   "if w1 > 7 goto l0_1"        JGT32_IMM with jump label l0_1
+ *   "r1 = my_map ll"             LD_IMM64 with symbol my_map
+ *   "call bpf_func"              CALL with symbol bpf_func (a numeric "call 1" is a helper)
+ * </pre>
+ * Statements are separated by newlines or ';'; "name:" defines a label; "//" and "#" start comments.
+ * Numeric jump distances ("goto +2") are kept as offsets. Unknown text is an {@link IllegalArgumentException}
+ * whose message quotes the statement.
+ */
+public final class BpfAssembler {
+    /** One statement: a label definition, or an instruction with an optional jump label or symbol. */
+    public record Statement(String label, BpfInsn insn, String jumpLabel, String symbol) {
+        public boolean isLabel() { return label != null; }
+    }
+
+    private static final String NUM = "[-+]?\\s*(?:0x[0-9a-fA-F]+|\\d+)";
+    private static final String IDENT = "[A-Za-z_.$][\\w.$]*";
+
+    private record Form(BpfOp op, Pattern pattern, List<String> holes) {}
+
+    private static final List<Form> FORMS = new ArrayList<>();
+    private static final Pattern LABEL = Pattern.compile("^(" + IDENT + ")\\s*:(?!=)");
+
+    static {
+        for (BpfOp op : BpfOp.values()) {
+            FORMS.add(compile(op, op.syntax));
+            if (!op.syntax64.equals(op.syntax)) FORMS.add(compile(op, op.syntax64));
+        }
+    }
+
+    private BpfAssembler() {}
+
+    private static Form compile(BpfOp op, String syntax) {
+        StringBuilder re = new StringBuilder("^\\s*");
+        List<String> holes = new ArrayList<>();
+        int i = 0;
+        while (i < syntax.length()) {
+            char c = syntax.charAt(i);
+            if (c == '{') {
+                int close = syntax.indexOf('}', i);
+                String hole = syntax.substring(i + 1, close);
+                holes.add(hole);
+                switch (hole) {
+                    case "rd": case "rs": re.append("r(\\d+)"); break;
+                    case "wd": case "ws": re.append("w(\\d+)"); break;
+                    case "imm": case "ash": case "asl": re.append("(").append(NUM).append(")"); break;
+                    case "imm64": case "call": case "off": case "jimm":
+                        re.append("(").append(NUM).append("|").append(IDENT).append(")");
+                        break;
+                    case "moff": re.append("\\s*(").append(NUM).append(")"); break;
+                    default: throw new IllegalStateException(hole);
+                }
+                i = close + 1;
+            } else if (c == ' ') {
+                re.append("\\s*");
+                i++;
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+                i++;
+            }
+        }
+        re.append("\\s*$");
+        return new Form(op, Pattern.compile(re.toString()), holes);
+    }
+
+    /** Parses assembly text into statements. */
+    public static List<Statement> parse(String text) {
+        List<Statement> out = new ArrayList<>();
+        for (String rawLine : text.split("\n")) {
+            String line = rawLine;
+            int comment = indexOfComment(line);
+            if (comment >= 0) line = line.substring(0, comment);
+            for (String stmt : line.split(";")) {
+                String s = stmt.trim();
+                while (!s.isEmpty()) {
+                    Matcher label = LABEL.matcher(s);
+                    if (label.find()) {
+                        out.add(new Statement(label.group(1), null, null, null));
+                        s = s.substring(label.end()).trim();
+                        continue;
+                    }
+                    out.add(instruction(s));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int indexOfComment(String line) {
+        int slash = line.indexOf("//");
+        int hash = line.indexOf('#');
+        if (slash < 0) return hash;
+        if (hash < 0) return slash;
+        return Math.min(slash, hash);
+    }
+
+    /** Parses one instruction statement. */
+    public static Statement instruction(String text) {
+        for (Form f : FORMS) {
+            Matcher m = f.pattern.matcher(text);
+            if (!m.matches()) continue;
+            Statement s = build(f, m);
+            if (s != null) return s;
+        }
+        throw new IllegalArgumentException("unknown BPF instruction '" + text.trim() + "'");
+    }
+
+    private static Statement build(Form f, Matcher m) {
+        Integer dst = null, src = null;
+        int off = 0, imm = 0;
+        long imm64 = 0;
+        String jumpLabel = null, symbol = null;
+        int ash = 0, asl = 0;
+        Map<String, String> seen = new HashMap<>();
+        for (int k = 0; k < f.holes.size(); k++) {
+            String hole = f.holes.get(k);
+            String v = m.group(k + 1).replaceAll("\\s+", "");
+            String key = hole.substring(1);
+            if (hole.equals("rd") || hole.equals("wd") || hole.equals("rs") || hole.equals("ws")) {
+                if (seen.containsKey(hole.substring(1)) && !seen.get(hole.substring(1)).equals(v)) return null;
+                seen.put(key, v);
+                int reg = Integer.parseInt(v);
+                if (reg > 10) return null;
+                if (hole.endsWith("d")) dst = reg;
+                else src = reg;
+                continue;
+            }
+            switch (hole) {
+                case "imm": imm = (int) number(v); break;
+                case "ash": ash = (int) number(v); break;
+                case "asl": asl = (int) number(v); break;
+                case "moff": off = (int) number(v); break;
+                case "imm64":
+                    if (isNumber(v)) imm64 = number(v);
+                    else symbol = v;
+                    break;
+                case "call":
+                    if (isNumber(v)) imm = (int) number(v);
+                    else symbol = v;
+                    break;
+                case "off":
+                    if (isNumber(v)) off = (int) number(v);
+                    else jumpLabel = v;
+                    break;
+                case "jimm":
+                    if (isNumber(v)) imm = (int) number(v);
+                    else jumpLabel = v;
+                    break;
+                default: throw new IllegalStateException(hole);
+            }
+        }
+        if (f.op.shape == OperandShape.ADDR_SPACE_CAST) imm = (ash << 16) | (asl & 0xffff);
+        int d = dst == null ? 0 : dst;
+        int s = src == null ? 0 : src;
+        if (f.op.shape == OperandShape.CALL && symbol != null) {
+            s = 1;
+            imm = -1;
+        }
+        if (f.op.shape == OperandShape.LD_ABS || f.op.shape == OperandShape.LD_IND) d = 0;
+        BpfInsn insn = f.op == BpfOp.LD_IMM64
+                ? new BpfInsn(f.op, d, s, 0, 0, imm64, symbol)
+                : new BpfInsn(f.op, d, s, off, imm, imm, symbol != null ? symbol : jumpLabel);
+        return new Statement(null, insn, jumpLabel, symbol);
+    }
+
+    private static boolean isNumber(String v) { return v.matches(NUM.replace("\\s*", "")); }
+
+    private static long number(String v) {
+        boolean negative = v.startsWith("-");
+        String digits = v.replaceFirst("^[-+]", "");
+        long n = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
+        return negative ? -n : n;
+    }
+}
