@@ -360,10 +360,12 @@ final class ExprLowering implements Expr.Visitor<Value> {
             }
             case MINUS -> {
                 Value v = rvalue(e.operand);
+                if (v instanceof Constant c) return Constant.of(v.type(), -c.value());
                 return b.binary(Opcode.SUB, Constant.of(v.type(), 0), v);
             }
             case BIT_NOT -> {
                 Value v = rvalue(e.operand);
+                if (v instanceof Constant c) return Constant.of(v.type(), ~c.value());
                 return b.binary(Opcode.XOR, v, Constant.of(v.type(), -1));
             }
             case NOT -> {
