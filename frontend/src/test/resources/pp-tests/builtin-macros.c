@@ -6,3 +6,8 @@ L
 #line 100 "renamed.c"
 __LINE__ __FILE__ __FILE_NAME__
 // EXPECT: 100 "renamed.c" "renamed.c"
+#define AT(x) x __LINE__
+AT(a
+   b
+  )
+// EXPECT: a b 105

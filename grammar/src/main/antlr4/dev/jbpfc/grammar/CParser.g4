@@ -79,24 +79,21 @@ declarationSpecifiers
     ;
 
 typeSpecifierPart
-    : typedefName declarationSpecifierNoType*
+    : TYPEDEF_NAME declarationSpecifierNoType*
     | typeSpecifierKeyword (declarationSpecifierNoType | typeSpecifierKeyword)*
     ;
 
+// Keywords are listed directly rather than through storage-class / qualifier / function-specifier rules: each rule
+// invocation costs a context object, and vmlinux.h has a hundred thousand specifiers.
 declarationSpecifierNoType
-    : storageClassSpecifier
-    | typeQualifier
-    | functionSpecifier
+    : 'typedef' | 'extern' | 'static' | 'auto' | 'register' | '_Thread_local' | '__thread'
+    | 'const' | '__const__' | '__const'
+    | 'volatile' | '__volatile__' | '__volatile'
+    | 'restrict' | '__restrict' | '__restrict__'
+    | '_Atomic'
+    | 'inline' | '__inline__' | '__inline' | '_Noreturn'
     | alignmentSpecifier
     | attributeSpecifier
-    ;
-
-storageClassSpecifier
-    : 'typedef' | 'extern' | 'static' | 'auto' | 'register' | '_Thread_local' | '__thread'
-    ;
-
-functionSpecifier
-    : 'inline' | '__inline__' | '__inline' | '_Noreturn'
     ;
 
 typeQualifier
@@ -111,21 +108,14 @@ alignmentSpecifier
     ;
 
 typeSpecifierKeyword
-    : basicTypeKeyword
-    | structOrUnionSpecifier
-    | enumSpecifier
-    | typeofSpecifier
-    | '__auto_type'
-    ;
-
-basicTypeKeyword
     : 'void' | 'char' | 'short' | 'int' | 'long' | 'float' | 'double'
     | 'signed' | '__signed__' | '__signed' | 'unsigned'
     | '_Bool' | '_Complex' | '__int128' | '_Float16'
-    ;
-
-typedefName
-    : TYPEDEF_NAME
+    | structOrUnionSpecifier
+    | enumSpecifier
+    | typeofSpecifier
+    | '_Atomic' '(' typeName ')'
+    | '__auto_type'
     ;
 
 typeofSpecifier
@@ -137,9 +127,11 @@ typeofKeyword
     | 'typeof_unqual' | '__typeof_unqual__' | '__typeof_unqual'
     ;
 
+// Attributes right after the closing brace are taken by the enclosing declaration specifiers (taking them here
+// too would be an ambiguity that costs a scan of every such attribute); the AST builder gives them to the record.
 structOrUnionSpecifier
     : ('struct' | 'union') attributeSpecifier*
-      ( identifier? '{' structMember* '}' attributeSpecifier*
+      ( identifier? '{' structMember* '}'
       | identifier
       )
     ;
@@ -157,7 +149,7 @@ fieldDeclarator
 
 enumSpecifier
     : 'enum' attributeSpecifier*
-      ( identifier? (':' typeName)? '{' enumerator (',' enumerator)* ','? '}' attributeSpecifier*
+      ( identifier? (':' typeName)? '{' enumerator (',' enumerator)* ','? '}'
       | identifier
       )
     ;
@@ -187,8 +179,10 @@ directDeclarator
     | directDeclaratorBase declaratorSuffix*
     ;
 
+// Attributes after a declarator's name belong to what holds the declarator (init-declarator, field, parameter),
+// so they are not taken here; those inside parentheses before a nested declarator are the declarator's own.
 directDeclaratorBase
-    : identifier attributeSpecifier*
+    : name=(IDENTIFIER | TYPEDEF_NAME)
     | '(' attributeSpecifier* declarator ')'
     ;
 
@@ -208,7 +202,7 @@ parameterTypeList
     ;
 
 parameterDeclaration
-    : declarationSpecifiers declarator? attributeSpecifier*
+    : declarationSpecifiers (declarator attributeSpecifier*)?
     ;
 
 typeName
@@ -376,7 +370,7 @@ castExpression
     ;
 
 unaryExpression
-    : postfixExpression                                                      # postfixUnary
+    : primaryExpression postfixSuffix*                                       # postfixUnary
     | ('++' | '--') unaryExpression                                          # incDecUnary
     | ('&' | '*' | '+' | '-' | '~' | '!') castExpression                     # operatorUnary
     | '__extension__' castExpression                                         # extensionUnary
@@ -389,10 +383,6 @@ unaryExpression
 
 alignofKeyword
     : '_Alignof' | '__alignof__' | '__alignof'
-    ;
-
-postfixExpression
-    : primaryExpression postfixSuffix*
     ;
 
 postfixSuffix

@@ -11,8 +11,8 @@
  *       give the declared type. Sema turns them into {@code dev.jbpfc.frontend.types.CType}.</li>
  *   <li>Literals keep their spelling (sema decodes numbers, characters, strings). Names are plain strings,
  *       interned by the lexer.</li>
- *   <li>Every node has a {@link dev.jbpfc.source.SourceLocation} (its first token), for diagnostics and
- *       line_info.</li>
+ *   <li>Every node has a {@link dev.jbpfc.source.SourceLocation}: its first token, except binary, assignment and
+ *       conditional operators, which point at the operator (where clang's diagnostics point).</li>
  *   <li>{@code __extension__} and parentheses leave no node; {@code #pragma}s that matter are kept: loop hints on
  *       the loop after them, {@code #pragma clang attribute push/pop} as {@link dev.jbpfc.frontend.ast.Pragma}
  *       entries in order among the external declarations.</li>

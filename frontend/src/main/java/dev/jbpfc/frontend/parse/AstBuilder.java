@@ -161,16 +161,32 @@ final class AstBuilder {
         TypeSpec typeSpec;
         List<Node> alignas = List.of();
         List<Attribute> attributes = List.of();
+        /** Attributes right after a struct/union/enum body belong to that type (GNU): its attribute list. */
+        List<Attribute> tagAttributes;
 
         void noType(DeclarationSpecifierNoTypeContext s) {
             ParseTree only = s.getChild(0);
-            if (only instanceof StorageClassSpecifierContext) {
-                storage.add(storageClass(s.start.getType()));
-            } else if (only instanceof TypeQualifierContext) {
-                qualifiers.add(qualifier(s.start.getType()));
-            } else if (only instanceof FunctionSpecifierContext) {
-                if (s.start.getType() == CParser.NORETURN) isNoreturn = true;
-                else isInline = true;
+            if (tagAttributes != null && only instanceof AttributeSpecifierContext attr) {
+                attributeSpecifier(attr, tagAttributes);
+                return;
+            }
+            tagAttributes = null;
+            if (only instanceof TerminalNode keyword) {
+                int type = keyword.getSymbol().getType();
+                switch (type) {
+                    case CParser.TYPEDEF: case CParser.EXTERN: case CParser.STATIC: case CParser.AUTO:
+                    case CParser.REGISTER: case CParser.THREAD_LOCAL: case CParser.THREAD:
+                        storage.add(storageClass(type));
+                        break;
+                    case CParser.INLINE: case CParser.INLINE2: case CParser.INLINE3:
+                        isInline = true;
+                        break;
+                    case CParser.NORETURN:
+                        isNoreturn = true;
+                        break;
+                    default:
+                        qualifiers.add(qualifier(type));
+                }
             } else if (only instanceof AlignmentSpecifierContext a) {
                 if (alignas.isEmpty()) alignas = new ArrayList<>(1);
                 alignas.add(a.typeName() != null ? typeName(a.typeName())
@@ -183,19 +199,46 @@ final class AstBuilder {
 
         void keyword(TypeSpecifierKeywordContext k) {
             ParseTree only = k.getChild(0);
-            if (only instanceof BasicTypeKeywordContext) {
+            tagAttributes = null;
+            if (only instanceof TerminalNode && k.getChildCount() == 1 && k.start.getType() != CParser.AUTO_TYPE) {
                 if (typeSpec != null) conflict(k);
                 words.add(basicWord(k.start.getType(), k.start.getText()));
                 return;
             }
             if (typeSpec != null || !words.isEmpty()) conflict(k);
-            if (only instanceof StructOrUnionSpecifierContext r) typeSpec = record(r);
-            else if (only instanceof EnumSpecifierContext e) typeSpec = enumSpec(e);
+            if (only instanceof StructOrUnionSpecifierContext r) {
+                TypeSpec.Record rec = record(r);
+                typeSpec = rec;
+                if (rec.hasBody()) {
+                    tagAttributes = rec.attributes();
+                    tagBody = r;
+                }
+            } else if (only instanceof EnumSpecifierContext e) {
+                TypeSpec.Enum en = enumSpec(e);
+                typeSpec = en;
+                if (en.hasBody()) {
+                    tagAttributes = en.attributes();
+                    tagBody = e;
+                }
+            }
             else if (only instanceof TypeofSpecifierContext t) typeSpec = typeof(t);
+            else if (k.typeName() != null) typeSpec = new TypeSpec.Atomic(typeName(k.typeName()), loc(k));
             else typeSpec = new TypeSpec.AutoType(loc(k));
         }
 
+        /** The struct/union/enum definition among these specifiers, for "expected ';' after struct". */
+        ParserRuleContext tagBody;
+
         void conflict(ParserRuleContext k) {
+            if (tagBody != null) {
+                // `struct s { ... }` followed by the next declaration: the ';' after the brace is missing.
+                CToken brace = (CToken) tagBody.stop;
+                SourceLocation at = brace.pp.location;
+                if (at != null && at.expandedFrom() == null) at = new SourceLocation(at.file(), at.offset() + 1);
+                diags.error(at, "expected ';' after " + previousSpelling());
+                tagBody = null;
+                return;
+            }
             diags.error(loc(k), "cannot combine with previous '" + previousSpelling() + "' declaration specifier");
         }
 
@@ -217,7 +260,7 @@ final class AstBuilder {
                 for (ParseTree p : part.children) {
                     if (p instanceof DeclarationSpecifierNoTypeContext s) c.noType(s);
                     else if (p instanceof TypeSpecifierKeywordContext k) c.keyword(k);
-                    else if (p instanceof TypedefNameContext t) {
+                    else if (p instanceof TerminalNode t) {
                         c.typeSpec = new TypeSpec.TypedefName(t.getText(), loc(t));
                     }
                 }
@@ -277,7 +320,7 @@ final class AstBuilder {
                 }
             }
         }
-        return new TypeSpec.Record(isUnion, tag, members, attributes(ctx.attributeSpecifier()), loc(ctx));
+        return new TypeSpec.Record(isUnion, tag, members, mutableAttributes(ctx.attributeSpecifier()), loc(ctx));
     }
 
     private TypeSpec.Enum enumSpec(EnumSpecifierContext ctx) {
@@ -293,7 +336,7 @@ final class AstBuilder {
             }
         }
         TypeName fixed = ctx.typeName() == null ? null : typeName(ctx.typeName());
-        return new TypeSpec.Enum(tag, fixed, enumerators, attributes(ctx.attributeSpecifier()), loc(ctx));
+        return new TypeSpec.Enum(tag, fixed, enumerators, mutableAttributes(ctx.attributeSpecifier()), loc(ctx));
     }
 
     private TypeSpec.Typeof typeof(TypeofSpecifierContext ctx) {
@@ -307,6 +350,13 @@ final class AstBuilder {
 
     private List<Attribute> attributes(List<AttributeSpecifierContext> specs) {
         if (specs.isEmpty()) return List.of();
+        List<Attribute> out = new ArrayList<>(specs.size());
+        for (AttributeSpecifierContext s : specs) attributeSpecifier(s, out);
+        return out;
+    }
+
+    /** A record's or enum's attribute list: attributes after its closing brace are added to it later. */
+    private List<Attribute> mutableAttributes(List<AttributeSpecifierContext> specs) {
         List<Attribute> out = new ArrayList<>(specs.size());
         for (AttributeSpecifierContext s : specs) attributeSpecifier(s, out);
         return out;
@@ -350,7 +400,7 @@ final class AstBuilder {
             DirectDeclaratorBaseContext base = dd.directDeclaratorBase();
             if (base == null) return null;
             if (!base.attributeSpecifier().isEmpty()) attrs.addAll(attributes(base.attributeSpecifier()));
-            if (base.identifier() != null) return base.identifier().start;
+            if (base.name != null) return base.name;
             d = base.declarator();
         }
     }
@@ -679,9 +729,8 @@ final class AstBuilder {
     private Expr unary(UnaryExpressionContext ctx) {
         SourceLocation at = loc(ctx);
         if (ctx instanceof PostfixUnaryContext p) {
-            PostfixExpressionContext pe = p.postfixExpression();
-            Expr e = primary(pe.primaryExpression());
-            for (PostfixSuffixContext s : pe.postfixSuffix()) e = postfix(e, s);
+            Expr e = primary(p.primaryExpression());
+            if (p.getChildCount() > 1) for (PostfixSuffixContext s : p.postfixSuffix()) e = postfix(e, s);
             return e;
         }
         if (ctx instanceof OperatorUnaryContext o) {
@@ -762,13 +811,11 @@ final class AstBuilder {
         if (ctx instanceof OffsetofPrimaryContext o) {
             OffsetofMemberContext m = o.offsetofMember();
             List<InitList.Designator> path = new ArrayList<>();
-            int exprIndex = 0;
             for (ParseTree child : m.children) {
                 if (child instanceof IdentifierContext id) {
                     path.add(new InitList.Field(id.getText(), loc(id)));
                 } else if (child instanceof ExpressionContext e) {
                     path.add(new InitList.Index(expression(e), null, loc(e)));
-                    exprIndex++;
                 }
             }
             return new Expr.OffsetOf(typeName(o.typeName()), path, at);

@@ -52,6 +52,7 @@ public final class Parser {
             } catch (RecognitionException e) {
                 SyntaxErrors.Message m = SyntaxErrors.describe(e, stream);
                 diags.error(m.at(), m.text());
+                if (m.noteAt() != null) diags.note(m.noteAt(), m.note());
                 typedefs.restoreDepth(depth);
                 skipDeclaration(stream, first, e.getOffendingToken() == null ? first
                         : e.getOffendingToken().getTokenIndex());
@@ -66,6 +67,11 @@ public final class Parser {
                 builder.externalDeclaration(ctx, decls);
             } catch (StackOverflowError e) {
                 diags.error(stream.token(first).pp.location, "declaration is nested too deeply");
+            } catch (Diagnostics.ErrorLimitReached e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A bug of ours, not the user's: say so at the declaration rather than die with a stack trace.
+                diags.error(stream.token(first).pp.location, "internal error while building the AST: " + e);
             }
         }
         return new TranslationUnit(decls, start);

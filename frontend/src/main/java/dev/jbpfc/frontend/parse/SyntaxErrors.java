@@ -4,9 +4,7 @@ import dev.jbpfc.grammar.CParser;
 import dev.jbpfc.source.SourceLocation;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
-import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
@@ -35,9 +33,16 @@ final class SyntaxErrors {
 
         @Override
         public void reportError(Parser recognizer, RecognitionException e) {}
+
+        /** No resynchronizing (the default deletes a stray token silently): the error surfaces where it is. */
+        @Override
+        public void sync(Parser recognizer) {}
     }
 
-    record Message(SourceLocation at, String text) {}
+    /** The error, and where clang adds a note (the '(' a missing ')' should match), or null. */
+    record Message(SourceLocation at, String text, SourceLocation noteAt, String note) {
+        Message(SourceLocation at, String text) { this(at, text, null, null); }
+    }
 
     static Message describe(RecognitionException e, CTokenStream tokens) {
         Token offending = e.getOffendingToken();
@@ -51,12 +56,28 @@ final class SyntaxErrors {
                 && mayStartDeclaration(index - 1, tokens)) {
             return new Message(prev.pp.location, "unknown type name '" + prev.getText() + "'");
         }
+        if (bad.getType() == CParser.RBRACE && e.getCtx() instanceof CParser.ExternalDeclarationContext
+                && e.getCtx().getParent() == null) {
+            return new Message(bad.pp.location, "extraneous closing brace ('}')");
+        }
+        CToken next = index + 1 < tokens.tokenCount() ? tokens.token(index + 1) : null;
+        if (bad.getType() == CParser.IDENTIFIER && next != null
+                && (next.getType() == CParser.IDENTIFIER || next.getType() == CParser.STAR)
+                && !expected.contains(CParser.IDENTIFIER) && mayStartDeclaration(index, tokens)) {
+            return new Message(bad.pp.location, "unknown type name '" + bad.getText() + "'");
+        }
         if (expected.contains(CParser.SEMI) && bad.getType() != CParser.SEMI) {
             return new Message(prev != null ? endOf(prev) : bad.pp.location,
                     "expected ';'" + semicolonContext(e.getCtx()));
         }
         if (expected.contains(CParser.RPAREN) && !expected.contains(CParser.IDENTIFIER)) {
-            return new Message(bad.pp.location, "expected ')'");
+            CToken open = unclosed(index, tokens, CParser.LPAREN, CParser.RPAREN);
+            return new Message(bad.pp.location, "expected ')'", open == null ? null : open.pp.location,
+                    "to match this '('");
+        }
+        if (expected.contains(CParser.LPAREN) && e.getCtx() instanceof CParser.StatementContext && prev != null
+                && isParenKeyword(prev.getType())) {
+            return new Message(bad.pp.location, "expected '(' after '" + prev.getText() + "'");
         }
         if (expected.contains(CParser.RBRACKET) && !expected.contains(CParser.IDENTIFIER)) {
             return new Message(bad.pp.location, "expected ']'");
@@ -82,6 +103,22 @@ final class SyntaxErrors {
         }
         String shown = bad.getType() == Token.EOF ? "end of file" : "'" + bad.getText() + "'";
         return new Message(bad.pp.location, "unexpected " + shown);
+    }
+
+    private static boolean isParenKeyword(int type) {
+        return type == CParser.IF || type == CParser.WHILE || type == CParser.FOR || type == CParser.SWITCH;
+    }
+
+    /** The nearest open bracket before {@code index} that is not closed before it. */
+    private static CToken unclosed(int index, CTokenStream tokens, int open, int close) {
+        int depth = 0;
+        for (int i = index - 1; i >= 0; i--) {
+            int type = tokens.token(i).getType();
+            if (type == close) depth++;
+            else if (type == open && depth-- == 0) return tokens.token(i);
+            else if (type == CParser.LBRACE || type == CParser.RBRACE || type == CParser.SEMI) return null;
+        }
+        return null;
     }
 
     private static IntervalSet safeExpected(RecognitionException e) {
@@ -151,6 +188,4 @@ final class SyntaxErrors {
         if (ctx instanceof CParser.ForStmtContext) return " in 'for' statement specifier";
         return "";
     }
-
-    static boolean isNoViableAlt(RecognitionException e) { return e instanceof NoViableAltException; }
 }

@@ -120,7 +120,7 @@ final class TypedefTable implements ScopeHooks {
     }
 
     private static boolean isTypedefKeyword(CParser.DeclarationSpecifierNoTypeContext s) {
-        return s.storageClassSpecifier() != null && s.start.getType() == CParser.TYPEDEF;
+        return s.start.getType() == CParser.TYPEDEF;
     }
 
     /** The identifier a declarator declares, or null for an abstract declarator. */
@@ -129,7 +129,7 @@ final class TypedefTable implements ScopeHooks {
             CParser.DirectDeclaratorContext dd = d.directDeclarator();
             if (dd == null || dd.directDeclaratorBase() == null) return null;
             CParser.DirectDeclaratorBaseContext base = dd.directDeclaratorBase();
-            if (base.identifier() != null) return base.identifier().start;
+            if (base.name != null) return base.name;
             d = base.declarator();
         }
         return null;

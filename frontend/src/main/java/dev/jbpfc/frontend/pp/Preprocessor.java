@@ -29,7 +29,7 @@ import java.util.Set;
  * the parser reads, plus {@link Kind#PRAGMA} tokens for {@code #pragma} lines and {@code _Pragma} operators.
  * <pre>
  *   Preprocessor pp = new Preprocessor(options, diagnostics);
- *   List&lt;Token&gt; tokens = pp.run(Path.of("prog.c"));   // no EOF token at the end; check diagnostics.hasErrors()
+ *   List&lt;Token&gt; tokens = pp.run(Path.of("prog.c"));   // ends with an EOF token; check diagnostics.hasErrors()
  * </pre>
  *
  * <p>How it works. Tokens come from a stack of {@link Frame}s (macro expansions being rescanned) over a stack of
@@ -62,6 +62,14 @@ public final class Preprocessor {
     /** What {@code #line} said, per file: the line delta and the presumed file name. */
     private final Map<SourceFile, LineOverride> lineOverrides = new HashMap<>();
     private final List<Cond> conds = new ArrayList<>();
+
+    /** Files that are system headers: found in a system directory, or marked by #pragma GCC system_header. */
+    private final Set<SourceFile> systemFiles = new HashSet<>();
+
+    /** For a macro use spread over lines: its name's location to its ')' (clang's __LINE__ is the ')' line). */
+    private final Map<SourceLocation, SourceLocation> expansionEnds = new java.util.IdentityHashMap<>();
+
+    private final Map<SourceFile, SourceFile> includers = new java.util.IdentityHashMap<>();
 
     private FileFrame file;
     private Frame top;
@@ -155,16 +163,27 @@ public final class Preprocessor {
     /** The interner shared by all lexers of this preprocessor (the parser may keep using it). */
     public Interner interner() { return interner; }
 
-    /** Preprocesses {@code mainFile}: all its tokens after expansion, without a final EOF token. */
+    /** Preprocesses {@code mainFile}: all its tokens after expansion, ending with one EOF token. */
     public List<Token> run(Path mainFile) {
+        String path = mainFile.toString();
+        SourceFile main = load(path);
+        if (main == null) {
+            diags.report(Severity.FATAL, null, "no such file or directory: '" + path + "'");
+            List<Token> out = new ArrayList<>();
+            out.add(new Token(Kind.EOF, "", new SourceLocation(new SourceFile(path, ""), 0), false, true));
+            return out;
+        }
+        return run(main);
+    }
+
+    /**
+     * Preprocesses a main file already in memory (standard input, a test): quoted includes are looked up next to
+     * {@code main.path()} first, as for a file.
+     */
+    public List<Token> run(SourceFile main) {
         List<Token> out = new ArrayList<>();
         try {
-            String path = mainFile.toString();
-            SourceFile main = load(path);
-            if (main == null) {
-                diags.report(Severity.ERROR, null, "no such file or directory: '" + path + "'");
-                return out;
-            }
+            String path = main.path();
             baseFile = path;
             pushFile(main, dirOf(path), -1, canonical(path), 0);
             pushFile(new SourceFile("<command line>", commandLineText()), "", -1, null, 0);
@@ -180,12 +199,21 @@ public final class Preprocessor {
         } catch (FatalStop stop) {
             // already reported
         }
+        Token last = out.isEmpty() ? null : out.get(out.size() - 1);
+        SourceLocation end = mainEof != null ? mainEof.location
+                : last != null ? last.location : new SourceLocation(main, 0);
+        out.add(new Token(Kind.EOF, "", end, false, true));
         return out;
     }
 
     /** Preprocesses a file and prints it as {@code clang -E} does. */
     public void runToText(Path mainFile, Appendable out) throws IOException {
-        PreprocessedPrinter.print(run(mainFile), out);
+        PreprocessedPrinter.print(run(mainFile), out, this::includerOf);
+    }
+
+    /** The file that first included {@code f} (null for the main file and made-up buffers). */
+    public SourceFile includerOf(SourceFile f) {
+        return includers.get(f);
     }
 
     private String commandLineText() {
@@ -200,6 +228,13 @@ public final class Preprocessor {
             sb.append("#include \"").append(name).append("\"\n");
         }
         return sb.toString();
+    }
+
+    /** Reports a warning unless it comes from a system header (clang's default); returns whether it did. */
+    private boolean warn(SourceLocation at, String message) {
+        if (at != null && systemFiles.contains(expansionSite(at).file())) return false;
+        diags.warning(at, message);
+        return true;
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -450,6 +485,11 @@ public final class Preprocessor {
         } else if (n == 1 && m.variadic && args.get(0).isEmpty()) {
             vaOmitted = true; // F() for F(...): as if no variable argument were given (clang, GCC)
         }
+        if (name.location.expandedFrom() == null && rparen.location.expandedFrom() == null
+                && rparen.location.file() == name.location.file()
+                && rparen.location.line() != name.location.line()) {
+            expansionEnds.put(name.location, rparen.location);
+        }
         Token[] body = substitute(m, name, args, vaOmitted);
         if (body.length > 0) pushFrame(body, body.length, m, false);
         return true;
@@ -500,9 +540,10 @@ public final class Preprocessor {
         ArrayList<Token> out = s.out;
         if (out.isEmpty()) return new Token[0];
         Token first = out.get(0);
-        boolean space = name.spaceBefore || name.startOfLine;
-        if (first.spaceBefore != space || first.startOfLine) {
-            out.set(0, new Token(first.kind, first.text, first.location, space, false, first.noExpand));
+        // The expansion takes the place of the name: its first token gets the name's white space and line start.
+        boolean space = name.spaceBefore;
+        if (first.spaceBefore != space || first.startOfLine != name.startOfLine) {
+            out.set(0, new Token(first.kind, first.text, first.location, space, name.startOfLine, first.noExpand));
         }
         return out.toArray(new Token[0]);
     }
@@ -527,10 +568,21 @@ public final class Preprocessor {
         return -1;
     }
 
+    /**
+     * Appends an argument's tokens. Tokens written in the argument itself get the macro use as their expansion
+     * site, as in clang: a diagnostic then notes the macro, and -E prints the whole expansion on the use's line.
+     */
     private void addArg(Substitution s, List<Token> arg, boolean space) {
+        SourceLocation use = s.name.location;
         for (int k = 0; k < arg.size(); k++) {
             Token t = arg.get(k);
-            if (k == 0 && t.spaceBefore != space) t = new Token(t.kind, t.text, t.location, space, false, t.noExpand);
+            SourceLocation l = t.location;
+            boolean sp = k == 0 ? space : t.spaceBefore;
+            if (l.expandedFrom() == null) {
+                t = new Token(t.kind, t.text, new SourceLocation(l.file(), l.offset(), use), sp, false, t.noExpand);
+            } else if (sp != t.spaceBefore) {
+                t = new Token(t.kind, t.text, l, sp, false, t.noExpand);
+            }
             s.out.add(t);
         }
     }
@@ -752,7 +804,11 @@ public final class Preprocessor {
                 return made(Kind.STRING, quote(f.substring(f.lastIndexOf('/') + 1)), t);
             }
             case BASE_FILE: return made(Kind.STRING, quote(baseFile), t);
-            case LINE: return made(Kind.NUMBER, Integer.toString(presumedLine(expansionSite(t.location))), t);
+            case LINE: {
+                SourceLocation site = expansionSite(t.location);
+                SourceLocation end = expansionEnds.get(site);
+                return made(Kind.NUMBER, Integer.toString(presumedLine(end != null ? end : site)), t);
+            }
             case COUNTER: return made(Kind.NUMBER, Integer.toString(counter++), t);
             case INCLUDE_LEVEL: return made(Kind.NUMBER, Integer.toString(file == null ? 0 : file.depth), t);
             case DATE: {
@@ -869,7 +925,7 @@ public final class Preprocessor {
         int start = 0;
         if (next) {
             if (file.parent == null || file.key == null) {
-                if (warn) diags.warning(at, "#include_next in primary source file [-Winclude-next-outside-header]");
+                if (warn) warn(at, "#include_next in primary source file [-Winclude-next-outside-header]");
             } else if (file.dirIndex >= 0) {
                 start = file.dirIndex + 1;
                 includerDir = null;
@@ -926,7 +982,7 @@ public final class Preprocessor {
     private void extraTokens(String directive) {
         List<Token> rest = lineTokens();
         if (!rest.isEmpty()) {
-            diags.warning(rest.get(0).location, "extra tokens at end of #" + directive + " directive [-Wextra-tokens]");
+            warn(rest.get(0).location, "extra tokens at end of #" + directive + " directive [-Wextra-tokens]");
         }
     }
 
@@ -969,7 +1025,7 @@ public final class Preprocessor {
                 } else {
                     v = macros.containsKey(line.get(0).text) != name.equals("ifndef");
                     if (line.size() > 1) {
-                        diags.warning(line.get(1).location, "extra tokens at end of #" + name
+                        warn(line.get(1).location, "extra tokens at end of #" + name
                                 + " directive [-Wextra-tokens]");
                     }
                     if (f.guardState == GUARD_START && name.equals("ifndef")) {
@@ -1024,7 +1080,7 @@ public final class Preprocessor {
                 return null;
             }
             case "error": diags.error(d.location, f.lexer.restOfLine()); return null;
-            case "warning": diags.warning(d.location, f.lexer.restOfLine() + " [-W#warnings]"); return null;
+            case "warning": warn(d.location, f.lexer.restOfLine() + " [-W#warnings]"); return null;
             case "pragma": return pragma(lineTokens(), hash);
             case "ident":
             case "sccs":
@@ -1269,7 +1325,7 @@ public final class Preprocessor {
                 }
             }
         } else if (n > 1 && !line.get(1).spaceBefore) {
-            diags.warning(line.get(1).location, "whitespace required after macro name");
+            warn(line.get(1).location, "ISO C99 requires whitespace after the macro name [-Wc99-extensions]");
         }
         Token[] body = new Token[n - i];
         for (int k = i; k < n; k++) body[k - i] = line.get(k);
@@ -1301,10 +1357,12 @@ public final class Preprocessor {
         Macro old = macros.get(name.text);
         if (old != null) {
             if (old.builtin != null) {
-                diags.warning(name.location, "redefining builtin macro [-Wbuiltin-macro-redefined]");
+                warn(name.location, "redefining builtin macro [-Wbuiltin-macro-redefined]");
             } else if (!old.sameDefinitionAs(m)) {
-                diags.warning(name.location, "'" + name.text + "' macro redefined [-Wmacro-redefined]");
-                if (old.location != null) diags.note(old.location, "previous definition is here");
+                if (warn(name.location, "'" + name.text + "' macro redefined [-Wmacro-redefined]")
+                        && old.location != null) {
+                    diags.note(old.location, "previous definition is here");
+                }
             }
         }
         macros.put(name.text, m);
@@ -1322,11 +1380,11 @@ public final class Preprocessor {
             return;
         }
         if (line.size() > 1) {
-            diags.warning(line.get(1).location, "extra tokens at end of #undef directive [-Wextra-tokens]");
+            warn(line.get(1).location, "extra tokens at end of #undef directive [-Wextra-tokens]");
         }
         Macro old = macros.get(name.text);
         if (old != null && old.builtin != null) {
-            diags.warning(name.location, "undefining builtin macro [-Wbuiltin-macro-redefined]");
+            warn(name.location, "undefining builtin macro [-Wbuiltin-macro-redefined]");
         }
         macros.remove(name.text);
     }
@@ -1373,6 +1431,11 @@ public final class Preprocessor {
             throw new FatalStop();
         }
         int depth = f.key == null ? f.parent == null ? 0 : f.parent.depth + 1 : f.depth + 1;
+        // A header found next to its includer is as much a system header as the includer.
+        if (found.dirIndex() >= 0 ? search.isSystem(found.dirIndex()) : systemFiles.contains(f.source)) {
+            systemFiles.add(sf);
+        }
+        includers.putIfAbsent(sf, f.source);
         pushFile(sf, dirOf(found.path()), found.dirIndex(), key, depth);
     }
 
@@ -1412,7 +1475,7 @@ public final class Preprocessor {
         switch (first) {
             case "once":
                 if (file == null || file.parent == null || file.key == null) {
-                    diags.warning(toks.get(0).location, "#pragma once in main file [-Wpragma-once-outside-header]");
+                    warn(toks.get(0).location, "#pragma once in main file [-Wpragma-once-outside-header]");
                 } else {
                     onceFiles.add(file.key);
                 }
@@ -1436,19 +1499,23 @@ public final class Preprocessor {
                 return null;
             }
             case "GCC":
-                if (second.equals("system_header") || second.equals("poison")) return null;
+            case "clang":
+                if (second.equals("system_header")) {
+                    if (file != null && file.parent != null && file.key != null) systemFiles.add(file.source);
+                    else warn(toks.get(1).location, "#pragma system_header ignored in main file "
+                            + "[-Wpragma-system-header-outside-header]");
+                    return null;
+                }
+                if (second.equals("poison")) return null;
                 if (second.equals("warning") || second.equals("error")) {
                     String msg = pragmaMessage(toks.subList(2, toks.size()));
-                    if (second.equals("warning")) diags.warning(toks.get(1).location, msg + " [-W#pragma-messages]");
+                    if (second.equals("warning")) warn(toks.get(1).location, msg + " [-W#pragma-messages]");
                     else diags.error(toks.get(1).location, msg);
                 }
                 break;
-            case "clang":
-                if (second.equals("system_header") || second.equals("poison")) return null;
-                break;
             case "message": {
                 String msg = pragmaMessage(toks.subList(1, toks.size()));
-                diags.warning(toks.get(0).location, msg + " [-W#pragma-messages]");
+                warn(toks.get(0).location, msg + " [-W#pragma-messages]");
                 break;
             }
             default:

@@ -58,8 +58,18 @@ final class ClangComparison {
                 "--target=bpf", "-mcpu=v3"));
     }
 
-    /** clang's -E output, or null when clang rejects the file. */
+    /**
+     * clang's -E output, or null when clang rejects the file. With {@code -Dpp.clangCache=DIR}, DIR/NAME.i (or
+     * DIR/NAME.rej for a rejected file) made beforehand with the same flags is used instead of running clang.
+     */
     static String clangOutput(String clang, List<String> flags, Path file) throws IOException, InterruptedException {
+        String cache = System.getProperty("pp.clangCache");
+        if (cache != null) {
+            String base = file.getFileName().toString().replaceFirst("\\.c$", "");
+            Path i = Path.of(cache, base + ".i");
+            if (Files.exists(i)) return Files.readString(i, StandardCharsets.ISO_8859_1);
+            if (Files.exists(Path.of(cache, base + ".rej"))) return null;
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(clang);
         cmd.addAll(flags);

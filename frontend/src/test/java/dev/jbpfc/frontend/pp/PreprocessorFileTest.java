@@ -60,7 +60,8 @@ class PreprocessorFileTest {
         ByteArrayOutputStream diagOut = new ByteArrayOutputStream();
         Diagnostics d = new Diagnostics(new PrintStream(diagOut, true, StandardCharsets.UTF_8));
         List<Token> out = new Preprocessor(PreprocessorOptions.fromArgs(flags), d).run(file);
-        String got = out.stream().map(t -> t.kind == Token.Kind.PRAGMA ? "#pragma(" + t.text + ")" : t.text)
+        assertEquals(Token.Kind.EOF, out.get(out.size() - 1).kind, "the token list ends with EOF");
+        String got = out.stream().filter(t -> t.kind != Token.Kind.EOF).map(t -> t.kind == Token.Kind.PRAGMA ? "#pragma(" + t.text + ")" : t.text)
                 .collect(Collectors.joining(" "));
         String diagText = diagOut.toString(StandardCharsets.UTF_8);
         assertEquals(normalize(String.join(" ", expect)), got, "tokens of " + file.getFileName()

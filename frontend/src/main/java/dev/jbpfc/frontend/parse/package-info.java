@@ -1,0 +1,11 @@
+/**
+ * The parser stage: {@link dev.jbpfc.frontend.parse.Parser#parse} turns the preprocessor's tokens into a
+ * {@link dev.jbpfc.frontend.ast.TranslationUnit}, reporting syntax errors in clang's words.
+ *
+ * <p>Pieces: {@link dev.jbpfc.frontend.parse.CTokenStream} presents the tokens to the ANTLR grammar
+ * ({@code dev.jbpfc.grammar.CParser}) with types from a table built from the grammar's vocabulary;
+ * {@link dev.jbpfc.frontend.parse.TypedefTable} is the scoped table of typedef names that decides whether an
+ * identifier token is IDENTIFIER or TYPEDEF_NAME; {@link dev.jbpfc.frontend.parse.AstBuilder} turns each external
+ * declaration's parse tree into AST nodes; {@link dev.jbpfc.frontend.parse.SyntaxErrors} words errors.
+ */
+package dev.jbpfc.frontend.parse;

@@ -1,0 +1,2 @@
+included FROM_CMDLINE
+#define FROM_INCLUDE (FROM_CMDLINE + 1)
