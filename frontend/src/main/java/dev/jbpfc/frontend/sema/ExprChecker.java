@@ -706,6 +706,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
             error(idxExpr.loc(), "array subscript is not an integer");
             return ERROR;
         }
+        sema.consts.evaluateConverted(idxExpr); // records a constant index for CO-RE access strings
         CType elem = ptr.asPointer().pointee();
         if (!elem.isComplete()) {
             error(e.loc(), "subscript of pointer to incomplete type " + q(elem));
