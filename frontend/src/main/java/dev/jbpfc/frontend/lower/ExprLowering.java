@@ -111,16 +111,12 @@ final class ExprLowering implements Expr.Visitor<Value> {
             return compare(bin);
         }
         if (e instanceof Expr.Unary u && u.op == Expr.UnaryOp.NOT) {
+            // !x tests x itself with the inverse predicate: a NULL check must compare the pointer (VERIFIER.md).
             Value inner = condition(u.operand);
-            return negate(inner);
+            return negateI1(inner);
         }
         Value v = rvalue(e);
         return nonZero(v);
-    }
-
-    private Value negate(Value c) {
-        if (c instanceof Constant k) return Constant.bool(k.value() == 0);
-        return b.cmp(Predicate.EQ, b.cast(Opcode.ZEXT, c, Type.I32), Constant.of(Type.I32, 0));
     }
 
     Value nonZero(Value v) {
@@ -392,7 +388,10 @@ final class ExprLowering implements Expr.Visitor<Value> {
         if (c instanceof Constant k) return Constant.bool(k.value() == 0);
         Instruction i = (Instruction) c;
         if (i.op() == Opcode.CMP) {
-            return b.cmp(i.predicate.inverse(), i.operand(0), i.operand(1));
+            Value inv = b.cmp(i.predicate.inverse(), i.operand(0), i.operand(1));
+            // The original compare was made for this negation only: drop it (no unused compares left around).
+            if (i.block() == b.block() && i.block().instructions().get(i.block().size() - 2) == i) i.remove();
+            return inv;
         }
         return b.cmp(Predicate.EQ, b.cast(Opcode.ZEXT, c, Type.I32), Constant.of(Type.I32, 0));
     }
