@@ -113,6 +113,12 @@ final class ConstantEvaluator {
         return null;
     }
 
+    private static boolean isWeak(Object base) {
+        if (base instanceof FunctionSymbol f) return f.attributes.weak;
+        if (base instanceof ObjectSymbol o) return o.attributes.weak;
+        return false;
+    }
+
     /** Evaluates an operand in a value context: arrays and functions decay, conversions apply. */
     private ConstValue evaluateDecayed(Expr e) {
         return evaluateConverted(e);
@@ -141,7 +147,10 @@ final class ConstantEvaluator {
             case NOT: {
                 ConstValue v = evaluateConverted(u.operand);
                 if (v == null) return null;
-                if (v.isAddress() && v.base() != null) return ConstValue.ofInteger(0, u.type);
+                if (v.isAddress() && v.base() != null) {
+                    // A weak symbol's address may be null at load time (bpf_ksym_exists relies on that).
+                    return isWeak(v.base()) ? null : ConstValue.ofInteger(0, u.type);
+                }
                 return ConstValue.ofInteger(v.isZero() ? 1 : 0, u.type);
             }
             default:
@@ -308,6 +317,7 @@ final class ConstantEvaluator {
             return null;
         }
         if (t.isBool()) {
+            if (v.isAddress() && v.base() != null && isWeak(v.base())) return null;
             if (v.isAddress()) return v.base() != null ? ConstValue.ofInteger(1, to) : ConstValue.ofInteger(v.offset() != 0 ? 1 : 0, to);
             return ConstValue.ofInteger(v.isZero() ? 0 : 1, to);
         }
