@@ -4,7 +4,11 @@ import dev.jbpfc.cli.Main;
 import dev.jbpfc.testsuite.difftest.Campaign;
 import dev.jbpfc.testsuite.difftest.Compiler;
 import dev.jbpfc.testsuite.difftest.DiffRunner;
+import dev.jbpfc.testsuite.difftest.Outcome;
 import dev.jbpfc.testsuite.difftest.ProgramGenerator;
+import dev.jbpfc.testsuite.difftest.Program;
+import dev.jbpfc.testsuite.difftest.CPrinter;
+import dev.jbpfc.backend.isel.InstructionSelector;
 import dev.jbpfc.testsuite.oracle.ClangReference;
 import dev.jbpfc.testsuite.oracle.KernelOracle;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
@@ -54,16 +58,40 @@ class DifferentialTest {
         DiffRunner runner = runner(OUT.resolve("work"));
         int count = Integer.getInteger("difftest.count", 300);
         long from = Long.getLong("difftest.from", 1);
-        Campaign c = new Campaign(runner, OUT, ProgramGenerator.Config.standard(), 150);
+        Campaign c = new Campaign(runner, OUT, ProgramGenerator.Config.standard(), 80).reduceAtMost(2);
         Campaign.Summary s = c.run(from, count, 0, null);
         System.out.println("DifferentialTest: " + s);
         s.unsupported().forEach(u -> System.out.println("  unsupported: " + u));
         assertTrue(s.programs() == count, "ran " + s.programs());
-        int judged = s.counts().getOrDefault(dev.jbpfc.testsuite.difftest.Outcome.Kind.MATCH, 0);
+        int judged = s.counts().getOrDefault(Outcome.Kind.MATCH, 0);
         assertTrue(judged >= count / 2, "too few programs were judged (generator or oracle trouble): " + s);
-        if (!s.failures().isEmpty()) {
+        if (!s.failures().isEmpty() || s.counts().keySet().stream().anyMatch(k -> k.ordinal() >= 1 && k.ordinal() <= 5 && k != Outcome.Kind.JBPFC_UNSUPPORTED)) {
             fail(s.failures().size() + " of " + s.programs() + " programs fail; " + s + "\n"
                     + s.failures().stream().map(Object::toString).collect(Collectors.joining("\n")));
+        }
+    }
+
+    /** A deliberately wrong selection rule (32-bit add emitted as sub) is caught and reduced below 20 lines. */
+    @Test
+    void plantedMiscompileIsCaughtAndReduced() {
+        DiffRunner runner = runner(OUT.resolve("planted-work"));
+        Campaign c = new Campaign(runner, OUT.resolve("planted"), ProgramGenerator.Config.small(), 300);
+        System.setProperty(InstructionSelector.PLANTED_ADD32_AS_SUB, "true");
+        try {
+            for (long seed = 1; seed <= 40; seed++) {
+                Program p = ProgramGenerator.generate(seed, ProgramGenerator.Config.small());
+                Outcome o = runner.run(p);
+                if (o.kind() != Outcome.Kind.MISMATCH) continue;
+                Campaign.Failure f = c.reduceAndSave(p, o);
+                String text = CPrinter.direct(f.reduced());
+                long lines = text.lines().count();
+                System.out.println("planted miscompile: seed " + seed + " reduced to " + lines + " lines:\n" + text);
+                assertTrue(lines < 20, "reduced to " + lines + " lines:\n" + text);
+                return;
+            }
+            fail("no program of seeds 1..40 caught the planted add->sub miscompile");
+        } finally {
+            System.clearProperty(InstructionSelector.PLANTED_ADD32_AS_SUB);
         }
     }
 }

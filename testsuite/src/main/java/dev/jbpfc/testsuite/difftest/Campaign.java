@@ -45,6 +45,13 @@ public final class Campaign {
     private final Path reproducers;
     private final ProgramGenerator.Config config;
     private final int reduceBudget;
+    private int maxReduced = Integer.MAX_VALUE;
+
+    /** Reduces (and saves) only the first n failures; the rest are counted. */
+    public Campaign reduceAtMost(int n) {
+        maxReduced = n;
+        return this;
+    }
 
     public Campaign(DiffRunner runner, Path reproducers, ProgramGenerator.Config config, int reduceBudget) {
         this.runner = runner;
@@ -66,7 +73,7 @@ public final class Campaign {
             n++;
             counts.merge(o.kind(), 1, Integer::sum);
             if (o.kind() == Outcome.Kind.JBPFC_UNSUPPORTED) unsupported.add("seed " + seed + ": " + o.detail());
-            if (o.isFailure()) {
+            if (o.isFailure() && failures.size() < maxReduced) {
                 Failure f = reduceAndSave(p, o);
                 failures.add(f);
                 if (log != null) log.println(f);
