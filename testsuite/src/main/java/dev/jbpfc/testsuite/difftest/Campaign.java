@@ -34,7 +34,9 @@ public final class Campaign {
         }
     }
 
-    public record Summary(int programs, Map<Outcome.Kind, Integer> counts, List<Failure> failures, List<String> unsupported) {
+    /** unsupported: known gaps; tolerated: failures the campaign was told not to fail on (see failingOn). */
+    public record Summary(int programs, Map<Outcome.Kind, Integer> counts, List<Failure> failures, List<String> unsupported,
+                          List<String> tolerated) {
         @Override
         public String toString() {
             return programs + " programs: " + counts;
@@ -46,6 +48,13 @@ public final class Campaign {
     private final ProgramGenerator.Config config;
     private final int reduceBudget;
     private int maxReduced = Integer.MAX_VALUE;
+    private java.util.function.Predicate<Outcome> failing = Outcome::isFailure;
+
+    /** Which outcomes count as failures (reduced, saved, returned); default {@link Outcome#isFailure()}. */
+    public Campaign failingOn(java.util.function.Predicate<Outcome> p) {
+        failing = p;
+        return this;
+    }
 
     /** Reduces (and saves) only the first n failures; the rest are counted. */
     public Campaign reduceAtMost(int n) {
@@ -65,6 +74,7 @@ public final class Campaign {
         Map<Outcome.Kind, Integer> counts = new EnumMap<>(Outcome.Kind.class);
         List<Failure> failures = new ArrayList<>();
         List<String> unsupported = new ArrayList<>();
+        List<String> other = new ArrayList<>();
         int n = 0;
         for (long seed = from; seed < from + count; seed++) {
             if (deadlineNanos != 0 && System.nanoTime() > deadlineNanos) break;
@@ -73,14 +83,15 @@ public final class Campaign {
             n++;
             counts.merge(o.kind(), 1, Integer::sum);
             if (o.kind() == Outcome.Kind.JBPFC_UNSUPPORTED) unsupported.add("seed " + seed + ": " + o.detail());
-            if (o.isFailure() && failures.size() < maxReduced) {
+            if (o.isFailure() && !failing.test(o)) other.add("seed " + seed + ": " + o);
+            if (failing.test(o) && failures.size() < maxReduced) {
                 Failure f = reduceAndSave(p, o);
                 failures.add(f);
                 if (log != null) log.println(f);
             }
             if (log != null && n % 100 == 0) log.println(n + " programs: " + counts);
         }
-        return new Summary(n, counts, failures, unsupported);
+        return new Summary(n, counts, failures, unsupported, other);
     }
 
     /** Reduces p keeping o's kind and saves the reproducer. */

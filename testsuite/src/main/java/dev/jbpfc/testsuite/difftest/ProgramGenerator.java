@@ -18,6 +18,11 @@ public final class ProgramGenerator {
             return new Config(4, 7, 3, 4, 0.25);
         }
 
+        /** Smaller programs for the CI test: 300 of them fit its time budget. */
+        public static Config ci() {
+            return new Config(3, 5, 2, 3, 0.2);
+        }
+
         public static Config small() {
             return new Config(2, 4, 2, 3, 0.0);
         }
