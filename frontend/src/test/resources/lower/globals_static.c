@@ -20,8 +20,8 @@ int bump(void) {
 // CHECK: global global @limit size 4 align 4 section ".data" btf {{[0-9]+}} data "\0A"
 // CHECK-NEXT: global global @cfg size 4 align 4 section ".rodata" btf {{[0-9]+}} data "\03"
 // CHECK-NEXT: global global @msg size 8 align 8 section ".data" btf {{[0-9]+}} reloc 0 @.str
-// CHECK-NEXT: global global @pcounter size 8 align 8 section ".data" btf {{[0-9]+}} reloc 0 @counter
 // CHECK-NEXT: global global @counter size 4 align 4 section ".bss" btf
+// CHECK-NEXT: global global @pcounter size 8 align 8 section ".data" btf {{[0-9]+}} reloc 0 @counter
 // CHECK-NEXT: global global @tagged size 4 align 4 section ".data.custom"
 // CHECK-NEXT: global static @bump.calls size 4 align 4 section ".data"
 // CHECK-NEXT: global static @used_static size 4 align 4 section ".data"

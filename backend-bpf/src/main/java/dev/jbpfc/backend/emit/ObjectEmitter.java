@@ -68,7 +68,8 @@ public final class ObjectEmitter {
         for (Map.Entry<String, List<EncodedFunction>> e : bySection.entrySet()) {
             ObjectSection code = object.section(e.getKey(), ObjectSection.Kind.CODE);
             for (EncodedFunction f : e.getValue()) {
-                // The code is appended below, after relocation; the laid-out offset is where it will be.
+                // The code is appended below, so the symbol's value is the laid-out offset, not code.size()
+                // (libbpf finds every program and subprogram of a section by its symbol's value).
                 long at = functionOffset.get(f.name);
                 ObjectSymbol sym = object.define(f.name, code, at, f.slotCount() * 8L, ObjectSymbol.Type.FUNC,
                         binding(f.linkage));

@@ -6,13 +6,16 @@ import dev.jbpfc.frontend.sema.ConstValue;
 import dev.jbpfc.frontend.sema.MemberAccess;
 import dev.jbpfc.frontend.types.CType;
 import dev.jbpfc.frontend.types.EnumType;
+import dev.jbpfc.frontend.types.Field;
 import dev.jbpfc.frontend.types.RecordType;
 import dev.jbpfc.ir.CoreKind;
 import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Value;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -104,7 +107,8 @@ final class CoreAccess {
                 }
                 if (last == null) last = ma;
                 inner = ma.record();
-                for (int i = ma.path().size() - 1; i >= 0; i--) steps.addFirst(String.valueOf(ma.path().get(i)));
+                List<Integer> btfPath = btfPath(ma.record(), ma.path());
+                for (int i = btfPath.size() - 1; i >= 0; i--) steps.addFirst(String.valueOf(btfPath.get(i)));
                 if (m.arrow) {
                     steps.addFirst("0");
                     return new Chain(m.base, true, inner, inner, String.join(":", steps), result, last);
@@ -140,6 +144,27 @@ final class CoreAccess {
                 return null;
             }
         }
+    }
+
+    /**
+     * The path of BTF member indices for a path of field indices: an unnamed bit-field ({@code long: 64;}, all
+     * over vmlinux.h) has no BTF member (BtfTypes skips it), so it must not be counted in the access string
+     * either, or the loader relocates the access to the member after the one meant.
+     */
+    static List<Integer> btfPath(RecordType record, List<Integer> path) {
+        List<Integer> out = new ArrayList<>(path.size());
+        RecordType r = record;
+        for (int idx : path) {
+            int btf = 0;
+            for (int j = 0; j < idx; j++) {
+                Field f = r.fields().get(j);
+                if (!(f.isBitfield() && f.name == null)) btf++;
+            }
+            out.add(btf);
+            Field f = r.fields().get(idx);
+            if (f.isAnonymousRecord()) r = f.type.asRecord();
+        }
+        return out;
     }
 
     private static Long constantIndex(Expr e) {

@@ -58,6 +58,7 @@ public final class Lowering {
                     if (id.initializer() == null) continue;
                     if (model.declaredBy(id.declarator()) instanceof ObjectSymbol g && g.kind() == ObjectSymbol.Kind.GLOBAL
                             && (!g.isInternal() || g.attributes.section != null || g.attributes.used)) {
+                        nameInitializerTargets(unit, g);
                         unit.symbolName(g);
                     }
                 }
@@ -76,6 +77,25 @@ public final class Lowering {
     }
 
     /** Emits every queued object and function (emitting one may queue more). */
+    /**
+     * Clang creates the globals an initializer points at while it evaluates the initializer, so they come before
+     * the global being defined: {@code outer = { .values = { &inner } }} puts inner first in .maps even when inner
+     * is a tentative definition. libbpf relies on it: it fills a map-in-map slot right after creating the outer
+     * map, so the inner map must have been created (come earlier in .maps) by then.
+     */
+    private static void nameInitializerTargets(UnitContext unit, ObjectSymbol g) {
+        List<dev.jbpfc.frontend.sema.InitEntry> entries = unit.model.initializerOf(g);
+        if (entries == null) return;
+        for (dev.jbpfc.frontend.sema.InitEntry en : entries) {
+            if (en.value() == null) continue;
+            dev.jbpfc.frontend.sema.ConstValue v = unit.model.constantOf(en.value());
+            if (v != null && v.isAddress() && v.base() instanceof ObjectSymbol target && target != g
+                    && target.kind() == ObjectSymbol.Kind.GLOBAL) {
+                unit.symbolName(target);
+            }
+        }
+    }
+
     private static void drain(UnitContext unit, Diagnostics diags) {
         Module module = unit.module;
         while (!unit.pendingFunctions.isEmpty() || !unit.pendingObjects.isEmpty()) {
