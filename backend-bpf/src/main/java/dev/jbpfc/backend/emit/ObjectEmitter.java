@@ -68,7 +68,8 @@ public final class ObjectEmitter {
         for (Map.Entry<String, List<EncodedFunction>> e : bySection.entrySet()) {
             ObjectSection code = object.section(e.getKey(), ObjectSection.Kind.CODE);
             for (EncodedFunction f : e.getValue()) {
-                long at = code.size();
+                // The code is appended below, after relocation: the symbol's value is the laid-out offset.
+                long at = functionOffset.get(f.name);
                 ObjectSymbol sym = object.define(f.name, code, at, f.slotCount() * 8L, ObjectSymbol.Type.FUNC,
                         binding(f.linkage));
                 functionSymbols.put(f.name, sym);
