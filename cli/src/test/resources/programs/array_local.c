@@ -6,7 +6,7 @@ SEC("xdp") int prog(struct xdp_md *ctx)
     __u64 t[16];
     for (int i = 0; i < 16; i++)
         t[i] = (__u64)p[14 + i] << (i * 2);
-    unsigned j = p[31] & 15, k = p[32] % 16;
+    unsigned j = p[31] & 15, k = p[32] & 15;
     t[j] += 7;
     out(0, t[j]);
     out(1, t[k]);

@@ -15,7 +15,9 @@ SEC("xdp") int prog(struct xdp_md *ctx)
             break;
         len++;
     }
-    name[p[18] % 6] = 'X';
+    for (int i = 0; i < 6; i++)
+        if (i == p[18] % 6)
+            name[i] = 'X';
     out(0, len);
     out(1, name[0] + name[5] * 256);
     return len & 3;

@@ -11,7 +11,11 @@ SEC("xdp") int prog(struct xdp_md *ctx)
         s += p[14 + i] * weights[i];
     const char *msg = "jbpfc";
     out(0, s >> shift);
-    out(1, msg[p[20] % 5]);
+    char c = 0;
+    for (int i = 0; i < 5; i++)
+        if (i == p[20] % 5)
+            c = msg[i];
+    out(1, c);
     out(2, weights[p[21] % 5]);
     return s > threshold ? 1 : 2;
 }

@@ -4,8 +4,10 @@ SEC("xdp") int prog(struct xdp_md *ctx)
 {
     PACKET(ctx, 40);
     __u32 x = U32(14) | 1, steps = 0;
-    while (x != 1 && steps < 100) {
-        x = (x & 1) ? (x >> 1) ^ 0xedb88320u : x >> 1;
+    while (steps < 40) {
+        if (x == 1)
+            break;
+        x = (x >> 1) ^ (-(x & 1) & 0xedb88320u);
         steps++;
     }
     out(0, x);

@@ -20,7 +20,7 @@ SEC("xdp") int prog(struct xdp_md *ctx)
         }
     }
     __u32 k = p[34] & 7, bad = 8 + (p[35] & 3);
-    struct stat v = { 1, 2, 3 };
+    struct stat v = { p[36], 2, U32(14) };
     long r = bpf_map_update_elem(&stats, &k, &v, BPF_ANY);
     long r2 = bpf_map_update_elem(&stats, &bad, &v, BPF_ANY);
     out(0, r);

@@ -13,5 +13,5 @@ SEC("xdp") int prog(struct xdp_md *ctx)
     v.h[3] ^= 0x1234;
     out(3, v.q);
     union u w = v;
-    return w.b[p[30] & 7] & 3;
+    return (w.q >> ((p[30] & 7) * 8)) & 3;
 }

@@ -1,0 +1,19 @@
+// FAILS (verifier rejects jbpfc's object): `t[p[32] % 16]` - the u8 promoted to int makes `%` a signed remainder;
+// clang knows the operand is non-negative and emits `& 15`, jbpfc emits the signed-remainder sequence (negate,
+// mod, negate back under `if w1 s< 0`), and the verifier, which does not bound BPF_MOD results, sees an index
+// with an unbounded minimum: "math between fp pointer and register with unbounded min value".
+// stack array indexed by a masked run-time index.
+#include "common.h"
+SEC("xdp") int prog(struct xdp_md *ctx)
+{
+    PACKET(ctx, 40);
+    __u64 t[16];
+    for (int i = 0; i < 16; i++)
+        t[i] = (__u64)p[14 + i] << (i * 2);
+    unsigned j = p[31] & 15, k = p[32] % 16;
+    t[j] += 7;
+    out(0, t[j]);
+    out(1, t[k]);
+    out(2, t[(j + k) & 15]);
+    return t[k] & 3;
+}
