@@ -12,3 +12,8 @@ unsigned b(unsigned x, long y) {
 // CHECK: cmp sgt i64
 // CHECK: add i32 {{%[0-9]+}}, 0
 // CHECK: mul i32 1, 10
+// __builtin_strcmp of two literals folds (bpf_experimental.h compares stringized operators).
+int so(void) { return __builtin_strcmp("==", "==") == 0 && __builtin_strcmp("&", "!=") != 0; }
+// CHECK-LABEL: define global i32 @so
+// CHECK: cmp eq i32 0, 0
+// CHECK: cmp ne i32 1, 0

@@ -22,7 +22,8 @@ char LICENSE[] SEC("license") = "GPL";
 // CHECK-LABEL: define global i32 @count(ptr %ctx) section "xdp" btf
 // CHECK: addr @counts
 // CHECK: callhelper ptr 1(ptr
-// CHECK: cmp ne ptr {{.*}}, null
+// CHECK: %[[C:[0-9]+]] = cmp eq ptr {{.*}}, null
+// CHECK-NEXT: condbr i1 %[[C]], if.then, if.end
 // CHECK: atomicrmw add i64 {{.*}}, 1, align 8
 // OPT: %[[V:[0-9]+]] = callhelper ptr 1(ptr %{{[0-9]+}}, ptr %key)
 // OPT: atomicrmw add i64 %[[V]], 1, align 8

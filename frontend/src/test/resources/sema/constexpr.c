@@ -1,4 +1,3 @@
-// expected-no-diagnostics
 // Integer constant expressions: each assertion is checked by jbpfc's evaluator and by clang.
 #define TYPE_IS(e, T) __builtin_types_compatible_p(__typeof__(e), T)
 enum small { A, B = 5, C };
@@ -35,3 +34,8 @@ int init_sized[] = {1, 2, [7] = 3};
 _Static_assert(sizeof(init_sized) == 32, "size from designated initializer");
 char str[] = "hello";
 _Static_assert(sizeof(str) == 6, "size from string");
+_Static_assert(__builtin_bswap16(0x1234) == 0x3412 && __builtin_bswap32(0x11223344) == 0x44332211 && __builtin_bswap64(1) == 0x100000000000000UL, "bswap folds");
+_Static_assert(0xb == 11 && 0xab == 171 && 0x2f4bc6bb == 793495227, "hex digits b");
+extern void kfunc_weak(void) __attribute__((weak));
+extern void kfunc_strong(void);
+_Static_assert(!__builtin_constant_p(!!kfunc_weak) && __builtin_constant_p(!!kfunc_strong), "weak addresses are not constant"); // expected-warning {{address of function 'kfunc_strong' will always evaluate to 'true'}}

@@ -32,3 +32,8 @@ void locals(int v) {
   int *ptr = &copy.x;
   char buf[16] = {};
 }
+
+struct insn { unsigned char code; short off; int imm; };
+#define ST_MEM(OFF, IMM) ((struct insn) { .code = 0x62, .off = OFF, .imm = IMM })
+static struct insn insns[] = { ST_MEM(-8, 0xb), ST_MEM(-16, 0xd) };
+_Static_assert(sizeof(insns) == 16, "two compound-literal elements");

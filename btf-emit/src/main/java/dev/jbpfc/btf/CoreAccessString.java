@@ -106,13 +106,18 @@ public final class CoreAccessString {
      *   [8] typedef anon_t::y (0:1)                  the root named through a typedef
      *   [2] struct foo                               a type relocation
      *   [15] enum sgn::NEG = -3                      an enumerator relocation
+     *   [5] struct &lt;anon 5&gt;                           an anonymous root is named by its type id
+     *   [3] int, [1] &lt;anon 1&gt;                          kinds other than struct/union/enum/typedef go unnamed
      * </pre>
      * Throws BtfFormatException when the access string does not fit the types.
      */
     public static String describe(IntFunction<BtfType> types, int typeId, String access, CoreReloKind kind) {
         BtfType root = types.apply(typeId);
-        StringBuilder sb = new StringBuilder("[").append(typeId).append("] ").append(kindWord(root)).append(' ')
-                .append(root.name().isEmpty() ? "<anon>" : root.name());
+        if (root == null) throw new BtfFormatException("a CO-RE relocation rooted at void");
+        StringBuilder sb = new StringBuilder("[").append(typeId).append("] ");
+        String word = kindWord(root); // only struct, union, enum and typedef are named by their kind: "[3] int", "[1] <anon 1>"
+        if (word != null) sb.append(word).append(' ');
+        sb.append(root.name().isEmpty() ? "<anon " + typeId + ">" : root.name());
         int[] idx = parse(access);
         switch (kind.group) {
             case TYPE:
@@ -153,9 +158,14 @@ public final class CoreAccessString {
     }
 
     private static String kindWord(BtfType t) {
-        if (t == null) return "void";
-        if (t.kind() == BtfKind.ENUM64) return "enum";
-        return t.kind().name().toLowerCase();
+        if (t == null) return null;
+        switch (t.kind()) {
+            case STRUCT: return "struct";
+            case UNION: return "union";
+            case ENUM: case ENUM64: return "enum";
+            case TYPEDEF: return "typedef";
+            default: return null;
+        }
     }
 
     /** {@code typeId} with TYPEDEF, CONST, VOLATILE, RESTRICT and TYPE_TAG layers removed. */

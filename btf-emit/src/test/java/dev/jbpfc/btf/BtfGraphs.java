@@ -74,7 +74,10 @@ final class BtfGraphs {
                 BtfType tx = a.type(x);
                 int[] rx = tx.refs();
                 if (Arrays.stream(rx).anyMatch(r -> r != 0 && ab[r] == 0)) continue;
-                for (int y = 1; y <= nb; y++) {
+                // Candidates nothing matched yet come first (b may keep two equal anonymous structs apart).
+                for (int k = 0; k < 2 * nb; k++) {
+                    int y = k % nb + 1;
+                    if (k < nb && hit[y]) continue;
                     BtfType ty = b.type(y);
                     if (!shape(tx).equals(shape(ty))) continue;
                     int[] ry = ty.refs();

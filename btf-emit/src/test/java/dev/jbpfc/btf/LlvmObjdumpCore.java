@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 final class LlvmObjdumpCore {
     private LlvmObjdumpCore() {}
 
-    /** "section offset CO-RE <kind> description" per relocation, in llvm-objdump's order (section, then offset). */
+    /**
+     * "section offset CO-RE <kind> description" per relocation, sorted: llvm-objdump goes through sections in ELF
+     * order, .BTF.ext lists them in its own order.
+     */
     static List<String> llvm(Path object) {
         Path objdump = Oracle.requireTool("llvm-objdump-22");
         Oracle.Result r = Oracle.run(List.of(objdump.toString(), "-dr", object.toString()));
@@ -28,6 +31,7 @@ final class LlvmObjdumpCore {
             m = core.matcher(line);
             if (m.matches()) out.add(section + " " + Integer.parseInt(m.group(1), 16) + " " + m.group(2));
         }
+        out.sort(null);
         return out;
     }
 
@@ -37,6 +41,7 @@ final class LlvmObjdumpCore {
             out.add(c.section() + " " + c.insnOff() + " CO-RE <" + c.kind().shortName + "> "
                     + CoreAccessString.describe(btf::type, c.typeId(), c.accessString(), c.kind()));
         }
+        out.sort(null);
         return out;
     }
 }

@@ -1,7 +1,6 @@
 package dev.jbpfc.ir;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**

@@ -35,6 +35,15 @@ final class RandomProgram {
             out.append("define ").append(rnd.nextBoolean() ? "static" : "global").append(" i64 @h").append(h)
                .append("(i64 %x, i64 %y) section \".text\"").append(rnd.nextInt(4) == 0 ? " always_inline" : "").append(" {\nentry:\n");
             String a = "%x", b = "%y";
+            if (rnd.nextBoolean()) { // a diamond with a phi, an early return and a stack slot
+                out.append("  %hs = alloca 8, align 8\n  store i64 %y, %hs, align 8\n");
+                out.append("  %hc = cmp ").append(PREDS[rnd.nextInt(PREDS.length)]).append(" i64 %x, %y\n");
+                out.append("  condbr i1 %hc, ha, hb\nha:\n");
+                out.append("  %he = cmp eq i64 %x, 5\n  condbr i1 %he, hr, hj\nhr:\n  ret i64 77\n");
+                out.append("hb:\n  %hl = load i64 %hs, align 8\n  br hj\nhj:\n");
+                out.append("  %hp = phi i64 [%x, ha], [%hl, hb]\n");
+                a = "%hp";
+            }
             int n = 1 + rnd.nextInt(4);
             for (int k = 0; k < n; k++) {
                 String r = "%h" + k;

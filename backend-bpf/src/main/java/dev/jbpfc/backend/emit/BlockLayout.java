@@ -111,6 +111,8 @@ public final class BlockLayout {
     }
 
     private static void removeUnreachable(MFunction mf) {
+        Map<MBlock, Integer> position = new java.util.HashMap<>();
+        for (int k = 0; k < mf.blocks.size(); k++) position.put(mf.blocks.get(k), k);
         Set<MBlock> reached = new HashSet<>();
         Deque<MBlock> work = new ArrayDeque<>();
         work.add(mf.blocks.get(0));
@@ -119,7 +121,7 @@ public final class BlockLayout {
             if (!reached.add(b)) continue;
             work.addAll(b.successors());
             if (b.insns.isEmpty() || !b.insns.get(b.insns.size() - 1).isTerminatorJump()) {
-                int at = mf.blocks.indexOf(b);
+                int at = position.get(b);
                 if (at + 1 < mf.blocks.size()) work.add(mf.blocks.get(at + 1));
             }
         }

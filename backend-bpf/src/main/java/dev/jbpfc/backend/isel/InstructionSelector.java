@@ -87,6 +87,8 @@ public final class InstructionSelector {
     /** CO-RE byte offsets used only by {@link #patchedPtradd} ones: they emit no instruction of their own. */
     private final Set<Instruction> patchedCore = new HashSet<>();
     private final Set<Instruction> foldedCmp = new HashSet<>();
+    /** Loads whose only use is the sext to i64 right after them: one sign-extending load at v4. */
+    private final Set<Instruction> foldedSextLoad = new HashSet<>();
     private final Set<Value> clean = new HashSet<>();
     /** Offset below r10 of the outgoing stack-argument area (0 = none). */
     private int outgoingArea;
@@ -126,7 +128,7 @@ public final class InstructionSelector {
             for (Instruction i : b.instructions()) {
                 if (!i.hasResult()) continue;
                 if (i.op() == Opcode.ALLOCA || i.op() == Opcode.ADDR || foldedPtradd.contains(i) || foldedCmp.contains(i)
-                        || patchedPtradd.contains(i) || patchedCore.contains(i)) {
+                        || patchedPtradd.contains(i) || patchedCore.contains(i) || foldedSextLoad.contains(i)) {
                     continue;
                 }
                 vregs.put(i, mf.newVreg());
@@ -200,6 +202,19 @@ public final class InstructionSelector {
             }
         }
         decidePatchedCore();
+        if (cpu.atLeast(CpuVersion.V4)) {
+            for (Block b : fn.blocks()) {
+                List<Instruction> list = b.instructions();
+                for (int k = 0; k + 1 < list.size(); k++) {
+                    Instruction load = list.get(k), next = list.get(k + 1);
+                    if (load.op() == Opcode.LOAD && !load.isVolatile && load.type() != Type.I64 && load.type() != Type.PTR
+                            && next.op() == Opcode.SEXT && next.type() == Type.I64 && next.operand(0) == load
+                            && users.getOrDefault(load, List.of()).size() == 1) {
+                        foldedSextLoad.add(load);
+                    }
+                }
+            }
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -309,7 +324,7 @@ public final class InstructionSelector {
             case SELECT: select(i); break;
             case PHI: break; // copies are made on the incoming edges
             case ADDR: case ALLOCA: break; // rematerialised at each use
-            case LOAD: load(i); break;
+            case LOAD: if (!foldedSextLoad.contains(i)) load(i); break;
             case STORE: store(i); break;
             case ATOMICRMW: atomicRmw(i); break;
             case CMPXCHG: cmpxchg(i); break;
@@ -420,6 +435,12 @@ public final class InstructionSelector {
         Value x = i.operand(0);
         Type from = x.type(), to = i.type();
         int d = def(i);
+        if (foldedSextLoad.contains(x)) {
+            Address a = address(((Instruction) x).operand(0));
+            emit(BpfOp.valueOf("LDXSX_" + sizeSuffix(from.bytes)), d, a.reg, a.off, 0).core = a.core;
+            clean.add(i);
+            return;
+        }
         int rx = reg(x);
         boolean to32 = to == Type.I32 && cpu.hasAlu32();
         if (from == Type.I1) {

@@ -155,14 +155,16 @@ public final class LinearScanAllocator {
     }
 
     private List<Integer> hints(Interval cur, Map<Integer, List<Integer>> partners, Map<Integer, Interval> intervals) {
+        // Physical partners first (an argument register, r0 before exit): copies to them are the ones that
+        // cannot be removed any other way.
         List<Integer> out = new ArrayList<>();
         for (int other : partners.getOrDefault(cur.vreg, List.of())) {
-            if (!Reg.isVirtual(other)) {
-                if (other <= 9 && !out.contains(other)) out.add(other);
-            } else {
-                Interval o = intervals.get(other);
-                if (o != null && o.phys >= 0 && !out.contains(o.phys)) out.add(o.phys);
-            }
+            if (!Reg.isVirtual(other) && other <= 9 && !out.contains(other)) out.add(other);
+        }
+        for (int other : partners.getOrDefault(cur.vreg, List.of())) {
+            if (!Reg.isVirtual(other)) continue;
+            Interval o = intervals.get(other);
+            if (o != null && o.phys >= 0 && !out.contains(o.phys)) out.add(o.phys);
         }
         return out;
     }

@@ -9,7 +9,9 @@ import java.util.Set;
  * A declarator, named or abstract. {@code parts} are the type derivations in the order they apply to the type the
  * specifiers give: {@code int *a[3]} is [Pointer, Array 3] (array of 3 pointers to int), {@code int (*fp)(int)}
  * is [Function(int), Pointer] (pointer to function). {@code name} is null in an abstract declarator.
- * {@code attributes} are those written right after the name or inside its parentheses.
+ * {@code attributes} are those written inside parentheses before a nested declarator ({@code (__attribute__((x)) *p)});
+ * attributes written after a declarator belong to what holds it ({@link Declaration.InitDeclarator},
+ * {@link RecordMember.Field}, {@link Param}), and those of a pointer to its {@link Pointer} part.
  */
 public record Declarator(String name, SourceLocation nameLoc, List<Part> parts, List<Attribute> attributes,
                          SourceLocation loc) implements Node {

@@ -146,6 +146,15 @@ final class BuiltinLowering {
                 Value v = x.rvalue(e.args.get(1));
                 return b.emit(Instruction.atomicRmw(AtomicOp.XCHG, true, p, v));
             }
+            case "__builtin_strcmp" -> {
+                // Only two string literals (macros such as bpf_experimental.h's __cmp_cannot_be_signed): folded.
+                byte[] l = literal(e.args.get(0)), r = literal(e.args.get(1));
+                if (l == null || r == null) throw new CompileError(e.loc(), "'__builtin_strcmp' of non-constant strings is not supported");
+                int i = 0;
+                while (i < l.length && i < r.length && l[i] == r[i]) i++;
+                int a = i < l.length ? l[i] & 0xff : 0, c = i < r.length ? r[i] & 0xff : 0;
+                return Constant.of(Type.I32, Integer.signum(a - c));
+            }
             case "__builtin_abs", "__builtin_labs" -> {
                 Value v = x.rvalue(e.args.get(0));
                 Value neg = b.binary(Opcode.SUB, Constant.of(v.type(), 0), v);
@@ -153,6 +162,12 @@ final class BuiltinLowering {
             }
             default -> throw new CompileError(e.loc(), "builtin '" + name + "' is not supported yet");
         }
+    }
+
+    /** The bytes of a string literal argument (through casts), or null. */
+    private static byte[] literal(Expr e) {
+        while (e instanceof Expr.Cast c) e = c.operand;
+        return e instanceof Expr.StringLiteral sl ? LiteralValues.string(sl.pieces) : null;
     }
 
     private int pointeeAlign(Expr e) {

@@ -66,11 +66,18 @@ final class CallLowering {
         return i.type() == Type.VOID ? null : i;
     }
 
-    /** The C type each argument has after {@link #arguments}' conversions: its parameter's, past them its own. */
+    /**
+     * The C type of each argument register after {@link #arguments}' conversions: the parameter's type where the
+     * prototype gives one; a struct passed by value takes one or two unsigned long slots (or a pointer to a copy).
+     */
     private static List<CType> argumentTypes(ExprLowering x, Expr.Call e, FunctionType ft) {
         List<CType> types = new ArrayList<>();
         for (int i = 0; i < e.args.size(); i++) {
-            types.add(ft.prototyped() && i < ft.params().size() ? ft.params().get(i).type() : x.useType(e.args.get(i)));
+            Expr a = e.args.get(i);
+            CType t = ft.prototyped() && i < ft.params().size() ? ft.params().get(i).type() : x.useType(a);
+            int k = UnitContext.paramSlots(t, a.loc());
+            for (int j = 0; j < k; j++) types.add(UnitContext.isIndirect(t) ? dev.jbpfc.frontend.types.PointerType.to(t)
+                    : t.isRecord() ? dev.jbpfc.frontend.types.IntegerType.ULONG : t);
         }
         return types;
     }
@@ -80,7 +87,28 @@ final class CallLowering {
         for (int i = 0; i < e.args.size(); i++) {
             Expr a = e.args.get(i);
             CType t = x.useType(a);
-            if (t.isRecord()) throw new CompileError(a.loc(), "passing a struct or union by value is not supported yet");
+            if (UnitContext.isIndirect(t)) {
+                // A struct larger than 16 bytes: the callee gets the address of the caller's copy.
+                Value src = x.lvalue(a).address();
+                Instruction tmp = x.b.alloca(t.size(), Math.max(1, ExprLowering.alignOf(t)));
+                x.b.memcpy(tmp, src, t.size(), Math.max(1, ExprLowering.alignOf(t)));
+                args.add(tmp);
+                continue;
+            }
+            if (t.isRecord()) {
+                // A struct of up to 16 bytes travels in one or two 64-bit registers: copy it to an 8-aligned
+                // temporary and load the halves.
+                int k = UnitContext.paramSlots(t, a.loc());
+                Value src = x.lvalue(a).address();
+                Instruction tmp = x.b.alloca(8L * k, 8);
+                x.b.memset(tmp, Constant.of(Type.I8, 0), 8L * k, 8);
+                x.b.memcpy(tmp, src, t.size(), Math.max(1, Math.min(8, ExprLowering.alignOf(t))));
+                for (int j = 0; j < k; j++) {
+                    Value at = j == 0 ? tmp : x.b.ptradd(tmp, Constant.of(Type.I64, 8L * j));
+                    args.add(x.b.load(Type.I64, at, 8));
+                }
+                continue;
+            }
             Value v = x.rvalue(a);
             if (v == null) throw new CompileError(a.loc(), "argument has type void");
             // C11 6.5.2.2p7: with a prototype, each argument is converted as if by assignment to its parameter's

@@ -64,15 +64,24 @@ final class CoreAccess {
     LValue tryAccess(Expr e) {
         Chain c = chain(e);
         if (c == null) return null;
-        if (c.last != null && c.last.field().isBitfield()) {
-            throw new CompileError(e.loc(), "CO-RE access to bit-field '" + c.last.field().name
-                    + "' is not supported yet (use BPF_CORE_READ_BITFIELD)");
-        }
         Value base = c.rootIsPointer ? x.rvalue(c.rootExpr) : x.lvalue(c.rootExpr).address();
         x.b.setLoc(x.unit.loc(e.loc()));
         int id = x.unit.btf.typeId(c.root);
         Value off = x.b.coreField(Type.I64, CoreKind.FIELD_BYTE_OFFSET, id, c.access);
         Value addr = x.b.ptradd(base, off);
+        if (c.last != null && c.last.field().isBitfield()) {
+            // libbpf relocates a bit-field's byte_offset to the start of its storage unit (the member type's size,
+            // aligned): the unit is loaded there and the bits are taken out with this build's shifts, as clang does.
+            var f = c.last.field();
+            int unitBytes = (int) f.type.size();
+            long bit = c.last.bitOffset();
+            long unitStart = (bit / (unitBytes * 8L)) * unitBytes;
+            int shift = (int) (bit - unitStart * 8);
+            if (shift + f.bitWidth > unitBytes * 8) {
+                throw new CompileError(e.loc(), "CO-RE access to bit-field '" + f.name + "' crossing its storage unit is not supported");
+            }
+            return new LValue(addr, f.type, unitBytes, c.result.isVolatile(), unitBytes, shift, f.bitWidth);
+        }
         return new LValue(addr, c.result, Math.max(1, ExprLowering.alignOf(c.result)), c.result.isVolatile(), 0, 0, -1);
     }
 

@@ -111,16 +111,12 @@ final class ExprLowering implements Expr.Visitor<Value> {
             return compare(bin);
         }
         if (e instanceof Expr.Unary u && u.op == Expr.UnaryOp.NOT) {
+            // !x tests x itself with the inverse predicate: a NULL check must compare the pointer (VERIFIER.md).
             Value inner = condition(u.operand);
-            return negate(inner);
+            return negateI1(inner);
         }
         Value v = rvalue(e);
         return nonZero(v);
-    }
-
-    private Value negate(Value c) {
-        if (c instanceof Constant k) return Constant.bool(k.value() == 0);
-        return b.cmp(Predicate.EQ, b.cast(Opcode.ZEXT, c, Type.I32), Constant.of(Type.I32, 0));
     }
 
     Value nonZero(Value v) {
@@ -136,7 +132,10 @@ final class ExprLowering implements Expr.Visitor<Value> {
         if (e instanceof Expr.Ident id) {
             Symbol s = unit.model.symbolOf(id);
             if (s instanceof ObjectSymbol o) return fl.objectLValue(o, e);
-            if (s instanceof FunctionSymbol f) return LValue.of(b.addr(unit.symbolName(f)), f.type(), 1);
+            if (s instanceof FunctionSymbol f) {
+                if (!f.isDefined() && unit.definitions.get(f) == null) unit.declareExtern(f);
+                return LValue.of(b.addr(unit.symbolName(f)), f.type(), 1);
+            }
             throw new CompileError(e.loc(), "'" + id.name + "' is not an object");
         }
         if (e instanceof Expr.Unary u && u.op == Expr.UnaryOp.DEREF) {
@@ -308,7 +307,10 @@ final class ExprLowering implements Expr.Visitor<Value> {
     public Value visitIdent(Expr.Ident e) {
         Symbol s = unit.model.symbolOf(e);
         if (s instanceof EnumConstantSymbol ec) return Constant.of(IrTypes.value(e.type), ec.value().longValue());
-        if (s instanceof FunctionSymbol f) return b.addr(unit.symbolName(f));
+        if (s instanceof FunctionSymbol f) {
+            if (!f.isDefined() && unit.definitions.get(f) == null) unit.declareExtern(f);
+            return b.addr(unit.symbolName(f));
+        }
         if (s instanceof ObjectSymbol o) return load(fl.objectLValue(o, e));
         throw new CompileError(e.loc(), "use of '" + e.name + "' is not supported");
     }
@@ -354,10 +356,12 @@ final class ExprLowering implements Expr.Visitor<Value> {
             }
             case MINUS -> {
                 Value v = rvalue(e.operand);
+                if (v instanceof Constant c) return Constant.of(v.type(), -c.value());
                 return b.binary(Opcode.SUB, Constant.of(v.type(), 0), v);
             }
             case BIT_NOT -> {
                 Value v = rvalue(e.operand);
+                if (v instanceof Constant c) return Constant.of(v.type(), ~c.value());
                 return b.binary(Opcode.XOR, v, Constant.of(v.type(), -1));
             }
             case NOT -> {
@@ -384,7 +388,10 @@ final class ExprLowering implements Expr.Visitor<Value> {
         if (c instanceof Constant k) return Constant.bool(k.value() == 0);
         Instruction i = (Instruction) c;
         if (i.op() == Opcode.CMP) {
-            return b.cmp(i.predicate.inverse(), i.operand(0), i.operand(1));
+            Value inv = b.cmp(i.predicate.inverse(), i.operand(0), i.operand(1));
+            // The original compare was made for this negation only: drop it (no unused compares left around).
+            if (i.block() == b.block() && i.block().instructions().get(i.block().size() - 2) == i) i.remove();
+            return inv;
         }
         return b.cmp(Predicate.EQ, b.cast(Opcode.ZEXT, c, Type.I32), Constant.of(Type.I32, 0));
     }

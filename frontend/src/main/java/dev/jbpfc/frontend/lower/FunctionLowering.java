@@ -83,6 +83,14 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
     private final Map<String, Block> labels = new HashMap<>();
     private final Deque<Block> breakTargets = new ArrayDeque<>();
     private final Deque<Block> continueTargets = new ArrayDeque<>();
+    /** Scope depth at each break/continue target: a jump there runs the cleanups of the scopes it leaves. */
+    private final Deque<Integer> breakDepths = new ArrayDeque<>();
+    private final Deque<Integer> continueDepths = new ArrayDeque<>();
+    /** Open block scopes, each with its {@code __attribute__((cleanup(fn)))} variables in declaration order. */
+    private final List<List<Cleanup>> scopes = new ArrayList<>();
+
+    /** A variable whose cleanup function runs with its address when its scope ends. */
+    private record Cleanup(FunctionSymbol function, Value address, dev.jbpfc.source.SourceLocation loc) {}
     private final Deque<Map<Stmt, Block>> switchCases = new ArrayDeque<>();
     private final CType returnType;
 
@@ -123,33 +131,59 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         Block entry = fn.addBlock("entry");
         b.setBlock(entry);
         b.setLoc(unit.loc(def.loc()));
-        int n = ft.params().size();
+        // Each C parameter takes one IR parameter, a small struct one or two i64 slots.
+        List<Type> slotTypes = new ArrayList<>();
+        List<String> slotNames = new ArrayList<>();
+        for (int i = 0; i < ft.params().size(); i++) {
+            CType pt = ft.params().get(i).type();
+            String name = i < names.size() && names.get(i) != null ? names.get(i) : "arg" + i;
+            int k = UnitContext.paramSlots(pt, def.loc());
+            for (int j = 0; j < k; j++) {
+                slotTypes.add(UnitContext.slotType(pt, def.loc()));
+                slotNames.add(k == 1 ? name : name + "." + j);
+            }
+        }
+        int n = slotTypes.size();
         boolean packed = n > CallLowering.MAX_REGISTER_ARGS;
         List<Value> incoming = new ArrayList<>();
         for (int i = 0; i < n && (!packed || i < CallLowering.MAX_REGISTER_ARGS - 1); i++) {
-            CType pt = ft.params().get(i).type();
-            String name = i < names.size() && names.get(i) != null ? names.get(i) : "arg" + i;
-            incoming.add(fn.addParam(fn.uniqueValueName(name), UnitContext.paramType(pt, def.loc())));
+            incoming.add(fn.addParam(fn.uniqueValueName(slotNames.get(i)), slotTypes.get(i)));
         }
         if (packed) {
             Param rest = fn.addParam(fn.uniqueValueName("args"), Type.PTR);
             for (int i = CallLowering.MAX_REGISTER_ARGS - 1; i < n; i++) {
-                CType pt = ft.params().get(i).type();
-                Type it = UnitContext.paramType(pt, def.loc());
+                Type it = slotTypes.get(i);
                 long off = 8L * (i - (CallLowering.MAX_REGISTER_ARGS - 1));
                 Value slot = off == 0 ? rest : b.ptradd(rest, off);
                 Value whole = b.load(it == Type.PTR ? Type.PTR : Type.I64, slot, 8);
                 incoming.add(it == Type.I32 ? b.cast(dev.jbpfc.ir.Opcode.TRUNC, whole, Type.I32) : whole);
             }
         }
-        for (int i = 0; i < n; i++) {
+        int next = 0;
+        for (int i = 0; i < ft.params().size(); i++) {
             ObjectSymbol ps = i < paramSymbols.size() ? paramSymbols.get(i) : null;
             CType pt = ft.params().get(i).type();
-            Instruction slot = b.alloca(pt.size(), ExprLowering.alignOf(pt));
             String name = i < names.size() && names.get(i) != null ? names.get(i) : "arg" + i;
-            b.named(slot, name + ".addr");
-            LValue lv = LValue.of(slot, pt, ExprLowering.alignOf(pt));
-            exprs.store(lv, incoming.get(i));
+            int k = UnitContext.paramSlots(pt, def.loc());
+            LValue lv;
+            if (UnitContext.isIndirect(pt)) {
+                lv = LValue.of(incoming.get(next), pt, ExprLowering.alignOf(pt));
+            } else if (pt.isRecord()) {
+                int align = Math.max(8, ExprLowering.alignOf(pt));
+                Instruction slot = b.alloca(8L * k, align);
+                b.named(slot, name + ".addr");
+                for (int j = 0; j < k; j++) {
+                    Value at = j == 0 ? slot : b.ptradd(slot, 8L * j);
+                    b.store(incoming.get(next + j), at, 8);
+                }
+                lv = LValue.of(slot, pt, align);
+            } else {
+                Instruction slot = b.alloca(pt.size(), ExprLowering.alignOf(pt));
+                b.named(slot, name + ".addr");
+                lv = LValue.of(slot, pt, ExprLowering.alignOf(pt));
+                exprs.store(lv, incoming.get(next));
+            }
+            next += k;
             if (ps != null) locals.put(ps, lv);
         }
         def.body().accept(this);
@@ -306,23 +340,71 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
 
     @Override
     public Void visitCompound(Stmt.Compound s) {
+        pushScope();
         for (Stmt item : s.items()) stmt(item);
+        popScope();
+        return null;
+    }
+
+    private void pushScope() { scopes.add(new ArrayList<>()); }
+
+    /** Closes the innermost scope, running its cleanups if control reaches its end. */
+    private void popScope() {
+        if (!b.isTerminated()) runCleanups(scopes.size() - 1);
+        scopes.remove(scopes.size() - 1);
+    }
+
+    /** Calls the cleanup functions of every scope at index {@code depth} or deeper, innermost first. */
+    private void runCleanups(int depth) {
+        for (int i = scopes.size() - 1; i >= depth && i >= 0; i--) {
+            List<Cleanup> cs = scopes.get(i);
+            for (int j = cs.size() - 1; j >= 0; j--) {
+                Cleanup c = cs.get(j);
+                b.setLoc(unit.loc(c.loc()));
+                FunctionSymbol f = c.function();
+                Type ret = UnitContext.returnType(f.functionType(), c.loc());
+                if (!f.isDefined() && unit.definitions.get(f) == null) {
+                    unit.declareExtern(f);
+                    if (UnitContext.isKfunc(f)) {
+                        b.callKfunc(ret, f.name(), List.of(c.address()));
+                        continue;
+                    }
+                }
+                b.call(ret, unit.symbolName(f), List.of(c.address()));
+            }
+        }
+    }
+
+    /** The function named by a {@code cleanup(fn)} attribute among {@code attrs}, or null. */
+    private FunctionSymbol cleanupFunction(List<dev.jbpfc.frontend.ast.Attribute> attrs) {
+        for (dev.jbpfc.frontend.ast.Attribute a : attrs) {
+            if (!a.is("cleanup") || a.args().isEmpty() || !(a.args().get(0) instanceof Expr.Ident id)) continue;
+            Symbol s = unit.model.symbolOf(id);
+            if (s instanceof FunctionSymbol f) return f;
+            for (FunctionSymbol f : unit.model.functions()) if (f.name().equals(id.name)) return f;
+            throw new CompileError(a.loc(), "cleanup function '" + id.name + "' not found");
+        }
         return null;
     }
 
     /** Lowers a statement expression's block; its value is the last expression statement's. */
     Value statementExpression(Stmt.Compound body) {
-        List<Stmt> items = body.items();
-        for (int i = 0; i < items.size() - 1; i++) stmt(items.get(i));
-        if (items.isEmpty()) return null;
-        Stmt last = items.get(items.size() - 1);
-        if (last instanceof Stmt.ExprStmt es && es.expr() != null) {
-            if (b.isTerminated()) startDeadBlock();
-            if (es.expr().type.isRecord()) return exprs.lvalue(es.expr()).address();
-            return exprs.rvalue(es.expr());
+        pushScope();
+        try {
+            List<Stmt> items = body.items();
+            for (int i = 0; i < items.size() - 1; i++) stmt(items.get(i));
+            if (items.isEmpty()) return null;
+            Stmt last = items.get(items.size() - 1);
+            if (last instanceof Stmt.ExprStmt es && es.expr() != null) {
+                if (b.isTerminated()) startDeadBlock();
+                if (es.expr().type.isRecord()) return exprs.lvalue(es.expr()).address();
+                return exprs.rvalue(es.expr());
+            }
+            stmt(last);
+            return null;
+        } finally {
+            popScope();
         }
-        stmt(last);
-        return null;
     }
 
     @Override
@@ -364,6 +446,11 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
             b.named(slot, o.name());
             LValue lv = LValue.of(slot, t, align);
             locals.put(o, lv);
+            List<dev.jbpfc.frontend.ast.Attribute> attrs = new ArrayList<>(id.attributes());
+            attrs.addAll(id.declarator().attributes());
+            attrs.addAll(d.specifiers().attributes());
+            FunctionSymbol cleanup = cleanupFunction(attrs);
+            if (cleanup != null && !scopes.isEmpty()) scopes.get(scopes.size() - 1).add(new Cleanup(cleanup, slot, id.loc()));
             if (id.initializer() == null) continue;
             List<InitEntry> entries = unit.model.initializerOf(o);
             boolean scalarExpr = id.initializer() instanceof Expr && !t.isAggregate();
@@ -421,6 +508,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
 
     @Override
     public Void visitFor(Stmt.For s) {
+        pushScope();
         if (s.init() != null) stmt(s.init());
         Block cond = newBlock("for.cond"), body = newBlock("for.body"), inc = newBlock("for.inc"), end = newBlock("for.end");
         startBlock(cond);
@@ -433,15 +521,20 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         Instruction back = closeLoop(cond);
         if (back != null) back.loopHint = loopHint(s.hints());
         startBlock(end);
+        popScope();
         return null;
     }
 
     private void loopBody(Stmt body, Block breakTo, Block continueTo) {
         breakTargets.push(breakTo);
         continueTargets.push(continueTo);
+        breakDepths.push(scopes.size());
+        continueDepths.push(scopes.size());
         stmt(body);
         breakTargets.pop();
         continueTargets.pop();
+        breakDepths.pop();
+        continueDepths.pop();
     }
 
     private Instruction closeLoop(Block header) {
@@ -478,9 +571,11 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         b.emit(Instruction.switchOf(v, deflt[0], values.stream().mapToLong(Long::longValue).toArray(), dests));
         switchCases.push(cases);
         breakTargets.push(end);
+        breakDepths.push(scopes.size());
         startDeadBlock();
         stmt(s.body());
         breakTargets.pop();
+        breakDepths.pop();
         switchCases.pop();
         startBlock(end);
         return null;
@@ -580,6 +675,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
     @Override
     public Void visitContinue(Stmt.Continue s) {
         if (continueTargets.isEmpty()) throw new CompileError(s.loc(), "'continue' statement not in loop statement");
+        runCleanups(continueDepths.peek());
         b.br(continueTargets.peek());
         return null;
     }
@@ -587,6 +683,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
     @Override
     public Void visitBreak(Stmt.Break s) {
         if (breakTargets.isEmpty()) throw new CompileError(s.loc(), "'break' statement not in loop or switch statement");
+        runCleanups(breakDepths.peek());
         b.br(breakTargets.peek());
         return null;
     }
@@ -595,12 +692,14 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
     public Void visitReturn(Stmt.Return s) {
         if (s.value() == null || returnType.isVoid()) {
             if (s.value() != null) exprs.discard(s.value());
+            runCleanups(0);
             b.setLoc(unit.loc(s.loc()));
             if (fn.returnType() == Type.VOID) b.ret(null);
             else returnDefault();
             return null;
         }
         Value v = exprs.rvalueAs(s.value(), returnType);
+        runCleanups(0);
         b.setLoc(unit.loc(s.loc()));
         b.ret(v);
         return null;

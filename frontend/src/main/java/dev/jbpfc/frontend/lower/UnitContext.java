@@ -164,7 +164,10 @@ final class UnitContext {
         if (known != null) return known;
         FunctionType ft = f.functionType();
         List<Type> params = new ArrayList<>();
-        for (FunctionType.Param p : ft.params()) params.add(paramType(p.type(), f.location()));
+        for (FunctionType.Param p : ft.params()) {
+            int slots = paramSlots(p.type(), f.location());
+            for (int j = 0; j < slots; j++) params.add(slotType(p.type(), f.location()));
+        }
         Type ret = returnType(ft, f.location());
         boolean kfunc = isKfunc(f);
         ExternFunction ef = new ExternFunction(kfunc ? ExternFunction.Kind.KFUNC : ExternFunction.Kind.EXTERN, name,
@@ -183,6 +186,28 @@ final class UnitContext {
             throw new CompileError(at, "returning '" + ft.returnType().spelling() + "' by value is not supported yet");
         }
         return t;
+    }
+
+    /**
+     * How many 64-bit argument registers a parameter of type {@code t} takes: 1 for scalars; a struct or union of
+     * up to 16 bytes is passed by value in one or two (as clang does for BPF); a larger one is passed as a pointer
+     * to a copy the caller makes ({@link #isIndirect}).
+     */
+    static int paramSlots(dev.jbpfc.frontend.types.CType t, SourceLocation at) {
+        if (!t.isRecord()) return 1;
+        long size = t.size();
+        return size <= 8 || size > 16 ? 1 : 2;
+    }
+
+    /** Whether a parameter of type {@code t} is passed as a pointer to a copy (a struct larger than 16 bytes). */
+    static boolean isIndirect(dev.jbpfc.frontend.types.CType t) {
+        return t.isRecord() && t.size() > 16;
+    }
+
+    /** The IR type of each register slot of a parameter of type {@code t}. */
+    static Type slotType(dev.jbpfc.frontend.types.CType t, SourceLocation at) {
+        if (isIndirect(t)) return Type.PTR;
+        return t.isRecord() ? Type.I64 : paramType(t, at);
     }
 
     static Type paramType(dev.jbpfc.frontend.types.CType t, SourceLocation at) {

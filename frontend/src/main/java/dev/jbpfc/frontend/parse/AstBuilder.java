@@ -811,13 +811,11 @@ final class AstBuilder {
         if (ctx instanceof OffsetofPrimaryContext o) {
             OffsetofMemberContext m = o.offsetofMember();
             List<InitList.Designator> path = new ArrayList<>();
-            int exprIndex = 0;
             for (ParseTree child : m.children) {
                 if (child instanceof IdentifierContext id) {
                     path.add(new InitList.Field(id.getText(), loc(id)));
                 } else if (child instanceof ExpressionContext e) {
                     path.add(new InitList.Index(expression(e), null, loc(e)));
-                    exprIndex++;
                 }
             }
             return new Expr.OffsetOf(typeName(o.typeName()), path, at);

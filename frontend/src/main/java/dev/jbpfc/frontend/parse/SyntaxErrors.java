@@ -4,9 +4,7 @@ import dev.jbpfc.grammar.CParser;
 import dev.jbpfc.source.SourceLocation;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
-import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
@@ -190,6 +188,4 @@ final class SyntaxErrors {
         if (ctx instanceof CParser.ForStmtContext) return " in 'for' statement specifier";
         return "";
     }
-
-    static boolean isNoViableAlt(RecognitionException e) { return e instanceof NoViableAltException; }
 }

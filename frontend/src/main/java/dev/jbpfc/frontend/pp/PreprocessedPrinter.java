@@ -8,6 +8,7 @@ import dev.jbpfc.source.SourceLocation;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Prints preprocessed tokens the way {@code clang -E} does: each token that starts a source line on the line it
@@ -23,11 +24,21 @@ public final class PreprocessedPrinter {
     private PreprocessedPrinter() {}
 
     public static void print(List<Token> tokens, Appendable out) throws IOException {
+        print(tokens, out, f -> null);
+    }
+
+    /**
+     * As {@link #print(List, Appendable)}, with the include relation ({@link Preprocessor#includerOf}) so that
+     * line markers carry clang's flags: 1 when a file is entered, 2 when the output returns to an includer.
+     */
+    public static void print(List<Token> tokens, Appendable out, Function<SourceFile, SourceFile> includerOf)
+            throws IOException {
         StringBuilder sb = new StringBuilder(1 << 16);
         SourceFile curFile = null;
         int curLine = 0;
         boolean atLineStart = true;
         Token prev = null;
+        SourceFile lastFile = null;
         for (Token t : tokens) {
             if (t.kind == Kind.EOF) continue;
             SourceLocation loc = Preprocessor.expansionSite(t.location);
@@ -43,7 +54,20 @@ public final class PreprocessedPrinter {
             int line = loc.line();
             if (f != curFile) {
                 if (!atLineStart) sb.append('\n');
-                marker(sb, line, f);
+                // Flag 1: entering an included file; 2: returning to one of its includers.
+                int flag = 0;
+                if (curFile != null || lastFile != null) {
+                    SourceFile from = curFile != null ? curFile : lastFile;
+                    if (from != f) flag = isIncluderOf(f, from, includerOf) ? 2 : 1;
+                } else if (includerOf.apply(f) != null) {
+                    // The output starts inside a header: name the main file first, as clang does.
+                    SourceFile root = f;
+                    for (int i = 0; i < 1000 && includerOf.apply(root) != null; i++) root = includerOf.apply(root);
+                    marker(sb, 1, root, 0);
+                    flag = 1;
+                }
+                lastFile = f;
+                marker(sb, line, f, flag);
                 curFile = f;
                 curLine = line;
                 atLineStart = true;
@@ -52,7 +76,7 @@ public final class PreprocessedPrinter {
                 // use spread over several lines stays on the line where the use began.
                 if (line - curLine > 8) {
                     if (!atLineStart) sb.append('\n');
-                    marker(sb, line, f);
+                    marker(sb, line, f, 0);
                 } else {
                     for (int i = curLine; i < line; i++) sb.append('\n');
                 }
@@ -79,7 +103,15 @@ public final class PreprocessedPrinter {
         out.append(sb);
     }
 
-    private static void marker(StringBuilder sb, int line, SourceFile f) {
+    private static boolean isIncluderOf(SourceFile a, SourceFile b, Function<SourceFile, SourceFile> includerOf) {
+        int guard = 0;
+        for (SourceFile x = includerOf.apply(b); x != null && guard < 1000; x = includerOf.apply(x), guard++) {
+            if (x == a) return true;
+        }
+        return false;
+    }
+
+    private static void marker(StringBuilder sb, int line, SourceFile f, int flag) {
         sb.append("# ").append(line).append(" \"");
         String p = f.path();
         for (int i = 0; i < p.length(); i++) {
@@ -87,7 +119,9 @@ public final class PreprocessedPrinter {
             if (c == '"' || c == '\\') sb.append('\\');
             sb.append(c);
         }
-        sb.append("\"\n");
+        sb.append('"');
+        if (flag != 0) sb.append(' ').append(flag);
+        sb.append('\n');
     }
 
     /** Whether printing {@code b} right after {@code a} would lex differently. */

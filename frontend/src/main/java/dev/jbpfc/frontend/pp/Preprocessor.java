@@ -69,6 +69,8 @@ public final class Preprocessor {
     /** For a macro use spread over lines: its name's location to its ')' (clang's __LINE__ is the ')' line). */
     private final Map<SourceLocation, SourceLocation> expansionEnds = new java.util.IdentityHashMap<>();
 
+    private final Map<SourceFile, SourceFile> includers = new java.util.IdentityHashMap<>();
+
     private FileFrame file;
     private Frame top;
     private Token mainEof;
@@ -206,7 +208,12 @@ public final class Preprocessor {
 
     /** Preprocesses a file and prints it as {@code clang -E} does. */
     public void runToText(Path mainFile, Appendable out) throws IOException {
-        PreprocessedPrinter.print(run(mainFile), out);
+        PreprocessedPrinter.print(run(mainFile), out, this::includerOf);
+    }
+
+    /** The file that first included {@code f} (null for the main file and made-up buffers). */
+    public SourceFile includerOf(SourceFile f) {
+        return includers.get(f);
     }
 
     private String commandLineText() {
@@ -1428,6 +1435,7 @@ public final class Preprocessor {
         if (found.dirIndex() >= 0 ? search.isSystem(found.dirIndex()) : systemFiles.contains(f.source)) {
             systemFiles.add(sf);
         }
+        includers.putIfAbsent(sf, f.source);
         pushFile(sf, dirOf(found.path()), found.dirIndex(), key, depth);
     }
 

@@ -65,7 +65,8 @@ final class BuiltinCalls {
                 } else {
                     x.check(args.get(0));
                     x.integerConstant(args.get(1), "flag");
-                    if (b.kind() == Builtins.Kind.PRESERVE_FIELD_INFO && !(args.get(0) instanceof Expr.Member)) {
+                    if (b.kind() == Builtins.Kind.PRESERVE_FIELD_INFO && !(args.get(0) instanceof Expr.Member)
+                            && !(args.get(0) instanceof Expr.Index)) {
                         sema.diags.error(args.get(0).loc(), "__builtin_preserve_field_info argument 1 not a field "
                                 + "access");
                     }

@@ -107,6 +107,8 @@ public final class Builtins {
         fixed("__sync_synchronize", VoidType.VOID);
         fixed("__atomic_thread_fence", VoidType.VOID, IntegerType.INT);
         fixed("__atomic_signal_fence", VoidType.VOID, IntegerType.INT);
+        fixed("__c11_atomic_thread_fence", VoidType.VOID, IntegerType.INT);
+        fixed("__c11_atomic_signal_fence", VoidType.VOID, IntegerType.INT);
         for (String op : List.of("add", "sub", "or", "and", "xor", "nand")) {
             special("__sync_fetch_and_" + op, Kind.SYNC_FETCH);
             special("__sync_" + op + "_and_fetch", Kind.SYNC_FETCH);

@@ -100,9 +100,23 @@ final class ConstantEvaluator {
                 ConstValue v = evaluateConverted(call.args.get(0));
                 return v == null ? null : convert(v, e.type);
             }
+            if (b.name().startsWith("__builtin_bswap") && call.args.size() == 1) {
+                ConstValue v = evaluateConverted(call.args.get(0));
+                if (v == null || !v.isInteger()) return null;
+                int bytes = (int) e.type.size();
+                long x = v.asLong(), r = 0;
+                for (int i = 0; i < bytes; i++) r |= ((x >>> (8 * i)) & 0xff) << (8 * (bytes - 1 - i));
+                return ConstValue.ofInteger(BigInteger.valueOf(r).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)), e.type);
+            }
             return null;
         }
         return null;
+    }
+
+    private static boolean isWeak(Object base) {
+        if (base instanceof FunctionSymbol f) return f.attributes.weak;
+        if (base instanceof ObjectSymbol o) return o.attributes.weak;
+        return false;
     }
 
     /** Evaluates an operand in a value context: arrays and functions decay, conversions apply. */
@@ -133,7 +147,10 @@ final class ConstantEvaluator {
             case NOT: {
                 ConstValue v = evaluateConverted(u.operand);
                 if (v == null) return null;
-                if (v.isAddress() && v.base() != null) return ConstValue.ofInteger(0, u.type);
+                if (v.isAddress() && v.base() != null) {
+                    // A weak symbol's address may be null at load time (bpf_ksym_exists relies on that).
+                    return isWeak(v.base()) ? null : ConstValue.ofInteger(0, u.type);
+                }
                 return ConstValue.ofInteger(v.isZero() ? 1 : 0, u.type);
             }
             default:
@@ -300,6 +317,7 @@ final class ConstantEvaluator {
             return null;
         }
         if (t.isBool()) {
+            if (v.isAddress() && v.base() != null && isWeak(v.base())) return null;
             if (v.isAddress()) return v.base() != null ? ConstValue.ofInteger(1, to) : ConstValue.ofInteger(v.offset() != 0 ? 1 : 0, to);
             return ConstValue.ofInteger(v.isZero() ? 0 : 1, to);
         }

@@ -276,6 +276,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
             }
             case NOT -> {
                 CType t = rvalue(e.operand);
+                warnAlwaysTrue(e.operand);
                 if (!t.isScalar()) {
                     error(e.loc(), "invalid argument type " + q(t) + " to unary expression");
                 }
@@ -291,6 +292,14 @@ final class ExprChecker implements Expr.Visitor<CType> {
                 }
                 return u;
             }
+        }
+    }
+
+    /** clang's -Wpointer-bool-conversion for a (non-weak) function used as a truth value. */
+    void warnAlwaysTrue(Expr e) {
+        if (e instanceof Expr.Ident id && sema.model.symbolOf(id) instanceof FunctionSymbol f && !f.attributes.weak) {
+            sema.warning("-Wpointer-bool-conversion", e.loc(), "address of function '" + f.name()
+                    + "' will always evaluate to 'true'");
         }
     }
 
@@ -385,6 +394,8 @@ final class ExprChecker implements Expr.Visitor<CType> {
             }
             case LOG_AND, LOG_OR -> {
                 if (!l.isScalar() || !r.isScalar()) return invalidOperands(at, l, r);
+                warnAlwaysTrue(lhs);
+                warnAlwaysTrue(rhs);
                 return IntegerType.INT;
             }
             default -> {
@@ -706,6 +717,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
             error(idxExpr.loc(), "array subscript is not an integer");
             return ERROR;
         }
+        sema.consts.evaluateConverted(idxExpr); // records a constant index for CO-RE access strings
         CType elem = ptr.asPointer().pointee();
         if (!elem.isComplete()) {
             error(e.loc(), "subscript of pointer to incomplete type " + q(elem));

@@ -87,13 +87,27 @@ final class InitializerChecker {
         }
     }
 
+    /**
+     * GNU: a compound literal of the object's own aggregate type initializes it like its braced list, also in static
+     * storage ({@code static struct bpf_insn insns[] = { BPF_ST_MEM(...) }}, where the macro is a compound literal).
+     */
+    private boolean compoundLiteralInit(CType t, long offset, Expr e) {
+        if (!(e instanceof Expr.CompoundLiteral cl) || !t.isAggregate()) return false;
+        CType lt = sema.types.typeName(cl.typeName);
+        if (lt.unqualified() != t.unqualified() && !(t.isArray()
+                && dev.jbpfc.frontend.types.TypeRelations.compatibleUnqualified(lt, t))) return false;
+        cl.type = lt;
+        braced(t, offset, cl.init);
+        return true;
+    }
+
     private void initialize(CType type, long offset, Initializer init) {
         if (init instanceof InitList list) {
             braced(type, offset, list);
         } else {
             Expr e = (Expr) init;
             if (type.isAggregate()) {
-                if (stringInit(type, offset, e)) return;
+                if (stringInit(type, offset, e) || compoundLiteralInit(type, offset, e)) return;
                 CType vt = value(e);
                 if (type.isRecord() && vt == type.unqualified()) {
                     add(offset, type, e, null);
@@ -245,6 +259,10 @@ final class InitializerChecker {
         Expr e = (Expr) v;
         if (t.isAggregate()) {
             if (e instanceof Expr.StringLiteral && stringInit(t, offset, e)) {
+                c.pos++;
+                return;
+            }
+            if (e instanceof Expr.CompoundLiteral && compoundLiteralInit(t, offset, e)) {
                 c.pos++;
                 return;
             }

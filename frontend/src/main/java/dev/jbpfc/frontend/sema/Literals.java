@@ -25,7 +25,7 @@ final class Literals {
     static IntConstant integer(String spelling) {
         String s = spelling.replace("'", ""); // C23 digit separators
         int end = s.length();
-        while (end > 0 && "uUlLwbWB".indexOf(s.charAt(end - 1)) >= 0) end--;
+        while (end > 0 && "uUlL".indexOf(s.charAt(end - 1)) >= 0) end--;
         String suffix = s.substring(end).toLowerCase();
         String digits = s.substring(0, end);
         int radix = 10;

@@ -115,6 +115,7 @@ final class StmtChecker implements Stmt.Visitor<Void> {
 
     private void condition(Expr e) {
         CType t = sema.exprs.rvalue(e);
+        sema.exprs.warnAlwaysTrue(e);
         if (!t.isScalar()) {
             sema.diags.error(e.loc(), "statement requires expression of scalar type (" + TypePrinter.quoted(t)
                     + " invalid)");

@@ -443,6 +443,7 @@ final class TypeResolver {
                     sema.diags.error(a.size().loc(), "variable length arrays are not supported yet");
                 } else if (v.integer().signum() < 0) {
                     sema.diags.error(a.size().loc(), who + " declared as an array with a negative size");
+                    length = 1; // keep going with a complete type: no follow-up "incomplete" diagnostics
                 } else {
                     length = v.integer().longValue();
                 }

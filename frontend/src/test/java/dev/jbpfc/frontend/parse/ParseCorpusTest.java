@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -49,27 +52,28 @@ class ParseCorpusTest {
         boolean all = "all".equals(System.getProperty("parse.corpus"));
         int step = all ? 1 : Math.max(1, files.size() / SAMPLE);
 
+        List<Path> chosen = new ArrayList<>();
+        for (int i = 0; i < files.size(); i += step) chosen.add(files.get(i));
+
         List<String> failures = new ArrayList<>();
         int parsed = 0, skipped = 0;
         long parseNanos = 0;
-        for (int i = 0; i < files.size(); i += step) {
-            Path c = files.get(i);
-            List<String> cmd = new ArrayList<>();
-            cmd.add("clang-22");
-            cmd.add("-E");
-            cmd.addAll(flags);
-            cmd.add(c.toString());
-            Path out = Files.createTempFile("jbpfc-parse-", ".i");
-            try {
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD);
-                Process p = pb.start();
-                if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    p.destroyForcibly();
+        // clang -E of the next file runs while this one is parsed.
+        ExecutorService clang = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> next = clang.submit(() -> preprocess(flags, chosen.get(0)));
+            for (int i = 0; i < chosen.size(); i++) {
+                Path c = chosen.get(i);
+                String text = next.get();
+                if (i + 1 < chosen.size()) {
+                    Path following = chosen.get(i + 1);
+                    next = clang.submit(() -> preprocess(flags, following));
+                }
+                if (text == null) {
                     skipped++; // clang itself rejects the file: nothing to compare against
                     continue;
                 }
-                SourceFile file = new SourceFile(c.getFileName() + ".i", Files.readString(out));
+                SourceFile file = new SourceFile(c.getFileName() + ".i", text);
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
                 Diagnostics diags = new Diagnostics(new PrintStream(buf, true, StandardCharsets.UTF_8));
                 diags.setErrorLimit(3);
@@ -85,12 +89,12 @@ class ParseCorpusTest {
                 if (tu != null && AstPrinter.print(tu).isEmpty()) failures.add(c.getFileName() + ": empty AST dump");
                 parsed++;
                 if (diags.errorCount() > 0) {
-                    String text = buf.toString(StandardCharsets.UTF_8);
-                    failures.add(c.getFileName() + ":\n" + (text.length() > 1200 ? text.substring(0, 1200) : text));
+                    String out = buf.toString(StandardCharsets.UTF_8);
+                    failures.add(c.getFileName() + ":\n" + (out.length() > 1200 ? out.substring(0, 1200) : out));
                 }
-            } finally {
-                Files.deleteIfExists(out);
             }
+        } finally {
+            clang.shutdownNow();
         }
         System.out.printf("parse corpus: %d files parsed (%d skipped by clang), %d ms lex+parse in total%n",
                 parsed, skipped, parseNanos / 1_000_000);
@@ -98,6 +102,27 @@ class ParseCorpusTest {
         if (!failures.isEmpty()) {
             Assertions.fail(failures.size() + " of " + parsed + " files had parse errors:\n"
                     + String.join("\n", failures));
+        }
+    }
+
+    /** clang-22 -E output of a corpus file, or null if clang rejects it. */
+    private static String preprocess(List<String> flags, Path c) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("clang-22");
+        cmd.add("-E");
+        cmd.addAll(flags);
+        cmd.add(c.toString());
+        Path out = Files.createTempFile("jbpfc-parse-", ".i");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return null;
+            }
+            return Files.readString(out);
+        } finally {
+            Files.deleteIfExists(out);
         }
     }
 

@@ -25,6 +25,7 @@ public final class ParseSweep {
                 bad++;
                 continue;
             }
+            if (d.errorCount() == 0) System.out.println("ok " + a);
             if (d.errorCount() > 0) {
                 bad++;
                 String out = buf.toString();

@@ -74,7 +74,9 @@ final class CorpusSweep {
         Path corpus = args.length > 0 ? Path.of(args[0]) : corpus();
         String filter = args.length > 1 ? args[1] : "";
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(corpus.resolve("progs"))) {
+        if (filter.startsWith("@")) { // a file listing the programs to check, one path per line
+            for (String l : Files.readAllLines(Path.of(filter.substring(1)))) if (!l.isBlank()) files.add(Path.of(l.trim()));
+        } else try (Stream<Path> s = Files.list(corpus.resolve("progs"))) {
             s.filter(p -> p.toString().endsWith(".c") && p.getFileName().toString().contains(filter)).sorted()
                     .forEach(files::add);
         }

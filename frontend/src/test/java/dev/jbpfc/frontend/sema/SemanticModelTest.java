@@ -83,6 +83,28 @@ class SemanticModelTest {
     }
 
     @Test
+    void accessChainsListFieldAndIndexStepsFromTheBasePointer() throws IOException {
+        Frontend.Result r = analyze("""
+                struct C { int pad; int d; };
+                struct B { long x; struct C c[4]; };
+                struct A { char z; struct B b; };
+                int f(struct A *a) { return a->b.c[3].d; }
+                """);
+        FunctionDef fd = (FunctionDef) r.unit().decls().get(3);
+        Expr e = ((Stmt.Return) fd.body().items().get(0)).value();
+        AccessChain chain = AccessChain.of(e, r.model());
+        assertTrue(chain.baseIsPointer());
+        assertEquals("a", ((Expr.Ident) chain.base()).name);
+        List<String> steps = new ArrayList<>();
+        for (AccessChain.Step s : chain.steps()) {
+            if (s instanceof AccessChain.Deref) steps.add("0");
+            else if (s instanceof AccessChain.FieldStep f) steps.add(f.record().tag() + "." + f.index());
+            else if (s instanceof AccessChain.Index i) steps.add("[" + i.constant() + "]");
+        }
+        assertEquals(List.of("0", "A.1", "B.1", "[3]", "C.1"), steps);
+    }
+
+    @Test
     void initializersAreFlattenedWithBraceElision() throws IOException {
         Frontend.Result r = analyze("""
                 struct point { int x, y; };

@@ -26,18 +26,23 @@ public final class ConstantFolding {
         boolean changed = true;
         while (changed) {
             changed = false;
+            // reverse post-order, rewriting operands as we go, so a chain of foldable instructions folds in one sweep
             Map<Value, Value> replace = new HashMap<>();
-            for (Block b : fn.blocks()) {
+            for (Block b : new dev.jbpfc.ir.analysis.Cfg(fn).rpo()) {
                 for (Instruction i : b.instructions()) {
+                    for (int k = 0; k < i.operands().size(); k++) {
+                        Value r = replace.get(i.operand(k));
+                        if (r != null) i.setOperand(k, r);
+                    }
                     Value r = simplify(i);
                     if (r != null && r != i) {
-                        replace.put(i, r);
+                        replace.put(i, replace.getOrDefault(r, r));
                         i.remove();
                         changed = true;
                     }
                 }
             }
-            fn.replaceAllUses(replace);
+            fn.replaceAllUses(replace); // uses reached before their definition (phis on back edges)
         }
     }
 

@@ -35,12 +35,20 @@ import java.util.Set;
  */
 public final class Inliner {
     private final int threshold;
+    private final boolean alwaysOnly;
 
-    public Inliner(int threshold) { this.threshold = threshold; }
+    public Inliner(int threshold) { this(threshold, false); }
+
+    /** {@code alwaysOnly}: inline {@code always_inline} callees only (clang does that even at -O0). */
+    public Inliner(int threshold, boolean alwaysOnly) {
+        this.threshold = threshold;
+        this.alwaysOnly = alwaysOnly;
+    }
 
     public Inliner() { this(40); }
 
     public void run(Module m) {
+        if (alwaysOnly && m.functions().stream().noneMatch(f -> f.has(FnAttr.ALWAYS_INLINE))) return;
         for (Function f : bottomUp(m)) {
             boolean changed = true;
             int budget = 1000;
@@ -63,7 +71,7 @@ public final class Inliner {
         if (callee == caller || callee.has(FnAttr.NOINLINE) || callee.has(FnAttr.NAKED)) return false;
         if (reaches(callee, callee, m, new HashSet<>())) return false; // recursive
         if (callee.has(FnAttr.ALWAYS_INLINE)) return true;
-        if (callee.linkage() != Linkage.STATIC) return false;
+        if (alwaysOnly || callee.linkage() != Linkage.STATIC) return false;
         // a static function called once disappears after inlining, so its size does not matter
         return callee.instructions().size() <= threshold || (references(callee, m) == 1 && callee.section().equals(".text"));
     }

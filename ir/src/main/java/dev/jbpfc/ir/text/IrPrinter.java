@@ -10,7 +10,6 @@ import dev.jbpfc.ir.Instruction;
 import dev.jbpfc.ir.Module;
 import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Param;
-import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Undef;
 import dev.jbpfc.ir.Value;
 
