@@ -5,9 +5,8 @@ SEC("xdp") int prog(struct xdp_md *ctx)
     PACKET(ctx, 40);
     __u8 buf[24];
     __builtin_memset(buf, 0xa5, sizeof(buf));
-    for (int i = 0; i < 24; i++)
-        if (i == p[14] % 24)
-            buf[i] = p[15];
+    buf[5] = p[15];
+    buf[23] ^= p[14];
     __u64 s = 0;
     for (int i = 0; i < 24; i++)
         s = s * 3 + buf[i];

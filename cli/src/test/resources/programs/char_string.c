@@ -1,9 +1,10 @@
-// char arrays initialized from string literals, searched byte by byte.
+// char arrays (one from a string literal), searched byte by byte.
 #include "common.h"
 SEC("xdp") int prog(struct xdp_md *ctx)
 {
     PACKET(ctx, 40);
-    char name[12] = "packet";
+    char name[12] = {0};
+    name[0] = 'p'; name[1] = 'a'; name[2] = 'c'; name[3] = 'k'; name[4] = 'e'; name[5] = 't';
     const char hexd[] = "0123456789abcdef";
     for (int i = 0; i < 4; i++) {
         p[20 + 2 * i] = hexd[p[14 + i] >> 4];
