@@ -7,3 +7,5 @@ void f(void) {
   _Static_assert(sizeof(long) == 8, "long is 64-bit");
 }
 _Static_assert(sizeof(int) == 4 && sizeof(struct s) == 9 && 1, "conjunction"); // expected-error {{static assertion failed due to requirement 'sizeof(struct s) == 9': conjunction}}
+#define CHECK_SMALL(T) _Static_assert(sizeof(T) < 4, #T " is too big")
+CHECK_SMALL(long); // expected-error {{static assertion failed due to requirement 'sizeof(long) < 4': long is too big}}

@@ -349,6 +349,12 @@ public final class InstructionSelector {
         }
     }
 
+    /**
+     * System property that makes 32-bit register adds come out as subtracts: a deliberate miscompile that only the
+     * differential tester's planted-bug test sets, to show it catches and reduces a wrong selection rule.
+     */
+    public static final String PLANTED_ADD32_AS_SUB = "jbpfc.planted.add32AsSub";
+
     private void binary(Instruction i) {
         Type t = i.type();
         boolean alu32 = t == Type.I32 && cpu.hasAlu32();
@@ -368,6 +374,8 @@ public final class InstructionSelector {
         // copy, which the allocator can coalesce away.
         emit(BpfOp.MOV64_REG, d, ra, 0, 0);
         String base = aluBase(op);
+        // A planted miscompile for the differential tester's own test (DifferentialTest): never set otherwise.
+        if (alu32 && op == Opcode.ADD && Boolean.getBoolean(PLANTED_ADD32_AS_SUB)) base = "SUB";
         String width = alu32 ? "32" : "64";
         Long imm = immediate(b, alu32);
         if (imm != null && needsZext && imm < 0) imm = null;

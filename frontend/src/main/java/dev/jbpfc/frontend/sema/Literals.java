@@ -25,7 +25,12 @@ final class Literals {
     static IntConstant integer(String spelling) {
         String s = spelling.replace("'", ""); // C23 digit separators
         int end = s.length();
-        while (end > 0 && "uUlL".indexOf(s.charAt(end - 1)) >= 0) end--;
+        // Suffix letters only: u/U, l/L, and C23's "wb"/"WB" as a pair, so a hex digit b (0x5cfbULL) stays a digit.
+        while (end > 0) {
+            if ("uUlL".indexOf(s.charAt(end - 1)) >= 0) end--;
+            else if (end > 1 && (s.startsWith("wb", end - 2) || s.startsWith("WB", end - 2))) end -= 2;
+            else break;
+        }
         String suffix = s.substring(end).toLowerCase();
         String digits = s.substring(0, end);
         int radix = 10;

@@ -174,7 +174,11 @@ public final class Sema {
         }
         boolean trivial = failed instanceof dev.jbpfc.frontend.ast.Expr.IntLiteral;
         StringBuilder text = new StringBuilder("static assertion failed");
-        if (!trivial) text.append(" due to requirement '").append(sourceText(failed)).append("'");
+        if (!trivial) {
+            String written = sourceText(failed);
+            if (!balanced(written) || startOf(failed).expandedFrom() != null) written = new ExprPrinter(model).print(failed);
+            text.append(" due to requirement '").append(written).append("'");
+        }
         if (msg != null) text.append(": ").append(msg);
         diags.error(startOf(failed), text.toString());
     }
@@ -191,6 +195,16 @@ public final class Sema {
             else if (e instanceof dev.jbpfc.frontend.ast.Expr.Unary u && u.op.isPostfix()) e = u.operand;
             else return e.loc();
         }
+    }
+
+    private static boolean balanced(String s) {
+        int depth = 0;
+        for (char c : s.toCharArray()) {
+            if (c == '(' || c == '[') depth++;
+            if (c == ')' || c == ']') depth--;
+            if (depth < 0) return false;
+        }
+        return depth == 0 && !s.isEmpty();
     }
 
     /** An expression as written, from its first token to its last (spacing normalized). */

@@ -81,21 +81,32 @@ class SemaFileTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         List<String> problems = new ArrayList<>();
         List<Expectation> unmet = new ArrayList<>(expected);
+        // Collect diagnostics with every line they may be expected on: their own, and for one that came out of a
+        // macro the lines of its "expanded from here" notes (clang's -verify uses the expansion site).
+        record Seen(String severity, List<Integer> lines, String message) {}
+        List<Seen> seen = new ArrayList<>();
         for (String l : printed.split("\n")) {
             Matcher m = DIAG.matcher(l);
             if (!m.matches() || !Path.of(m.group(1)).getFileName().equals(file.getFileName())) continue;
-            String sev = m.group(4);
             int line = Integer.parseInt(m.group(2));
-            String msg = m.group(5);
+            if (m.group(4).equals("note") && m.group(5).equals("expanded from here") && !seen.isEmpty()) {
+                seen.get(seen.size() - 1).lines().add(line);
+                continue;
+            }
+            seen.add(new Seen(m.group(4), new ArrayList<>(List.of(line)), m.group(5)));
+        }
+        for (Seen d : seen) {
             Expectation hit = null;
             for (Expectation e : unmet) {
-                if (e.severity.equals(sev) && e.line == line && msg.contains(e.text)) {
+                if (e.severity.equals(d.severity()) && d.lines().contains(e.line) && d.message().contains(e.text)) {
                     hit = e;
                     break;
                 }
             }
             if (hit != null) unmet.remove(hit);
-            else if (!sev.equals("note")) problems.add("unexpected " + sev + " on line " + line + ": " + msg);
+            else if (!d.severity().equals("note")) {
+                problems.add("unexpected " + d.severity() + " on line " + d.lines() + ": " + d.message());
+            }
         }
         for (Expectation e : unmet) problems.add("missing " + e.severity + " on line " + e.line + ": " + e.text);
         if (!problems.isEmpty()) {
