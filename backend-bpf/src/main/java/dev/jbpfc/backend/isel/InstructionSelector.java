@@ -379,6 +379,12 @@ public final class InstructionSelector {
         String width = alu32 ? "32" : "64";
         Long imm = immediate(b, alu32);
         if (imm != null && needsZext && imm < 0) imm = null;
+        if (imm != null && imm > 0 && Long.bitCount(imm) == 1 && (op == Opcode.UDIV || op == Opcode.UREM)) {
+            // x % 2^k is x & (2^k - 1), x / 2^k is x >> k: the verifier bounds AND/RSH results but not MOD/DIV
+            // ones, so an array index `i % 16` must not stay a BPF_MOD.
+            base = op == Opcode.UREM ? "AND" : "RSH";
+            imm = op == Opcode.UREM ? imm - 1 : Long.numberOfTrailingZeros(imm);
+        }
         if (imm != null) {
             emit(BpfOp.valueOf(base + width + "_IMM"), d, 0, 0, (int) (long) imm);
         } else {

@@ -1,6 +1,7 @@
 package dev.jbpfc.frontend.lower;
 
 import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.Instruction;
 import dev.jbpfc.ir.IrBuilder;
 import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Predicate;
@@ -15,11 +16,17 @@ import dev.jbpfc.ir.Value;
  * </pre>
  * ({@code |INT_MIN|} is INT_MIN, which read unsigned is the right magnitude.) clang rejects such code at v3 unless
  * the divisor is a constant it can turn into a multiplication; jbpfc accepts both.
+ *
+ * <p>When both operands are known non-negative (a constant, or a zero-extended narrower value such as an
+ * {@code unsigned char} promoted to {@code int}), the signed result equals the unsigned one and the plain
+ * udiv/urem is emitted: {@code p[i] % 16} must stay {@code urem} (then {@code & 15}), because the verifier cannot
+ * bound the result of the negate/mod/negate sequence and rejects it as an array index.
  */
 final class SignedDivision {
     private SignedDivision() {}
 
     static Value expand(IrBuilder b, boolean quotient, Value a, Value d) {
+        if (nonNegative(a) && nonNegative(d)) return b.binary(quotient ? Opcode.UDIV : Opcode.UREM, a, d);
         Constant zero = Constant.of(a.type(), 0);
         Value absA = abs(b, a, zero);
         Value absD = abs(b, d, zero);
@@ -40,5 +47,10 @@ final class SignedDivision {
     private static Value abs(IrBuilder b, Value v, Constant zero) {
         if (v instanceof Constant c) return Constant.of(v.type(), Math.abs(c.value()));
         return b.select(b.cmp(Predicate.SLT, v, zero), b.binary(Opcode.SUB, zero, v), v);
+    }
+
+    private static boolean nonNegative(Value v) {
+        if (v instanceof Constant c) return c.value() >= 0;
+        return v instanceof Instruction i && i.op() == Opcode.ZEXT;
     }
 }
