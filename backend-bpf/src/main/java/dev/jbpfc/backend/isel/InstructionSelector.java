@@ -503,18 +503,22 @@ public final class InstructionSelector {
     // ------------------------------------------------------------------------------------------------------
     // Compares and branches
 
-    private void materializeCompare(Instruction i) {
-        int d = def(i);
-        emit(BpfOp.MOV64_IMM, d, 0, 0, 1);
+    /** {@code dest = cmp ? 1 : 0}, as BPF has no set-on-condition: 1, then a jump over the store of 0. */
+    private void compareValueInto(int dest, Instruction cmp) {
+        emit(BpfOp.MOV64_IMM, dest, 0, 0, 1);
         MBlock rest = splitHere("cmp.end");
         MBlock zero = mf.newBlock(fn.name() + ".cmp.false");
         insertAfter(cur, zero);
-        compareAndJump(i.predicate, i.operand(0), i.operand(1), rest);
+        compareAndJump(cmp.predicate, cmp.operand(0), cmp.operand(1), rest);
         jump(zero);
         cur = zero;
-        emit(BpfOp.MOV64_IMM, d, 0, 0, 0);
+        emit(BpfOp.MOV64_IMM, dest, 0, 0, 0);
         jump(rest);
         cur = rest;
+    }
+
+    private void materializeCompare(Instruction i) {
+        compareValueInto(def(i), i);
         clean.add(i);
     }
 
@@ -1228,16 +1232,7 @@ public final class InstructionSelector {
             }
             if (i.op() == Opcode.CMP) {
                 // A compare folded into branches is also needed as a value here (only via select operands).
-                emit(BpfOp.MOV64_IMM, target, 0, 0, 1);
-                MBlock rest = splitHere("cmp.end");
-                MBlock zero = mf.newBlock(fn.name() + ".cmp.false");
-                insertAfter(cur, zero);
-                compareAndJump(i.predicate, i.operand(0), i.operand(1), rest);
-                jump(zero);
-                cur = zero;
-                emit(BpfOp.MOV64_IMM, target, 0, 0, 0);
-                jump(rest);
-                cur = rest;
+                compareValueInto(target, i);
                 return;
             }
         }
