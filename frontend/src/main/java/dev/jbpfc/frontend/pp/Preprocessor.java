@@ -1256,17 +1256,24 @@ public final class Preprocessor {
         }
     }
 
-    private void define(Token directive) {
-        List<Token> line = lineTokens();
+    /** The macro name that starts a #define/#undef line, or null after reporting why there is none. */
+    private Token macroName(Token directive, List<Token> line) {
         if (line.isEmpty()) {
             diags.error(directive.location, "macro name missing");
-            return;
+            return null;
         }
         Token name = line.get(0);
         if (name.kind != Kind.IDENTIFIER) {
             diags.error(name.location, "macro name must be an identifier");
-            return;
+            return null;
         }
+        return name;
+    }
+
+    private void define(Token directive) {
+        List<Token> line = lineTokens();
+        Token name = macroName(directive, line);
+        if (name == null) return;
         if (name.text.equals("defined")) {
             diags.error(name.location, "'defined' cannot be used as a macro name");
             return;
@@ -1370,15 +1377,8 @@ public final class Preprocessor {
 
     private void undef(Token directive) {
         List<Token> line = lineTokens();
-        if (line.isEmpty()) {
-            diags.error(directive.location, "macro name missing");
-            return;
-        }
-        Token name = line.get(0);
-        if (name.kind != Kind.IDENTIFIER) {
-            diags.error(name.location, "macro name must be an identifier");
-            return;
-        }
+        Token name = macroName(directive, line);
+        if (name == null) return;
         if (line.size() > 1) {
             warn(line.get(1).location, "extra tokens at end of #undef directive [-Wextra-tokens]");
         }
