@@ -48,6 +48,7 @@ public final class Sema {
     final InitializerChecker inits = new InitializerChecker(this);
     final StmtChecker stmts = new StmtChecker(this);
     final BuiltinCalls builtinCalls = new BuiltinCalls(this);
+    private final SectionConflicts sections;
     final Scope fileScope = new Scope(Scope.Kind.FILE, null);
     Scope scope = fileScope;
     private FunctionSymbol currentFunction;
@@ -59,6 +60,7 @@ public final class Sema {
     private Sema(Diagnostics diags, DiagnosticPragmas pragmas) {
         this.diags = diags;
         this.pragmas = pragmas;
+        this.sections = new SectionConflicts(diags);
         // clang's BPF target: va_list is a plain pointer.
         fileScope.declare(new TypedefSymbol(new TypedefType("__builtin_va_list",
                 dev.jbpfc.frontend.types.PointerType.to(dev.jbpfc.frontend.types.VoidType.VOID)), null));
@@ -98,6 +100,9 @@ public final class Sema {
             else if (d instanceof AsmDecl) { /* file-scope asm is passed through by lowering */ }
         }
         for (ObjectSymbol g : model.globals) {
+            if (g.isDefined() && !g.hasInitializer() && g.storage() != StorageClass.EXTERN) {
+                sections.add(g, g.attributes.section); // a tentative definition is complete at the end of the file
+            }
             if (g.isDefined() && !g.hasInitializer() && g.storage() != StorageClass.EXTERN && !g.type().isComplete()) {
                 ArrayType a = g.type().asArray();
                 if (a != null && a.length() == ArrayType.INCOMPLETE) {
@@ -285,6 +290,7 @@ public final class Sema {
                 FunctionSymbol f = declareFunction(dr.name(), (FunctionType) t.unqualified(), storage, ds.isInline(), at);
                 if (f != null) {
                     attrs.read(attributes, f.attributes);
+                    sections.add(f, f.attributes.section);
                     model.declarations.put(dr, f);
                 }
                 continue;
@@ -293,6 +299,7 @@ public final class Sema {
             if (o == null) continue;
             model.declarations.put(dr, o);
             attrs.read(attributes, o.attributes);
+            if (id.initializer() != null && o.hasStaticStorage()) sections.add(o, o.attributes.section);
             if (o.type() == TypeResolver.AUTO) {
                 if (id.initializer() instanceof dev.jbpfc.frontend.ast.Expr e) {
                     o.setType(exprs.rvalue(e));
@@ -500,6 +507,7 @@ public final class Sema {
         attributes.addAll(def.declarator().attributes());
         if (def.attributes() != null) attributes.addAll(def.attributes());
         attrs.read(attributes, f.attributes);
+        sections.add(f, f.attributes.section);
         model.functionDefs.put(def, f);
         model.declarations.put(def.declarator(), f);
         CType ret = ft.returnType();
