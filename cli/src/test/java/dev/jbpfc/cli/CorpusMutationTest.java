@@ -35,9 +35,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Issue 2's "never crashes": mutants of corpus programs (tokens and lines deleted, duplicated and swapped, see
  * {@link SourceMutator}) go through the whole compiler in-process ({@link Main#run} with the selftests flags and
  * {@code -O2 --target=bpf -mcpu=v3 -c}), and every one must end in an object (exit 0) or in diagnostics (exit 1
- * with at least one {@code file:line:col: error:} line). A Java exception escaping {@code Main.run}, the one-line
- * "internal compiler error" Main prints for an exception it caught, exit 1 without a located error, or a case
- * running longer than the timeout fails the test.
+ * with at least one {@code error:} line, {@code file:line:col: error:} or clang's unlocated {@code error: ...}). A
+ * Java exception escaping {@code Main.run}, the one-line "internal compiler error" Main prints for an exception it
+ * caught (or the "internal error while ..." the parser and lowering report for one they caught), exit 1 without an
+ * error line, or a case using more than its CPU time ({@code -Dmutation.timeout}, 10 s) fails the test.
  *
  * <p>Each case is (corpus file, seed); a failure prints a one-line command that re-runs just that case and writes
  * the mutant to {@code target/mutation-failures/}. Default run: {@value #DEFAULT_CASES} cases, spread round-robin
@@ -53,6 +54,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class CorpusMutationTest {
     static final int DEFAULT_CASES = 5000;
+    private static final Pattern INTERNAL = Pattern.compile("internal (?:compiler )?error");
     /** clang's error line: {@code file:line:col: error: ...}, or {@code error: ...} for one with no place in a file. */
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^(?:\\S[^\\n]*:\\d+:\\d+: |jbpfc: )?(?:fatal )?error: ");
     private static final String REPRODUCE = "mvn -B -q -pl cli -am test -Dtest=CorpusMutationTest"
@@ -279,8 +281,11 @@ class CorpusMutationTest {
                     return failure(c, m, "exception " + t, stackTop(t));
                 }
                 String text = err.toString(StandardCharsets.UTF_8);
-                if (text.contains("internal compiler error")) {
-                    return failure(c, m, firstLine(text, "internal compiler error"), stackOf(args));
+                // Main's one line for an exception it caught, and the parser's and lowering's "internal error while
+                // ..." diagnostics for one they caught: crashes all, however politely reported.
+                Matcher internal = INTERNAL.matcher(text);
+                if (internal.find()) {
+                    return failure(c, m, firstLine(text, internal.group()), stackOf(args) + "\n" + text);
                 }
                 if (status == 0) {
                     if (!Files.isRegularFile(obj)) return failure(c, m, "exit 0 but no object", text);

@@ -70,6 +70,7 @@ public final class Lowering {
             if (!g.isInternal() || g.attributes.section != null || g.attributes.used) unit.symbolName(g);
         }
         drain(unit, diags);
+        CodeDataSections.check(module, unit.names, diags);
         sortLikeSource(module, order, unit);
         addDataSections(module, unit);
         unit.sections.emit(btf);
