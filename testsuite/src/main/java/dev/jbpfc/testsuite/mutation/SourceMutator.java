@@ -37,7 +37,8 @@ public final class SourceMutator {
 
     /** The mutant of {@code source} for {@code seed}. */
     public static Mutant mutate(String source, long seed) {
-        Random random = new Random(seed);
+        // The text's hash goes into the seed, so that seed N is not the same kind of edit in every file.
+        Random random = new Random(seed * 0x9E3779B97F4A7C15L + source.hashCode());
         String text = source;
         List<String> edits = new ArrayList<>();
         int count = 1 + random.nextInt(3);
