@@ -12,3 +12,15 @@ int f(struct hdr *h, char *out) {
 // CHECK: memcpy {{%[0-9]+}}, {{%[0-9]+}}, 12, align 1
 // CHECK: load i8
 // CHECK: ret i32
+
+// The same through string.h's declarations, which lowering treats as the builtins.
+void *memcpy(void *d, const void *s, unsigned long n);
+int memcmp(const void *a, const void *b, unsigned long n);
+int g(struct hdr *h, char *out) {
+    memcpy(out, &h->daddr, 3 * sizeof(h->daddr.a[0]));
+    return memcmp(out, "xy", sizeof("xy") - 1);
+}
+// CHECK-LABEL: define global i32 @g
+// CHECK: memcpy {{%[0-9]+}}, {{%[0-9]+}}, 12, align 1
+// CHECK: load i8
+// CHECK: ret i32

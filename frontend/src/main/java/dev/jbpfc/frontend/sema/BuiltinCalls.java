@@ -35,11 +35,7 @@ final class BuiltinCalls {
                     x.assignment(f.params().get(i).type(), args.get(i), at, ExprChecker.AssignContext.ARGUMENT,
                             args.get(i).loc(), b.name());
                 }
-                // Lowering expands memcpy/memset/memcmp/memmove inline and needs their size as a constant:
-                // `2 * sizeof(x)` or `sizeof("lit") - 1` are integer constant expressions the model must hold.
-                if (b.name().matches("__builtin_mem(cpy|move|set|cmp)(_inline)?") && args.size() == 3) {
-                    sema.consts.evaluateConverted(args.get(2));
-                }
+                if (Builtins.takesConstantSize(b) && args.size() == 3) sema.consts.evaluateConverted(args.get(2));
                 return f.returnType();
             }
             case CONSTANT_P -> {
