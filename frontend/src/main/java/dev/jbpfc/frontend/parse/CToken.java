@@ -27,6 +27,9 @@ final class CToken implements Token {
         this.typedefs = typedefs;
     }
 
+    /** The type fixed when the token was made ({@link #DYNAMIC} for a name that is not a keyword). */
+    int fixedType() { return type; }
+
     @Override
     public int getType() {
         if (type != DYNAMIC) return type;

@@ -29,6 +29,9 @@ final class TypedefTable implements ScopeHooks {
         for (String name : List.of("__builtin_va_list", "__int128_t", "__uint128_t")) meaning.put(name, true);
     }
 
+    /** Every change made at file scope, in order: name, new meaning (what {@link ParsedPrefix} replays). */
+    final List<Object[]> fileScopeLog = new ArrayList<>();
+
     /** Bumped on every change of meaning, so a token may cache its answer until the next change. */
     int generation;
 
@@ -52,6 +55,8 @@ final class TypedefTable implements ScopeHooks {
             boolean seen = false;
             for (Object[] e : log) if (e[0].equals(name)) { seen = true; break; }
             if (!seen) log.add(new Object[] {name, old});
+        } else {
+            fileScopeLog.add(new Object[] {name, typedef});
         }
         meaning.put(name, typedef);
         generation++;
