@@ -17,7 +17,9 @@ import dev.jbpfc.frontend.ast.TranslationUnit;
 import dev.jbpfc.frontend.lower.LowerOptions;
 import dev.jbpfc.frontend.lower.LoweredUnit;
 import dev.jbpfc.frontend.lower.Lowering;
+import dev.jbpfc.frontend.parse.ParsedPrefix;
 import dev.jbpfc.frontend.parse.Parser;
+import dev.jbpfc.frontend.pp.SharedSourceFiles;
 import dev.jbpfc.frontend.sema.DiagnosticPragmas;
 import dev.jbpfc.frontend.sema.Sema;
 import dev.jbpfc.frontend.sema.SemanticModel;
@@ -49,27 +51,71 @@ final class Compilation {
     private final Options options;
     private final Diagnostics diags;
     private final PrintStream stdout;
+    /** -ftime-report's accumulator, or null. */
+    private final TimeReport times;
+    /** What the inputs of one invocation share (read headers, the previous input's parse), or null. */
+    private final Shared shared;
+
+    /**
+     * Kept from one input to the next of one invocation: the headers read once, and the previous parse, whose
+     * declarations the next input takes over where its tokens are the same (see {@link ParsedPrefix}).
+     */
+    static final class Shared {
+        final SharedSourceFiles files = new SharedSourceFiles();
+        final ParsedPrefix prefix = new ParsedPrefix();
+    }
 
     Compilation(Options options, Diagnostics diags, PrintStream stdout) {
+        this(options, diags, stdout, null, null);
+    }
+
+    Compilation(Options options, Diagnostics diags, PrintStream stdout, TimeReport times, Shared shared) {
         this.options = options;
         this.diags = diags;
         this.stdout = stdout;
+        this.times = times;
+        this.shared = shared;
+    }
+
+    /** CPU time of this thread (what -ftime-report shows: on a loaded machine wall time is mostly waiting). */
+    private static long now() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private long lap(String phase, long since) {
+        long now = now();
+        if (times != null) times.add(phase, now - since);
+        return now;
     }
 
     void run(Path input) {
         try {
+            long t = now();
             List<Token> tokens = new Preprocessor(preprocessorOptions(), diags).run(input);
+            t = lap("preprocess", t);
             if (options.action == Options.Action.PREPROCESS) {
                 writePreprocessed(input, tokens);
                 return;
             }
             if (diags.hasErrors()) return;
 
-            TranslationUnit tu = Parser.parse(tokens, diags);
+            Parser.Timing parseTiming = times == null ? null : new Parser.Timing();
+            TranslationUnit tu = Parser.parse(tokens, diags, parseTiming, shared == null ? null : shared.prefix);
+            t = lap("parse", t);
+            if (times != null) {
+                times.add(" grammar", parseTiming.grammarNanos);
+                times.add(" AST", parseTiming.astNanos);
+                if (shared != null) {
+                    times.note("parse reused " + shared.prefix.lastReusedDeclarations() + " of "
+                            + tu.decls().size() + " top-level declarations of the previous input");
+                }
+            }
             SemanticModel model = Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens));
+            t = lap("sema", t);
             if (diags.hasErrors() || options.action == Options.Action.SYNTAX_ONLY) return;
 
             LoweredUnit unit = Lowering.lower(tu, model, new LowerOptions(options.cpuVersion), diags);
+            t = lap("lower", t);
             if (diags.hasErrors()) return;
             PassPipeline passes = PassPipeline.forLevel(String.valueOf(options.optLevel));
             if (options.printAfter != null) {
@@ -77,6 +123,7 @@ final class Compilation {
                         : Set.of(options.printAfter.split(",")), stdout);
             }
             passes.run(unit.module());
+            t = lap("optimize", t);
             if (options.action == Options.Action.EMIT_IR) {
                 writeText(outputPath(input, ".ir"), IrPrinter.print(unit.module()));
                 return;
@@ -91,6 +138,7 @@ final class Compilation {
             }
             byte[] object = BpfBackend.compile(unit.module(), backend, options.debugInfo ? btf : null);
             Files.write(outputPath(input, ".o"), object);
+            lap("backend", t);
         } catch (CompileError e) {
             diags.error(e.location(), e.getMessage());
         } catch (IOException e) {
@@ -155,6 +203,7 @@ final class Compilation {
         p.optimizeSize = options.optLevel == 's';
         p.debugInfo = options.debugInfo;
         p.std = options.std;
+        if (shared != null) p.sharedFiles = shared.files;
         return p;
     }
 }

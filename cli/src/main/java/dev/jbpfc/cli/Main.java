@@ -50,13 +50,15 @@ public final class Main {
             return 1;
         }
         int status = 0;
+        TimeReport times = o.timeReport ? new TimeReport() : null;
+        Compilation.Shared shared = o.inputs.size() > 1 ? new Compilation.Shared() : null;
         for (Path in : o.inputs) {
             Diagnostics diags = new Diagnostics(err);
             diags.setErrorLimit(o.errorLimit);
             diags.setWarningsAsErrors(o.warningsAsErrors);
             diags.setSuppressWarnings(o.noWarnings);
             try {
-                new Compilation(o, diags, out).run(in);
+                new Compilation(o, diags, out, times, shared).run(in);
             } catch (Diagnostics.ErrorLimitReached stop) {
                 // already reported
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -72,7 +74,9 @@ public final class Main {
                 err.println(n + (n == 1 ? " error" : " errors") + " generated.");
                 status = 1;
             }
+            if (times != null) times.endInput(in.toString(), err);
         }
+        if (times != null) times.endInvocation(err);
         return status;
     }
 }

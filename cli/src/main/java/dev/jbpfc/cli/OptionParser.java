@@ -43,6 +43,7 @@ public final class OptionParser {
                 case "-O" -> o.optLevel = '1';
                 case "-Werror" -> o.warningsAsErrors = true;
                 case "-w" -> o.noWarnings = true;
+                case "-ftime-report" -> o.timeReport = true;
                 case "--version" -> o.showVersion = true;
                 case "--help", "-help" -> o.showHelp = true;
                 case "-target" -> target(next(args, ++i, a));

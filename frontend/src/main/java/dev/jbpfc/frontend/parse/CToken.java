@@ -16,25 +16,23 @@ final class CToken implements Token {
     final dev.jbpfc.frontend.lex.Token pp;
     private final int type;
     private final int index;
-    private final TypedefTable typedefs;
-    private int cachedType;
-    private int cachedGeneration = -1;
+    /** For a name that is not a keyword: what it means now (see {@link TypedefTable.Meaning}); else null. */
+    private final TypedefTable.Meaning meaning;
 
     CToken(dev.jbpfc.frontend.lex.Token pp, int type, int index, TypedefTable typedefs) {
         this.pp = pp;
         this.type = type;
         this.index = index;
-        this.typedefs = typedefs;
+        this.meaning = type == DYNAMIC ? typedefs.meaningOf(pp.text) : null;
     }
+
+    /** The type fixed when the token was made ({@link #DYNAMIC} for a name that is not a keyword). */
+    int fixedType() { return type; }
 
     @Override
     public int getType() {
         if (type != DYNAMIC) return type;
-        if (cachedGeneration != typedefs.generation) {
-            cachedType = typedefs.isTypedef(pp.text) ? CParser.TYPEDEF_NAME : CParser.IDENTIFIER;
-            cachedGeneration = typedefs.generation;
-        }
-        return cachedType;
+        return meaning.isTypedef() ? CParser.TYPEDEF_NAME : CParser.IDENTIFIER;
     }
 
     @Override public String getText() { return pp.text; }

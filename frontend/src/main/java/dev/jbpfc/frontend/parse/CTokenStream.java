@@ -30,6 +30,8 @@ final class CTokenStream implements TokenStream {
     private final CToken[] tokens;
     private final Map<Integer, List<dev.jbpfc.frontend.lex.Token>> pragmasBefore = new HashMap<>();
     private int p;
+    /** The highest index anyone looked at since {@link #resetTouched} (see {@link ParsedPrefix}). */
+    private int touched = -1;
 
     CTokenStream(List<dev.jbpfc.frontend.lex.Token> input, TypedefTable typedefs) {
         ArrayList<CToken> out = new ArrayList<>(input.size() + 1);
@@ -103,9 +105,28 @@ final class CTokenStream implements TokenStream {
     }
 
     /** The pragmas that stood right before token {@code index} (null if none). */
-    List<dev.jbpfc.frontend.lex.Token> pragmasBefore(int index) { return pragmasBefore.get(index); }
+    List<dev.jbpfc.frontend.lex.Token> pragmasBefore(int index) {
+        touch(index);
+        return pragmasBefore.get(index);
+    }
 
-    CToken token(int index) { return tokens[index]; }
+    CToken token(int index) {
+        touch(index);
+        return tokens[index];
+    }
+
+    /** {@link #token} and {@link #pragmasBefore} without counting as a look (for comparing two streams). */
+    CToken peekToken(int index) { return tokens[index]; }
+
+    List<dev.jbpfc.frontend.lex.Token> peekPragmas(int index) { return pragmasBefore.get(index); }
+
+    private void touch(int index) {
+        if (index > touched) touched = index;
+    }
+
+    void resetTouched() { touched = p; }
+
+    int touched() { return touched; }
 
     int tokenCount() { return tokens.length; }
 
@@ -116,7 +137,9 @@ final class CTokenStream implements TokenStream {
         if (k == 0) return null;
         int i = k > 0 ? p + k - 1 : p + k;
         if (i < 0) return null;
-        return i < tokens.length ? tokens[i] : tokens[tokens.length - 1];
+        if (i >= tokens.length) i = tokens.length - 1;
+        if (i > touched) touched = i;
+        return tokens[i];
     }
 
     @Override
@@ -125,13 +148,14 @@ final class CTokenStream implements TokenStream {
         return t == null ? 0 : t.getType();
     }
 
-    @Override public Token get(int index) { return tokens[index]; }
+    @Override public Token get(int index) { return token(index); }
     @Override public TokenSource getTokenSource() { return null; }
 
     @Override
     public String getText(Interval interval) {
         StringBuilder sb = new StringBuilder();
         int stop = Math.min(interval.b, tokens.length - 2);
+        touch(stop);
         for (int i = Math.max(0, interval.a); i <= stop; i++) {
             if (sb.length() > 0) sb.append(' ');
             sb.append(tokens[i].getText());

@@ -31,7 +31,34 @@ import java.util.List;
 public final class Parser {
     private Parser() {}
 
+    /**
+     * Where a parse spent its time (for {@code -ftime-report}): running the grammar, and building the AST, in CPU
+     * time of the parsing thread (on a loaded machine wall time is mostly waiting).
+     */
+    public static final class Timing {
+        private static final java.lang.management.ThreadMXBean THREADS =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        public long grammarNanos;
+        public long astNanos;
+
+        static long now() { return THREADS.getCurrentThreadCpuTime(); }
+    }
+
     public static TranslationUnit parse(List<Token> tokens, Diagnostics diags) {
+        return parse(tokens, diags, null);
+    }
+
+    /** As {@link #parse(List, Diagnostics)}, adding the time spent to {@code timing} when it is not null. */
+    public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing) {
+        return parse(tokens, diags, timing, null);
+    }
+
+    /**
+     * As {@link #parse(List, Diagnostics, Timing)}; with a {@link ParsedPrefix} (one per invocation, inputs in
+     * turn), takes over the leading declarations this input shares with the previous one and remembers this
+     * parse for the next.
+     */
+    public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix) {
         TypedefTable typedefs = new TypedefTable();
         CTokenStream stream = new CTokenStream(tokens, typedefs);
         CParser parser = new CParser(stream);
@@ -40,13 +67,26 @@ public final class Parser {
         AstBuilder builder = new AstBuilder(stream, diags);
         List<ExternalDecl> decls = new ArrayList<>();
         SourceLocation start = stream.token(0).pp.location;
+        // Chunks that a later input may take over: contiguous from the start, each clean (see ParsedPrefix).
+        List<ParsedPrefix.Chunk> chunks = new ArrayList<>();
+        boolean clean = prefix != null;
+        if (prefix != null) {
+            prefix.reuse(prefix.reusableChunks(stream), decls, typedefs, chunks);
+            if (!chunks.isEmpty()) stream.seek(chunks.get(chunks.size() - 1).end);
+        }
 
         while (true) {
             int first = stream.index();
+            stream.resetTouched();
+            int declsBefore = decls.size();
+            int logBefore = typedefs.fileScopeLog.size();
+            int diagsBefore = diags.errorCount() + diags.warningCount();
             builder.pragmasBefore(first, decls);
             if (stream.LA(1) == org.antlr.v4.runtime.Token.EOF) break;
             int depth = typedefs.depth();
+            if (depth != 0) clean = false;
             CParser.ExternalDeclarationContext ctx;
+            long t0 = timing == null ? 0 : Timing.now();
             try {
                 ctx = parseOne(parser, stream, typedefs, first, depth);
             } catch (RecognitionException e) {
@@ -56,13 +96,17 @@ public final class Parser {
                 typedefs.restoreDepth(depth);
                 skipDeclaration(stream, first, e.getOffendingToken() == null ? first
                         : e.getOffendingToken().getTokenIndex());
+                clean = false;
                 continue;
             } catch (StackOverflowError e) {
                 diags.error(stream.token(first).pp.location, "declaration is nested too deeply");
                 typedefs.restoreDepth(depth);
                 skipDeclaration(stream, first, first);
+                clean = false;
                 continue;
             }
+            long t1 = timing == null ? 0 : Timing.now();
+            if (timing != null) timing.grammarNanos += t1 - t0;
             try {
                 builder.externalDeclaration(ctx, decls);
             } catch (StackOverflowError e) {
@@ -73,7 +117,16 @@ public final class Parser {
                 // A bug of ours, not the user's: say so at the declaration rather than die with a stack trace.
                 diags.error(stream.token(first).pp.location, "internal error while building the AST: " + e);
             }
+            if (timing != null) timing.astNanos += Timing.now() - t1;
+            if (clean && (diags.errorCount() + diags.warningCount() != diagsBefore || typedefs.depth() != 0)) {
+                clean = false;
+            }
+            if (clean) {
+                chunks.add(new ParsedPrefix.Chunk(first, stream.index(), stream.touched(), declsBefore, decls.size(),
+                        logBefore, typedefs.fileScopeLog.size()));
+            }
         }
+        if (prefix != null) prefix.remember(stream, chunks, decls, typedefs.fileScopeLog);
         return new TranslationUnit(decls, start);
     }
 

@@ -15,26 +15,47 @@ import java.util.List;
  * report scopes and declarators through {@link ScopeHooks}; {@link CToken#getType()} asks {@link #isTypedef}.
  *
  * <p>One map holds what each name means in the innermost scope that declares it; a block scope keeps an undo list
- * of the meanings it overwrote and puts them back when it closes, so a lookup is one hash probe whatever the
- * nesting. Ordinary declarations are entered only when they shadow a typedef name, which keeps the thousands of
+ * of the meanings it overwrote and puts them back when it closes; each token holds its name's {@link Meaning}, so a
+ * lookup is one field read whatever the nesting. Ordinary declarations are entered only when they shadow a typedef name, which keeps the thousands of
  * file-scope functions and variables of vmlinux.h out of the map.
  */
 final class TypedefTable implements ScopeHooks {
-    private final HashMap<String, Boolean> meaning = new HashMap<>();
-    /** Per open block scope: name, meaning before this scope changed it (null = none). */
+    /**
+     * What one name means in the innermost scope that declares it: null (nothing: an identifier), TRUE (a typedef
+     * name) or FALSE (an ordinary name shadowing a typedef). A token holds its name's Meaning, so asking costs no
+     * hash lookup however often the parser's lookahead asks.
+     */
+    static final class Meaning {
+        Boolean value;
+
+        boolean isTypedef() { return value != null && value; }
+    }
+
+    private final HashMap<String, Meaning> meaning = new HashMap<>();
+    /** Per open block scope: name's meaning, value before this scope changed it (null = none). */
     private final ArrayList<List<Object[]>> undo = new ArrayList<>();
 
     TypedefTable() {
         // clang's predefined typedef names
-        for (String name : List.of("__builtin_va_list", "__int128_t", "__uint128_t")) meaning.put(name, true);
+        for (String name : List.of("__builtin_va_list", "__int128_t", "__uint128_t")) meaningOf(name).value = true;
     }
 
-    /** Bumped on every change of meaning, so a token may cache its answer until the next change. */
-    int generation;
+    /** Every change made at file scope, in order: name, new meaning (what {@link ParsedPrefix} replays). */
+    final List<Object[]> fileScopeLog = new ArrayList<>();
+
+    /** The (one, mutable) meaning of {@code name}. */
+    Meaning meaningOf(String name) {
+        Meaning m = meaning.get(name);
+        if (m == null) {
+            m = new Meaning();
+            meaning.put(name, m);
+        }
+        return m;
+    }
 
     boolean isTypedef(String name) {
-        Boolean b = meaning.get(name);
-        return b != null && b;
+        Meaning m = meaning.get(name);
+        return m != null && m.isTypedef();
     }
 
     int depth() { return undo.size(); }
@@ -45,16 +66,18 @@ final class TypedefTable implements ScopeHooks {
     }
 
     void declare(String name, boolean typedef) {
-        Boolean old = meaning.get(name);
+        Meaning m = meaningOf(name);
+        Boolean old = m.value;
         if (!typedef && (old == null || !old)) return; // an ordinary name that shadows nothing
         if (!undo.isEmpty()) {
             List<Object[]> log = undo.get(undo.size() - 1);
             boolean seen = false;
-            for (Object[] e : log) if (e[0].equals(name)) { seen = true; break; }
-            if (!seen) log.add(new Object[] {name, old});
+            for (Object[] e : log) if (e[0] == m) { seen = true; break; }
+            if (!seen) log.add(new Object[] {m, old});
+        } else {
+            fileScopeLog.add(new Object[] {name, typedef});
         }
-        meaning.put(name, typedef);
-        generation++;
+        m.value = typedef;
     }
 
     @Override
@@ -64,11 +87,9 @@ final class TypedefTable implements ScopeHooks {
     public void exitScope() {
         if (undo.isEmpty()) return;
         List<Object[]> log = undo.remove(undo.size() - 1);
-        if (!log.isEmpty()) generation++;
         for (int i = log.size() - 1; i >= 0; i--) {
             Object[] e = log.get(i);
-            if (e[1] == null) meaning.remove((String) e[0]);
-            else meaning.put((String) e[0], (Boolean) e[1]);
+            ((Meaning) e[0]).value = (Boolean) e[1];
         }
     }
 

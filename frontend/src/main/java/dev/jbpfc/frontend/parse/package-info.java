@@ -7,5 +7,7 @@
  * {@link dev.jbpfc.frontend.parse.TypedefTable} is the scoped table of typedef names that decides whether an
  * identifier token is IDENTIFIER or TYPEDEF_NAME; {@link dev.jbpfc.frontend.parse.AstBuilder} turns each external
  * declaration's parse tree into AST nodes; {@link dev.jbpfc.frontend.parse.SyntaxErrors} words errors.
+ * {@link dev.jbpfc.frontend.parse.ParsedPrefix} lets the inputs of one invocation take over the identical leading
+ * declarations (vmlinux.h, libbpf headers) of the previous input instead of parsing them again.
  */
 package dev.jbpfc.frontend.parse;

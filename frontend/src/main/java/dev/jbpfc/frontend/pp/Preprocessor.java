@@ -186,8 +186,8 @@ public final class Preprocessor {
             String path = main.path();
             baseFile = path;
             pushFile(main, dirOf(path), -1, canonical(path), 0);
-            pushFile(new SourceFile("<command line>", commandLineText()), "", -1, null, 0);
-            pushFile(new SourceFile("<built-in>", PredefinedMacros.text(options)), "", -1, null, 0);
+            pushFile(buffer("<command line>", commandLineText()), "", -1, null, 0);
+            pushFile(buffer("<built-in>", PredefinedMacros.text(options)), "", -1, null, 0);
             while (true) {
                 Token t = next();
                 if (t.kind == Kind.EOF) {
@@ -256,16 +256,24 @@ public final class Preprocessor {
         }
     }
 
+    private SourceFile buffer(String name, String text) {
+        return options.sharedFiles == null ? new SourceFile(name, text) : options.sharedFiles.buffer(name, text);
+    }
+
     private SourceFile load(String path) {
         String key = canonical(path);
         SourceFile cached = fileCache.get(key);
         if (cached != null && cached.path().equals(path)) return cached;
+        SourceFile sf = options.sharedFiles == null ? read(path) : options.sharedFiles.file(path, () -> read(path));
+        if (sf != null) fileCache.put(key, sf);
+        return sf;
+    }
+
+    private static SourceFile read(String path) {
         try {
             byte[] bytes = HeaderSearch.builtinHeader(path);
             if (bytes == null) bytes = Files.readAllBytes(Path.of(path));
-            SourceFile sf = new SourceFile(path, new String(bytes, StandardCharsets.ISO_8859_1));
-            fileCache.put(key, sf);
-            return sf;
+            return new SourceFile(path, new String(bytes, StandardCharsets.ISO_8859_1));
         } catch (IOException | RuntimeException e) {
             return null;
         }

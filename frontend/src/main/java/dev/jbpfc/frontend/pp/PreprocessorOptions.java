@@ -52,6 +52,8 @@ public final class PreprocessorOptions {
     public boolean builtinIncludes = true;
     /** {@code -undef}: no predefined macros except the ones the standard requires. */
     public boolean noPredefines;
+    /** Source files shared with the other inputs of the same invocation (null: read everything afresh). */
+    public SharedSourceFiles sharedFiles;
     /** The directory {@code -include} files are looked up in first (the working directory). */
     public Path workingDirectory = Path.of("");
 

@@ -23,6 +23,8 @@ final class Literals {
 
     /** Returns null on a malformed spelling (the caller reports it). */
     static IntConstant integer(String spelling) {
+        IntConstant plain = plainDecimal(spelling);
+        if (plain != null) return plain;
         String s = spelling.replace("'", ""); // C23 digit separators
         int end = s.length();
         // Suffix letters only: u/U, l/L, and C23's "wb"/"WB" as a pair, so a hex digit b (0x5cfbULL) stays a digit.
@@ -74,6 +76,27 @@ final class Literals {
         // clang: a decimal literal too big for long long but fitting unsigned long long is unsigned (warning).
         if (IntegerType.ULONGLONG.canRepresent(v)) return new IntConstant(v, IntegerType.ULONGLONG);
         return new IntConstant(v, null);
+    }
+
+    /**
+     * The common case without any string or BigInteger parsing: a decimal literal of at most 18 digits, no suffix
+     * (vmlinux.h's enumerators and array sizes); null for anything else. Same result as the general path: the
+     * first of int, long, long long that holds it.
+     */
+    private static IntConstant plainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > 18 || (n > 1 && s.charAt(0) == '0')) return null;
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return null;
+            v = v * 10 + (c - '0');
+        }
+        BigInteger big = BigInteger.valueOf(v);
+        for (IntegerType t : new IntegerType[]{IntegerType.INT, IntegerType.LONG, IntegerType.LONGLONG}) {
+            if (t.canRepresent(big)) return new IntConstant(big, t);
+        }
+        return null;
     }
 
     /** A floating constant's value and type ({@code f}: float, {@code l}: long double, else double). */

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * </pre>
  * Runs, alternating A and B so drift hits both: {@code ./jbpfc -fsyntax-only} and {@code clang-22 -fsyntax-only}
  * on one corpus file that includes vmlinux.h, each in a fresh process; then 100 such files in one invocation of
- * each. Prints medians, the ratio jbpfc/clang, and peak memory.
+ * each. Prints medians of wall and CPU time (user + system), the ratios jbpfc/clang, and peak memory.
  */
 public final class SyntaxOnlyBenchmark {
     public static void main(String[] args) throws Exception {
@@ -39,22 +39,27 @@ public final class SyntaxOnlyBenchmark {
         List<String> jbpfc = command(root.resolve("jbpfc").toString(), flags, files);
         List<String> clang = command("clang-22", flags, files);
         TimedRun.of(jbpfc, root); // warm-up: builds the jar and the class-data archive on first use
-        List<Double> a = new ArrayList<>(), b = new ArrayList<>();
+        List<Double> a = new ArrayList<>(), b = new ArrayList<>(), cpuA = new ArrayList<>(), cpuB = new ArrayList<>();
         long peakA = 0, peakB = 0;
         int failA = 0, failB = 0;
         for (int i = 0; i < runs; i++) {
             TimedRun ra = TimedRun.of(jbpfc, root), rb = TimedRun.of(clang, root);
             a.add(ra.wallSeconds() / perFile);
             b.add(rb.wallSeconds() / perFile);
+            cpuA.add(ra.cpuSeconds() / perFile);
+            cpuB.add(rb.cpuSeconds() / perFile);
             peakA = Math.max(peakA, ra.peakKilobytes());
             peakB = Math.max(peakB, rb.peakKilobytes());
             if (ra.exitCode() != 0) failA++;
             if (rb.exitCode() != 0) failB++;
         }
         double ma = TimedRun.median(a), mb = TimedRun.median(b);
-        System.out.printf("  jbpfc   median %.3f s  peak %d MB%s%n", ma, peakA / 1024, failA > 0 ? "  (" + failA + " runs exited non-zero)" : "");
-        System.out.printf("  clang-22 median %.3f s  peak %d MB%s%n", mb, peakB / 1024, failB > 0 ? "  (" + failB + " runs exited non-zero)" : "");
-        System.out.printf("  ratio jbpfc/clang %.2f%n", ma / mb);
+        double ca = TimedRun.median(cpuA), cb = TimedRun.median(cpuB);
+        System.out.printf("  jbpfc    median wall %.3f s  cpu %.3f s  peak %d MB%s%n", ma, ca, peakA / 1024,
+                failA > 0 ? "  (" + failA + " runs exited non-zero)" : "");
+        System.out.printf("  clang-22 median wall %.3f s  cpu %.3f s  peak %d MB%s%n", mb, cb, peakB / 1024,
+                failB > 0 ? "  (" + failB + " runs exited non-zero)" : "");
+        System.out.printf("  ratio jbpfc/clang wall %.2f  cpu %.2f%n", ma / mb, ca / cb);
     }
 
     private static List<String> command(String compiler, List<String> flags, List<Path> files) {

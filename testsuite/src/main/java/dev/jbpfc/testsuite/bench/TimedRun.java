@@ -8,14 +8,16 @@ import java.util.List;
 
 /**
  * One run of a command under {@code /usr/bin/time}, which reports what the kernel accounted for the whole process
- * tree's wall time and the largest process's peak memory: the figures a user sees, JVM start-up included.
+ * tree's wall time, CPU time (user + system, every thread: the JIT and GC threads of a JVM count) and the largest
+ * process's peak memory: the figures a user sees, JVM start-up included. On a loaded machine wall time is mostly
+ * waiting; CPU time is the figure to compare.
  */
-public record TimedRun(double wallSeconds, long peakKilobytes, int exitCode) {
+public record TimedRun(double wallSeconds, double cpuSeconds, long peakKilobytes, int exitCode) {
 
     public static TimedRun of(List<String> command, Path workDir) throws IOException, InterruptedException {
         Path report = Files.createTempFile("jbpfc-time", ".txt");
         try {
-            List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", report.toString(), "-f", "%e %M"));
+            List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", report.toString(), "-f", "%e %U %S %M"));
             full.addAll(command);
             Process p = new ProcessBuilder(full).directory(workDir.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -23,7 +25,8 @@ public record TimedRun(double wallSeconds, long peakKilobytes, int exitCode) {
             int exit = p.waitFor();
             List<String> lines = Files.readAllLines(report);
             String[] f = lines.get(lines.size() - 1).trim().split(" ");
-            return new TimedRun(Double.parseDouble(f[0]), Long.parseLong(f[1]), exit);
+            return new TimedRun(Double.parseDouble(f[0]), Double.parseDouble(f[1]) + Double.parseDouble(f[2]),
+                    Long.parseLong(f[3]), exit);
         } finally {
             Files.deleteIfExists(report);
         }
