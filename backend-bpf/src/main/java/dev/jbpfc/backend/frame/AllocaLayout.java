@@ -4,6 +4,7 @@ import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Constant;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Module;
 import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Value;
 
@@ -26,9 +27,11 @@ import java.util.Map;
  *   memset %b, 0, 64 ; ... load %b ...          ->   %a at r10 - 64, %b at r10 - 64 too (64 bytes, not 128)
  * </pre>
  * An alloca is <em>tracked</em> when its address (directly or through {@code ptradd}) is only used by loads,
- * stores, memcpy, memset, atomics and as a pointer argument of a BPF helper (a helper reads and writes the
+ * stores, memcpy, memset, atomics, as a pointer argument of a BPF helper (a helper reads and writes the
  * memory during the call and keeps no pointer to it: the verifier does not let a stack pointer outlive the
- * call, except in dynptrs, so the dynptr helpers 197..203 do not count). A tracked alloca is live at a point
+ * call, except in dynptrs, so the dynptr helpers 197..203 do not count), and as an argument of a function of
+ * this module that only dereferences that parameter ({@link ParamCapture}: the stack-argument area of a call
+ * with more than five arguments, a {@code noinline} function filling a caller's buffer). A tracked alloca is live at a point
  * that a write of it reaches and from which a read of it can be reached without passing a write that covers all
  * of it (before its first write its bytes are indeterminate, and may hold anything). Any other use of the address
  * (a BPF-to-BPF call, a kfunc, inline asm, stored to memory, a phi or select, an integer conversion) makes it
@@ -44,9 +47,9 @@ public final class AllocaLayout {
     /** Depth below r10 of each alloca's first byte ({@code r10 - depth}), and the bytes all of them take. */
     public record Result(Map<Instruction, Integer> depth, int bytes) {}
 
-    /** Helpers whose pointer arguments may be remembered after the call (dynptrs): their allocas are pinned. */
-    private static final long FIRST_DYNPTR_HELPER = 197, LAST_DYNPTR_HELPER = 203; // helper number: Instruction.size
 
+    private final Module module;
+    private final ParamCapture capture;
     private final Function fn;
     private final List<Instruction> allocas = new ArrayList<>();
     private final BitSet pinned = new BitSet();
@@ -57,9 +60,14 @@ public final class AllocaLayout {
 
     private record Effect(int alloca, boolean reads, boolean writes, boolean kills) {}
 
-    private AllocaLayout(Function fn) { this.fn = fn; }
+    private AllocaLayout(Module module, Function fn) {
+        this.module = module;
+        this.capture = new ParamCapture(module);
+        this.fn = fn;
+    }
 
-    public static Result run(Function fn) { return new AllocaLayout(fn).layOut(); }
+    /** {@code module} (may be null) lets calls of its functions that only dereference an argument keep it tracked. */
+    public static Result run(Module module, Function fn) { return new AllocaLayout(module, fn).layOut(); }
 
     private Result layOut() {
         for (Block b : fn.blocks()) {
@@ -113,8 +121,18 @@ public final class AllocaLayout {
                     if (u.operand(0) == p) effect(u, a, true, true, false);
                     for (int k = 1; k < u.operands().size(); k++) if (u.operand(k) == p) pinned.set(a);
                     break;
+                case CALL: {
+                    Function callee = module == null ? null : module.function(u.symbol);
+                    boolean keeps = false;
+                    for (int k = 0; k < u.operands().size() && !keeps; k++) {
+                        if (u.operand(k) == p && !capture.onlyDereferenced(callee, k)) keeps = true;
+                    }
+                    if (keeps) pinned.set(a);
+                    else effect(u, a, true, true, false);
+                    break;
+                }
                 case CALLHELPER:
-                    if (u.size >= FIRST_DYNPTR_HELPER && u.size <= LAST_DYNPTR_HELPER) pinned.set(a);
+                    if (ParamCapture.helperMayKeep(u)) pinned.set(a);
                     else effect(u, a, true, true, false);
                     break;
                 case PTRADD:

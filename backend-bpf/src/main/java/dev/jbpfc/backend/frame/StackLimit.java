@@ -37,8 +37,10 @@ public final class StackLimit {
             List<String> chain = new ArrayList<>();
             int depth = deepest(f, byName, memo, chain, new ArrayList<>());
             if (depth > LIMIT) {
-                throw new CompileError(null, "the call chain " + String.join(" -> ", chain) + " uses " + depth
-                        + " bytes of stack (each frame rounded up to 32 bytes, as the verifier counts); the BPF limit is "
+                List<String> named = new ArrayList<>();
+                for (String g : chain) named.add(g + " (" + byName.get(g).frameSize() + ")");
+                throw new CompileError(null, "the call chain " + String.join(" -> ", named) + " uses " + depth
+                        + " bytes of stack (frame bytes in parentheses, each rounded up to 32 as the verifier counts); the BPF limit is "
                         + LIMIT);
             }
         }

@@ -160,7 +160,7 @@ public final class InstructionSelector {
 
     /** Allocas get fixed slots at the top of the frame, {@code r10 - offset}, shared where lifetimes allow (AllocaLayout). */
     private void layOutAllocas() {
-        AllocaLayout.Result layout = AllocaLayout.run(fn);
+        AllocaLayout.Result layout = AllocaLayout.run(module, fn);
         allocaOffset.putAll(layout.depth());
         int top = layout.bytes();
         // Calls with more than five arguments store arguments 5..n here (see StackArguments).
