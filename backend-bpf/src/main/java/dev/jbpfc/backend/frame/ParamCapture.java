@@ -3,6 +3,7 @@ package dev.jbpfc.backend.frame;
 import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Linkage;
 import dev.jbpfc.ir.Module;
 import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Value;
@@ -42,6 +43,7 @@ final class ParamCapture {
 
     boolean onlyDereferenced(Function f, int param) {
         if (module == null || f == null || f.blocks().isEmpty() || param >= f.params().size()) return false;
+        if (f.linkage() != Linkage.STATIC && f.linkage() != Linkage.GLOBAL) return false; // a weak body may be replaced at link time
         String key = f.name() + "#" + param;
         Boolean known = memo.get(key);
         if (known != null) return known;
