@@ -4,6 +4,7 @@ import dev.jbpfc.backend.emit.BlockLayout;
 import dev.jbpfc.backend.emit.BranchRelaxation;
 import dev.jbpfc.backend.emit.EncodedFunction;
 import dev.jbpfc.backend.emit.FunctionEncoder;
+import dev.jbpfc.backend.frame.SpillSlotColoring;
 import dev.jbpfc.backend.frame.StackLimit;
 import dev.jbpfc.backend.isel.InstructionSelector;
 import dev.jbpfc.backend.mir.MFunction;
@@ -21,6 +22,7 @@ import java.util.Set;
  * <ol>
  *   <li>{@link InstructionSelector}: IR function to machine IR on virtual registers (phis become copies).</li>
  *   <li>{@link LinearScanAllocator}: virtual registers to r0..r9, spills to 8-byte stack slots.</li>
+ *   <li>{@link SpillSlotColoring}: spill slots that are never live at the same time share bytes.</li>
  *   <li>{@link StackLimit}: each frame and each static call chain within 512 bytes.</li>
  *   <li>{@link BlockLayout}: jump threading, dead block removal, fall-throughs.</li>
  *   <li>{@link BranchRelaxation}: jumps beyond ±32767 slots become gotol (v4) or an error.</li>
@@ -38,6 +40,7 @@ public final class BackendPipeline {
             MFunction mf = InstructionSelector.run(module, f, options.cpu(),
                     btf == null ? r -> 0L : btf::coreLocalValue);
             LinearScanAllocator.run(mf);
+            SpillSlotColoring.run(mf);
             machine.add(mf);
         }
         StackLimit.run(machine);

@@ -1,5 +1,6 @@
 package dev.jbpfc.backend.isel;
 
+import dev.jbpfc.backend.frame.AllocaLayout;
 import dev.jbpfc.backend.isa.BpfOp;
 import dev.jbpfc.backend.isa.CpuVersion;
 import dev.jbpfc.backend.mir.CoreRelocation;
@@ -157,18 +158,11 @@ public final class InstructionSelector {
         }
     }
 
-    /** Allocas get fixed slots at the top of the frame: {@code r10 - offset}. */
+    /** Allocas get fixed slots at the top of the frame, {@code r10 - offset}, shared where lifetimes allow (AllocaLayout). */
     private void layOutAllocas() {
-        int top = 0;
-        for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
-                if (i.op() != Opcode.ALLOCA) continue;
-                int align = Math.max(1, Math.min(8, i.align));
-                top += (int) i.size;
-                top = (top + align - 1) / align * align;
-                allocaOffset.put(i, top);
-            }
-        }
+        AllocaLayout.Result layout = AllocaLayout.run(module, fn);
+        allocaOffset.putAll(layout.depth());
+        int top = layout.bytes();
         // Calls with more than five arguments store arguments 5..n here (see StackArguments).
         int outgoing = 0;
         for (Block b : fn.blocks()) {
