@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  *   "r1 = my_map ll"             LD_IMM64 with symbol my_map
  *   "call bpf_func"              CALL with symbol bpf_func (a numeric "call 1" is a helper)
  * </pre>
- * Statements are separated by newlines or ';'; "name:" defines a label; "//" and "#" start comments.
+ * Statements are separated by newlines or ';'; "name:" defines a label ("1:" a GNU local label, "goto 1f"/"1b"
+ * its next/previous definition); "//" and "#" start comments, C comments are blanks. Numbers may carry C suffixes
+ * ("0xffffffff00000000LL").
  * Numeric jump distances ("goto +2") are kept as offsets. Unknown text is an {@link IllegalArgumentException}
  * whose message quotes the statement.
  */
@@ -26,13 +28,15 @@ public final class BpfAssembler {
         public boolean isLabel() { return label != null; }
     }
 
-    private static final String NUM = "[-+]?\\s*(?:0x[0-9a-fA-F]+|\\d+)";
+    private static final String NUM = "[-+]?\\s*(?:0[xX][0-9a-fA-F]+|\\d+)(?:[uU]?[lL]{0,2})";
+    /** A GNU local label reference: "1f" is the next "1:", "1b" the previous one. */
+    private static final String LOCAL_REF = "\\d+[fb]";
     private static final String IDENT = "[A-Za-z_.$][\\w.$]*";
 
     private record Form(BpfOp op, Pattern pattern, List<String> holes) {}
 
     private static final List<Form> FORMS = new ArrayList<>();
-    private static final Pattern LABEL = Pattern.compile("^(" + IDENT + ")\\s*:(?!=)");
+    private static final Pattern LABEL = Pattern.compile("^(" + IDENT + "|\\d+)\\s*:(?!=)");
 
     static {
         for (BpfOp op : BpfOp.values()) {
@@ -57,8 +61,11 @@ public final class BpfAssembler {
                     case "rd": case "rs": re.append("r(\\d+)"); break;
                     case "wd": case "ws": re.append("w(\\d+)"); break;
                     case "imm": case "ash": case "asl": re.append("(").append(NUM).append(")"); break;
-                    case "imm64": case "call": case "off": case "jimm":
+                    case "imm64": case "call":
                         re.append("(").append(NUM).append("|").append(IDENT).append(")");
+                        break;
+                    case "off": case "jimm":
+                        re.append("(").append(LOCAL_REF).append("|").append(NUM).append("|").append(IDENT).append(")");
                         break;
                     case "moff": re.append("\\s*(").append(NUM).append(")"); break;
                     default: throw new IllegalStateException(hole);
@@ -79,7 +86,7 @@ public final class BpfAssembler {
     /** Parses assembly text into statements. */
     public static List<Statement> parse(String text) {
         List<Statement> out = new ArrayList<>();
-        for (String rawLine : text.split("\n")) {
+        for (String rawLine : withoutBlockComments(text).split("\n")) {
             String line = rawLine;
             int comment = indexOfComment(line);
             if (comment >= 0) line = line.substring(0, comment);
@@ -97,8 +104,73 @@ public final class BpfAssembler {
                 }
             }
         }
+        return resolveLocalLabels(out);
+    }
+
+    /** C comments in the template (the selftests write them between instructions) become a space. */
+    private static String withoutBlockComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int k = 0;
+        while (k < text.length()) {
+            int open = text.indexOf("/*", k);
+            if (open < 0) {
+                out.append(text, k, text.length());
+                break;
+            }
+            out.append(text, k, open).append(' ');
+            int close = text.indexOf("*/", open + 2);
+            if (close < 0) throw new IllegalArgumentException("unterminated comment in assembly");
+            for (int c = open; c < close; c++) if (text.charAt(c) == '\n') out.append('\n');
+            k = close + 2;
+        }
+        return out.toString();
+    }
+
+    /**
+     * GNU numeric local labels: "1:" may be defined many times; "goto 1f" means the next definition, "goto 1b"
+     * the latest one. Each definition gets its own name ("1#0", "1#1", ...) so later stages see ordinary labels.
+     */
+    private static List<Statement> resolveLocalLabels(List<Statement> in) {
+        Map<String, Integer> defined = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (Statement st : in) {
+            if (st.isLabel() && Character.isDigit(st.label().charAt(0))) {
+                int n = defined.merge(st.label(), 1, Integer::sum) - 1;
+                names.add(st.label() + "#" + n);
+            } else {
+                names.add(null);
+            }
+        }
+        if (defined.isEmpty() && in.stream().noneMatch(st -> isLocalRef(st.jumpLabel()))) return in;
+        List<Statement> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int k = 0; k < in.size(); k++) {
+            Statement st = in.get(k);
+            if (names.get(k) != null) {
+                seen.merge(st.label(), 1, Integer::sum);
+                out.add(new Statement(names.get(k), null, null, null));
+                continue;
+            }
+            if (!isLocalRef(st.jumpLabel())) {
+                out.add(st);
+                continue;
+            }
+            String ref = st.jumpLabel();
+            String num = ref.substring(0, ref.length() - 1);
+            int before = seen.getOrDefault(num, 0);
+            int target = ref.endsWith("b") ? before - 1 : before;
+            if (target < 0 || target >= defined.getOrDefault(num, 0)) {
+                throw new IllegalArgumentException("local label '" + ref + "' has no matching '" + num + ":'");
+            }
+            String label = num + "#" + target;
+            BpfInsn insn = st.insn();
+            BpfInsn renamed = new BpfInsn(insn.op, insn.dst, insn.src, insn.off, insn.imm, insn.imm64, label);
+            out.add(new Statement(null, renamed, label, st.symbol()));
+        }
         return out;
     }
+
+    private static boolean isLocalRef(String label) { return label != null && label.matches(LOCAL_REF); }
 
     private static int indexOfComment(String line) {
         int slash = line.indexOf("//");
@@ -181,7 +253,7 @@ public final class BpfAssembler {
 
     private static long number(String v) {
         boolean negative = v.startsWith("-");
-        String digits = v.replaceFirst("^[-+]", "");
+        String digits = v.replaceFirst("^[-+]", "").replaceFirst("[uUlL]+$", "").toLowerCase();
         long n = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
         return negative ? -n : n;
     }

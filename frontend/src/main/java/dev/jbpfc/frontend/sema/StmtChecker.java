@@ -11,9 +11,11 @@ import dev.jbpfc.source.SourceLocation;
 
 import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -328,7 +330,12 @@ final class StmtChecker implements Stmt.Visitor<Void> {
             }
         }
         for (Stmt.AsmOperand o : s.inputs()) sema.exprs.rvalue(o.expr());
-        for (String l : s.labels()) labelUsed(l, s.loc());
+        List<String> keys = new ArrayList<>();
+        for (String l : s.labels()) {
+            labelUsed(l, s.loc());
+            keys.add(labelKey(l));
+        }
+        sema.model.asmGotoLabels.put(s, keys);
         return null;
     }
 
