@@ -75,6 +75,8 @@ public final class BpfAssembler {
                 re.append("\\s*");
                 i++;
             } else {
+                // "*(u8 *)(r10 - 8 )" and "r1 = *(u32*)(r2 +96)": spaces are free around punctuation.
+                if (!Character.isLetterOrDigit(c)) re.append("\\s*");
                 re.append(Pattern.quote(String.valueOf(c)));
                 i++;
             }
@@ -212,7 +214,12 @@ public final class BpfAssembler {
                 continue;
             }
             switch (hole) {
-                case "imm": imm = (int) number(v); break;
+                case "imm": {
+                    long n = number(v);
+                    if (n < Integer.MIN_VALUE || n > 0xffffffffL) return null; // only "ll" takes 64 bits
+                    imm = (int) n;
+                    break;
+                }
                 case "ash": ash = (int) number(v); break;
                 case "asl": asl = (int) number(v); break;
                 case "moff": off = (int) number(v); break;
@@ -254,7 +261,10 @@ public final class BpfAssembler {
     private static long number(String v) {
         boolean negative = v.startsWith("-");
         String digits = v.replaceFirst("^[-+]", "").replaceFirst("[uUlL]+$", "").toLowerCase();
-        long n = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
-        return negative ? -n : n;
+        // 64 bits, two's complement: "9223372036854775808" and "-9223372036854775808" are both 1 << 63.
+        java.math.BigInteger n = digits.startsWith("0x") ? new java.math.BigInteger(digits.substring(2), 16)
+                : new java.math.BigInteger(digits);
+        if (n.bitLength() > 64) throw new IllegalArgumentException("number '" + v + "' does not fit in 64 bits");
+        return negative ? n.negate().longValue() : n.longValue();
     }
 }

@@ -3,6 +3,7 @@ package dev.jbpfc.frontend.lower;
 import dev.jbpfc.diag.CompileError;
 import dev.jbpfc.frontend.ast.Expr;
 import dev.jbpfc.frontend.ast.Stmt;
+import dev.jbpfc.frontend.sema.ConstValue;
 import dev.jbpfc.frontend.sema.ObjectSymbol;
 import dev.jbpfc.frontend.sema.Symbol;
 import dev.jbpfc.frontend.types.CType;
@@ -131,10 +132,15 @@ final class InlineAsmLowering {
     }
 
     /**
-     * The constant an "i" operand stands for when C would not call it a constant: a libbpf helper pointer is its
-     * helper number. Null when the operand is lowered the ordinary way.
+     * The constant an "i" operand stands for: its value as a C constant expression (sema evaluated it), or, where C
+     * would not call it a constant, a libbpf helper pointer's helper number. Null when lowered the ordinary way.
      */
     private static Value immediate(ExprLowering x, Expr e) {
+        ConstValue value = x.unit.model.constantOf(e);
+        if (value != null && value.isInteger()) {
+            Type t = e.type != null && e.type.size() <= 4 ? Type.I32 : Type.I64;
+            return Constant.of(t, value.asLong());
+        }
         Expr inner = e;
         while (inner instanceof Expr.Cast c) inner = c.operand;
         if (inner instanceof Expr.Ident id) {

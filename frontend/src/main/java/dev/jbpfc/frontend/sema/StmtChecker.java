@@ -329,7 +329,13 @@ final class StmtChecker implements Stmt.Visitor<Void> {
                 sema.diags.error(o.expr().loc(), "invalid lvalue in asm output");
             }
         }
-        for (Stmt.AsmOperand o : s.inputs()) sema.exprs.rvalue(o.expr());
+        for (Stmt.AsmOperand o : s.inputs()) {
+            sema.exprs.rvalue(o.expr());
+            // An "i" operand is folded the way clang folds it (offsetof(struct __sk_buff, data) is a number even
+            // on a preserve_access_index type): lowering reads the value recorded here.
+            String c = new String(Literals.string(o.constraint().pieces), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (c.indexOf('i') >= 0 || c.indexOf('n') >= 0) sema.consts.evaluate(o.expr());
+        }
         List<String> keys = new ArrayList<>();
         for (String l : s.labels()) {
             labelUsed(l, s.loc());
