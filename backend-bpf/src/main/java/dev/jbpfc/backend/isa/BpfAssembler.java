@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * </pre>
  * Statements are separated by newlines or ';'; "name:" defines a label ("1:" a GNU local label, "goto 1f"/"1b"
  * its next/previous definition); "//" and "#" start comments, C comments are blanks. Numbers may carry C suffixes
- * ("0xffffffff00000000LL").
+ * ("0xffffffff00000000LL"). ".8byte N" is an instruction given as its encoding (an ld_imm64 takes two).
  * Numeric jump distances ("goto +2") are kept as offsets. Unknown text is an {@link IllegalArgumentException}
  * whose message quotes the statement.
  */
@@ -88,6 +88,7 @@ public final class BpfAssembler {
     /** Parses assembly text into statements. */
     public static List<Statement> parse(String text) {
         List<Statement> out = new ArrayList<>();
+        long[] pendingLow = null; // the first half of a ".8byte" ld_imm64, waiting for its second slot
         for (String rawLine : withoutBlockComments(text).split("\n")) {
             String line = rawLine;
             int comment = indexOfComment(line);
@@ -101,12 +102,50 @@ public final class BpfAssembler {
                         s = s.substring(label.end()).trim();
                         continue;
                     }
+                    Matcher raw = RAW.matcher(s);
+                    if (raw.matches()) {
+                        long slot = number(raw.group(1).replaceAll("\\s+", ""));
+                        if (pendingLow != null) {
+                            out.add(new Statement(null, rawInstruction(pendingLow[0], slot), null, null));
+                            pendingLow = null;
+                        } else if (BpfOp.decode((int) (slot & 0xff), (short) (slot >>> 16), (int) (slot >>> 32)) == BpfOp.LD_IMM64) {
+                            pendingLow = new long[] {slot};
+                        } else {
+                            out.add(new Statement(null, rawInstruction(slot, 0), null, null));
+                        }
+                        break;
+                    }
+                    if (pendingLow != null) throw new IllegalArgumentException("'.8byte' ld_imm64 lacks its second slot");
                     out.add(instruction(s));
                     break;
                 }
             }
         }
+        if (pendingLow != null) throw new IllegalArgumentException("'.8byte' ld_imm64 lacks its second slot");
         return resolveLocalLabels(out);
+    }
+
+    /** ".8byte N": one instruction written as its 64-bit little-endian encoding (the selftests' __imm_insn). */
+    private static final Pattern RAW = Pattern.compile("^\\.8byte\\s+(" + NUM + ")$");
+
+    /** Decodes raw instruction slots with the table; an opcode it does not know is an error naming the value. */
+    private static BpfInsn rawInstruction(long first, long second) {
+        byte[] code = new byte[16];
+        for (int k = 0; k < 8; k++) {
+            code[k] = (byte) (first >>> (8 * k));
+            code[8 + k] = (byte) (second >>> (8 * k));
+        }
+        boolean wide = BpfOp.decode(code[0] & 0xff, (short) (first >>> 16), (int) (first >>> 32)) == BpfOp.LD_IMM64;
+        BpfInsn insn;
+        try {
+            insn = BpfDisassembler.disassemble(code, 0, wide ? 16 : 8).get(0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(String.format("'.8byte 0x%x' is not an instruction jbpfc knows", first));
+        }
+        if (insn.dst > 10 || insn.src > 10 && insn.op != BpfOp.LD_IMM64 && insn.op != BpfOp.CALL) {
+            throw new IllegalArgumentException(String.format("'.8byte 0x%x' names a register beyond r10, which jbpfc cannot emit", first));
+        }
+        return insn;
     }
 
     /** C comments in the template (the selftests write them between instructions) become a space. */

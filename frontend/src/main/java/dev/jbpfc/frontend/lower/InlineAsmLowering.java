@@ -4,6 +4,8 @@ import dev.jbpfc.diag.CompileError;
 import dev.jbpfc.frontend.ast.Expr;
 import dev.jbpfc.frontend.ast.Stmt;
 import dev.jbpfc.frontend.sema.ConstValue;
+import dev.jbpfc.frontend.sema.InitEntry;
+import dev.jbpfc.frontend.sema.AsmImmediates;
 import dev.jbpfc.frontend.sema.ObjectSymbol;
 import dev.jbpfc.frontend.sema.Symbol;
 import dev.jbpfc.frontend.types.CType;
@@ -141,6 +143,8 @@ final class InlineAsmLowering {
             Type t = e.type != null && e.type.size() <= 4 ? Type.I32 : Type.I64;
             return Constant.of(t, value.asLong());
         }
+        Expr.CompoundLiteral punned = AsmImmediates.punnedCompoundLiteral(e);
+        if (punned != null) return punnedBits(x, punned, e);
         Expr inner = e;
         while (inner instanceof Expr.Cast c) inner = c.operand;
         if (inner instanceof Expr.Ident id) {
@@ -148,6 +152,25 @@ final class InlineAsmLowering {
             if (sym instanceof ObjectSymbol o && o.helperId() >= 0) return Constant.of(Type.I64, o.helperId());
         }
         return null;
+    }
+
+    /** The first 8 bytes of a constant compound literal read as a little-endian long, or null if not constant. */
+    private static Value punnedBits(ExprLowering x, Expr.CompoundLiteral cl, Expr whole) {
+        List<InitEntry> entries = x.unit.model.initializerOf(cl);
+        CType t = x.unit.model.typeOf(cl.typeName);
+        if (t == null) t = cl.type;
+        if (entries == null || t == null || whole.type == null || t.size() < whole.type.size() || whole.type.size() > 8) return null;
+        StaticImage image = new StaticImage(t.size());
+        for (InitEntry en : entries) {
+            ConstValue v = en.value() == null ? null : x.unit.model.constantOf(en.value());
+            if (v == null || !v.isInteger() || en.stringBytes() != null) return null;
+            if (en.bitfield() != null) image.putBits(en.bitOffset(), en.bitfield().bitWidth, v.asLong());
+            else image.putInt(en.byteOffset(), (int) Math.min(8, en.type().size()), v.asLong());
+        }
+        byte[] bytes = image.trimmedBytes();
+        long bits = 0;
+        for (int k = 0; k < whole.type.size() && k < bytes.length; k++) bits |= (bytes[k] & 0xffL) << (8 * k);
+        return Constant.of(whole.type.size() <= 4 ? Type.I32 : Type.I64, bits);
     }
 
     private static String text(Expr.StringLiteral sl) {

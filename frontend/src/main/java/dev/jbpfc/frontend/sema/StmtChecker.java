@@ -334,7 +334,15 @@ final class StmtChecker implements Stmt.Visitor<Void> {
             // An "i" operand is folded the way clang folds it (offsetof(struct __sk_buff, data) is a number even
             // on a preserve_access_index type): lowering reads the value recorded here.
             String c = new String(Literals.string(o.constraint().pieces), java.nio.charset.StandardCharsets.ISO_8859_1);
-            if (c.indexOf('i') >= 0 || c.indexOf('n') >= 0) sema.consts.evaluate(o.expr());
+            if (c.indexOf('i') >= 0 || c.indexOf('n') >= 0) {
+                sema.consts.evaluate(o.expr());
+                Expr.CompoundLiteral punned = AsmImmediates.punnedCompoundLiteral(o.expr());
+                if (punned != null && sema.model.initializerOf(punned) != null) {
+                    for (InitEntry en : sema.model.initializerOf(punned)) {
+                        if (en.value() != null) sema.consts.evaluate(en.value());
+                    }
+                }
+            }
         }
         List<String> keys = new ArrayList<>();
         for (String l : s.labels()) {
