@@ -10,7 +10,7 @@ __attribute__((naked)) void named(void) {
                  : "r0", "r1", "memory");
 }
 // CHECK-LABEL: define global void @named() section ".text" naked
-// CHECK: inline_asm void "r1 = %1 ll; call %0; r0 = %2; exit", "i,i,i,~{r0},~{r1},~{memory}"(i64 1, ptr {{%[0-9]+}}, i32 {{%[0-9]+}})
+// CHECK: inline_asm void "r1 = %1 ll; call %0; r0 = %2; exit", "i,i,i,~{r0},~{r1},~{memory}"(i64 1, ptr {{%[0-9]+}}, i32 12)
 // CHECK-NEXT: unreachable
 
 // __attribute__((used)) keeps a static function that only assembly text calls.

@@ -229,7 +229,25 @@ public final class BpfAssembler {
             Statement s = build(f, m);
             if (s != null) return s;
         }
+        String folded = foldConstants(text);
+        if (!folded.equals(text)) return instruction(folded);
         throw new IllegalArgumentException("unknown BPF instruction '" + text.trim() + "'");
+    }
+
+    /** "a - b", "a + b", "a * b" of two numbers (an operand substituted into "r0 = %[sz] - 1"), left to right. */
+    private static final Pattern ARITH = Pattern.compile(
+            "(?<![\\w.])(-?(?:0[xX][0-9a-fA-F]+|\\d+))\\s*([-+*])\\s*(0[xX][0-9a-fA-F]+|\\d+)(?![\\w.])");
+
+    private static String foldConstants(String text) {
+        Matcher m = ARITH.matcher(text);
+        if (!m.find()) return text;
+        long a = number(m.group(1)), b = number(m.group(3));
+        long v = switch (m.group(2)) {
+            case "-" -> a - b;
+            case "+" -> a + b;
+            default -> a * b;
+        };
+        return text.substring(0, m.start()) + v + text.substring(m.end());
     }
 
     private static Statement build(Form f, Matcher m) {

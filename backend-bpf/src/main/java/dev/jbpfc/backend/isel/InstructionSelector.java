@@ -986,6 +986,11 @@ public final class InstructionSelector {
         Set<Integer> named = new HashSet<>();
         java.util.regex.Matcher rm = java.util.regex.Pattern.compile("\\b[rw](\\d+)\\b").matcher(i.asmTemplate);
         while (rm.find()) named.add(Integer.parseInt(rm.group(1)));
+        // Nor are clobbered ones: "r"(&iter) with clobbers r0-r5 around "call" must not get r4 (the call kills it).
+        for (String c : constraints) {
+            java.util.regex.Matcher cm = java.util.regex.Pattern.compile("^~\\{[rw](\\d+)\\}$").matcher(c.trim());
+            if (cm.matches()) named.add(Integer.parseInt(cm.group(1)));
+        }
         int[] pool = {1, 2, 3, 4, 5, 0, 6, 7, 8, 9};
         int poolNext = 0;
         List<String> operandText = new ArrayList<>();
