@@ -7,7 +7,9 @@ public enum FnAttr {
     /** Never inlined. */
     NOINLINE("noinline"),
     /** No prologue/epilogue: the body is inline asm only (the selftests' {@code __naked} functions). */
-    NAKED("naked");
+    NAKED("naked"),
+    /** Kept even when nothing in the IR refers to it ({@code __attribute__((used))}: asm text may call it). */
+    USED("used");
 
     public final String spelling;
 

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  *   "r1 = my_map ll"             LD_IMM64 with symbol my_map
  *   "call bpf_func"              CALL with symbol bpf_func (a numeric "call 1" is a helper)
  * </pre>
- * Statements are separated by newlines or ';'; "name:" defines a label; "//" and "#" start comments.
+ * Statements are separated by newlines or ';'; "name:" defines a label ("1:" a GNU local label, "goto 1f"/"1b"
+ * its next/previous definition); "//" and "#" start comments, C comments are blanks. Numbers may carry C suffixes
+ * ("0xffffffff00000000LL"). ".8byte N" is an instruction given as its encoding (an ld_imm64 takes two).
  * Numeric jump distances ("goto +2") are kept as offsets. Unknown text is an {@link IllegalArgumentException}
  * whose message quotes the statement.
  */
@@ -26,13 +28,15 @@ public final class BpfAssembler {
         public boolean isLabel() { return label != null; }
     }
 
-    private static final String NUM = "[-+]?\\s*(?:0x[0-9a-fA-F]+|\\d+)";
+    private static final String NUM = "[-+]?\\s*(?:0[xX][0-9a-fA-F]+|\\d+)(?:[uU]?[lL]{0,2})";
+    /** A GNU local label reference: "1f" is the next "1:", "1b" the previous one. */
+    private static final String LOCAL_REF = "\\d+[fb]";
     private static final String IDENT = "[A-Za-z_.$][\\w.$]*";
 
     private record Form(BpfOp op, Pattern pattern, List<String> holes) {}
 
     private static final List<Form> FORMS = new ArrayList<>();
-    private static final Pattern LABEL = Pattern.compile("^(" + IDENT + ")\\s*:(?!=)");
+    private static final Pattern LABEL = Pattern.compile("^(" + IDENT + "|\\d+)\\s*:(?!=)");
 
     static {
         for (BpfOp op : BpfOp.values()) {
@@ -57,8 +61,11 @@ public final class BpfAssembler {
                     case "rd": case "rs": re.append("r(\\d+)"); break;
                     case "wd": case "ws": re.append("w(\\d+)"); break;
                     case "imm": case "ash": case "asl": re.append("(").append(NUM).append(")"); break;
-                    case "imm64": case "call": case "off": case "jimm":
+                    case "imm64": case "call":
                         re.append("(").append(NUM).append("|").append(IDENT).append(")");
+                        break;
+                    case "off": case "jimm":
+                        re.append("(").append(LOCAL_REF).append("|").append(NUM).append("|").append(IDENT).append(")");
                         break;
                     case "moff": re.append("\\s*(").append(NUM).append(")"); break;
                     default: throw new IllegalStateException(hole);
@@ -68,6 +75,8 @@ public final class BpfAssembler {
                 re.append("\\s*");
                 i++;
             } else {
+                // "*(u8 *)(r10 - 8 )" and "r1 = *(u32*)(r2 +96)": spaces are free around punctuation.
+                if (!Character.isLetterOrDigit(c)) re.append("\\s*");
                 re.append(Pattern.quote(String.valueOf(c)));
                 i++;
             }
@@ -79,7 +88,8 @@ public final class BpfAssembler {
     /** Parses assembly text into statements. */
     public static List<Statement> parse(String text) {
         List<Statement> out = new ArrayList<>();
-        for (String rawLine : text.split("\n")) {
+        long[] pendingLow = null; // the first half of a ".8byte" ld_imm64, waiting for its second slot
+        for (String rawLine : withoutBlockComments(text).split("\n")) {
             String line = rawLine;
             int comment = indexOfComment(line);
             if (comment >= 0) line = line.substring(0, comment);
@@ -92,13 +102,116 @@ public final class BpfAssembler {
                         s = s.substring(label.end()).trim();
                         continue;
                     }
+                    Matcher raw = RAW.matcher(s);
+                    if (raw.matches()) {
+                        long slot = number(raw.group(1).replaceAll("\\s+", ""));
+                        if (pendingLow != null) {
+                            out.add(new Statement(null, rawInstruction(pendingLow[0], slot), null, null));
+                            pendingLow = null;
+                        } else if (BpfOp.decode((int) (slot & 0xff), (short) (slot >>> 16), (int) (slot >>> 32)) == BpfOp.LD_IMM64) {
+                            pendingLow = new long[] {slot};
+                        } else {
+                            out.add(new Statement(null, rawInstruction(slot, 0), null, null));
+                        }
+                        break;
+                    }
+                    if (pendingLow != null) throw new IllegalArgumentException("'.8byte' ld_imm64 lacks its second slot");
                     out.add(instruction(s));
                     break;
                 }
             }
         }
+        if (pendingLow != null) throw new IllegalArgumentException("'.8byte' ld_imm64 lacks its second slot");
+        return resolveLocalLabels(out);
+    }
+
+    /** ".8byte N": one instruction written as its 64-bit little-endian encoding (the selftests' __imm_insn). */
+    private static final Pattern RAW = Pattern.compile("^\\.8byte\\s+(" + NUM + ")$");
+
+    /** Decodes raw instruction slots with the table; an opcode it does not know is an error naming the value. */
+    private static BpfInsn rawInstruction(long first, long second) {
+        byte[] code = new byte[16];
+        for (int k = 0; k < 8; k++) {
+            code[k] = (byte) (first >>> (8 * k));
+            code[8 + k] = (byte) (second >>> (8 * k));
+        }
+        boolean wide = BpfOp.decode(code[0] & 0xff, (short) (first >>> 16), (int) (first >>> 32)) == BpfOp.LD_IMM64;
+        BpfInsn insn;
+        try {
+            insn = BpfDisassembler.disassemble(code, 0, wide ? 16 : 8).get(0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(String.format("'.8byte 0x%x' is not an instruction jbpfc knows", first));
+        }
+        if (insn.dst > 10 || insn.src > 10 && insn.op != BpfOp.LD_IMM64 && insn.op != BpfOp.CALL) {
+            throw new IllegalArgumentException(String.format("'.8byte 0x%x' names a register beyond r10, which jbpfc cannot emit", first));
+        }
+        return insn;
+    }
+
+    /** C comments in the template (the selftests write them between instructions) become a space. */
+    private static String withoutBlockComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int k = 0;
+        while (k < text.length()) {
+            int open = text.indexOf("/*", k);
+            if (open < 0) {
+                out.append(text, k, text.length());
+                break;
+            }
+            out.append(text, k, open).append(' ');
+            int close = text.indexOf("*/", open + 2);
+            if (close < 0) throw new IllegalArgumentException("unterminated comment in assembly");
+            for (int c = open; c < close; c++) if (text.charAt(c) == '\n') out.append('\n');
+            k = close + 2;
+        }
+        return out.toString();
+    }
+
+    /**
+     * GNU numeric local labels: "1:" may be defined many times; "goto 1f" means the next definition, "goto 1b"
+     * the latest one. Each definition gets its own name ("1#0", "1#1", ...) so later stages see ordinary labels.
+     */
+    private static List<Statement> resolveLocalLabels(List<Statement> in) {
+        Map<String, Integer> defined = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (Statement st : in) {
+            if (st.isLabel() && Character.isDigit(st.label().charAt(0))) {
+                int n = defined.merge(st.label(), 1, Integer::sum) - 1;
+                names.add(st.label() + "#" + n);
+            } else {
+                names.add(null);
+            }
+        }
+        if (defined.isEmpty() && in.stream().noneMatch(st -> isLocalRef(st.jumpLabel()))) return in;
+        List<Statement> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int k = 0; k < in.size(); k++) {
+            Statement st = in.get(k);
+            if (names.get(k) != null) {
+                seen.merge(st.label(), 1, Integer::sum);
+                out.add(new Statement(names.get(k), null, null, null));
+                continue;
+            }
+            if (!isLocalRef(st.jumpLabel())) {
+                out.add(st);
+                continue;
+            }
+            String ref = st.jumpLabel();
+            String num = ref.substring(0, ref.length() - 1);
+            int before = seen.getOrDefault(num, 0);
+            int target = ref.endsWith("b") ? before - 1 : before;
+            if (target < 0 || target >= defined.getOrDefault(num, 0)) {
+                throw new IllegalArgumentException("local label '" + ref + "' has no matching '" + num + ":'");
+            }
+            String label = num + "#" + target;
+            BpfInsn insn = st.insn();
+            BpfInsn renamed = new BpfInsn(insn.op, insn.dst, insn.src, insn.off, insn.imm, insn.imm64, label);
+            out.add(new Statement(null, renamed, label, st.symbol()));
+        }
         return out;
     }
+
+    private static boolean isLocalRef(String label) { return label != null && label.matches(LOCAL_REF); }
 
     private static int indexOfComment(String line) {
         int slash = line.indexOf("//");
@@ -116,7 +229,25 @@ public final class BpfAssembler {
             Statement s = build(f, m);
             if (s != null) return s;
         }
+        String folded = foldConstants(text);
+        if (!folded.equals(text)) return instruction(folded);
         throw new IllegalArgumentException("unknown BPF instruction '" + text.trim() + "'");
+    }
+
+    /** "a - b", "a + b", "a * b" of two numbers (an operand substituted into "r0 = %[sz] - 1"), left to right. */
+    private static final Pattern ARITH = Pattern.compile(
+            "(?<![\\w.])(-?(?:0[xX][0-9a-fA-F]+|\\d+))\\s*([-+*])\\s*(0[xX][0-9a-fA-F]+|\\d+)(?![\\w.])");
+
+    private static String foldConstants(String text) {
+        Matcher m = ARITH.matcher(text);
+        if (!m.find()) return text;
+        long a = number(m.group(1)), b = number(m.group(3));
+        long v = switch (m.group(2)) {
+            case "-" -> a - b;
+            case "+" -> a + b;
+            default -> a * b;
+        };
+        return text.substring(0, m.start()) + v + text.substring(m.end());
     }
 
     private static Statement build(Form f, Matcher m) {
@@ -140,7 +271,12 @@ public final class BpfAssembler {
                 continue;
             }
             switch (hole) {
-                case "imm": imm = (int) number(v); break;
+                case "imm": {
+                    long n = number(v);
+                    if (n < Integer.MIN_VALUE || n > 0xffffffffL) return null; // only "ll" takes 64 bits
+                    imm = (int) n;
+                    break;
+                }
                 case "ash": ash = (int) number(v); break;
                 case "asl": asl = (int) number(v); break;
                 case "moff": off = (int) number(v); break;
@@ -181,8 +317,11 @@ public final class BpfAssembler {
 
     private static long number(String v) {
         boolean negative = v.startsWith("-");
-        String digits = v.replaceFirst("^[-+]", "");
-        long n = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
-        return negative ? -n : n;
+        String digits = v.replaceFirst("^[-+]", "").replaceFirst("[uUlL]+$", "").toLowerCase();
+        // 64 bits, two's complement: "9223372036854775808" and "-9223372036854775808" are both 1 << 63.
+        java.math.BigInteger n = digits.startsWith("0x") ? new java.math.BigInteger(digits.substring(2), 16)
+                : new java.math.BigInteger(digits);
+        if (n.bitLength() > 64) throw new IllegalArgumentException("number '" + v + "' does not fit in 64 bits");
+        return negative ? n.negate().longValue() : n.longValue();
     }
 }

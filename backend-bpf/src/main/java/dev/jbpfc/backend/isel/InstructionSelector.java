@@ -331,7 +331,7 @@ public final class InstructionSelector {
                 break;
             case BR: jump(edge(i.targets().get(0))); break;
             case CONDBR: condbr(i); break;
-            case SWITCH: switchOf(i); break;
+            case SWITCH: if (!selectedSwitches.contains(i)) switchOf(i); break;
             case RET: ret(i); break;
             case UNREACHABLE:
                 // Control never gets here; an exit keeps every path ending in exit for the CFG check. A naked
@@ -980,19 +980,35 @@ public final class InstructionSelector {
         Set<Integer> named = new HashSet<>();
         java.util.regex.Matcher rm = java.util.regex.Pattern.compile("\\b[rw](\\d+)\\b").matcher(i.asmTemplate);
         while (rm.find()) named.add(Integer.parseInt(rm.group(1)));
+        // Nor are clobbered ones: "r"(&iter) with clobbers r0-r5 around "call" must not get r4 (the call kills it).
+        for (String c : constraints) {
+            java.util.regex.Matcher cm = java.util.regex.Pattern.compile("^~\\{[rw](\\d+)\\}$").matcher(c.trim());
+            if (cm.matches()) named.add(Integer.parseInt(cm.group(1)));
+        }
         int[] pool = {1, 2, 3, 4, 5, 0, 6, 7, 8, 9};
         int poolNext = 0;
         List<String> operandText = new ArrayList<>();
         List<Integer> operandReg = new ArrayList<>();
+        List<String> gotoLabels = new ArrayList<>();
         int outputReg = -1;
         int operand = 0;
+        int unique = asmCounter;
         for (String c : constraints) {
             String k = c.trim();
             if (k.startsWith("~")) continue;
+            if (k.equals("!i")) {
+                // asm goto's label operand k: a local label whose block reports k + 1 as the asm's value.
+                String label = "jbpfc_asmgoto_" + unique + "_" + (gotoLabels.size() + 1);
+                gotoLabels.add(label);
+                operandText.add(label);
+                operandReg.add(-1);
+                continue;
+            }
             boolean output = k.startsWith("=");
-            String kind = k.replace("=", "").replace("&", "").replace("*", "");
+            String kind = AsmConstraint.kind(k);
             if (output && outputReg >= 0) throw error("inline asm with more than one output is not supported yet");
-            if (!output && (kind.equals("i") || kind.equals("n"))) {
+            if (!output && AsmConstraint.allowsImmediate(kind)
+                    && (!AsmConstraint.allowsRegister(kind) || isAsmImmediate(i.operand(operand)))) {
                 operandText.add(asmOperand(i.operand(operand++)));
                 operandReg.add(-1);
                 continue;
@@ -1003,7 +1019,7 @@ public final class InstructionSelector {
                 if (tied >= operandReg.size() || operandReg.get(tied) < 0) throw error("inline asm ties to operand " + tied + ", which is not a register");
                 reg = operandReg.get(tied);
                 operandText.add(operandText.get(tied));
-            } else if (kind.equals("r") || kind.equals("w")) {
+            } else if (AsmConstraint.allowsRegister(kind)) {
                 while (poolNext < pool.length && named.contains(pool[poolNext])) poolNext++;
                 if (poolNext >= pool.length) throw error("inline asm needs more registers than are free");
                 reg = pool[poolNext++];
@@ -1018,7 +1034,10 @@ public final class InstructionSelector {
                 materializeInto(reg, i.operand(operand++));
             }
         }
-        String text = substituteOperands(i.asmTemplate, operandText, asmCounter++);
+        if (!gotoLabels.isEmpty() && outputReg >= 0) throw error("asm goto with output operands is not supported yet");
+        asmCounter++;
+        String text = AsmTemplateText.substitute(i.asmTemplate, operandText,
+                (fn.name().hashCode() & 0xffff) + "_" + unique, this::error);
         List<BpfAssembler.Statement> statements;
         try {
             statements = BpfAssembler.parse(text);
@@ -1034,6 +1053,20 @@ public final class InstructionSelector {
             insertAfter(after, b);
             after = b;
             if (labels.put(st.label(), b) != null) throw error("inline asm defines label '" + st.label() + "' twice");
+        }
+        List<MBlock> gotoBlocks = new ArrayList<>();
+        Instruction gotoSwitch = gotoLabels.isEmpty() ? null : asmGotoSwitch(i);
+        for (int k = 0; k < gotoLabels.size(); k++) {
+            MBlock b;
+            if (gotoSwitch != null) {
+                b = edge(switchTarget(gotoSwitch, k + 1));
+            } else {
+                b = mf.newBlock(fn.name() + ".asmgoto." + gotoLabels.get(k));
+                insertAfter(after, b);
+                after = b;
+            }
+            gotoBlocks.add(b);
+            labels.put(gotoLabels.get(k), b);
         }
         for (BpfAssembler.Statement st : statements) {
             if (st.isLabel()) {
@@ -1069,6 +1102,27 @@ public final class InstructionSelector {
                 m.argCount = 5;
             }
         }
+        if (gotoSwitch != null) {
+            // The switch on where the asm left is the asm's own jumps: labels went to its targets directly.
+            jump(edge(switchTarget(gotoSwitch, 0)));
+            selectedSwitches.add(gotoSwitch);
+            return;
+        }
+        if (!gotoLabels.isEmpty()) {
+            // Where the asm left: 0 falling through, k + 1 through label operand k; a switch on it follows.
+            MBlock join = mf.newBlock(fn.name() + ".asmgoto.join");
+            insertAfter(after, join);
+            int way = i.hasResult() ? def(i) : -1;
+            if (way >= 0) emit(BpfOp.MOV64_IMM, way, 0, 0, 0);
+            jump(join);
+            for (int k = 0; k < gotoBlocks.size(); k++) {
+                cur = gotoBlocks.get(k);
+                if (way >= 0) emit(BpfOp.MOV64_IMM, way, 0, 0, k + 1);
+                jump(join);
+            }
+            cur = join;
+            return;
+        }
         if (outputReg >= 0 && i.hasResult()) {
             emit(BpfOp.MOV64_REG, def(i), outputReg, 0, 0);
             if (i.type() != Type.I32 || !cpu.hasAlu32()) clean.remove(i);
@@ -1076,6 +1130,31 @@ public final class InstructionSelector {
     }
 
     private int asmCounter;
+    /** Switches on an asm goto's result that the asm's own jumps already implement. */
+    private final Set<Instruction> selectedSwitches = new HashSet<>();
+
+    /**
+     * The switch right after an asm goto when it is the only user of the asm's value, so that the asm's label
+     * jumps can go straight to the switch's targets (as clang's asm goto does) instead of reporting a number.
+     * Only when the edges need no phi copies in this block itself (several successors split edges instead).
+     */
+    private Instruction asmGotoSwitch(Instruction asm) {
+        List<Instruction> list = curIr.instructions();
+        int at = list.indexOf(asm);
+        if (at < 0 || at + 2 != list.size()) return null;
+        Instruction sw = list.get(at + 1);
+        if (sw.op() != Opcode.SWITCH || sw.operand(0) != asm) return null;
+        if (users.getOrDefault(asm, List.of()).size() != 1) return null;
+        if (curIr.successors().size() < 2) {
+            for (Block t : sw.targets()) if (!t.phis().isEmpty()) return null;
+        }
+        return sw;
+    }
+
+    private static Block switchTarget(Instruction sw, long value) {
+        for (int k = 0; k < sw.caseValues.length; k++) if (sw.caseValues[k] == value) return sw.targets().get(k + 1);
+        return sw.targets().get(0);
+    }
 
     /**
      * Rewrites numeric jump distances in assembly ("if r0 == 0 goto +1") into jumps to synthetic labels, so the
@@ -1121,6 +1200,15 @@ public final class InstructionSelector {
         return out;
     }
 
+    /** Whether an operand can be written as an immediate ("i"): a constant or the address of a symbol. */
+    private static boolean isAsmImmediate(Value v) {
+        if (v instanceof Constant || v instanceof Undef) return true;
+        if (!(v instanceof Instruction)) return false;
+        Instruction i = (Instruction) v;
+        if (i.op() == Opcode.ADDR) return true;
+        return (i.op() == Opcode.INTTOPTR || i.op() == Opcode.PTRTOINT) && isAsmImmediate(i.operand(0));
+    }
+
     private String asmOperand(Value v) {
         if (v instanceof Constant) return Long.toString(((Constant) v).value());
         if (v instanceof Undef) return "0";
@@ -1130,35 +1218,6 @@ public final class InstructionSelector {
             return asmOperand(((Instruction) v).operand(0));
         }
         throw error("inline asm \"i\" operands must be constants or addresses of symbols");
-    }
-
-    /** Replaces %N (and %[N], ${N}) with operand text, %= with a unique number and %% with %. */
-    private String substituteOperands(String template, List<String> operands, int unique) {
-        StringBuilder out = new StringBuilder();
-        int k = 0;
-        while (k < template.length()) {
-            char c = template.charAt(k);
-            if ((c == '%' || c == '$') && k + 1 < template.length()) {
-                char n = template.charAt(k + 1);
-                if (c == '%' && n == '%') { out.append('%'); k += 2; continue; }
-                if (c == '%' && n == '=') { out.append(fn.name().hashCode() & 0xffff).append('_').append(unique); k += 2; continue; }
-                int start = k + 1;
-                boolean braced = n == '[' || n == '{';
-                if (braced) start++;
-                int end = start;
-                while (end < template.length() && Character.isDigit(template.charAt(end))) end++;
-                if (end > start) {
-                    int index = Integer.parseInt(template.substring(start, end));
-                    if (index >= operands.size()) throw error("inline asm refers to operand " + index + ", which does not exist");
-                    out.append(operands.get(index));
-                    k = braced ? end + 1 : end;
-                    continue;
-                }
-            }
-            out.append(c);
-            k++;
-        }
-        return out.toString();
     }
 
     private void coreField(Instruction i) {

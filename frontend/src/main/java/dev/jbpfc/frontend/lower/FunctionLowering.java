@@ -111,6 +111,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         if (symbol.attributes.alwaysInline) fn.attrs().add(FnAttr.ALWAYS_INLINE);
         if (symbol.attributes.noinline) fn.attrs().add(FnAttr.NOINLINE);
         if (symbol.attributes.naked) fn.attrs().add(FnAttr.NAKED);
+        if (symbol.attributes.used && symbol.isStatic()) fn.attrs().add(FnAttr.USED);
         Declarator.Function proto = def.declarator().function();
         List<String> names = new ArrayList<>();
         List<ObjectSymbol> paramSymbols = new ArrayList<>();
@@ -189,7 +190,9 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         def.body().accept(this);
         if (!b.isTerminated()) {
             b.setLoc(unit.loc(closingBrace(def)));
-            returnDefault();
+            // A naked function's assembly ends it (with its own exit); nothing may follow, as in clang.
+            if (fn.has(FnAttr.NAKED)) b.unreachable();
+            else returnDefault();
         }
         removeUnreachableBlocks();
         return fn;
@@ -395,6 +398,11 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
             for (int i = 0; i < items.size() - 1; i++) stmt(items.get(i));
             if (items.isEmpty()) return null;
             Stmt last = items.get(items.size() - 1);
+            // ({ ...; l_true: ret; }) (bpf_cmp_likely's macro): the labels start blocks, the value is still ret.
+            while (last instanceof Stmt.Label l && l.body() instanceof Stmt.ExprStmt inner && inner.expr() != null) {
+                startBlock(label(labelName(l, l.name())));
+                last = l.body();
+            }
             if (last instanceof Stmt.ExprStmt es && es.expr() != null) {
                 if (b.isTerminated()) startDeadBlock();
                 if (es.expr().type.isRecord()) return exprs.lvalue(es.expr()).address();
@@ -652,17 +660,24 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
 
     @Override
     public Void visitGoto(Stmt.Goto s) {
-        b.br(label(s.label()));
+        b.br(label(labelName(s, s.label())));
         return null;
     }
 
-    private Block label(String name) {
-        return labels.computeIfAbsent(name, n -> newBlock("label." + n));
+    /** The block of a label, by its function-unique name (see {@link #labelName}). */
+    Block label(String name) {
+        return labels.computeIfAbsent(name, n -> newBlock("label." + n.replace('#', '.')));
+    }
+
+    /** Sema's function-unique name of a label (GNU local labels get one per macro expansion), else as written. */
+    private String labelName(Stmt s, String written) {
+        String key = unit.model.labelOf(s);
+        return key != null ? key : written;
     }
 
     @Override
     public Void visitLabel(Stmt.Label s) {
-        startBlock(label(s.name()));
+        startBlock(label(labelName(s, s.name())));
         stmt(s.body());
         return null;
     }

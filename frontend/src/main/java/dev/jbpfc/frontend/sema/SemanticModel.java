@@ -41,6 +41,7 @@ public final class SemanticModel {
     final Map<Stmt.Case, ConstValue> caseValues = new IdentityHashMap<>();
     final Map<Object, CType> declaredTypes = new IdentityHashMap<>();
     final Map<Stmt, String> labels = new IdentityHashMap<>();
+    final Map<Stmt.Asm, List<String>> asmGotoLabels = new IdentityHashMap<>();
     final List<ObjectSymbol> globals = new ArrayList<>();
     final List<FunctionSymbol> functions = new ArrayList<>();
 
@@ -74,6 +75,9 @@ public final class SemanticModel {
      * name, or "name#N" for a GNU local label ({@code __label__}), which macros define once per expansion.
      */
     public String labelOf(Stmt labelOrGoto) { return labels.get(labelOrGoto); }
+
+    /** The function-unique names (as {@link #labelOf}) of an {@code asm goto}'s label operands, in order. */
+    public List<String> asmGotoLabelsOf(Stmt.Asm s) { return asmGotoLabels.get(s); }
 
     /** Objects with static storage (file-scope and static locals), in order of first declaration. */
     public List<ObjectSymbol> globals() { return globals; }

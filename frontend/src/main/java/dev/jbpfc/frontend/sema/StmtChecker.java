@@ -11,9 +11,11 @@ import dev.jbpfc.source.SourceLocation;
 
 import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -327,8 +329,27 @@ final class StmtChecker implements Stmt.Visitor<Void> {
                 sema.diags.error(o.expr().loc(), "invalid lvalue in asm output");
             }
         }
-        for (Stmt.AsmOperand o : s.inputs()) sema.exprs.rvalue(o.expr());
-        for (String l : s.labels()) labelUsed(l, s.loc());
+        for (Stmt.AsmOperand o : s.inputs()) {
+            sema.exprs.rvalue(o.expr());
+            // An "i" operand is folded the way clang folds it (offsetof(struct __sk_buff, data) is a number even
+            // on a preserve_access_index type): lowering reads the value recorded here.
+            String c = new String(Literals.string(o.constraint().pieces), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (c.indexOf('i') >= 0 || c.indexOf('n') >= 0) {
+                sema.consts.evaluate(o.expr());
+                Expr.CompoundLiteral punned = AsmImmediates.punnedCompoundLiteral(o.expr());
+                if (punned != null && sema.model.initializerOf(punned) != null) {
+                    for (InitEntry en : sema.model.initializerOf(punned)) {
+                        if (en.value() != null) sema.consts.evaluate(en.value());
+                    }
+                }
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        for (String l : s.labels()) {
+            labelUsed(l, s.loc());
+            keys.add(labelKey(l));
+        }
+        sema.model.asmGotoLabels.put(s, keys);
         return null;
     }
 

@@ -185,7 +185,8 @@ public final class Inliner {
             }
             for (Global g : m.globals()) for (Global.Reloc r : g.relocs()) referenced.add(r.symbol());
             for (Function f : new ArrayList<>(m.functions())) {
-                if (f.linkage() == Linkage.STATIC && f.section().equals(".text") && !referenced.contains(f.name())) {
+                if (f.linkage() == Linkage.STATIC && f.section().equals(".text") && !f.has(FnAttr.USED)
+                        && !referenced.contains(f.name())) {
                     m.functions().remove(f);
                     changed = true;
                 }
