@@ -7,7 +7,12 @@ public enum FnAttr {
     /** Never inlined. */
     NOINLINE("noinline"),
     /** No prologue/epilogue: the body is inline asm only (the selftests' {@code __naked} functions). */
-    NAKED("naked");
+    NAKED("naked"),
+    /**
+     * {@code visibility("hidden")}: the ELF symbol gets STV_HIDDEN, and libbpf then marks a global subprogram's
+     * BTF FUNC static, so the verifier checks it per call site instead of once on its own.
+     */
+    HIDDEN("hidden");
 
     public final String spelling;
 
