@@ -109,7 +109,7 @@ public final class PassPipeline {
 
     private static void runPass(String name, Module m, int inlineThreshold, List<Remark> remarks) {
         if (name.equals("inline") || name.equals("always-inline")) {
-            new Inliner(inlineThreshold, name.equals("always-inline")).run(m);
+            new Inliner(inlineThreshold, name.equals("always-inline"), PassPipeline::simplifyBeforeInlining).run(m);
             return;
         }
         Consumer<Function> pass = switch (name) {
@@ -123,6 +123,15 @@ public final class PassPipeline {
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };
         for (Function f : m.functions()) pass.accept(f);
+    }
+
+    /** What a global function gets before the inliner measures it as a callee. */
+    private static void simplifyBeforeInlining(Function f) {
+        new Mem2Reg().run(f);
+        new Sccp().run(f);
+        new ConstantFolding().run(f);
+        new SimplifyCfg().run(f);
+        new DeadCodeElimination().run(f);
     }
 
     /** The pipelines, for --help style listings. */
