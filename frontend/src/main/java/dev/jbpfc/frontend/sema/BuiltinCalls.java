@@ -47,7 +47,11 @@ final class BuiltinCalls {
                 ConstValue v = sema.consts.evaluateConverted(args.get(0));
                 boolean constant = v != null && (!v.isAddress() || v.base() == null
                         || v.base() instanceof Expr.StringLiteral);
-                sema.model.constants.put(e, ConstValue.ofInteger(constant ? 1 : 0, IntegerType.INT));
+                // Left open (no constant recorded, so enclosing expressions are not folded either) when inlining
+                // and constant propagation may still make the argument constant: lowering then asks the optimiser.
+                Expr arg = args.get(0);
+                boolean open = !constant && arg.type != null && arg.type.isInteger() && readsVariablesOnly(arg);
+                if (!open) sema.model.constants.put(e, ConstValue.ofInteger(constant ? 1 : 0, IntegerType.INT));
                 return IntegerType.INT;
             }
             case PRESERVE_ACCESS_INDEX -> {
@@ -147,5 +151,26 @@ final class BuiltinCalls {
         String kind = e.args.size() < expected ? "few" : "many";
         sema.diags.error(e.loc(), "too " + kind + " arguments to function call, expected " + expected + ", have "
                 + e.args.size());
+    }
+
+    /**
+     * Whether {@code e} only reads variables and computes on them (no calls, assignments, increments,
+     * dereferences or member reads), so evaluating it for {@code __builtin_constant_p} changes nothing.
+     */
+    private static boolean readsVariablesOnly(Expr e) {
+        if (e instanceof Expr.Ident || e instanceof Expr.IntLiteral || e instanceof Expr.CharLiteral) return true;
+        if (e instanceof Expr.Cast c) return readsVariablesOnly(c.operand);
+        if (e instanceof Expr.Unary u) {
+            return switch (u.op) {
+                case PLUS, MINUS, NOT, BIT_NOT -> readsVariablesOnly(u.operand);
+                default -> false;
+            };
+        }
+        if (e instanceof Expr.Binary bin) return readsVariablesOnly(bin.lhs) && readsVariablesOnly(bin.rhs);
+        if (e instanceof Expr.Conditional c) {
+            return readsVariablesOnly(c.cond) && (c.then == null || readsVariablesOnly(c.then))
+                    && readsVariablesOnly(c.otherwise);
+        }
+        return false;
     }
 }
