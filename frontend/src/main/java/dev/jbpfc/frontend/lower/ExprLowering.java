@@ -662,19 +662,15 @@ final class ExprLowering implements Expr.Visitor<Value> {
     }
 
     /**
-     * memcpy, memmove, memset and memcmp declared (by string.h) but not defined by the program are library
-     * builtins, as in clang: {@code memcmp(a, b, 4)} expands in place like {@code __builtin_memcmp(a, b, 4)}, since
-     * a BPF program has no libc to call (an extern call to memcmp left libbpf without a BTF for it). A size that is
-     * not a constant stays an error.
+     * A call of memcpy/memmove/memset/memcmp declared but not defined by the program ({@link
+     * Builtins#libraryBuiltin}): {@code memcmp(a, b, 4)} expands in place like {@code __builtin_memcmp(a, b, 4)}
+     * (an extern call to memcmp left libbpf without a BTF for it). A size that is not a constant stays an error.
      */
     private Builtins.Builtin libraryBuiltin(Expr.Call e) {
         if (!(e.callee instanceof Expr.Ident id)) return null;
         if (!(unit.model.symbolOf(id) instanceof FunctionSymbol f)) return null;
         if (f.isDefined() || unit.definitions.get(f) != null || e.args.size() != 3) return null;
-        return switch (f.name()) {
-            case "memcpy", "memmove", "memset", "memcmp" -> Builtins.lookup("__builtin_" + f.name());
-            default -> null;
-        };
+        return Builtins.libraryBuiltin(f.name());
     }
 
     @Override

@@ -35,6 +35,7 @@ final class BuiltinCalls {
                     x.assignment(f.params().get(i).type(), args.get(i), at, ExprChecker.AssignContext.ARGUMENT,
                             args.get(i).loc(), b.name());
                 }
+                if (Builtins.takesConstantSize(b) && args.size() == 3) sema.consts.evaluateConverted(args.get(2));
                 return f.returnType();
             }
             case CONSTANT_P -> {

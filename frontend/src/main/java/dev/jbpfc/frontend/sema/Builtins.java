@@ -155,6 +155,27 @@ public final class Builtins {
     /** The builtin called {@code name}, or null if it is not one sema knows. */
     public static Builtin lookup(String name) { return TABLE.get(name); }
 
+    /**
+     * memcpy, memmove, memset and memcmp, when declared (by string.h) but not defined, are library builtins as in
+     * clang: they expand in place like their __builtin_ forms, since a BPF program has no libc to call. Returns
+     * the __builtin_ form for such a name, else null.
+     */
+    public static Builtin libraryBuiltin(String name) {
+        return switch (name) {
+            case "memcpy", "memmove", "memset", "memcmp" -> lookup("__builtin_" + name);
+            default -> null;
+        };
+    }
+
+    /**
+     * Whether the builtin's third argument is a size that lowering needs as a constant: it expands the call into
+     * loads and stores, so sema records the value of any integer constant expression there (2 * sizeof(x),
+     * sizeof("lit") - 1), not only of a lone literal.
+     */
+    public static boolean takesConstantSize(Builtin b) {
+        return b.name().matches("__builtin_mem(cpy|move|set|cmp)(_inline)?");
+    }
+
     /** Whether the name is reserved for builtins (a call to an unknown one is "not supported yet"). */
     public static boolean looksBuiltin(String name) {
         return name.startsWith("__builtin_") || name.startsWith("__sync_") || name.startsWith("__atomic_")

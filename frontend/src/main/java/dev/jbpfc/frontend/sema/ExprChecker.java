@@ -687,6 +687,10 @@ final class ExprChecker implements Expr.Visitor<CType> {
                 else if (at == FloatType.FLOAT) convert(a, FloatType.DOUBLE);
             }
         }
+        Builtins.Builtin library = fname == null ? null : Builtins.libraryBuiltin(fname);
+        if (library != null && Builtins.takesConstantSize(library) && e.args.size() == 3) {
+            sema.consts.evaluateConverted(e.args.get(2));
+        }
         CType ret = f.returnType().unqualified();
         if (!ret.isVoid() && !ret.isComplete()) {
             error(e.loc(), "calling function with incomplete return type " + q(ret));

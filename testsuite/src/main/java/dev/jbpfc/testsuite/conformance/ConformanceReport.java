@@ -37,6 +37,7 @@ public final class ConformanceReport {
     final long referenceVerifyMillis, candidateVerifyMillis;
     final long processedRef, processedCand, insnsRef, insnsCand;
     final double processedGeoMean, insnsGeoMean;
+    final double processedMedian, insnsMedian, compileTimeMedian;
     final int bothVerified;
     final List<Difference> lost = new ArrayList<>();
     final List<Difference> gained = new ArrayList<>();
@@ -52,6 +53,7 @@ public final class ConformanceReport {
         long rcm = 0, ccm = 0, brm = 0, bcm = 0, rvm = 0, cvm = 0, pr = 0, pc = 0, ir = 0, ic = 0;
         double logP = 0, logI = 0;
         int nP = 0, nI = 0;
+        List<Double> processedRatios = new ArrayList<>(), insnRatios = new ArrayList<>(), compileRatios = new ArrayList<>();
         for (FileResult f : files) {
             FileResult.Side r = f.reference(), c = f.candidate();
             rcm += r.compile().millis();
@@ -61,6 +63,7 @@ public final class ConformanceReport {
             if (r.compiled() && c.compiled()) {
                 brm += r.compile().millis();
                 bcm += c.compile().millis();
+                if (r.compile().millis() > 0) compileRatios.add((double) c.compile().millis() / r.compile().millis());
             }
             List<Verdict> rvs = r.verdicts() == null ? List.of() : r.verdicts().programs();
             List<Verdict> cvs = c.verdicts() == null ? List.of() : c.verdicts().programs();
@@ -84,12 +87,14 @@ public final class ConformanceReport {
                         pr += a.processed();
                         pc += b.processed();
                         logP += Math.log((double) b.processed() / a.processed());
+                        processedRatios.add((double) b.processed() / a.processed());
                         nP++;
                     }
                     if (a.insns() > 0 && b.insns() > 0) {
                         ir += a.insns();
                         ic += b.insns();
                         logI += Math.log((double) b.insns() / a.insns());
+                        insnRatios.add((double) b.insns() / a.insns());
                         nI++;
                     }
                 } else if (rOk) {
@@ -119,6 +124,17 @@ public final class ConformanceReport {
         insnsCand = ic;
         processedGeoMean = nP == 0 ? Double.NaN : Math.exp(logP / nP);
         insnsGeoMean = nI == 0 ? Double.NaN : Math.exp(logI / nI);
+        processedMedian = median(processedRatios);
+        insnsMedian = median(insnRatios);
+        compileTimeMedian = median(compileRatios);
+    }
+
+    /** The median of per-program (or per-file) ratios: one outlier cannot move it, unlike the sums. */
+    static double median(List<Double> xs) {
+        if (xs.isEmpty()) return Double.NaN;
+        List<Double> sorted = xs.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static Optional<Verdict> find(List<Verdict> vs, String name) {
@@ -170,13 +186,16 @@ public final class ConformanceReport {
         s.put("processedInsnsCandidate", processedCand);
         s.put("processedRatio", ratio(processedCand, processedRef));
         s.put("processedRatioGeoMean", processedGeoMean);
+        s.put("processedRatioMedian", processedMedian);
         s.put("insnsReference", insnsRef);
         s.put("insnsCandidate", insnsCand);
         s.put("insnRatio", ratio(insnsCand, insnsRef));
         s.put("insnRatioGeoMean", insnsGeoMean);
+        s.put("insnRatioMedian", insnsMedian);
         s.put("compileMillisReference", referenceCompileMillis);
         s.put("compileMillisCandidate", candidateCompileMillis);
         s.put("compileTimeRatio", ratio(bothCompileCand, bothCompileRef));
+        s.put("compileTimeRatioMedian", compileTimeMedian);
         s.put("verifyMillisReference", referenceVerifyMillis);
         s.put("verifyMillisCandidate", candidateVerifyMillis);
         s.put("wallMillis", wallMillis);
@@ -225,6 +244,7 @@ public final class ConformanceReport {
         if (!s.compiled()) m.put("error", s.compile().firstError());
         if (!s.oracleError().isEmpty()) m.put("oracleError", s.oracleError());
         if (s.verdicts() != null) {
+            m.put("object", s.verdicts().object().toString());
             m.put("verifyMillis", s.verdicts().millis());
             if (!s.verdicts().openError().isEmpty()) m.put("openError", s.verdicts().openError());
             List<Object> ps = new ArrayList<>();
@@ -261,12 +281,14 @@ public final class ConformanceReport {
                 + "reference's programs and gains %d.%n%n", clangVerified, jbpfcVerifiedOfClang,
                 pct(jbpfcVerifiedOfClang, clangVerified), lost.size(), gained.size()));
         b.append("Ratios, candidate / reference:\n\n");
-        b.append(String.format("- processed instructions over the %d programs both get verified: %s (sum), %s (geometric mean)%n",
-                bothVerified, fmt(ratio(processedCand, processedRef)), fmt(processedGeoMean)));
-        b.append(String.format("- emitted instructions over the same programs: %s (sum), %s (geometric mean)%n",
-                fmt(ratio(insnsCand, insnsRef)), fmt(insnsGeoMean)));
-        b.append(String.format("- compile time over the files both compile: %s (%s s vs %s s)%n",
-                fmt(ratio(bothCompileCand, bothCompileRef)), secs(bothCompileCand), secs(bothCompileRef)));
+        b.append(String.format("- processed instructions over the %d programs both get verified: %s (sum), %s (median), "
+                + "%s (geometric mean)%n", bothVerified, fmt(ratio(processedCand, processedRef)), fmt(processedMedian),
+                fmt(processedGeoMean)));
+        b.append(String.format("- emitted instructions over the same programs: %s (sum), %s (median), %s (geometric mean)%n",
+                fmt(ratio(insnsCand, insnsRef)), fmt(insnsMedian), fmt(insnsGeoMean)));
+        b.append(String.format("- compile time over the files both compile: %s (sum: %s s vs %s s), %s (median per file)%n",
+                fmt(ratio(bothCompileCand, bothCompileRef)), secs(bothCompileCand), secs(bothCompileRef),
+                fmt(compileTimeMedian)));
         b.append(String.format("- wall time of this run: %s s%n%n", secs(wallMillis)));
         List<FileResult> notCompiled = files.stream().filter(f -> !f.candidate().compiled()).toList();
         if (!notCompiled.isEmpty()) {

@@ -41,6 +41,8 @@ class ConformanceRunnerTest {
         assertEquals(0L, summary.get("lostPrograms"));
         assertEquals(1.0, summary.get("insnRatio"));
         assertEquals(1.0, summary.get("processedRatio"));
+        assertEquals(1.0, summary.get("insnRatioMedian"));
+        assertEquals(1.0, summary.get("processedRatioMedian"));
     }
 
     @SuppressWarnings("unchecked")
