@@ -1,4 +1,6 @@
-// bswap as shifts and ors, __builtin_expect is its value, __builtin_constant_p is 0 unless constant.
+// bswap as shifts and ors, __builtin_expect is its value, __builtin_constant_p is 1 when constant, a question
+// to the optimiser (answered after inlining) for an expression that only reads variables, 0 in a constant
+// expression.
 unsigned b(unsigned x, long y) {
     unsigned short s = __builtin_bswap16((unsigned short) x);
     unsigned v = __builtin_bswap32(x);
@@ -10,8 +12,13 @@ unsigned b(unsigned x, long y) {
 // CHECK: shl i32 {{%[0-9]+}}, 24
 // CHECK: or i32
 // CHECK: cmp sgt i64
-// CHECK: add i32 {{%[0-9]+}}, 0
+// CHECK: call i32 @__jbpfc_is_constant(i64
 // CHECK: mul i32 1, 10
+int arr[__builtin_constant_p(sizeof(int)) + 1];
+int ice(int x) { switch (x) { case __builtin_constant_p(x) + 3: return 1; } return 0; }
+// CHECK-LABEL: define global i32 @ice
+// CHECK-NOT: __jbpfc_is_constant
+// CHECK: 3
 // __builtin_strcmp of two literals folds (bpf_experimental.h compares stringized operators).
 int so(void) { return __builtin_strcmp("==", "==") == 0 && __builtin_strcmp("&", "!=") != 0; }
 // CHECK-LABEL: define global i32 @so

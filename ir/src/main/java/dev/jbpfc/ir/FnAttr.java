@@ -9,7 +9,12 @@ public enum FnAttr {
     /** No prologue/epilogue: the body is inline asm only (the selftests' {@code __naked} functions). */
     NAKED("naked"),
     /** Kept even when nothing in the IR refers to it ({@code __attribute__((used))}: asm text may call it). */
-    USED("used");
+    USED("used"),
+    /**
+     * {@code visibility("hidden")}: the ELF symbol gets STV_HIDDEN, and libbpf then marks a global subprogram's
+     * BTF FUNC static, so the verifier checks it per call site instead of once on its own.
+     */
+    HIDDEN("hidden");
 
     public final String spelling;
 

@@ -8,7 +8,10 @@ import java.util.List;
  * ".bss", ".rodata", ".maps", ".data.foo", "license", ".kconfig" for externs). {@code data} are the initial bytes
  * (shorter than size: the rest is zero; empty for .bss and externs). {@code relocs} put another symbol's address
  * at an offset of the data (a pointer in an initialiser, a map-in-map's inner map, a prog array's program).
- * {@code btfType} is the BTF type id of the variable (0 = none).
+ * {@code btfType} is the BTF type id of the variable (0 = none). {@code hidden} is
+ * {@code __attribute__((visibility("hidden")))} (libbpf's {@code __hidden}): the ELF symbol gets STV_HIDDEN, and
+ * libbpf then treats the variable as static, so a data section holding only hidden variables is not mmap()-able
+ * (which the kernel requires of a map value with a spin lock, list head or rbtree root).
  */
 public final class Global {
     /** An address of {@code symbol} + {@code addend} stored at byte {@code offset} of the global's data. */
@@ -22,6 +25,7 @@ public final class Global {
     private byte[] data = new byte[0];
     private final List<Reloc> relocs = new ArrayList<>();
     private int btfType;
+    private boolean hidden;
 
     public Global(String name, long size, int align, String section, Linkage linkage) {
         this.name = name;
@@ -58,4 +62,8 @@ public final class Global {
     public int btfType() { return btfType; }
 
     public void setBtfType(int id) { this.btfType = id; }
+
+    public boolean hidden() { return hidden; }
+
+    public void setHidden(boolean h) { this.hidden = h; }
 }

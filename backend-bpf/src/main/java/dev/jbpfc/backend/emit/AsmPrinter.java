@@ -37,6 +37,7 @@ public final class AsmPrinter {
         for (EncodedFunction f : functions) {
             out.append("\t.section\t").append(f.section).append(",\"ax\",@progbits\n");
             if (f.linkage != Linkage.STATIC) out.append(f.linkage == Linkage.WEAK ? "\t.weak\t" : "\t.globl\t").append(f.name).append('\n');
+            if (ObjectEmitter.hasHiddenAttr(module, f.name)) out.append("\t.hidden\t").append(f.name).append('\n');
             out.append("\t.p2align\t3\n");
             out.append("\t.type\t").append(f.name).append(",@function\n");
             out.append(f.name).append(":\n");
@@ -57,6 +58,7 @@ public final class AsmPrinter {
             out.append("\t.section\t").append(g.section()).append(bss ? ",\"aw\",@nobits\n"
                     : g.section().startsWith(".rodata") ? ",\"a\",@progbits\n" : ",\"aw\",@progbits\n");
             if (g.linkage() != Linkage.STATIC) out.append(g.linkage() == Linkage.WEAK ? "\t.weak\t" : "\t.globl\t").append(g.name()).append('\n');
+            if (g.hidden()) out.append("\t.hidden\t").append(g.name()).append('\n');
             out.append("\t.p2align\t").append(Integer.numberOfTrailingZeros(Math.max(1, g.align()))).append(", 0x0\n");
             out.append(g.name()).append(":\n");
             byte[] data = g.data();

@@ -11,6 +11,7 @@ import dev.jbpfc.backend.isa.BpfInsn;
 import dev.jbpfc.backend.mir.SymbolRef;
 import dev.jbpfc.diag.CompileError;
 import dev.jbpfc.ir.ExternFunction;
+import dev.jbpfc.ir.FnAttr;
 import dev.jbpfc.ir.Global;
 import dev.jbpfc.ir.Linkage;
 import dev.jbpfc.ir.Module;
@@ -73,6 +74,7 @@ public final class ObjectEmitter {
                 long at = functionOffset.get(f.name);
                 ObjectSymbol sym = object.define(f.name, code, at, f.slotCount() * 8L, ObjectSymbol.Type.FUNC,
                         binding(f.linkage));
+                if (hasHiddenAttr(module, f.name)) sym.visibility = ObjectSymbol.Visibility.HIDDEN;
                 functionSymbols.put(f.name, sym);
             }
         }
@@ -129,6 +131,12 @@ public final class ObjectEmitter {
         return false;
     }
 
+    /** Whether IR function {@code name} is {@code visibility("hidden")} (its symbol gets STV_HIDDEN). */
+    static boolean hasHiddenAttr(Module module, String name) {
+        dev.jbpfc.ir.Function f = module.function(name);
+        return f != null && f.has(FnAttr.HIDDEN);
+    }
+
     private static ObjectSymbol.Binding binding(Linkage l) {
         switch (l) {
             case STATIC: return ObjectSymbol.Binding.LOCAL;
@@ -159,8 +167,9 @@ public final class ObjectEmitter {
                 at = s.reserve(g.size(), align); // bytes filled in by writeGlobalData
             }
             globalOffset.put(g.name(), at);
-            globalSymbols.put(g.name(), object.define(g.name(), s, at, g.size(), ObjectSymbol.Type.OBJECT,
-                    binding(g.linkage())));
+            ObjectSymbol sym = object.define(g.name(), s, at, g.size(), ObjectSymbol.Type.OBJECT, binding(g.linkage()));
+            if (g.hidden()) sym.visibility = ObjectSymbol.Visibility.HIDDEN;
+            globalSymbols.put(g.name(), sym);
         }
     }
 

@@ -5,15 +5,20 @@ import dev.jbpfc.frontend.ast.Expr;
 import dev.jbpfc.frontend.sema.Builtins;
 import dev.jbpfc.frontend.sema.ConstValue;
 import dev.jbpfc.frontend.types.CType;
+import dev.jbpfc.frontend.types.IntegerType;
 import dev.jbpfc.ir.AtomicOp;
 import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.ExternFunction;
 import dev.jbpfc.ir.Instruction;
 import dev.jbpfc.ir.IrBuilder;
 import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Predicate;
 import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.pass.LowerIsConstant;
+
+import java.util.List;
 
 /**
  * Lowers calls of compiler builtins:
@@ -40,15 +45,28 @@ final class BuiltinLowering {
         this.b = x.b;
     }
 
+    /**
+     * {@code __builtin_constant_p(e)}: sema's answer when it has one; when it left the question open (an integer
+     * expression that only reads variables, see BuiltinCalls) a question to the optimiser,
+     * {@code call i32 @__jbpfc_is_constant(i64 e)}, answered after inlining ({@link LowerIsConstant}).
+     */
+    private Value constantP(Expr.Call e) {
+        ConstValue v = x.unit.model.constantOf(e);
+        if (v != null) return Constant.of(Type.I32, v.asLong());
+        Value a = x.rvalueAs(e.args.get(0), IntegerType.ULONGLONG);
+        if (x.unit.module.extern(LowerIsConstant.INTRINSIC) == null) {
+            x.unit.module.externs().add(new ExternFunction(ExternFunction.Kind.EXTERN, LowerIsConstant.INTRINSIC,
+                    Type.I32, List.of(Type.I64), 0, false));
+        }
+        return b.call(Type.I32, LowerIsConstant.INTRINSIC, List.of(a));
+    }
+
     Value lower(Expr.Call e, Builtins.Builtin bi) {
         boolean unused = resultUnused;
         resultUnused = false;
         String name = bi.name();
         switch (bi.kind()) {
-            case CONSTANT_P -> {
-                ConstValue v = x.unit.model.constantOf(e);
-                return Constant.of(Type.I32, v != null ? v.asLong() : 0);
-            }
+            case CONSTANT_P -> { return constantP(e); }
             case PRESERVE_ACCESS_INDEX -> {
                 return x.core.inPreserveAccessIndex(() -> x.rvalue(e.args.get(0)));
             }

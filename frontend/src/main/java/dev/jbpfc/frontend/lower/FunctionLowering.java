@@ -112,6 +112,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         if (symbol.attributes.noinline) fn.attrs().add(FnAttr.NOINLINE);
         if (symbol.attributes.naked) fn.attrs().add(FnAttr.NAKED);
         if (symbol.attributes.used && symbol.isStatic()) fn.attrs().add(FnAttr.USED);
+        if (symbol.attributes.isHidden() && !symbol.isStatic()) fn.attrs().add(FnAttr.HIDDEN);
         Declarator.Function proto = def.declarator().function();
         List<String> names = new ArrayList<>();
         List<ObjectSymbol> paramSymbols = new ArrayList<>();

@@ -114,6 +114,7 @@ final class UnitContext {
         Linkage linkage = o.kind() == ObjectSymbol.Kind.STATIC_LOCAL || o.isInternal() ? Linkage.STATIC
                 : o.attributes.weak ? Linkage.WEAK : Linkage.GLOBAL;
         dev.jbpfc.ir.Global g = globals.define(name, o.type(), linkage, o.attributes.section, o.attributes.aligned, pieces, at);
+        g.setHidden(linkage != Linkage.STATIC && o.attributes.isHidden());
         int var = btf.var(name, o.type(), linkage == Linkage.STATIC ? dev.jbpfc.btf.BtfType.VarLinkage.STATIC
                 : dev.jbpfc.btf.BtfType.VarLinkage.GLOBAL_ALLOCATED, o.attributes.btfDeclTags);
         g.setBtfType(var);

@@ -48,7 +48,11 @@ final class BuiltinCalls {
                 ConstValue v = sema.consts.evaluateConverted(args.get(0));
                 boolean constant = v != null && (!v.isAddress() || v.base() == null
                         || v.base() instanceof Expr.StringLiteral);
-                sema.model.constants.put(e, ConstValue.ofInteger(constant ? 1 : 0, IntegerType.INT));
+                // Left open (no constant recorded, so enclosing expressions are not folded either) when inlining
+                // and constant propagation may still make the argument constant: lowering then asks the optimiser.
+                Expr arg = args.get(0);
+                boolean open = !constant && arg.type != null && arg.type.isInteger() && readsLocalsOnly(arg);
+                if (!open) sema.model.constants.put(e, ConstValue.ofInteger(constant ? 1 : 0, IntegerType.INT));
                 return IntegerType.INT;
             }
             case PRESERVE_ACCESS_INDEX -> {
@@ -148,5 +152,33 @@ final class BuiltinCalls {
         String kind = e.args.size() < expected ? "few" : "many";
         sema.diags.error(e.loc(), "too " + kind + " arguments to function call, expected " + expected + ", have "
                 + e.args.size());
+    }
+
+    /**
+     * Whether {@code e} only reads parameters and automatic variables and computes on them (no globals, calls,
+     * assignments, increments, dereferences or member reads): evaluating it for {@code __builtin_constant_p}
+     * changes nothing, and inlining may make it constant. (A global never becomes constant; leaving its question
+     * open would only keep both arms of every {@code bpf_htons(global)} until late, and make callers look too
+     * big to inline.)
+     */
+    private boolean readsLocalsOnly(Expr e) {
+        if (e instanceof Expr.Ident id) {
+            return sema.model.symbolOf(id) instanceof ObjectSymbol o
+                    && (o.kind() == ObjectSymbol.Kind.LOCAL || o.kind() == ObjectSymbol.Kind.PARAMETER);
+        }
+        if (e instanceof Expr.IntLiteral || e instanceof Expr.CharLiteral) return true;
+        if (e instanceof Expr.Cast c) return readsLocalsOnly(c.operand);
+        if (e instanceof Expr.Unary u) {
+            return switch (u.op) {
+                case PLUS, MINUS, NOT, BIT_NOT -> readsLocalsOnly(u.operand);
+                default -> false;
+            };
+        }
+        if (e instanceof Expr.Binary bin) return readsLocalsOnly(bin.lhs) && readsLocalsOnly(bin.rhs);
+        if (e instanceof Expr.Conditional c) {
+            return readsLocalsOnly(c.cond) && (c.then == null || readsLocalsOnly(c.then))
+                    && readsLocalsOnly(c.otherwise);
+        }
+        return false;
     }
 }

@@ -37,6 +37,24 @@ final class ConstantEvaluator {
         return v == null || to == null ? v : convert(v, to);
     }
 
+    /** Set while a constant is required (see {@link #evaluateRequired}). */
+    private boolean required;
+
+    /**
+     * Like {@link #evaluateConverted}, where C requires a constant (a case label, an array size, a static
+     * initializer, a static assertion): a {@code __builtin_constant_p} sema left open for the optimiser answers 0
+     * here, as clang's does.
+     */
+    ConstValue evaluateRequired(Expr e) {
+        boolean outer = required;
+        required = true;
+        try {
+            return evaluateConverted(e);
+        } finally {
+            required = outer;
+        }
+    }
+
     ConstValue evaluate(Expr e) {
         ConstValue v = eval(e);
         if (v != null) sema.model.constants.put(e, v);
@@ -95,7 +113,10 @@ final class ConstantEvaluator {
         if (e instanceof Expr.Call call) {
             Builtins.Builtin b = sema.model.builtinOf(call);
             if (b == null) return null;
-            if (b.kind() == Builtins.Kind.CONSTANT_P) return sema.model.constants.get(e);
+            if (b.kind() == Builtins.Kind.CONSTANT_P) {
+                ConstValue v = sema.model.constants.get(e);
+                return v != null || !required ? v : ConstValue.ofInteger(0, IntegerType.INT);
+            }
             if (b.name().equals("__builtin_expect") && call.args.size() == 2) {
                 ConstValue v = evaluateConverted(call.args.get(0));
                 return v == null ? null : convert(v, e.type);

@@ -23,6 +23,11 @@ public final class DeclAttributes {
     public String visibility;
     public final List<String> btfDeclTags = new ArrayList<>();
 
+    /** {@code visibility("hidden")} or {@code ("internal")}: the symbol is not exported from the object. */
+    public boolean isHidden() {
+        return "hidden".equals(visibility) || "internal".equals(visibility);
+    }
+
     /** Adds the attributes of a redeclaration (section and tags of an earlier declaration stay). */
     public void merge(DeclAttributes other) {
         if (other.section != null) section = other.section;

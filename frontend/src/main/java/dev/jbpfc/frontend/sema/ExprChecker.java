@@ -101,7 +101,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
             error(e.loc(), "integer constant expression must have integer type, not " + q(t));
             return null;
         }
-        ConstValue v = sema.consts.evaluateConverted(e);
+        ConstValue v = sema.consts.evaluateRequired(e);
         if (v == null || !v.isInteger()) {
             error(e.loc(), "expression is not an integer constant expression");
             return null;

@@ -345,7 +345,7 @@ final class InitializerChecker {
             sema.diags.error(e.loc(), "initializer element is not a compile-time constant");
             return;
         }
-        ConstValue v = sema.consts.evaluateConverted(e);
+        ConstValue v = sema.consts.evaluateRequired(e);
         if (v == null) {
             if (e instanceof Expr.CompoundLiteral) return;
             sema.diags.error(e.loc(), "initializer element is not a compile-time constant");

@@ -160,7 +160,7 @@ public final class Sema {
             diags.error(sa.condition().loc(), "static assertion expression is not an integral constant expression");
             return;
         }
-        ConstValue v = consts.evaluateConverted(sa.condition());
+        ConstValue v = consts.evaluateRequired(sa.condition());
         if (v == null || !v.isInteger()) {
             diags.error(sa.condition().loc(), "static assertion expression is not an integral constant expression");
             return;
@@ -340,7 +340,7 @@ public final class Sema {
         o.setDefined(true);
         if ((isStatic || done.isConst()) && id.initializer() instanceof dev.jbpfc.frontend.ast.Expr e
                 && done.isScalar()) {
-            ConstValue v = consts.evaluateConverted(e);
+            ConstValue v = isStatic ? consts.evaluateRequired(e) : consts.evaluateConverted(e);
             if (v != null) o.setConstantValue(v);
         }
     }

@@ -50,6 +50,7 @@ public final class ConstantFolding {
     static Value simplify(Instruction i) {
         Opcode op = i.op();
         if (op == Opcode.PHI) return samePhiValue(i);
+        if (op == Opcode.CALL) return LowerIsConstant.answer(i, false); // __builtin_constant_p of a now-constant
         if (!op.isPure()) return null;
         Constant c = Fold.constant(i);
         if (c != null) return c;

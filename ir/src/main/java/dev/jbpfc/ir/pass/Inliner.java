@@ -16,13 +16,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Needs: nothing. Leaves stale: CFG, dominators and loops of the functions it inlines into.
  *
- * Inlines direct calls ({@code call @f}) to functions marked {@code always_inline}, and to {@code static}
- * functions that are small ({@code threshold} instructions or fewer) or called exactly once, unless they are
- * {@code noinline} or {@code naked}; never a recursive call. Callees are processed before callers (bottom-up over the call graph) so a small function that
+ * Inlines direct calls ({@code call @f}) to functions marked {@code always_inline}, to {@code static}
+ * functions that are small ({@code threshold} instructions or fewer) or called exactly once, and to small
+ * non-static, non-weak functions (as clang -O2 does; the function itself stays), unless they are
+ * {@code noinline} or {@code naked}; never a recursive call. Inlining a global function matters to the
+ * verifier: a call to it is verified once on its own with only its BTF argument types known (a
+ * {@code struct tcphdr *} argument is "mem_or_null" there), where the inlined body sees the caller's facts. A
+ * global callee is measured after {@code simplify} has run on it (mem2reg and friends: its unsimplified form is
+ * several times larger, e.g. every {@code bpf_htons} expands into both arms of a {@code __builtin_constant_p}),
+ * counting only instructions that cost a BPF instruction ({@link #cost}). Callees are processed before callers (bottom-up over the call graph) so a small function that
  * becomes big by inlining is measured after it has grown. The callee's blocks are cloned between the two halves
  * of the split call block, its parameters replaced by the arguments, its allocas moved to the caller's entry block
  * (stack slots and mem2reg expect them there), and its returns become branches to the continuation, with a phi for
@@ -36,13 +43,23 @@ import java.util.Set;
 public final class Inliner {
     private final int threshold;
     private final boolean alwaysOnly;
+    private final Consumer<Function> simplify;
 
     public Inliner(int threshold) { this(threshold, false); }
 
     /** {@code alwaysOnly}: inline {@code always_inline} callees only (clang does that even at -O0). */
     public Inliner(int threshold, boolean alwaysOnly) {
+        this(threshold, alwaysOnly, f -> { });
+    }
+
+    /**
+     * {@code simplify} runs on each global function once its own calls are inlined, before it is measured as a
+     * callee (the -O2 pipeline passes mem2reg, sccp, constfold, simplifycfg, dce).
+     */
+    public Inliner(int threshold, boolean alwaysOnly, Consumer<Function> simplify) {
         this.threshold = threshold;
         this.alwaysOnly = alwaysOnly;
+        this.simplify = simplify;
     }
 
     public Inliner() { this(40); }
@@ -63,6 +80,7 @@ public final class Inliner {
                     break;
                 }
             }
+            if (!alwaysOnly && measuredSimplified(f) && isCalled(f, m)) simplify.accept(f);
         }
         removeDeadStatics(m);
     }
@@ -71,9 +89,41 @@ public final class Inliner {
         if (callee == caller || callee.has(FnAttr.NOINLINE) || callee.has(FnAttr.NAKED)) return false;
         if (reaches(callee, callee, m, new HashSet<>())) return false; // recursive
         if (callee.has(FnAttr.ALWAYS_INLINE)) return true;
-        if (alwaysOnly || callee.linkage() != Linkage.STATIC) return false;
+        if (alwaysOnly) return false;
+        if (callee.linkage() == Linkage.GLOBAL) return cost(callee) <= threshold;
+        if (callee.linkage() != Linkage.STATIC) return false; // weak: the linker may pick another body
         // a static function called once disappears after inlining, so its size does not matter
         return callee.instructions().size() <= threshold || (references(callee, m) == 1 && callee.section().equals(".text"));
+    }
+
+    /**
+     * The BPF instructions {@code f}'s body is likely to take: casts, constant-offset pointer adds, symbol
+     * addresses, phis and unconditional branches mostly fold into their users or vanish in register allocation.
+     */
+    static int cost(Function f) {
+        int n = 0;
+        for (Instruction i : f.instructions()) {
+            switch (i.op()) {
+                case ZEXT, SEXT, TRUNC, PTRTOINT, INTTOPTR, ADDR, PHI, BR, ALLOCA -> { }
+                case PTRADD -> { if (!(i.operand(1) instanceof dev.jbpfc.ir.Constant)) n++; }
+                default -> n++;
+            }
+        }
+        return n;
+    }
+
+    /** A global function whose inlining depends on its size (always_inline, noinline and naked ones do not). */
+    private static boolean measuredSimplified(Function f) {
+        return f.linkage() == Linkage.GLOBAL && !f.has(FnAttr.ALWAYS_INLINE) && !f.has(FnAttr.NOINLINE)
+                && !f.has(FnAttr.NAKED);
+    }
+
+    private static boolean isCalled(Function f, Module m) {
+        for (Function g : m.functions()) {
+            if (g == f) continue;
+            for (Instruction i : g.instructions()) if (i.op() == Opcode.CALL && f.name().equals(i.symbol)) return true;
+        }
+        return false;
     }
 
     /** How many instructions and global initialisers name {@code f} (calls and address-takings). */

@@ -16,9 +16,10 @@ import java.util.function.Consumer;
 /**
  * The passes by name and the {@code -O} pipelines, in one place so the optimiser is visible at a glance:
  * <pre>
- *   O0: always-inline (every local stays in memory, as clang -O0, but always_inline functions are inlined)
- *   O1: always-inline mem2reg unroll sccp simplifycfg dce
- *   O2: inline mem2reg sccp constfold simplifycfg cse unroll sccp constfold simplifycfg cse dce simplifycfg dce
+ *   O0: always-inline is-constant (every local stays in memory, as clang -O0, but always_inline functions are inlined)
+ *   O1: always-inline mem2reg unroll sccp is-constant simplifycfg dce
+ *   O2: inline mem2reg sccp constfold simplifycfg cse unroll sccp constfold is-constant simplifycfg cse dce
+ *       simplifycfg dce
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
@@ -29,7 +30,8 @@ import java.util.function.Consumer;
 public final class PassPipeline {
     /** Every pass by its command-line name. */
     public static final List<String> PASS_NAMES =
-            List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll");
+            List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
+                    "is-constant");
 
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
@@ -58,10 +60,11 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "unroll",
-                "sccp", "constfold", "simplifycfg", "cse", "dce", "simplifycfg", "dce");
+                "sccp", "constfold", "is-constant", "simplifycfg", "cse", "dce", "simplifycfg", "dce");
         return switch (l) {
-            case "0" -> new PassPipeline(List.of("always-inline"), 0);
-            case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "unroll", "sccp", "simplifycfg", "dce"), 0);
+            case "0" -> new PassPipeline(List.of("always-inline", "is-constant"), 0);
+            case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "unroll", "sccp", "is-constant",
+                    "simplifycfg", "dce"), 0);
             case "", "2", "3" -> new PassPipeline(o2, 40);
             case "s", "z" -> new PassPipeline(o2, 12);
             default -> throw new IllegalArgumentException("unknown optimisation level '-O" + l + "'");
@@ -109,7 +112,11 @@ public final class PassPipeline {
 
     private static void runPass(String name, Module m, int inlineThreshold, List<Remark> remarks) {
         if (name.equals("inline") || name.equals("always-inline")) {
-            new Inliner(inlineThreshold, name.equals("always-inline")).run(m);
+            new Inliner(inlineThreshold, name.equals("always-inline"), PassPipeline::simplifyBeforeInlining).run(m);
+            return;
+        }
+        if (name.equals("is-constant")) {
+            new LowerIsConstant().run(m);
             return;
         }
         Consumer<Function> pass = switch (name) {
@@ -123,6 +130,15 @@ public final class PassPipeline {
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };
         for (Function f : m.functions()) pass.accept(f);
+    }
+
+    /** What a global function gets before the inliner measures it as a callee. */
+    private static void simplifyBeforeInlining(Function f) {
+        new Mem2Reg().run(f);
+        new Sccp().run(f);
+        new ConstantFolding().run(f);
+        new SimplifyCfg().run(f);
+        new DeadCodeElimination().run(f);
     }
 
     /** The pipelines, for --help style listings. */

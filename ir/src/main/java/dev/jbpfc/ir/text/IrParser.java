@@ -204,6 +204,7 @@ public final class IrParser {
         Global g = new Global(name, size, align, section, l);
         while (true) {
             if (accept("btf")) g.setBtfType(smallInt());
+            else if (accept("hidden")) g.setHidden(true);
             else if (accept("data")) {
                 IrLexer.Token t = next();
                 if (t.kind() != IrLexer.Kind.STRING) throw error(t, "expected a string, found " + t);

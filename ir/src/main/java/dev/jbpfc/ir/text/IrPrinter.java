@@ -69,6 +69,7 @@ public final class IrPrinter {
         out.append("global ").append(g.linkage().spelling).append(" @").append(g.name())
            .append(" size ").append(g.size()).append(" align ").append(g.align())
            .append(" section ").append(quote(g.section()));
+        if (g.hidden()) out.append(" hidden");
         if (g.btfType() != 0) out.append(" btf ").append(g.btfType());
         if (g.data().length > 0) out.append(" data ").append(quote(g.data()));
         for (Global.Reloc r : g.relocs()) {
