@@ -71,12 +71,17 @@ public final class Campaign {
 
     /** Judges seeds from..from+count-1 (or until the deadline, in System.nanoTime terms; 0 = none). */
     public Summary run(long from, int count, long deadlineNanos, java.io.PrintStream log) {
+        return run(java.util.stream.LongStream.range(from, from + count).boxed().toList(), deadlineNanos, log);
+    }
+
+    /** Runs the given seeds (a campaign's failures again, say) in order. */
+    public Summary run(List<Long> seeds, long deadlineNanos, java.io.PrintStream log) {
         Map<Outcome.Kind, Integer> counts = new EnumMap<>(Outcome.Kind.class);
         List<Failure> failures = new ArrayList<>();
         List<String> unsupported = new ArrayList<>();
         List<String> other = new ArrayList<>();
         int n = 0;
-        for (long seed = from; seed < from + count; seed++) {
+        for (long seed : seeds) {
             if (deadlineNanos != 0 && System.nanoTime() > deadlineNanos) break;
             Program p = ProgramGenerator.generate(seed, config);
             Outcome o = runner.run(p);
