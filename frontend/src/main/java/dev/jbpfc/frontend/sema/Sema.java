@@ -521,14 +521,16 @@ public final class Sema {
             for (int i = 0; i < params.size(); i++) {
                 Declarator.Param p = params.get(i);
                 CType pt = ft.params().get(i).type();
+                SourceLocation pat = p.declarator() != null && p.declarator().nameLoc() != null
+                        ? p.declarator().nameLoc() : p.loc();
+                // Unnamed parameters too: lowering lays out every parameter of a definition.
+                if (!pt.isComplete()) {
+                    diags.error(pat, "variable has incomplete type " + TypePrinter.quoted(pt));
+                }
                 if (p.name() == null) continue;
-                SourceLocation pat = p.declarator().nameLoc() != null ? p.declarator().nameLoc() : p.loc();
                 if (scope.localOrdinary(p.name()) != null) {
                     diags.error(pat, "redefinition of parameter '" + p.name() + "'");
                     continue;
-                }
-                if (!pt.isComplete()) {
-                    diags.error(pat, "variable has incomplete type " + TypePrinter.quoted(pt));
                 }
                 ObjectSymbol o = new ObjectSymbol(p.name(), pt, pat, ObjectSymbol.Kind.PARAMETER, StorageClass.NONE);
                 o.setDefined(true);
