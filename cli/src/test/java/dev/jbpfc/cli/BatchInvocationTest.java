@@ -1,8 +1,6 @@
 package dev.jbpfc.cli;
 
-import dev.jbpfc.testsuite.oracle.ClangReference;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
-import dev.jbpfc.testsuite.oracle.OracleUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,11 +82,6 @@ class BatchInvocationTest {
     }
 
     private static List<String> flags() {
-        try {
-            return new ArrayList<>(ClangReference.selftestsFlags());
-        } catch (OracleUnavailableException e) {
-            OracleRequirement.missing(e.getMessage());
-            throw new IllegalStateException(e);
-        }
+        return OracleRequirement.selftestsFlags();
     }
 }

@@ -2,6 +2,7 @@ package dev.jbpfc.testsuite.oracle;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -66,6 +67,16 @@ public final class OracleRequirement {
             });
         }
         return use(bpftool, String.class);
+    }
+
+    /** The selftests' compile flags (scripts/selftests-flags, -O2 --target=bpf -mcpu=v3), a list the caller may change. */
+    public static List<String> selftestsFlags() {
+        try {
+            return new ArrayList<>(ClangReference.selftestsFlags());
+        } catch (OracleUnavailableException e) {
+            missing(e.getMessage());
+            throw new IllegalStateException(e); // not reached: missing() skips or fails
+        }
     }
 
     /** Skips (or fails, under JBPFC_REQUIRE_ORACLE=1) with the given reason. */
