@@ -39,25 +39,42 @@ final class CallLowering {
         CType calleeType = x.useType(e.callee);
         FunctionType ft = calleeType.isPointer() ? calleeType.asPointer().pointee().asFunction() : calleeType.asFunction();
         if (ft == null) throw new CompileError(e.loc(), "called object is not a function");
-        Type ret = UnitContext.returnType(ft, e.loc());
         if (s instanceof ObjectSymbol o && o.helperId() >= 0) {
+            Type ret = UnitContext.returnType(ft, e.loc());
             List<Value> args = arguments(x, e, ft);
             if (args.size() > MAX_REGISTER_ARGS) throw new CompileError(e.loc(), "too many arguments");
             x.b.setLoc(x.unit.loc(e.loc()));
             return result(x.b.callHelper(ret, o.helperId(), args));
         }
         if (s instanceof FunctionSymbol f) {
+            boolean defined = f.isDefined() || x.unit.definitions.get(f) != null;
+            // A struct result of a function defined here goes to a temporary whose address is the hidden first
+            // argument; that temporary is the call's value (an aggregate rvalue lives at an address).
+            Instruction sret = null;
+            if (defined && UnitContext.returnsViaPointer(ft)) {
+                CType rt = ft.returnType().unqualified();
+                sret = x.b.alloca(Math.max(1, rt.size()), Math.max(1, ExprLowering.alignOf(rt)));
+            }
             List<Value> args = arguments(x, e, ft);
+            List<CType> types = argumentTypes(x, e, ft);
+            if (sret != null) {
+                args.add(0, sret);
+                types.add(0, dev.jbpfc.frontend.types.PointerType.to(ft.returnType()));
+            }
             x.b.setLoc(x.unit.loc(e.loc()));
-            if (!f.isDefined() && x.unit.definitions.get(f) == null) {
+            if (!defined) {
+                Type ret = UnitContext.returnType(ft, e.loc());
                 x.unit.declareExtern(f);
                 if (UnitContext.isKfunc(f)) {
                     if (args.size() > MAX_REGISTER_ARGS) throw new CompileError(e.loc(), "too many arguments");
                     return result(x.b.callKfunc(ret, f.name(), args));
                 }
+                return result(x.b.call(ret, x.unit.symbolName(f), packExtraArguments(x, args, types)));
             }
             String name = x.unit.symbolName(f);
-            return result(x.b.call(ret, name, packExtraArguments(x, args, argumentTypes(x, e, ft))));
+            Type ret = UnitContext.definedReturnType(ft, e.loc());
+            Value v = result(x.b.call(ret, name, packExtraArguments(x, args, types)));
+            return sret != null ? sret : v;
         }
         throw new CompileError(e.loc(), "indirect calls are not supported by BPF (call through a function pointer)");
     }

@@ -93,13 +93,21 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
     private record Cleanup(FunctionSymbol function, Value address, dev.jbpfc.source.SourceLocation loc) {}
     private final Deque<Map<Stmt, Block>> switchCases = new ArrayDeque<>();
     private final CType returnType;
+    /** The hidden first parameter of a function returning a struct: where {@code return e;} copies e. */
+    private Value sretAddress;
 
     FunctionLowering(UnitContext unit, FunctionSymbol symbol, FunctionDef def) {
         this.unit = unit;
         this.symbol = symbol;
         FunctionType ft = symbol.functionType();
         this.returnType = ft.returnType();
-        this.fn = new Function(unit.symbolName(symbol), UnitContext.returnType(ft, def.loc()));
+        if (UnitContext.returnsViaPointer(ft) && !symbol.isStatic()) {
+            // clang's BPF backend refuses aggregate returns it cannot inline away, and a global function's BTF
+            // prototype would not match its hidden-pointer calling convention.
+            throw new CompileError(def.loc(), "returning '" + ft.returnType().spelling()
+                    + "' by value from a global function is not supported");
+        }
+        this.fn = new Function(unit.symbolName(symbol), UnitContext.definedReturnType(ft, def.loc()));
         this.b = new IrBuilder(fn);
         this.exprs = new ExprLowering(this);
     }
@@ -136,6 +144,11 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         // Each C parameter takes one IR parameter, a small struct one or two i64 slots.
         List<Type> slotTypes = new ArrayList<>();
         List<String> slotNames = new ArrayList<>();
+        boolean sret = UnitContext.returnsViaPointer(ft);
+        if (sret) {
+            slotTypes.add(Type.PTR);
+            slotNames.add("agg.result");
+        }
         for (int i = 0; i < ft.params().size(); i++) {
             CType pt = ft.params().get(i).type();
             String name = i < names.size() && names.get(i) != null ? names.get(i) : "arg" + i;
@@ -147,6 +160,10 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         }
         int n = slotTypes.size();
         boolean packed = n > CallLowering.MAX_REGISTER_ARGS;
+        if (packed && sret) {
+            throw new CompileError(def.loc(), "returning '" + ft.returnType().spelling()
+                    + "' by value from a function with more than four parameter registers is not supported yet");
+        }
         List<Value> incoming = new ArrayList<>();
         for (int i = 0; i < n && (!packed || i < CallLowering.MAX_REGISTER_ARGS - 1); i++) {
             incoming.add(fn.addParam(fn.uniqueValueName(slotNames.get(i)), slotTypes.get(i)));
@@ -162,6 +179,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
             }
         }
         int next = 0;
+        if (sret) sretAddress = incoming.get(next++);
         for (int i = 0; i < ft.params().size(); i++) {
             ObjectSymbol ps = i < paramSymbols.size() ? paramSymbols.get(i) : null;
             CType pt = ft.params().get(i).type();
@@ -712,6 +730,16 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
             b.setLoc(unit.loc(s.loc()));
             if (fn.returnType() == Type.VOID) b.ret(null);
             else returnDefault();
+            return null;
+        }
+        if (sretAddress != null) {
+            // `return e;` of a struct: copy e to the caller's storage, then return nothing.
+            CType rt = returnType.unqualified();
+            Value src = exprs.lvalue(s.value()).address();
+            exprs.copy(LValue.of(sretAddress, rt, Math.max(1, ExprLowering.alignOf(rt))), src, rt);
+            runCleanups(0);
+            b.setLoc(unit.loc(s.loc()));
+            b.ret(null);
             return null;
         }
         Value v = exprs.rvalueAs(s.value(), returnType);

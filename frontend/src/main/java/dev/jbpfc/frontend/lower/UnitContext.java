@@ -180,6 +180,21 @@ final class UnitContext {
         return ef;
     }
 
+    /**
+     * Whether a function of type {@code ft} returns a struct or union: it then returns void and takes, as a hidden
+     * first argument, the address of caller-provided storage that {@code return e;} copies {@code e} into (an
+     * "sret" pointer, as clang does). Only for functions defined in this unit: an extern, kfunc or helper
+     * returning a struct stays an error ({@link #returnType}).
+     */
+    static boolean returnsViaPointer(FunctionType ft) {
+        return ft.returnType().isRecord();
+    }
+
+    /** The IR return type of a function defined here: void when it returns a struct ({@link #returnsViaPointer}). */
+    static Type definedReturnType(FunctionType ft, SourceLocation at) {
+        return returnsViaPointer(ft) ? Type.VOID : returnType(ft, at);
+    }
+
     static Type returnType(FunctionType ft, SourceLocation at) {
         if (ft.returnType().isVoid()) return Type.VOID;
         Type t = IrTypes.value(ft.returnType());

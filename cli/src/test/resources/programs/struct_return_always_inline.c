@@ -1,4 +1,3 @@
-// FAILS (jbpfc: "returning 'struct pair' by value is not supported yet"): struct return from an always_inline function.
 // small struct returned from an inlined function and assigned.
 #include "common.h"
 struct pair { __u32 lo, hi; };

@@ -1,4 +1,3 @@
-// FAILS (jbpfc: "passing a struct or union by value is not supported yet"): struct arguments of an always_inline function.
 // structs copied by value (assignment, initializer) and passed to an inlined function.
 #include "common.h"
 struct pt { int x, y; short z; char tag; };
