@@ -12,11 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Seeded random arithmetic programs (i32/i64 ops, casts, compares, selects) are computed here in Java and by the
@@ -157,26 +154,15 @@ class DifferentialRunTest {
         String bpftool = ExternalTools.require("bpftool");
         if (!ExternalTools.isRoot()) ExternalTools.missing("loading BPF programs needs root");
         int runs = Integer.getInteger("jbpfc.diffRuns", 6);
-        Path packet = tmp.resolve("packet");
-        Files.write(packet, new byte[64]);
         for (int seed = 1; seed <= runs; seed++) {
             for (CpuVersion cpu : CpuVersion.values()) {
                 String[] p = program(seed * 7919L, cpu == CpuVersion.V4);
                 byte[] elf = BpfBackend.compile(IrParser.parse("diff.ir", p[0]), BackendOptions.of(cpu), null);
                 Path object = tmp.resolve("diff-" + seed + "-" + cpu.spelling() + ".o");
                 Files.write(object, elf);
-                Path pin = Path.of("/sys/fs/bpf/jbpfc-backend-diff-" + ProcessHandle.current().pid() + "-" + seed + cpu.spelling());
-                try {
-                    ExternalTools.Result load = ExternalTools.run(List.of(bpftool, "prog", "loadall", object.toString(), pin.toString()), null);
-                    assertEquals(0, load.status, "seed " + seed + " " + cpu + ":\n" + load.stderr + "\n" + p[0]);
-                    ExternalTools.Result run = ExternalTools.run(List.of(bpftool, "prog", "run", "pinned",
-                            pin.resolve("prog").toString(), "data_in", packet.toString(), "repeat", "1"), null);
-                    Matcher m = Pattern.compile("Return value: (\\d+)").matcher(run.stdout);
-                    assertTrue(m.find(), run.stdout + run.stderr);
-                    assertEquals(p[1], m.group(1), "seed " + seed + " at " + cpu + ":\n" + p[0]);
-                } finally {
-                    ExternalTools.run(List.of("rm", "-rf", pin.toString()), null);
-                }
+                String what = "seed " + seed + " at " + cpu + ":\n" + p[0];
+                long got = ExternalTools.loadAndRunProg(bpftool, object, "diff-" + seed + cpu.spelling(), () -> what);
+                assertEquals(p[1], Long.toString(got), what);
             }
         }
     }

@@ -60,8 +60,6 @@ class KernelRunTest {
         Matcher e = EXPECT.matcher(text);
         assertTrue(e.find(), file + " has no EXPECT line");
         long expected = Long.parseLong(e.group(1));
-        Path packet = tmp.resolve("packet");
-        Files.write(packet, new byte[64]);
         Matcher m = RUN.matcher(text);
         int runs = 0;
         while (m.find()) {
@@ -74,31 +72,12 @@ class KernelRunTest {
             byte[] elf = BpfBackend.compile(module, new BackendOptions(CpuVersion.parse(cpu), false, "test.c"), null);
             Path object = tmp.resolve(file.getFileName() + "." + cpu + ".o");
             Files.write(object, elf);
-            Path pin = Path.of("/sys/fs/bpf/jbpfc-backend-run-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
-            try {
-                ExternalTools.Result load = ExternalTools.run(List.of(bpftool, "-d", "prog", "loadall", object.toString(), pin.toString()), null);
-                if (load.status != 0) {
-                    fail(file.getFileName() + " -mcpu=" + cpu + ": the kernel refused the program:\n" + tail(load.stderr)
-                            + "\n--- -S ---\n" + BpfBackend.assemble(IrParser.parse("x", text),
-                            BackendOptions.of(CpuVersion.parse(cpu))));
-                }
-                ExternalTools.Result run = ExternalTools.run(List.of(bpftool, "prog", "run", "pinned",
-                        pin.resolve("prog").toString(), "data_in", packet.toString(), "repeat", "1"), null);
-                assertEquals(0, run.status, run.stderr);
-                Matcher r = Pattern.compile("Return value: (-?\\d+)").matcher(run.stdout);
-                assertTrue(r.find(), run.stdout);
-                assertEquals(expected, Long.parseLong(r.group(1)), file.getFileName() + " -mcpu=" + cpu);
-            } finally {
-                ExternalTools.run(List.of("rm", "-rf", pin.toString()), null);
-            }
+            long got = ExternalTools.loadAndRunProg(bpftool, object, "run-" + COUNTER.incrementAndGet(),
+                    () -> file.getFileName() + " -mcpu=" + cpu + "\n--- -S ---\n"
+                            + BpfBackend.assemble(IrParser.parse("x", text), BackendOptions.of(CpuVersion.parse(cpu))));
+            assertEquals(expected, got, file.getFileName() + " -mcpu=" + cpu);
         }
         if (runs == 0) fail(file + " has no RUN line");
     }
 
-    private static String tail(String log) {
-        String[] lines = log.split("\n");
-        StringBuilder sb = new StringBuilder();
-        for (int k = Math.max(0, lines.length - 40); k < lines.length; k++) sb.append(lines[k]).append('\n');
-        return sb.toString();
-    }
 }

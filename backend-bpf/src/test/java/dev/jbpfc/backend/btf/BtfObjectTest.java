@@ -17,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -97,20 +95,7 @@ class BtfObjectTest {
             assertTrue(reader.relocations(".rel.BTF.ext").size() >= 2, "func_info/line_info need NODYLD32 relocations");
             Path object = tmp.resolve("btf-" + cpu.spelling() + ".o");
             Files.write(object, elf);
-            Path pin = Path.of("/sys/fs/bpf/jbpfc-backend-btf-" + ProcessHandle.current().pid() + "-" + cpu.spelling());
-            try {
-                ExternalTools.Result load = ExternalTools.run(List.of(bpftool, "prog", "loadall", object.toString(), pin.toString()), null);
-                assertEquals(0, load.status, "load failed at " + cpu + ":\n" + load.stderr);
-                Path packet = tmp.resolve("packet");
-                Files.write(packet, new byte[64]);
-                ExternalTools.Result run = ExternalTools.run(List.of(bpftool, "prog", "run", "pinned",
-                        pin.resolve("prog").toString(), "data_in", packet.toString(), "repeat", "1"), null);
-                Matcher r = Pattern.compile("Return value: (\\d+)").matcher(run.stdout);
-                assertTrue(r.find(), run.stdout + run.stderr);
-                assertEquals(6, Integer.parseInt(r.group(1)));
-            } finally {
-                ExternalTools.run(List.of("rm", "-rf", pin.toString()), null);
-            }
+            assertEquals(6, ExternalTools.loadAndRunProg(bpftool, object, "btf-" + cpu.spelling(), () -> "at " + cpu));
         }
     }
 
@@ -155,23 +140,10 @@ class BtfObjectTest {
         }
     }
 
-    private int loadAndRun(String bpftool, byte[] elf, String name) throws Exception {
+    private long loadAndRun(String bpftool, byte[] elf, String name) throws Exception {
         Path object = tmp.resolve(name + ".o");
         Files.write(object, elf);
-        Path pin = Path.of("/sys/fs/bpf/jbpfc-backend-" + name + "-" + ProcessHandle.current().pid());
-        try {
-            ExternalTools.Result load = ExternalTools.run(List.of(bpftool, "prog", "loadall", object.toString(), pin.toString()), null);
-            assertEquals(0, load.status, "load failed:\n" + load.stderr);
-            Path packet = tmp.resolve("packet");
-            Files.write(packet, new byte[64]);
-            ExternalTools.Result run = ExternalTools.run(List.of(bpftool, "prog", "run", "pinned",
-                    pin.resolve("prog").toString(), "data_in", packet.toString(), "repeat", "1"), null);
-            Matcher r = Pattern.compile("Return value: (\\d+)").matcher(run.stdout);
-            assertTrue(r.find(), run.stdout + run.stderr);
-            return Integer.parseInt(r.group(1));
-        } finally {
-            ExternalTools.run(List.of("rm", "-rf", pin.toString()), null);
-        }
+        return ExternalTools.loadAndRunProg(bpftool, object, name, () -> name);
     }
 
     @Test

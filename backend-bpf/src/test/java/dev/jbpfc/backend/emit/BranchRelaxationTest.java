@@ -17,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,20 +68,7 @@ class BranchRelaxationTest {
         if (!ExternalTools.isRoot()) ExternalTools.missing("loading BPF programs needs root");
         Path object = tmp.resolve("big.o");
         Files.write(object, elf);
-        Path pin = Path.of("/sys/fs/bpf/jbpfc-backend-big-" + ProcessHandle.current().pid());
-        try {
-            ExternalTools.Result load = ExternalTools.run(List.of(bpftool, "prog", "loadall", object.toString(), pin.toString()), null);
-            assertEquals(0, load.status, load.stderr.length() > 2000 ? load.stderr.substring(load.stderr.length() - 2000) : load.stderr);
-            Path packet = tmp.resolve("packet");
-            Files.write(packet, new byte[64]);
-            ExternalTools.Result run = ExternalTools.run(List.of(bpftool, "prog", "run", "pinned",
-                    pin.resolve("prog").toString(), "data_in", packet.toString(), "repeat", "1"), null);
-            Matcher r = Pattern.compile("Return value: (\\d+)").matcher(run.stdout);
-            assertTrue(r.find(), run.stdout + run.stderr);
-            assertEquals(1, Integer.parseInt(r.group(1)));
-        } finally {
-            ExternalTools.run(List.of("rm", "-rf", pin.toString()), null);
-        }
+        assertEquals(1, ExternalTools.loadAndRunProg(bpftool, object, "big", () -> "the 100,500-instruction program"));
     }
 
     @Test
