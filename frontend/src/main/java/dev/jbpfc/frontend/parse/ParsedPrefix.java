@@ -72,7 +72,8 @@ public final class ParsedPrefix {
         int limit = chunks.get(chunks.size() - 1).lastTouched + 1;
         int n = Math.min(limit, Math.min(tokens.tokenCount(), stream.tokenCount()));
         int same = 0;
-        while (same < n && sameToken(tokens.peekToken(same), stream.peekToken(same))
+        while (same < n && tokens.peekFixedType(same) == stream.peekFixedType(same)
+                && sameToken(tokens.peekLexToken(same), stream.peekLexToken(same))
                 && samePragmas(tokens.peekPragmas(same), stream.peekPragmas(same))) {
             same++;
         }
@@ -103,10 +104,6 @@ public final class ParsedPrefix {
         chunks = newChunks;
         decls = newDecls;
         typedefLog = log;
-    }
-
-    private static boolean sameToken(CToken a, CToken b) {
-        return a.fixedType() == b.fixedType() && sameToken(a.pp, b.pp);
     }
 
     private static boolean sameToken(Token a, Token b) {

@@ -11,6 +11,7 @@ import dev.jbpfc.frontend.ast.Initializer;
 import dev.jbpfc.frontend.ast.RecordMember;
 import dev.jbpfc.frontend.ast.TypeName;
 import dev.jbpfc.frontend.ast.TypeSpec;
+import dev.jbpfc.frontend.lex.Token;
 import dev.jbpfc.grammar.CParser;
 import dev.jbpfc.source.SourceLocation;
 
@@ -84,25 +85,25 @@ final class PlainDeclarationParser {
 
     // ---- tokens ----
 
-    private CToken token(int k) { return tokens.token(p + k); }
+    private Token token(int k) { return tokens.lexToken(p + k); }
 
-    private int la() { return tokens.token(p).getType(); }
+    private int la() { return tokens.type(p); }
 
-    private int la(int k) { return tokens.token(p + k).getType(); }
+    private int la(int k) { return tokens.type(p + k); }
 
-    private CToken next() { return tokens.token(p++); }
+    private Token next() { return tokens.lexToken(p++); }
 
     private void expect(int type) {
         if (la() != type) throw GIVE_UP;
         p++;
     }
 
-    private static SourceLocation loc(CToken t) { return t.pp.location; }
+    private static SourceLocation loc(Token t) { return t.location; }
 
     // ---- declarations ----
 
     private Declaration declaration() {
-        CToken start = token(0);
+        Token start = token(0);
         DeclSpecifiers specs = specifiers();
         if (la() == CParser.SEMI) {
             p++;
@@ -110,7 +111,7 @@ final class PlainDeclarationParser {
         }
         List<Declaration.InitDeclarator> list = new ArrayList<>();
         while (true) {
-            CToken at = token(0);
+            Token at = token(0);
             Declarator d = declarator();
             if (d.name() == null) throw GIVE_UP;
             typedefs.declare(d.name(), specs.isTypedef());
@@ -135,7 +136,7 @@ final class PlainDeclarationParser {
     private Initializer initializer() {
         if (la() != CParser.LPAREN) return constant();
         if (!startsSpecifiers(la(1))) throw GIVE_UP;
-        CToken open = next();
+        Token open = next();
         TypeName type = typeName();
         expect(CParser.RPAREN);
         if (la() != CParser.NUMBER && la() != CParser.MINUS) throw GIVE_UP;
@@ -143,7 +144,7 @@ final class PlainDeclarationParser {
     }
 
     private TypeName typeName() {
-        CToken start = token(0);
+        Token start = token(0);
         DeclSpecifiers specs = specifiers();
         Declarator d = startsDeclarator(la()) ? declarator() : null;
         if (d != null && d.name() != null) throw GIVE_UP;
@@ -153,7 +154,7 @@ final class PlainDeclarationParser {
     // ---- specifiers (as AstBuilder's SpecsCollector reads the grammar's declarationSpecifiers) ----
 
     private DeclSpecifiers specifiers() {
-        CToken start = token(0);
+        Token start = token(0);
         List<StorageClass> storage = new ArrayList<>(1);
         boolean isInline = false, isNoreturn = false;
         Set<Qualifier> qualifiers = EnumSet.noneOf(Qualifier.class);
@@ -200,7 +201,7 @@ final class PlainDeclarationParser {
                     continue;
                 case CParser.TYPEDEF_NAME:
                     if (typeSpec != null || !words.isEmpty()) break; // the declarator's name
-                    typeSpec = new TypeSpec.TypedefName(token(0).getText(), loc(token(0)));
+                    typeSpec = new TypeSpec.TypedefName(token(0).text, loc(token(0)));
                     typedefNamed = true;
                     p++;
                     continue;
@@ -210,7 +211,7 @@ final class PlainDeclarationParser {
                 case CParser.INT128: case CParser.FLOAT16:
                     if (typedefNamed || typeSpec != null) throw GIVE_UP; // syntax error or conflict: not ours
                     tagAttributes = null;
-                    words.add(AstBuilder.basicWord(t, token(0).getText()));
+                    words.add(AstBuilder.basicWord(t, token(0).text));
                     p++;
                     continue;
                 case CParser.STRUCT: case CParser.UNION: {
@@ -266,12 +267,12 @@ final class PlainDeclarationParser {
     }
 
     private TypeSpec.Record record() {
-        CToken keyword = next();
-        boolean isUnion = keyword.getType() == CParser.UNION;
+        boolean isUnion = la() == CParser.UNION;
+        Token keyword = next();
         List<Attribute> attrs = new ArrayList<>(0);
         while (isAttributeKeyword(la())) attributeSpecifier(attrs);
         String tag = null;
-        if (la() == CParser.IDENTIFIER || la() == CParser.TYPEDEF_NAME) tag = next().getText();
+        if (la() == CParser.IDENTIFIER || la() == CParser.TYPEDEF_NAME) tag = next().text;
         List<RecordMember> members = null;
         if (la() == CParser.LBRACE) {
             p++;
@@ -291,12 +292,12 @@ final class PlainDeclarationParser {
     }
 
     private RecordMember.Fields member() {
-        CToken start = token(0);
+        Token start = token(0);
         DeclSpecifiers specs = specifiers();
         List<RecordMember.Field> fields = new ArrayList<>(1);
         if (la() != CParser.SEMI) {
             while (true) {
-                CToken at = token(0);
+                Token at = token(0);
                 Declarator d = null;
                 if (la() != CParser.COLON) {
                     d = declarator();
@@ -322,27 +323,26 @@ final class PlainDeclarationParser {
     }
 
     private TypeSpec.Enum enumSpec() {
-        CToken keyword = next();
+        Token keyword = next();
         List<Attribute> attrs = new ArrayList<>(0);
         while (isAttributeKeyword(la())) attributeSpecifier(attrs);
         String tag = null;
-        if (la() == CParser.IDENTIFIER || la() == CParser.TYPEDEF_NAME) tag = next().getText();
+        if (la() == CParser.IDENTIFIER || la() == CParser.TYPEDEF_NAME) tag = next().text;
         List<TypeSpec.Enumerator> enumerators = null;
         if (la() == CParser.LBRACE) {
             p++;
             enumerators = new ArrayList<>();
             do {
-                CToken name = token(0);
-                if (name.getType() != CParser.IDENTIFIER && name.getType() != CParser.TYPEDEF_NAME) throw GIVE_UP;
-                p++;
-                typedefs.declare(name.getText(), false); // an enumerator hides a typedef name (the grammar's action)
+                if (la() != CParser.IDENTIFIER && la() != CParser.TYPEDEF_NAME) throw GIVE_UP;
+                Token name = next();
+                typedefs.declare(name.text, false); // an enumerator hides a typedef name (the grammar's action)
                 List<Attribute> eattrs = attributeSpecifiers();
                 Expr value = null;
                 if (la() == CParser.ASSIGN) {
                     p++;
                     value = constant();
                 }
-                enumerators.add(new TypeSpec.Enumerator(name.getText(), value, eattrs, loc(name)));
+                enumerators.add(new TypeSpec.Enumerator(name.text, value, eattrs, loc(name)));
                 if (la() != CParser.COMMA) break;
                 p++;
             } while (la() != CParser.RBRACE);
@@ -380,9 +380,8 @@ final class PlainDeclarationParser {
     }
 
     private Attribute attribute() {
-        CToken name = token(0);
-        if (!isAttributeName(name.getType())) throw GIVE_UP;
-        p++;
+        if (!isAttributeName(la())) throw GIVE_UP;
+        Token name = next();
         List<Expr> args = List.of();
         if (la() == CParser.LPAREN) {
             p++;
@@ -396,7 +395,7 @@ final class PlainDeclarationParser {
             }
             expect(CParser.RPAREN);
         }
-        return new Attribute(name.getText(), args, List.of(), loc(name));
+        return new Attribute(name.text, args, List.of(), loc(name));
     }
 
     /** The grammar's attributeName: a name, or one of the keywords attributes are spelled with. */
@@ -422,10 +421,10 @@ final class PlainDeclarationParser {
     }
 
     private Declarator declarator() {
-        CToken start = token(0);
+        Token start = token(0);
         List<Declarator.Part> parts = new ArrayList<>(2);
-        CToken name = derivations(parts);
-        return new Declarator(name == null ? null : name.getText(), name == null ? null : loc(name), parts,
+        Token name = derivations(parts);
+        return new Declarator(name == null ? null : name.text, name == null ? null : loc(name), parts,
                 List.of(), loc(start));
     }
 
@@ -433,10 +432,10 @@ final class PlainDeclarationParser {
      * Reads one declarator level: pointers, then a name or a parenthesized declarator, then suffixes. Adds the
      * pointers, the suffixes innermost-last reversed, then the nested declarator's parts; returns the name token.
      */
-    private CToken derivations(List<Declarator.Part> parts) {
+    private Token derivations(List<Declarator.Part> parts) {
         boolean any = false;
         while (la() == CParser.STAR) {
-            CToken star = next();
+            Token star = next();
             Set<Qualifier> quals = EnumSet.noneOf(Qualifier.class);
             List<Attribute> attrs = List.of();
             while (true) {
@@ -458,7 +457,7 @@ final class PlainDeclarationParser {
             parts.add(new Declarator.Pointer(quals, attrs, loc(star)));
             any = true;
         }
-        CToken name = null;
+        Token name = null;
         List<Declarator.Part> nested = null;
         int t = la();
         if (t == CParser.IDENTIFIER || t == CParser.TYPEDEF_NAME) {
@@ -507,8 +506,9 @@ final class PlainDeclarationParser {
     }
 
     private Declarator.Part suffix() {
-        CToken open = next();
-        if (open.getType() == CParser.LBRACKET) {
+        boolean isArray = la() == CParser.LBRACKET;
+        Token open = next();
+        if (isArray) {
             Expr size = la() == CParser.RBRACKET ? null : constant();
             expect(CParser.RBRACKET);
             return new Declarator.Array(size, false, EnumSet.noneOf(Qualifier.class), false, loc(open));
@@ -541,7 +541,7 @@ final class PlainDeclarationParser {
     }
 
     private Declarator.Param parameter() {
-        CToken start = token(0);
+        Token start = token(0);
         DeclSpecifiers specs = specifiers();
         Declarator d = null;
         List<Attribute> attrs = List.of();
@@ -559,29 +559,29 @@ final class PlainDeclarationParser {
      * ends; anything longer ({@code 1 << 3}, {@code sizeof(x)}, a call) is the grammar's.
      */
     private Expr constant() {
-        CToken t = next();
+        int type = la();
+        Token t = next();
         Expr e;
-        switch (t.getType()) {
+        switch (type) {
             case CParser.NUMBER:
                 e = number(t);
                 break;
             case CParser.MINUS: {
-                CToken n = next();
-                if (n.getType() != CParser.NUMBER) throw GIVE_UP;
-                e = new Expr.Unary(Expr.UnaryOp.MINUS, number(n), loc(t));
+                if (la() != CParser.NUMBER) throw GIVE_UP;
+                e = new Expr.Unary(Expr.UnaryOp.MINUS, number(next()), loc(t));
                 break;
             }
             case CParser.IDENTIFIER:
-                e = new Expr.Ident(t.getText(), loc(t));
+                e = new Expr.Ident(t.text, loc(t));
                 break;
             case CParser.STRING_LITERAL: {
                 if (la() != CParser.STRING_LITERAL) {
-                    e = new Expr.StringLiteral(Collections.singletonList(t.getText()), loc(t));
+                    e = new Expr.StringLiteral(Collections.singletonList(t.text), loc(t));
                     break;
                 }
                 List<String> pieces = new ArrayList<>();
-                pieces.add(t.getText());
-                while (la() == CParser.STRING_LITERAL) pieces.add(next().getText());
+                pieces.add(t.text);
+                while (la() == CParser.STRING_LITERAL) pieces.add(next().text);
                 e = new Expr.StringLiteral(pieces, loc(t));
                 break;
             }
@@ -597,8 +597,8 @@ final class PlainDeclarationParser {
         }
     }
 
-    private static Expr number(CToken t) {
-        String s = t.getText();
+    private static Expr number(Token t) {
+        String s = t.text;
         return AstBuilder.isFloating(s) ? new Expr.FloatLiteral(s, loc(t)) : new Expr.IntLiteral(s, loc(t));
     }
 

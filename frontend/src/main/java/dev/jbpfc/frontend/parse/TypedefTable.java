@@ -31,7 +31,8 @@ final class TypedefTable implements ScopeHooks {
         boolean isTypedef() { return value != null && value; }
     }
 
-    private final HashMap<String, Meaning> meaning = new HashMap<>();
+    /** Sized for vmlinux.h, whose tens of thousands of names would otherwise make the map grow a dozen times. */
+    private final HashMap<String, Meaning> meaning = new HashMap<>(1 << 17);
     /** Per open block scope: name's meaning, value before this scope changed it (null = none). */
     private final ArrayList<List<Object[]>> undo = new ArrayList<>();
 
