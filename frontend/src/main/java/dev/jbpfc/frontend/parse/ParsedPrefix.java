@@ -107,6 +107,7 @@ public final class ParsedPrefix {
     }
 
     private static boolean sameToken(Token a, Token b) {
+        if (a == b) return true; // a header the preprocessor did not expand again hands out the same tokens
         return a.kind == b.kind && a.text.equals(b.text) && a.spaceBefore == b.spaceBefore
                 && a.startOfLine == b.startOfLine && a.noExpand == b.noExpand
                 && Objects.equals(a.location, b.location);
