@@ -131,8 +131,6 @@ public final class Sema {
 
     boolean inFunction() { return currentFunction != null; }
 
-    String originOf(SourceLocation at) { return at == null ? null : at.toString(); }
-
     boolean preserveAccessIndexPushed() {
         for (boolean b : attributePushes) if (b) return true;
         return false;
@@ -233,7 +231,9 @@ public final class Sema {
 
     private StorageClass storageOf(DeclSpecifiers ds) {
         StorageClass result = StorageClass.NONE;
-        for (DeclSpecifiers.StorageClass s : ds.storage()) {
+        List<DeclSpecifiers.StorageClass> written = ds.storage();
+        for (int i = 0; i < written.size(); i++) {
+            DeclSpecifiers.StorageClass s = written.get(i);
             StorageClass sc = switch (s) {
                 case TYPEDEF -> StorageClass.TYPEDEF;
                 case EXTERN -> StorageClass.EXTERN;
@@ -266,12 +266,12 @@ public final class Sema {
             }
             return;
         }
-        for (Declaration.InitDeclarator id : d.declarators()) {
+        List<Declaration.InitDeclarator> declarators = d.declarators();
+        for (int i = 0; i < declarators.size(); i++) {
+            Declaration.InitDeclarator id = declarators.get(i);
             Declarator dr = id.declarator();
             CType t = types.declarator(base, ds, dr, false);
-            List<Attribute> attributes = new ArrayList<>(ds.attributes());
-            attributes.addAll(dr.attributes());
-            if (id.attributes() != null) attributes.addAll(id.attributes());
+            List<Attribute> attributes = AttributeReader.concat(ds.attributes(), dr.attributes(), id.attributes());
             SourceLocation at = dr.nameLoc() != null ? dr.nameLoc() : dr.loc();
             if (dr.name() == null) {
                 diags.error(dr.loc(), "declaration does not declare anything");
@@ -503,9 +503,8 @@ public final class Sema {
             return;
         }
         f.setDefined(true);
-        List<Attribute> attributes = new ArrayList<>(ds.attributes());
-        attributes.addAll(def.declarator().attributes());
-        if (def.attributes() != null) attributes.addAll(def.attributes());
+        List<Attribute> attributes = AttributeReader.concat(ds.attributes(), def.declarator().attributes(),
+                def.attributes());
         attrs.read(attributes, f.attributes);
         sections.add(f, f.attributes.section);
         model.functionDefs.put(def, f);
