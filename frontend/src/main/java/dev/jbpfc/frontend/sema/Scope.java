@@ -21,6 +21,8 @@ public final class Scope {
     private Map<String, Symbol> ordinary;
     /** Tag name to its RecordType or EnumType (made on the first tag, like {@link #ordinary}). */
     private Map<String, CType> tags;
+    /** The file scope of a batch analysis records its declarations here (see {@link Trail}); else null. */
+    Trail trail;
 
     public Scope(Kind kind, Scope parent) {
         this.kind = kind;
@@ -56,12 +58,22 @@ public final class Scope {
 
     public void declare(Symbol symbol) {
         if (ordinary == null) ordinary = new HashMap<>();
-        ordinary.put(symbol.name(), symbol);
+        Map<String, Symbol> names = ordinary;
+        String name = symbol.name();
+        Symbol hidden = names.put(name, symbol);
+        if (trail != null) trail.add(() -> putBack(names, name, hidden));
     }
 
     public void declareTag(String name, CType recordOrEnum) {
         if (tags == null) tags = new HashMap<>();
-        tags.put(name, recordOrEnum);
+        Map<String, CType> names = tags;
+        CType hidden = names.put(name, recordOrEnum);
+        if (trail != null) trail.add(() -> putBack(names, name, hidden));
+    }
+
+    private static <V> void putBack(Map<String, V> map, String name, V old) {
+        if (old == null) map.remove(name);
+        else map.put(name, old);
     }
 
     public Scope file() {

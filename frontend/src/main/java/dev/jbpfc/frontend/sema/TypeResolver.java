@@ -219,6 +219,7 @@ final class TypeResolver {
             if (type.definedAt() != null) sema.diags.note(type.definedAt(), "previous definition is here");
             type = new RecordType(r.isUnion(), r.tag(), null); // keep checking the members against a fresh one
         }
+        sema.keep(type);
         type.setDefinedAt(r.loc());
         type.setPacked(sema.attrs.has(r.attributes(), "packed"));
         type.setAlignedAttr(sema.attrs.aligned(r.attributes()));
@@ -385,6 +386,7 @@ final class TypeResolver {
             if (type.definedAt() != null) sema.diags.note(type.definedAt(), "previous definition is here");
             type = new EnumType(e.tag(), null);
         }
+        sema.keep(type);
         type.setDefinedAt(e.loc());
         type.setPacked(sema.attrs.has(e.attributes(), "packed"));
         IntegerType fixed = null;

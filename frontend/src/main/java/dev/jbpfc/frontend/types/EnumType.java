@@ -83,6 +83,21 @@ public final class EnumType implements CType {
     private static final IntegerType[] UNSIGNED_PACKED = {IntegerType.UCHAR, IntegerType.USHORT, IntegerType.UINT,
             IntegerType.ULONG};
 
+    /** An action that puts this enum back as it is now (see {@link RecordType#restorer}). */
+    public Runnable restorer() {
+        List<Enumerator> e = enumerators;
+        IntegerType u = underlying;
+        boolean c = complete, p = packed;
+        SourceLocation d = definedAt;
+        return () -> {
+            enumerators = e;
+            underlying = u;
+            complete = c;
+            packed = p;
+            definedAt = d;
+        };
+    }
+
     static IntegerType underlyingFor(List<Enumerator> values, boolean packed) {
         // A type holds every value iff it holds the one with the most significant bits (BigInteger.bitLength
         // excludes the sign), so one pass finds what the candidates are tested against.

@@ -96,6 +96,29 @@ public final class RecordType implements CType {
         this.complete = true;
     }
 
+    /**
+     * An action that puts this record back as it is now (members, layout, attributes, definition site): a batch
+     * compile undoes with it what one input's declarations did to a struct declared in the inputs' shared headers.
+     */
+    public Runnable restorer() {
+        List<Field> f = fields;
+        boolean c = complete, p = packed, pai = preserveAccessIndex;
+        int a = alignedAttr;
+        List<String> tags = declTags;
+        RecordLayout l = layout;
+        SourceLocation d = definedAt;
+        return () -> {
+            fields = f;
+            complete = c;
+            packed = p;
+            preserveAccessIndex = pai;
+            alignedAttr = a;
+            declTags = tags;
+            layout = l;
+            definedAt = d;
+        };
+    }
+
     public RecordLayout layout() {
         if (!complete) throw new IllegalStateException("layout of incomplete " + spelling());
         return layout;
