@@ -20,6 +20,7 @@ import dev.jbpfc.frontend.lower.Lowering;
 import dev.jbpfc.frontend.parse.ParsedPrefix;
 import dev.jbpfc.frontend.parse.Parser;
 import dev.jbpfc.frontend.pp.SharedSourceFiles;
+import dev.jbpfc.frontend.sema.AnalyzedPrefix;
 import dev.jbpfc.frontend.sema.DiagnosticPragmas;
 import dev.jbpfc.frontend.sema.Sema;
 import dev.jbpfc.frontend.sema.SemanticModel;
@@ -57,12 +58,14 @@ final class Compilation {
     private final Shared shared;
 
     /**
-     * Kept from one input to the next of one invocation: the headers read once, and the previous parse, whose
-     * declarations the next input takes over where its tokens are the same (see {@link ParsedPrefix}).
+     * Kept from one input to the next of one invocation: the headers read once, the previous parse, whose
+     * declarations the next input takes over where its tokens are the same (see {@link ParsedPrefix}), and the
+     * previous analysis, whose file-scope state it takes over for those declarations (see {@link AnalyzedPrefix}).
      */
     static final class Shared {
         final SharedSourceFiles files = new SharedSourceFiles();
         final ParsedPrefix prefix = new ParsedPrefix();
+        final AnalyzedPrefix analyzed = new AnalyzedPrefix();
     }
 
     Compilation(Options options, Diagnostics diags, PrintStream stdout) {
@@ -111,8 +114,13 @@ final class Compilation {
                             + tu.decls().size() + " top-level declarations of the previous input");
                 }
             }
-            SemanticModel model = Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens));
+            SemanticModel model = Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens),
+                    shared == null ? null : shared.analyzed);
             t = lap("sema", t);
+            if (times != null && shared != null) {
+                times.note("sema reused " + shared.analyzed.lastReusedDeclarations() + " of " + tu.decls().size()
+                        + " top-level declarations of the previous input");
+            }
             if (diags.hasErrors() || options.action == Options.Action.SYNTAX_ONLY) return;
 
             LoweredUnit unit = Lowering.lower(tu, model, new LowerOptions(options.cpuVersion), diags);

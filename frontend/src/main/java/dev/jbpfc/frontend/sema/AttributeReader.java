@@ -9,6 +9,10 @@ import java.util.List;
 /**
  * Reads GNU attributes into {@link DeclAttributes} and answers questions about attribute lists (aligned value,
  * btf tags). Arguments that must be constants are evaluated with the {@link ConstantEvaluator}.
+ *
+ * <p>Nearly every declaration has no attribute at all (vmlinux.h: ~100k declarations and members, a handful of
+ * attributes), so every question about an empty or null list returns at once, allocating nothing; loops index
+ * the list (the C1-only JVM of a one-file compile allocates an iterator for every for-each over a List).
  */
 final class AttributeReader {
     /** {@code __attribute__((aligned))} without a value: the largest alignment the BPF target uses. */
@@ -18,9 +22,25 @@ final class AttributeReader {
 
     AttributeReader(Sema sema) { this.sema = sema; }
 
+    /**
+     * The attributes written in up to three places of one declaration (specifiers, declarator, after the
+     * declarator), as one list: an existing list when at most one place has any, a new one only otherwise.
+     */
+    static List<Attribute> concat(List<Attribute> a, List<Attribute> b, List<Attribute> c) {
+        boolean hasA = a != null && !a.isEmpty(), hasB = b != null && !b.isEmpty(), hasC = c != null && !c.isEmpty();
+        if (!hasB && !hasC) return hasA ? a : List.of();
+        if (!hasA && !hasC) return b;
+        if (!hasA && !hasB) return c;
+        List<Attribute> all = new java.util.ArrayList<>();
+        if (hasA) all.addAll(a);
+        if (hasB) all.addAll(b);
+        if (hasC) all.addAll(c);
+        return all;
+    }
+
     boolean has(List<Attribute> attrs, String name) {
         if (attrs == null) return false;
-        for (Attribute a : attrs) if (a.is(name)) return true;
+        for (int i = 0; i < attrs.size(); i++) if (attrs.get(i).is(name)) return true;
         return false;
     }
 
@@ -28,9 +48,9 @@ final class AttributeReader {
     int aligned(List<Attribute> attrs) {
         int max = 0;
         if (attrs == null) return 0;
-        for (Attribute a : attrs) {
-            if (!a.is("aligned")) continue;
-            max = Math.max(max, alignValue(a));
+        for (int i = 0; i < attrs.size(); i++) {
+            Attribute a = attrs.get(i);
+            if (a.is("aligned")) max = Math.max(max, alignValue(a));
         }
         return max;
     }
@@ -47,14 +67,20 @@ final class AttributeReader {
         return (int) Math.min(n, 1 << 28);
     }
 
-    /** The string arguments of every attribute called {@code name} ({@code btf_decl_tag}, {@code btf_type_tag}). */
+    /**
+     * The string arguments of every attribute called {@code name} ({@code btf_decl_tag}, {@code btf_type_tag});
+     * an unmodifiable empty list when there is none.
+     */
     List<String> strings(List<Attribute> attrs, String name) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = List.of();
         if (attrs == null) return out;
-        for (Attribute a : attrs) {
+        for (int i = 0; i < attrs.size(); i++) {
+            Attribute a = attrs.get(i);
             if (a.is(name)) {
                 String s = stringArg(a, 0);
-                if (s != null) out.add(s);
+                if (s == null) continue;
+                if (out.isEmpty()) out = new java.util.ArrayList<>();
+                out.add(s);
             }
         }
         return out;
@@ -72,7 +98,8 @@ final class AttributeReader {
     /** Adds the declaration attributes in {@code attrs} to {@code out}. */
     void read(List<Attribute> attrs, DeclAttributes out) {
         if (attrs == null) return;
-        for (Attribute a : attrs) {
+        for (int i = 0; i < attrs.size(); i++) {
+            Attribute a = attrs.get(i);
             switch (a.baseName()) {
                 case "section" -> out.section = stringArg(a, 0);
                 case "weak" -> out.weak = true;

@@ -64,6 +64,7 @@ public record ConstValue(Kind kind, CType type, BigInteger integer, double float
 
     /** {@code v} reduced to the range of {@code t} (modulo 2^bits, as C conversion to an integer type does). */
     public static BigInteger wrap(BigInteger v, IntegerType t) {
+        if (t.canRepresent(v)) return v; // the usual case: nothing to reduce, nothing to allocate
         if (t == IntegerType.BOOL) return v.signum() != 0 ? BigInteger.ONE : BigInteger.ZERO;
         int bits = t.bits();
         BigInteger mod = BigInteger.ONE.shiftLeft(bits);

@@ -28,6 +28,29 @@ public final class DeclAttributes {
         return "hidden".equals(visibility) || "internal".equals(visibility);
     }
 
+    /** An action that puts these attributes back as they are now (see {@link Trail}). */
+    Runnable restorer() {
+        DeclAttributes now = new DeclAttributes();
+        now.merge(this);
+        now.section = section;
+        now.visibility = visibility;
+        return () -> {
+            section = now.section;
+            weak = now.weak;
+            alwaysInline = now.alwaysInline;
+            noinline = now.noinline;
+            naked = now.naked;
+            used = now.used;
+            unused = now.unused;
+            packed = now.packed;
+            noreturn = now.noreturn;
+            aligned = now.aligned;
+            visibility = now.visibility;
+            btfDeclTags.clear();
+            btfDeclTags.addAll(now.btfDeclTags);
+        };
+    }
+
     /** Adds the attributes of a redeclaration (section and tags of an earlier declaration stay). */
     public void merge(DeclAttributes other) {
         if (other.section != null) section = other.section;

@@ -49,7 +49,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
     CType check(Expr e) {
         CType t = e.accept(this);
         if (t == null) t = ERROR;
-        e.type = t;
+        sema.setType(e, t);
         return t;
     }
 
@@ -645,7 +645,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
             Builtins.Builtin b = Builtins.lookup(id.name);
             if (b != null) {
                 sema.model.builtins.put(e, b);
-                id.type = b.type() != null ? b.type() : VoidType.VOID;
+                sema.setType(id, b.type() != null ? b.type() : VoidType.VOID);
                 return sema.builtinCalls.check(e, b);
             }
             if (Builtins.looksBuiltin(id.name)) {

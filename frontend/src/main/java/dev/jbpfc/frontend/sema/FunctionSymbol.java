@@ -16,6 +16,21 @@ public final class FunctionSymbol extends Symbol {
         this.storage = storage;
     }
 
+    /** An action that puts this function back as it is now: type, storage, inline, defined, attributes. */
+    Runnable restorer() {
+        CType t = type;
+        StorageClass s = storage;
+        boolean i = inline, d = defined;
+        Runnable attrs = attributes.restorer();
+        return () -> {
+            type = t;
+            storage = s;
+            inline = i;
+            defined = d;
+            attrs.run();
+        };
+    }
+
     public FunctionType functionType() { return (FunctionType) type.unqualified(); }
 
     void setType(CType type) { this.type = type; }

@@ -96,7 +96,7 @@ final class InitializerChecker {
         CType lt = sema.types.typeName(cl.typeName);
         if (lt.unqualified() != t.unqualified() && !(t.isArray()
                 && dev.jbpfc.frontend.types.TypeRelations.compatibleUnqualified(lt, t))) return false;
-        cl.type = lt;
+        sema.setType(cl, lt);
         braced(t, offset, cl.init);
         return true;
     }

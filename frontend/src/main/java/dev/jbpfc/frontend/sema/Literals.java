@@ -92,11 +92,17 @@ final class Literals {
             if (c < '0' || c > '9') return null;
             v = v * 10 + (c - '0');
         }
-        BigInteger big = BigInteger.valueOf(v);
-        for (IntegerType t : new IntegerType[]{IntegerType.INT, IntegerType.LONG, IntegerType.LONGLONG}) {
-            if (t.canRepresent(big)) return new IntConstant(big, t);
+        // 18 digits always fit a long; the first of int, long, long long that holds v is int or long.
+        if (v <= Integer.MAX_VALUE) {
+            return v < SMALL.length ? SMALL[(int) v] : new IntConstant(BigInteger.valueOf(v), IntegerType.INT);
         }
-        return null;
+        return new IntConstant(BigInteger.valueOf(v), IntegerType.LONG);
+    }
+
+    /** The literals 0..255 as int constants, made once: the bulk of array sizes, shifts and enumerator values. */
+    private static final IntConstant[] SMALL = new IntConstant[256];
+    static {
+        for (int i = 0; i < SMALL.length; i++) SMALL[i] = new IntConstant(BigInteger.valueOf(i), IntegerType.INT);
     }
 
     /** A floating constant's value and type ({@code f}: float, {@code l}: long double, else double). */

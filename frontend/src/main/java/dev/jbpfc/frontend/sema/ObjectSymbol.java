@@ -27,6 +27,23 @@ public final class ObjectSymbol extends Symbol {
         this.storage = storage;
     }
 
+    /** An action that puts this object back as it is now: type, storage, definition state, attributes. */
+    Runnable restorer() {
+        CType t = type;
+        StorageClass s = storage;
+        boolean d = defined, i = hasInitializer;
+        ConstValue v = constantValue;
+        Runnable attrs = attributes.restorer();
+        return () -> {
+            type = t;
+            storage = s;
+            defined = d;
+            hasInitializer = i;
+            constantValue = v;
+            attrs.run();
+        };
+    }
+
     public Kind kind() { return kind; }
 
     public StorageClass storage() { return storage; }

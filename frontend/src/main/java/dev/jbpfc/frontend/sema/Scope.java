@@ -14,9 +14,15 @@ public final class Scope {
 
     private final Kind kind;
     private final Scope parent;
-    private final Map<String, Symbol> ordinary = new HashMap<>();
-    /** Tag name to its RecordType or EnumType. */
-    private final Map<String, CType> tags = new HashMap<>();
+    /**
+     * Made on the first declaration: most scopes are function prototypes (every function pointer member of
+     * vmlinux.h's structs has one) that never declare anything.
+     */
+    private Map<String, Symbol> ordinary;
+    /** Tag name to its RecordType or EnumType (made on the first tag, like {@link #ordinary}). */
+    private Map<String, CType> tags;
+    /** The file scope of a batch analysis records its declarations here (see {@link Trail}); else null. */
+    Trail trail;
 
     public Scope(Kind kind, Scope parent) {
         this.kind = kind;
@@ -30,13 +36,13 @@ public final class Scope {
     public boolean isFile() { return kind == Kind.FILE; }
 
     /** The symbol declared in this scope itself, or null. */
-    public Symbol localOrdinary(String name) { return ordinary.get(name); }
+    public Symbol localOrdinary(String name) { return ordinary == null ? null : ordinary.get(name); }
 
-    public CType localTag(String name) { return tags.get(name); }
+    public CType localTag(String name) { return tags == null ? null : tags.get(name); }
 
     public Symbol lookupOrdinary(String name) {
         for (Scope s = this; s != null; s = s.parent) {
-            Symbol sym = s.ordinary.get(name);
+            Symbol sym = s.localOrdinary(name);
             if (sym != null) return sym;
         }
         return null;
@@ -44,15 +50,31 @@ public final class Scope {
 
     public CType lookupTag(String name) {
         for (Scope s = this; s != null; s = s.parent) {
-            CType t = s.tags.get(name);
+            CType t = s.localTag(name);
             if (t != null) return t;
         }
         return null;
     }
 
-    public void declare(Symbol symbol) { ordinary.put(symbol.name(), symbol); }
+    public void declare(Symbol symbol) {
+        if (ordinary == null) ordinary = new HashMap<>();
+        Map<String, Symbol> names = ordinary;
+        String name = symbol.name();
+        Symbol hidden = names.put(name, symbol);
+        if (trail != null) trail.add(() -> putBack(names, name, hidden));
+    }
 
-    public void declareTag(String name, CType recordOrEnum) { tags.put(name, recordOrEnum); }
+    public void declareTag(String name, CType recordOrEnum) {
+        if (tags == null) tags = new HashMap<>();
+        Map<String, CType> names = tags;
+        CType hidden = names.put(name, recordOrEnum);
+        if (trail != null) trail.add(() -> putBack(names, name, hidden));
+    }
+
+    private static <V> void putBack(Map<String, V> map, String name, V old) {
+        if (old == null) map.remove(name);
+        else map.put(name, old);
+    }
 
     public Scope file() {
         Scope s = this;

@@ -19,16 +19,27 @@ import java.util.Map;
  */
 final class SectionConflicts {
     private final Diagnostics diags;
-    private final Map<String, Symbol> first = new HashMap<>();
+    private final Map<String, Symbol> first;
+    private final Trail trail;
 
     SectionConflicts(Diagnostics diags) {
-        this.diags = diags;
+        this(diags, new HashMap<>(), null);
     }
+
+    /** Sections as {@code first} says (the file-scope state a batch input takes over), changes recorded in trail. */
+    SectionConflicts(Diagnostics diags, Map<String, Symbol> first, Trail trail) {
+        this.diags = diags;
+        this.first = first;
+        this.trail = trail;
+    }
+
+    Map<String, Symbol> state() { return first; }
 
     /** Records {@code s} in its explicit section (none: nothing to check), reporting a clash of code and data. */
     void add(Symbol s, String section) {
         if (section == null) return;
         Symbol earlier = first.putIfAbsent(section, s);
+        if (earlier == null && trail != null) trail.add(() -> first.remove(section));
         if (earlier == null || earlier == s || isCode(earlier) == isCode(s)) return;
         diags.error(s.location(), "'" + s.name() + "' causes a section type conflict with '" + earlier.name() + "'");
         diags.note(earlier.location(), "declared here");

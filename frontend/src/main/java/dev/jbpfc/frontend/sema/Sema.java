@@ -40,7 +40,7 @@ import java.util.List;
  */
 public final class Sema {
     final Diagnostics diags;
-    final SemanticModel model = new SemanticModel();
+    final SemanticModel model;
     final AttributeReader attrs = new AttributeReader(this);
     final TypeResolver types = new TypeResolver(this);
     final ExprChecker exprs = new ExprChecker(this);
@@ -49,21 +49,50 @@ public final class Sema {
     final StmtChecker stmts = new StmtChecker(this);
     final BuiltinCalls builtinCalls = new BuiltinCalls(this);
     private final SectionConflicts sections;
-    final Scope fileScope = new Scope(Scope.Kind.FILE, null);
-    Scope scope = fileScope;
+    final Scope fileScope;
+    Scope scope;
     private FunctionSymbol currentFunction;
     /** One entry per active {@code #pragma clang attribute push}: whether it pushed preserve_access_index. */
-    private final Deque<Boolean> attributePushes = new ArrayDeque<>();
+    private final Deque<Boolean> attributePushes;
+    /** Batch analyses: the undo log of file-scope changes (see {@link AnalyzedPrefix}); null for one input. */
+    private final Trail trail;
+    /** Diagnostics a pragma dropped (a declaration that had one is not taken over by the next input). */
+    private int ignoredDiagnostics;
 
     final DiagnosticPragmas pragmas;
 
-    private Sema(Diagnostics diags, DiagnosticPragmas pragmas) {
+    /** A fresh analysis; {@code trail} is null unless a batch's next input may take its state over. */
+    private Sema(Diagnostics diags, DiagnosticPragmas pragmas, Trail trail) {
         this.diags = diags;
         this.pragmas = pragmas;
-        this.sections = new SectionConflicts(diags);
+        this.trail = trail;
+        this.model = new SemanticModel();
+        this.sections = new SectionConflicts(diags, new java.util.HashMap<>(), trail);
+        this.fileScope = new Scope(Scope.Kind.FILE, null);
+        this.attributePushes = new ArrayDeque<>();
+        this.scope = fileScope;
         // clang's BPF target: va_list is a plain pointer.
         fileScope.declare(new TypedefSymbol(new TypedefType("__builtin_va_list",
                 dev.jbpfc.frontend.types.PointerType.to(dev.jbpfc.frontend.types.VoidType.VOID)), null));
+        if (trail != null) {
+            fileScope.trail = trail;
+            model.attach(trail);
+        }
+    }
+
+    /** An analysis that goes on from the state the previous one had before its declaration {@code k}. */
+    private Sema(Diagnostics diags, DiagnosticPragmas pragmas, AnalyzedPrefix prefix, int k) {
+        this.diags = diags;
+        this.pragmas = pragmas;
+        this.trail = prefix.trail;
+        trail.undoTo(prefix.marks[k]);
+        trail.retypeTo(prefix.typeMarks[k]);
+        this.model = prefix.model;
+        this.sections = new SectionConflicts(diags, prefix.sections, trail);
+        this.fileScope = prefix.fileScope;
+        this.attributePushes = prefix.attributePushes;
+        this.scope = fileScope;
+        stmts.localLabelCounter = prefix.labelCounters[k];
     }
 
     /** Analyzes {@code tu}; the returned model is complete even when errors were reported. */
@@ -76,29 +105,98 @@ public final class Sema {
      * {@code DiagnosticPragmas.from(tokens)} with the preprocessor's tokens (libbpf's BPF_PROG needs it).
      */
     public static SemanticModel analyze(TranslationUnit tu, Diagnostics diags, DiagnosticPragmas pragmas) {
-        Sema s = new Sema(diags, pragmas);
-        s.run(tu);
+        Sema s = new Sema(diags, pragmas, null);
+        s.run(tu, 0, null);
+        return s.model;
+    }
+
+    /**
+     * Analyzes {@code tu} as one input of a batch: takes over the previous input's file-scope state for the
+     * leading declarations both share, and leaves its own for the next input (see {@link AnalyzedPrefix}). The
+     * previous input's model is not valid afterwards.
+     */
+    public static SemanticModel analyze(TranslationUnit tu, Diagnostics diags, DiagnosticPragmas pragmas,
+                                        AnalyzedPrefix prefix) {
+        if (prefix == null) return analyze(tu, diags, pragmas);
+        int k = prefix.reusable(tu.decls());
+        Sema s = k > 0 ? new Sema(diags, pragmas, prefix, k) : new Sema(diags, pragmas, new Trail());
+        s.run(tu, k, prefix);
         return s.model;
     }
 
     /** An error that clang lets {@code -Wno-FLAG} or a diagnostic pragma turn off (e.g. -Wint-conversion). */
     void errorUnlessIgnored(String flag, SourceLocation at, String message) {
         if (!pragmas.ignored(flag, at)) diags.error(at, message);
+        else ignoredDiagnostics++;
     }
 
     /** A warning with its clang flag, dropped where a diagnostic pragma ignores it. */
     void warning(String flag, SourceLocation at, String message) {
         if (!pragmas.ignored(flag, at)) diags.warning(at, message);
+        else ignoredDiagnostics++;
     }
 
-    private void run(TranslationUnit tu) {
-        for (ExternalDecl d : tu.decls()) {
-            if (d instanceof Declaration decl) declaration(decl);
-            else if (d instanceof FunctionDef f) functionDefinition(f);
-            else if (d instanceof StaticAssert sa) staticAssert(sa);
-            else if (d instanceof Pragma p) pragma(p);
-            else if (d instanceof AsmDecl) { /* file-scope asm is passed through by lowering */ }
+    /** Everything reported or dropped so far: a declaration that changes it is not taken over by a next input. */
+    private int diagnosticsSoFar() {
+        return diags.errorCount() + diags.warningCount() + ignoredDiagnostics;
+    }
+
+    /**
+     * Analyzes the declarations from {@code start} on (those before are taken over from {@code prefix}), then
+     * completes tentative definitions; leaves the state for the next input in {@code prefix} if there is one.
+     */
+    private void run(TranslationUnit tu, int start, AnalyzedPrefix prefix) {
+        List<ExternalDecl> decls = tu.decls();
+        int n = decls.size();
+        int[] marks = null, typeMarks = null, labelCounters = null;
+        if (prefix != null) {
+            marks = java.util.Arrays.copyOf(start > 0 ? prefix.marks : new int[0], n + 1);
+            typeMarks = java.util.Arrays.copyOf(start > 0 ? prefix.typeMarks : new int[0], n + 1);
+            labelCounters = java.util.Arrays.copyOf(start > 0 ? prefix.labelCounters : new int[0], n + 1);
         }
+        int clean = start;
+        int i = start;
+        try {
+            for (; i < n; i++) {
+                if (prefix != null) {
+                    marks[i] = trail.mark();
+                    typeMarks[i] = trail.typeMark();
+                    labelCounters[i] = stmts.localLabelCounter;
+                }
+                int reported = diagnosticsSoFar();
+                ExternalDecl d = decls.get(i);
+                if (d instanceof Declaration decl) declaration(decl);
+                else if (d instanceof FunctionDef f) functionDefinition(f);
+                else if (d instanceof StaticAssert sa) staticAssert(sa);
+                else if (d instanceof Pragma p) pragma(p);
+                else if (d instanceof AsmDecl) { /* file-scope asm is passed through by lowering */ }
+                if (clean == i && diagnosticsSoFar() == reported) clean = i + 1;
+            }
+            if (prefix != null) {
+                marks[n] = trail.mark();
+                typeMarks[n] = trail.typeMark();
+                labelCounters[n] = stmts.localLabelCounter;
+            }
+        } finally {
+            if (prefix != null) {
+                // Only declarations analyzed to the end (and without a diagnostic) can be taken over.
+                prefix.decls = decls;
+                prefix.clean = Math.min(clean, i);
+                prefix.marks = marks;
+                prefix.typeMarks = typeMarks;
+                prefix.labelCounters = labelCounters;
+                prefix.trail = trail;
+                prefix.fileScope = fileScope;
+                prefix.model = model;
+                prefix.sections = sections.state();
+                prefix.attributePushes = attributePushes;
+            }
+        }
+        completeTentativeDefinitions();
+    }
+
+    /** At the end of the file, a definition without initializer (tentative) is a definition with zeros. */
+    private void completeTentativeDefinitions() {
         for (ObjectSymbol g : model.globals) {
             if (g.isDefined() && !g.hasInitializer() && g.storage() != StorageClass.EXTERN) {
                 sections.add(g, g.attributes.section); // a tentative definition is complete at the end of the file
@@ -107,6 +205,7 @@ public final class Sema {
                 ArrayType a = g.type().asArray();
                 if (a != null && a.length() == ArrayType.INCOMPLETE) {
                     diags.warning(g.location(), "tentative array definition assumed to have one element");
+                    keep(g);
                     g.setType(new ArrayType(a.element(), 1));
                 } else {
                     diags.error(g.location(), "tentative definition has type " + TypePrinter.quoted(g.type())
@@ -115,6 +214,25 @@ public final class Sema {
             }
         }
     }
+
+    // ---- the trail of a batch analysis (see AnalyzedPrefix): what a change to an older object undoes ----
+
+    /** Only file-scope objects can be older than the declaration at hand (locals live in one function). */
+    void keep(ObjectSymbol o) { if (trail != null && o.kind() == ObjectSymbol.Kind.GLOBAL) trail.add(o.restorer()); }
+
+    void keep(FunctionSymbol f) { if (trail != null) trail.add(f.restorer()); }
+
+    void keep(dev.jbpfc.frontend.types.RecordType r) { if (trail != null) trail.add(r.restorer()); }
+
+    void keep(dev.jbpfc.frontend.types.EnumType e) { if (trail != null) trail.add(e.restorer()); }
+
+    /** Sets an expression's type (the one field of the AST that sema writes). */
+    void setType(dev.jbpfc.frontend.ast.Expr e, CType t) {
+        e.type = t;
+        if (trail != null) trail.typed(e, t);
+    }
+
+    void addGlobal(ObjectSymbol o) { model.addGlobal(o); }
 
     // ---- scopes ----
 
@@ -131,8 +249,6 @@ public final class Sema {
 
     boolean inFunction() { return currentFunction != null; }
 
-    String originOf(SourceLocation at) { return at == null ? null : at.toString(); }
-
     boolean preserveAccessIndexPushed() {
         for (boolean b : attributePushes) if (b) return true;
         return false;
@@ -145,10 +261,14 @@ public final class Sema {
             attributePushes.push(compact.contains("((preserve_access_index))")
                     || compact.contains("((__preserve_access_index__))")
                     || p.pushedAttributeNames().contains("preserve_access_index"));
+            if (trail != null) trail.add(attributePushes::pop);
         } else if (p.isAttributePop()) {
             if (attributePushes.isEmpty()) diags.error(p.loc(), "'#pragma clang attribute pop' with no matching "
                     + "'#pragma clang attribute push'");
-            else attributePushes.pop();
+            else {
+                boolean popped = attributePushes.pop();
+                if (trail != null) trail.add(() -> attributePushes.push(popped));
+            }
         }
     }
 
@@ -233,7 +353,9 @@ public final class Sema {
 
     private StorageClass storageOf(DeclSpecifiers ds) {
         StorageClass result = StorageClass.NONE;
-        for (DeclSpecifiers.StorageClass s : ds.storage()) {
+        List<DeclSpecifiers.StorageClass> written = ds.storage();
+        for (int i = 0; i < written.size(); i++) {
+            DeclSpecifiers.StorageClass s = written.get(i);
             StorageClass sc = switch (s) {
                 case TYPEDEF -> StorageClass.TYPEDEF;
                 case EXTERN -> StorageClass.EXTERN;
@@ -266,12 +388,12 @@ public final class Sema {
             }
             return;
         }
-        for (Declaration.InitDeclarator id : d.declarators()) {
+        List<Declaration.InitDeclarator> declarators = d.declarators();
+        for (int i = 0; i < declarators.size(); i++) {
+            Declaration.InitDeclarator id = declarators.get(i);
             Declarator dr = id.declarator();
             CType t = types.declarator(base, ds, dr, false);
-            List<Attribute> attributes = new ArrayList<>(ds.attributes());
-            attributes.addAll(dr.attributes());
-            if (id.attributes() != null) attributes.addAll(id.attributes());
+            List<Attribute> attributes = AttributeReader.concat(ds.attributes(), dr.attributes(), id.attributes());
             SourceLocation at = dr.nameLoc() != null ? dr.nameLoc() : dr.loc();
             if (dr.name() == null) {
                 diags.error(dr.loc(), "declaration does not declare anything");
@@ -289,6 +411,7 @@ public final class Sema {
                 }
                 FunctionSymbol f = declareFunction(dr.name(), (FunctionType) t.unqualified(), storage, ds.isInline(), at);
                 if (f != null) {
+                    if (!attributes.isEmpty()) keep(f);
                     attrs.read(attributes, f.attributes);
                     sections.add(f, f.attributes.section);
                     model.declarations.put(dr, f);
@@ -298,6 +421,7 @@ public final class Sema {
             ObjectSymbol o = declareObject(dr.name(), t, storage, id.initializer() != null, at);
             if (o == null) continue;
             model.declarations.put(dr, o);
+            keep(o);
             attrs.read(attributes, o.attributes);
             if (id.initializer() != null && o.hasStaticStorage()) sections.add(o, o.attributes.section);
             if (o.type() == TypeResolver.AUTO) {
@@ -319,6 +443,7 @@ public final class Sema {
     }
 
     private void initialize(ObjectSymbol o, Declaration.InitDeclarator id) {
+        keep(o);
         boolean isStatic = o.hasStaticStorage();
         if (o.storage() == StorageClass.EXTERN && !scope.isFile()) {
             diags.error(id.initializer().loc(), "declaration of block scope identifier with linkage cannot have an "
@@ -382,6 +507,7 @@ public final class Sema {
             return null;
         }
         if (prev instanceof FunctionSymbol f) {
+            keep(f);
             if (!TypeRelations.compatible(f.type(), t)) {
                 diags.error(at, "conflicting types for '" + name + "'");
                 diags.note(f.location(), "previous declaration is here");
@@ -403,7 +529,7 @@ public final class Sema {
             // A block-scope function declaration has linkage: a later file-scope declaration is the same function.
             if (fileScope.localOrdinary(name) == null) fileScope.declare(f);
         }
-        model.functions.add(f);
+        model.addFunction(f);
         return f;
     }
 
@@ -427,6 +553,7 @@ public final class Sema {
                             + " vs " + TypePrinter.quoted(o.type()));
                     return null;
                 }
+                keep(o);
                 o.setType(TypeRelations.composite(o.type(), t));
                 if (storage == StorageClass.STATIC && o.storage() != StorageClass.STATIC) {
                     diags.error(at, "static declaration of '" + name + "' follows non-static declaration");
@@ -445,7 +572,7 @@ public final class Sema {
             ObjectSymbol o = new ObjectSymbol(name, t, at, ObjectSymbol.Kind.GLOBAL, storage);
             o.setDefined(storage != StorageClass.EXTERN || hasInit);
             scope.declare(o);
-            model.globals.add(o);
+            model.addGlobal(o);
             return o;
         }
         // Block scope.
@@ -466,7 +593,7 @@ public final class Sema {
             ObjectSymbol o = new ObjectSymbol(name, t, at, ObjectSymbol.Kind.GLOBAL, StorageClass.EXTERN);
             scope.declare(o);
             if (outer == null) fileScope.declare(o);
-            model.globals.add(o);
+            model.addGlobal(o);
             return o;
         }
         if (prev != null) {
@@ -478,7 +605,7 @@ public final class Sema {
         ObjectSymbol o = new ObjectSymbol(name, t, at, kind, storage);
         o.setDefined(true);
         scope.declare(o);
-        if (kind == ObjectSymbol.Kind.STATIC_LOCAL) model.globals.add(o);
+        if (kind == ObjectSymbol.Kind.STATIC_LOCAL) model.addGlobal(o);
         return o;
     }
 
@@ -502,10 +629,10 @@ public final class Sema {
             diags.note(f.location(), "previous definition is here");
             return;
         }
+        keep(f);
         f.setDefined(true);
-        List<Attribute> attributes = new ArrayList<>(ds.attributes());
-        attributes.addAll(def.declarator().attributes());
-        if (def.attributes() != null) attributes.addAll(def.attributes());
+        List<Attribute> attributes = AttributeReader.concat(ds.attributes(), def.declarator().attributes(),
+                def.attributes());
         attrs.read(attributes, f.attributes);
         sections.add(f, f.attributes.section);
         model.functionDefs.put(def, f);

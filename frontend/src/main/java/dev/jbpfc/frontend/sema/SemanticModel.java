@@ -7,9 +7,7 @@ import dev.jbpfc.frontend.ast.Stmt;
 import dev.jbpfc.frontend.types.CType;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What sema learned about a translation unit, for lowering. The AST stays immutable except {@link Expr#type}; the
@@ -29,21 +27,40 @@ import java.util.Map;
  * </ul>
  */
 public final class SemanticModel {
-    final Map<Expr.Ident, Symbol> references = new IdentityHashMap<>();
-    final Map<Declarator, Symbol> declarations = new IdentityHashMap<>();
-    final Map<FunctionDef, FunctionSymbol> functionDefs = new IdentityHashMap<>();
-    final Map<Expr, CType> conversions = new IdentityHashMap<>();
-    final Map<Expr.Member, MemberAccess> members = new IdentityHashMap<>();
-    final Map<Expr, ConstValue> constants = new IdentityHashMap<>();
-    final Map<Object, List<InitEntry>> initializers = new IdentityHashMap<>();
-    final Map<Expr.Call, Builtins.Builtin> builtins = new IdentityHashMap<>();
-    final Map<Expr, Expr> chosen = new IdentityHashMap<>();
-    final Map<Stmt.Case, ConstValue> caseValues = new IdentityHashMap<>();
-    final Map<Object, CType> declaredTypes = new IdentityHashMap<>();
-    final Map<Stmt, String> labels = new IdentityHashMap<>();
-    final Map<Stmt.Asm, List<String>> asmGotoLabels = new IdentityHashMap<>();
+    final Trail.Map<Expr.Ident, Symbol> references = new Trail.Map<>();
+    final Trail.Map<Declarator, Symbol> declarations = new Trail.Map<>();
+    final Trail.Map<FunctionDef, FunctionSymbol> functionDefs = new Trail.Map<>();
+    final Trail.Map<Expr, CType> conversions = new Trail.Map<>();
+    final Trail.Map<Expr.Member, MemberAccess> members = new Trail.Map<>();
+    final Trail.Map<Expr, ConstValue> constants = new Trail.Map<>();
+    final Trail.Map<Object, List<InitEntry>> initializers = new Trail.Map<>();
+    final Trail.Map<Expr.Call, Builtins.Builtin> builtins = new Trail.Map<>();
+    final Trail.Map<Expr, Expr> chosen = new Trail.Map<>();
+    final Trail.Map<Stmt.Case, ConstValue> caseValues = new Trail.Map<>();
+    final Trail.Map<Object, CType> declaredTypes = new Trail.Map<>();
+    final Trail.Map<Stmt, String> labels = new Trail.Map<>();
+    final Trail.Map<Stmt.Asm, List<String>> asmGotoLabels = new Trail.Map<>();
     final List<ObjectSymbol> globals = new ArrayList<>();
     final List<FunctionSymbol> functions = new ArrayList<>();
+    /** Records every change from now on (a batch analysis, see {@link AnalyzedPrefix}); null: none. */
+    private Trail trail;
+
+    void attach(Trail trail) {
+        this.trail = trail;
+        for (Trail.Map<?, ?> m : List.of(references, declarations, functionDefs, conversions, members, constants,
+                initializers, builtins, chosen, caseValues, declaredTypes, labels, asmGotoLabels)) {
+            m.trail = trail;
+        }
+    }
+
+    void addGlobal(ObjectSymbol o) { add(globals, o); }
+
+    void addFunction(FunctionSymbol f) { add(functions, f); }
+
+    private <T> void add(List<T> list, T item) {
+        list.add(item);
+        if (trail != null) trail.add(() -> list.remove(list.size() - 1));
+    }
 
     public Symbol symbolOf(Expr.Ident e) { return references.get(e); }
 

@@ -36,7 +36,8 @@ final class StmtChecker implements Stmt.Visitor<Void> {
      * can define the same label in every statement expression it expands to.
      */
     private final Deque<Map<String, String>> localLabels = new ArrayDeque<>();
-    private int localLabelCounter;
+    /** Numbers GNU local labels through the whole unit (taken over by a batch's next input, see AnalyzedPrefix). */
+    int localLabelCounter;
 
     private static final class SwitchContext {
         final CType type;

@@ -39,8 +39,6 @@ final class TypeResolver {
     static final CType AUTO = new dev.jbpfc.frontend.types.TypedefType("__auto_type", IntegerType.INT);
 
     private final Sema sema;
-    /** Where each struct, union and enum was defined, for "previous definition is here" notes. */
-    private final java.util.Map<CType, SourceLocation> definitions = new java.util.IdentityHashMap<>();
 
     TypeResolver(Sema sema) { this.sema = sema; }
 
@@ -58,8 +56,7 @@ final class TypeResolver {
      */
     CType specifiers(DeclSpecifiers ds, boolean declaresNothing) {
         CType t = basicType(ds, declaresNothing);
-        int quals = 0;
-        for (DeclSpecifiers.Qualifier q : ds.qualifiers()) quals |= qualifierBit(q);
+        int quals = qualifierBits(ds.qualifiers());
         int addressSpace = addressSpace(ds.attributes());
         if (quals != 0 || addressSpace != 0) {
             if (t instanceof ArrayType a) {
@@ -69,6 +66,14 @@ final class TypeResolver {
             }
         }
         return t;
+    }
+
+    /** The bits of a set of qualifiers (the set is nearly always empty: then no iterator is made). */
+    static int qualifierBits(java.util.Set<DeclSpecifiers.Qualifier> qs) {
+        if (qs.isEmpty()) return 0;
+        int quals = 0;
+        for (DeclSpecifiers.Qualifier q : qs) quals |= qualifierBit(q);
+        return quals;
     }
 
     static int qualifierBit(DeclSpecifiers.Qualifier q) {
@@ -82,7 +87,8 @@ final class TypeResolver {
 
     private int addressSpace(List<Attribute> attrs) {
         if (attrs == null) return 0;
-        for (Attribute a : attrs) {
+        for (int i = 0; i < attrs.size(); i++) {
+            Attribute a = attrs.get(i);
             if (a.is("address_space") && !a.args().isEmpty()) {
                 BigInteger v = sema.exprs.integerConstant(a.args().get(0), "address_space attribute argument");
                 if (v != null) return v.intValue();
@@ -107,8 +113,8 @@ final class TypeResolver {
         }
         int signed = 0, unsigned = 0, shorts = 0, longs = 0, ints = 0, chars = 0, voids = 0, bools = 0, floats = 0,
                 doubles = 0, int128 = 0, other = 0;
-        for (String w : words) {
-            switch (w) {
+        for (int i = 0; i < words.size(); i++) {
+            switch (words.get(i)) {
                 case "signed" -> signed++;
                 case "unsigned" -> unsigned++;
                 case "short" -> shorts++;
@@ -204,23 +210,24 @@ final class TypeResolver {
             }
         }
         if (type == null) {
-            type = new RecordType(r.isUnion(), r.tag(), r.tag() == null ? sema.originOf(r.loc()) : null);
+            type = r.tag() == null ? RecordType.anonymous(r.isUnion(), r.loc()) : new RecordType(r.isUnion(), r.tag(), null);
             if (r.tag() != null) sema.tagScope().declareTag(r.tag(), type);
         }
         if (!r.hasBody()) return type;
         if (type.isComplete()) {
             sema.diags.error(r.loc(), "redefinition of '" + r.tag() + "'");
-            if (definitions.containsKey(type)) sema.diags.note(definitions.get(type), "previous definition is here");
+            if (type.definedAt() != null) sema.diags.note(type.definedAt(), "previous definition is here");
             type = new RecordType(r.isUnion(), r.tag(), null); // keep checking the members against a fresh one
         }
-        definitions.put(type, r.loc());
+        sema.keep(type);
+        type.setDefinedAt(r.loc());
         type.setPacked(sema.attrs.has(r.attributes(), "packed"));
         type.setAlignedAttr(sema.attrs.aligned(r.attributes()));
         type.setPreserveAccessIndex(sema.attrs.has(r.attributes(), "preserve_access_index")
                 || sema.preserveAccessIndexPushed());
         type.setDeclTags(sema.attrs.strings(r.attributes(), "btf_decl_tag"));
         List<Field> fields = new ArrayList<>();
-        Set<String> names = new HashSet<>();
+        MemberNames names = new MemberNames();
         List<RecordMember> members = r.members();
         for (int mi = 0; mi < members.size(); mi++) {
             RecordMember m = members.get(mi);
@@ -237,7 +244,7 @@ final class TypeResolver {
                         sema.diags.warning(fs.loc(), "declaration does not declare anything");
                         continue;
                     }
-                    for (Field f : inner.fields()) addName(f, names, fs.loc(), inner);
+                    for (int i = 0; i < inner.fields().size(); i++) addName(inner.fields().get(i), names, fs.loc());
                     fields.add(new Field(null, base, Field.NOT_BITFIELD, false, 0, List.of()));
                 } else {
                     sema.diags.warning(fs.loc(), "declaration does not declare anything");
@@ -260,11 +267,39 @@ final class TypeResolver {
         return type;
     }
 
-    private void addName(Field f, Set<String> names, SourceLocation at, RecordType inner) {
+    private void addName(Field f, MemberNames names, SourceLocation at) {
         if (f.name != null) {
             if (!names.add(f.name)) sema.diags.error(at, "duplicate member '" + f.name + "'");
         } else if (f.isAnonymousRecord()) {
-            for (Field g : f.type.asRecord().fields()) addName(g, names, at, f.type.asRecord());
+            List<Field> inner = f.type.asRecord().fields();
+            for (int i = 0; i < inner.size(); i++) addName(inner.get(i), names, at);
+        }
+    }
+
+    /**
+     * The member names of one record so far, to find duplicates. Most records have a few members, which a scan
+     * of their (cached) hash codes checks faster than a hash set is even made; a long one (vmlinux.h has structs
+     * of hundreds of members) switches to a set.
+     */
+    private static final class MemberNames {
+        private static final int SCAN_LIMIT = 16;
+        private final String[] names = new String[SCAN_LIMIT];
+        private final int[] hashes = new int[SCAN_LIMIT];
+        private int count;
+        private Set<String> set;
+
+        /** Adds {@code name}; false if it was already there. */
+        boolean add(String name) {
+            if (set != null) return set.add(name);
+            int h = name.hashCode();
+            for (int i = 0; i < count; i++) if (hashes[i] == h && names[i].equals(name)) return false;
+            if (count == SCAN_LIMIT) {
+                set = new HashSet<>(java.util.Arrays.asList(names));
+                return set.add(name);
+            }
+            names[count] = name;
+            hashes[count++] = h;
+            return true;
         }
     }
 
@@ -274,9 +309,8 @@ final class TypeResolver {
         CType t = d == null ? base : declarator(base, fs.specifiers(), d, false);
         String name = d == null ? null : d.name();
         SourceLocation at = d != null && d.nameLoc() != null ? d.nameLoc() : f.loc();
-        List<Attribute> attrs = new ArrayList<>(fs.specifiers().attributes());
-        if (d != null) attrs.addAll(d.attributes());
-        if (f.attributes() != null) attrs.addAll(f.attributes());
+        List<Attribute> attrs = AttributeReader.concat(fs.specifiers().attributes(), d == null ? null : d.attributes(),
+                f.attributes());
         boolean packed = sema.attrs.has(attrs, "packed");
         int aligned = sema.attrs.aligned(attrs);
         List<String> tags = sema.attrs.strings(attrs, "btf_decl_tag");
@@ -343,16 +377,17 @@ final class TypeResolver {
             }
         }
         if (type == null) {
-            type = new EnumType(e.tag(), e.tag() == null ? sema.originOf(e.loc()) : null);
+            type = e.tag() == null ? EnumType.anonymous(e.loc()) : new EnumType(e.tag(), null);
             if (e.tag() != null) sema.tagScope().declareTag(e.tag(), type);
         }
         if (!e.hasBody()) return type;
         if (type.isComplete()) {
             sema.diags.error(e.loc(), "redefinition of '" + e.tag() + "'");
-            if (definitions.containsKey(type)) sema.diags.note(definitions.get(type), "previous definition is here");
+            if (type.definedAt() != null) sema.diags.note(type.definedAt(), "previous definition is here");
             type = new EnumType(e.tag(), null);
         }
-        definitions.put(type, e.loc());
+        sema.keep(type);
+        type.setDefinedAt(e.loc());
         type.setPacked(sema.attrs.has(e.attributes(), "packed"));
         IntegerType fixed = null;
         if (e.fixedType() != null) {
@@ -367,7 +402,9 @@ final class TypeResolver {
         List<EnumType.Enumerator> values = new ArrayList<>();
         List<EnumConstantSymbol> symbols = new ArrayList<>();
         BigInteger next = BigInteger.ZERO;
-        for (TypeSpec.Enumerator en : e.enumerators()) {
+        List<TypeSpec.Enumerator> enumerators = e.enumerators();
+        for (int i = 0; i < enumerators.size(); i++) {
+            TypeSpec.Enumerator en = enumerators.get(i);
             BigInteger v = next;
             if (en.value() != null) {
                 BigInteger given = sema.exprs.integerConstant(en.value(), "enumerator value");
@@ -398,10 +435,11 @@ final class TypeResolver {
     CType declarator(CType base, DeclSpecifiers ds, Declarator d, boolean forDefinition) {
         CType t = base;
         List<String> pendingTags = sema.attrs.strings(ds.attributes(), "btf_type_tag");
-        for (Declarator.Part part : d.parts()) {
+        List<Declarator.Part> parts = d.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            Declarator.Part part = parts.get(i);
             if (part instanceof Declarator.Pointer p) {
-                int quals = 0;
-                for (DeclSpecifiers.Qualifier q : p.qualifiers()) quals |= qualifierBit(q);
+                int quals = qualifierBits(p.qualifiers());
                 int as = addressSpace(p.attributes());
                 t = QualifiedType.of(new PointerType(t, pendingTags), quals, as);
                 pendingTags = sema.attrs.strings(p.attributes(), "btf_type_tag");
@@ -465,7 +503,9 @@ final class TypeResolver {
         Scope saved = sema.scope;
         sema.scope = new Scope(Scope.Kind.PROTOTYPE, saved);
         try {
-            for (Declarator.Param p : f.params()) {
+            List<Declarator.Param> ps = f.params();
+            for (int i = 0; i < ps.size(); i++) {
+                Declarator.Param p = ps.get(i);
                 CType pt = paramType(p);
                 params.add(new FunctionType.Param(p.name(), pt));
             }

@@ -1,5 +1,7 @@
 package dev.jbpfc.frontend.types;
 
+import dev.jbpfc.source.SourceLocation;
+
 import java.math.BigInteger;
 import java.util.List;
 
@@ -15,20 +17,42 @@ public final class EnumType implements CType {
     public record Enumerator(String name, BigInteger value) {}
 
     private final String tag;
-    private final String origin;
+    private String origin;
+    /** Where an anonymous enum was declared; turned into {@link #origin} only when a message prints it. */
+    private final SourceLocation declaredAt;
+    /** Where the enumerator list was, for "previous definition is here"; null until defined. */
+    private SourceLocation definedAt;
     private List<Enumerator> enumerators = List.of();
     private IntegerType underlying = IntegerType.UINT;
     private boolean complete;
     private boolean packed;
 
     public EnumType(String tag, String origin) {
+        this(tag, origin, null);
+    }
+
+    private EnumType(String tag, String origin, SourceLocation declaredAt) {
         this.tag = tag;
         this.origin = origin;
+        this.declaredAt = declaredAt;
+    }
+
+    /** An enum without a tag declared at {@code at} (origin text made only when printed, as for records). */
+    public static EnumType anonymous(SourceLocation at) {
+        return new EnumType(null, null, at);
     }
 
     public String tag() { return tag; }
 
-    public String origin() { return origin; }
+    public String origin() {
+        if (origin == null && declaredAt != null) origin = declaredAt.toString();
+        return origin;
+    }
+
+    /** Where the enumerator list was written, or null (not defined, or made without a location). */
+    public SourceLocation definedAt() { return definedAt; }
+
+    public void setDefinedAt(SourceLocation at) { this.definedAt = at; }
 
     public List<Enumerator> enumerators() { return enumerators; }
 
@@ -52,18 +76,41 @@ public final class EnumType implements CType {
         this.complete = true;
     }
 
+    private static final IntegerType[] SIGNED = {IntegerType.INT, IntegerType.LONG};
+    private static final IntegerType[] SIGNED_PACKED = {IntegerType.SCHAR, IntegerType.SHORT, IntegerType.INT,
+            IntegerType.LONG};
+    private static final IntegerType[] UNSIGNED = {IntegerType.UINT, IntegerType.ULONG};
+    private static final IntegerType[] UNSIGNED_PACKED = {IntegerType.UCHAR, IntegerType.USHORT, IntegerType.UINT,
+            IntegerType.ULONG};
+
+    /** An action that puts this enum back as it is now (see {@link RecordType#restorer}). */
+    public Runnable restorer() {
+        List<Enumerator> e = enumerators;
+        IntegerType u = underlying;
+        boolean c = complete, p = packed;
+        SourceLocation d = definedAt;
+        return () -> {
+            enumerators = e;
+            underlying = u;
+            complete = c;
+            packed = p;
+            definedAt = d;
+        };
+    }
+
     static IntegerType underlyingFor(List<Enumerator> values, boolean packed) {
+        // A type holds every value iff it holds the one with the most significant bits (BigInteger.bitLength
+        // excludes the sign), so one pass finds what the candidates are tested against.
         boolean negative = false;
-        for (Enumerator e : values) if (e.value.signum() < 0) negative = true;
-        IntegerType[] candidates = negative
-                ? (packed ? new IntegerType[]{IntegerType.SCHAR, IntegerType.SHORT, IntegerType.INT, IntegerType.LONG}
-                          : new IntegerType[]{IntegerType.INT, IntegerType.LONG})
-                : (packed ? new IntegerType[]{IntegerType.UCHAR, IntegerType.USHORT, IntegerType.UINT, IntegerType.ULONG}
-                          : new IntegerType[]{IntegerType.UINT, IntegerType.ULONG});
+        int widest = 0;
+        for (int i = 0; i < values.size(); i++) {
+            BigInteger v = values.get(i).value;
+            negative |= v.signum() < 0;
+            widest = Math.max(widest, v.bitLength());
+        }
+        IntegerType[] candidates = negative ? (packed ? SIGNED_PACKED : SIGNED) : (packed ? UNSIGNED_PACKED : UNSIGNED);
         for (IntegerType c : candidates) {
-            boolean fits = true;
-            for (Enumerator e : values) if (!c.canRepresent(e.value)) { fits = false; break; }
-            if (fits) return c;
+            if (widest <= (negative ? c.bits() - 1 : c.bits())) return c;
         }
         return negative ? IntegerType.LONG : IntegerType.ULONG;
     }

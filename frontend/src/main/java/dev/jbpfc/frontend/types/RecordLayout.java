@@ -48,7 +48,8 @@ public final class RecordLayout {
         long next = 0;        // first free bit (structs)
         long end = 0;         // end of the furthest member, in bits
         long alignBits = 8;   // record alignment so far
-        for (Field f : fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
             boolean packed = record.packed() || f.packed;
             long explicit = f.alignedAttr * 8L;
             long offset;

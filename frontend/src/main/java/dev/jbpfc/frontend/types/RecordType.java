@@ -1,5 +1,7 @@
 package dev.jbpfc.frontend.types;
 
+import dev.jbpfc.source.SourceLocation;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +18,11 @@ public final class RecordType implements CType {
     private final boolean union;
     private final String tag;
     /** For anonymous records: where they were declared ({@code file:line:col}), as clang names them. */
-    private final String origin;
+    private String origin;
+    /** Where an anonymous record was declared; turned into {@link #origin} only when a message prints it. */
+    private final SourceLocation declaredAt;
+    /** Where the definition (the member list) was, for "previous definition is here"; null until defined. */
+    private SourceLocation definedAt;
     private List<Field> fields = List.of();
     private boolean complete;
     private boolean packed;
@@ -26,9 +32,22 @@ public final class RecordType implements CType {
     private RecordLayout layout;
 
     public RecordType(boolean union, String tag, String origin) {
+        this(union, tag, origin, null);
+    }
+
+    private RecordType(boolean union, String tag, String origin, SourceLocation declaredAt) {
         this.union = union;
         this.tag = tag;
         this.origin = origin;
+        this.declaredAt = declaredAt;
+    }
+
+    /**
+     * A struct or union without a tag declared at {@code at}. Its origin text ({@code file:line:col}) is made only
+     * if a message names the type: vmlinux.h has thousands of anonymous records and nearly none is ever printed.
+     */
+    public static RecordType anonymous(boolean union, SourceLocation at) {
+        return new RecordType(union, null, null, at);
     }
 
     public boolean isUnionType() { return union; }
@@ -36,7 +55,15 @@ public final class RecordType implements CType {
     /** The tag name, or null for an anonymous struct/union. */
     public String tag() { return tag; }
 
-    public String origin() { return origin; }
+    public String origin() {
+        if (origin == null && declaredAt != null) origin = declaredAt.toString();
+        return origin;
+    }
+
+    /** Where the member list was written, or null (not defined, or made without a location). */
+    public SourceLocation definedAt() { return definedAt; }
+
+    public void setDefinedAt(SourceLocation at) { this.definedAt = at; }
 
     /** "struct" or "union". */
     public String keyword() { return union ? "union" : "struct"; }
@@ -67,6 +94,29 @@ public final class RecordType implements CType {
         this.fields = List.copyOf(members);
         this.layout = RecordLayout.compute(this);
         this.complete = true;
+    }
+
+    /**
+     * An action that puts this record back as it is now (members, layout, attributes, definition site): a batch
+     * compile undoes with it what one input's declarations did to a struct declared in the inputs' shared headers.
+     */
+    public Runnable restorer() {
+        List<Field> f = fields;
+        boolean c = complete, p = packed, pai = preserveAccessIndex;
+        int a = alignedAttr;
+        List<String> tags = declTags;
+        RecordLayout l = layout;
+        SourceLocation d = definedAt;
+        return () -> {
+            fields = f;
+            complete = c;
+            packed = p;
+            preserveAccessIndex = pai;
+            alignedAttr = a;
+            declTags = tags;
+            layout = l;
+            definedAt = d;
+        };
     }
 
     public RecordLayout layout() {
