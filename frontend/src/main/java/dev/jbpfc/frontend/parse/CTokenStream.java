@@ -34,16 +34,24 @@ final class CTokenStream implements TokenStream {
     private final int[] fixed;
     private final TypedefTable.Meaning[] meanings;
     private final CToken[] tokens;
-    private final Map<Integer, List<dev.jbpfc.frontend.lex.Token>> pragmasBefore = new HashMap<>();
+    private final TypedefTable typedefs;
+    /** The pragmas that stood before each token: a list at an index where some did, else null. */
+    private final List<dev.jbpfc.frontend.lex.Token>[] pragmasBefore;
     private int p;
     /** The highest index anyone looked at since {@link #resetTouched} (see {@link ParsedPrefix}). */
     private int touched = -1;
 
+    @SuppressWarnings("unchecked")
     CTokenStream(List<dev.jbpfc.frontend.lex.Token> input, TypedefTable typedefs) {
-        ArrayList<dev.jbpfc.frontend.lex.Token> out = new ArrayList<>(input.size() + 1);
+        this.typedefs = typedefs;
+        // One pass into an array (a few hundred thousand tokens for vmlinux.h): no iterator, no list growth.
+        dev.jbpfc.frontend.lex.Token[] out = new dev.jbpfc.frontend.lex.Token[input.size() + 1];
+        int size = 0;
+        Map<Integer, List<dev.jbpfc.frontend.lex.Token>> pragmas = new HashMap<>();
         List<dev.jbpfc.frontend.lex.Token> pendingPragmas = null;
         dev.jbpfc.frontend.lex.Token last = null;
-        for (dev.jbpfc.frontend.lex.Token t : input) {
+        for (int k = 0, count = input.size(); k < count; k++) {
+            dev.jbpfc.frontend.lex.Token t = input.get(k);
             last = t;
             if (t.kind == dev.jbpfc.frontend.lex.Token.Kind.PRAGMA) {
                 if (pendingPragmas == null) pendingPragmas = new ArrayList<>(2);
@@ -51,7 +59,7 @@ final class CTokenStream implements TokenStream {
                 continue;
             }
             if (pendingPragmas != null) {
-                pragmasBefore.put(out.size(), pendingPragmas);
+                pragmas.put(size, pendingPragmas);
                 pendingPragmas = null;
             }
             if (t.kind == dev.jbpfc.frontend.lex.Token.Kind.EOF) break;
@@ -62,31 +70,47 @@ final class CTokenStream implements TokenStream {
                         false, false);
                 dev.jbpfc.frontend.lex.Token first = new dev.jbpfc.frontend.lex.Token(
                         t.kind, ":", t.location, t.spaceBefore, t.startOfLine);
-                out.add(first);
-                out.add(second);
+                if (size + 2 >= out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+                out[size++] = first;
+                out[size++] = second;
                 continue;
             }
-            out.add(t);
+            out[size++] = t;
         }
-        if (pendingPragmas != null) pragmasBefore.put(out.size(), pendingPragmas);
+        if (pendingPragmas != null) pragmas.put(size, pendingPragmas);
         // The EOF token: the input's own, or one made up at the last token's location.
         dev.jbpfc.frontend.lex.Token eof = last != null && last.kind == dev.jbpfc.frontend.lex.Token.Kind.EOF ? last
                 : new dev.jbpfc.frontend.lex.Token(dev.jbpfc.frontend.lex.Token.Kind.EOF, "",
                         last == null ? null : last.location, false, false);
-        out.add(eof);
-        int n = out.size();
-        lex = out.toArray(new dev.jbpfc.frontend.lex.Token[0]);
+        if (size == out.length) out = java.util.Arrays.copyOf(out, size + 1);
+        out[size++] = eof;
+        int n = size;
+        lex = n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        // Types and typedef meanings are found when first asked: in a batch most tokens are never asked, as the
+        // parse takes over the previous input's declarations for them (ParsedPrefix).
         fixed = new int[n];
         meanings = new TypedefTable.Meaning[n];
         tokens = new CToken[n];
-        for (int i = 0; i < n - 1; i++) {
-            dev.jbpfc.frontend.lex.Token t = lex[i];
-            int type = typeOf(t);
-            fixed[i] = type;
-            if (type == CToken.DYNAMIC) meanings[i] = typedefs.meaningOf(t.text);
-        }
         fixed[n - 1] = Token.EOF;
+        pragmasBefore = new List[n];
+        for (Map.Entry<Integer, List<dev.jbpfc.frontend.lex.Token>> e : pragmas.entrySet()) {
+            pragmasBefore[e.getKey()] = e.getValue();
+        }
     }
+
+    /** The type fixed by the token's spelling ({@link CToken#DYNAMIC} for a name that is not a keyword). */
+    private int fixedType(int index) {
+        int type = fixed[index];
+        if (type == UNKNOWN) {
+            type = typeOf(lex[index]);
+            fixed[index] = type;
+            if (type == CToken.DYNAMIC) meanings[index] = typedefs.meaningOf(lex[index].text);
+        }
+        return type;
+    }
+
+    /** What {@link #fixed} holds for a token whose type has not been asked yet (ANTLR's types start at 1). */
+    private static final int UNKNOWN = 0;
 
     private static int typeOf(dev.jbpfc.frontend.lex.Token t) {
         switch (t.kind) {
@@ -124,7 +148,7 @@ final class CTokenStream implements TokenStream {
     /** The pragmas that stood right before token {@code index} (null if none). */
     List<dev.jbpfc.frontend.lex.Token> pragmasBefore(int index) {
         touch(index);
-        return pragmasBefore.get(index);
+        return pragmasBefore[index];
     }
 
     CToken token(int index) {
@@ -134,14 +158,14 @@ final class CTokenStream implements TokenStream {
 
     private CToken wrapped(int index) {
         CToken t = tokens[index];
-        if (t == null) tokens[index] = t = new CToken(lex[index], fixed[index], index, meanings[index]);
+        if (t == null) tokens[index] = t = new CToken(lex[index], fixedType(index), index, meanings[index]);
         return t;
     }
 
     /** The type of token {@code index} now (a plain name's depends on the typedef names declared so far). */
     int type(int index) {
         touch(index);
-        int type = fixed[index];
+        int type = fixedType(index);
         if (type != CToken.DYNAMIC) return type;
         return meanings[index].isTypedef() ? CParser.TYPEDEF_NAME : CParser.IDENTIFIER;
     }
@@ -152,13 +176,10 @@ final class CTokenStream implements TokenStream {
         return lex[index];
     }
 
-    /** {@link #lexToken}, the fixed type and {@link #pragmasBefore} without counting as a look (for comparing two
-     *  streams). */
+    /** {@link #lexToken} and {@link #pragmasBefore} without counting as a look (for comparing two streams). */
     dev.jbpfc.frontend.lex.Token peekLexToken(int index) { return lex[index]; }
 
-    int peekFixedType(int index) { return fixed[index]; }
-
-    List<dev.jbpfc.frontend.lex.Token> peekPragmas(int index) { return pragmasBefore.get(index); }
+    List<dev.jbpfc.frontend.lex.Token> peekPragmas(int index) { return pragmasBefore[index]; }
 
     private void touch(int index) {
         if (index > touched) touched = index;

@@ -3,9 +3,9 @@ package dev.jbpfc.frontend.parse;
 import dev.jbpfc.frontend.ast.Expr;
 import dev.jbpfc.frontend.ast.ExternalDecl;
 import dev.jbpfc.frontend.lex.Token;
+import dev.jbpfc.source.SourceLocation;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What the previous input of the same invocation parsed, so that the next input can take over the declarations
@@ -72,8 +72,8 @@ public final class ParsedPrefix {
         int limit = chunks.get(chunks.size() - 1).lastTouched + 1;
         int n = Math.min(limit, Math.min(tokens.tokenCount(), stream.tokenCount()));
         int same = 0;
-        while (same < n && tokens.peekFixedType(same) == stream.peekFixedType(same)
-                && sameToken(tokens.peekLexToken(same), stream.peekLexToken(same))
+        // A token's grammar type follows from its kind and spelling, so equal tokens have equal types.
+        while (same < n && sameToken(tokens.peekLexToken(same), stream.peekLexToken(same))
                 && samePragmas(tokens.peekPragmas(same), stream.peekPragmas(same))) {
             same++;
         }
@@ -109,8 +109,17 @@ public final class ParsedPrefix {
     private static boolean sameToken(Token a, Token b) {
         if (a == b) return true; // a header the preprocessor did not expand again hands out the same tokens
         return a.kind == b.kind && a.text.equals(b.text) && a.spaceBefore == b.spaceBefore
-                && a.startOfLine == b.startOfLine && a.noExpand == b.noExpand
-                && Objects.equals(a.location, b.location);
+                && a.startOfLine == b.startOfLine && a.noExpand == b.noExpand && sameLocation(a.location, b.location);
+    }
+
+    /** SourceLocation's equals, as a loop over the expansion chain (the record's generated equals is slow cold). */
+    private static boolean sameLocation(SourceLocation a, SourceLocation b) {
+        while (a != b) {
+            if (a == null || b == null || a.file() != b.file() || a.offset() != b.offset()) return false;
+            a = a.expandedFrom();
+            b = b.expandedFrom();
+        }
+        return true;
     }
 
     private static boolean samePragmas(List<Token> a, List<Token> b) {
