@@ -42,6 +42,7 @@ class AnalyzedPrefixTest {
 
     private static final String HEADER = """
             struct fwd;
+            enum fe;
             struct fwd *fwd_ptr(void);
             extern int counter;
             int tentative[];
@@ -72,7 +73,7 @@ class AnalyzedPrefixTest {
             __attribute__((weak, section("text_a"))) int kf(int x) { return x * 2; }
             int use(struct after_pop *p, struct fwd *f) { __label__ l; goto l; l: return p->y + f->b + twice(1); }
             """,
-            // completes the struct otherwise and the tentative array, puts data where the first input put kf;
+            // completes the struct otherwise, the enum and the tentative array, puts data where the first input put kf;
             // the pragma stays pushed
             """
             #include "h.h"
@@ -80,6 +81,7 @@ class AnalyzedPrefixTest {
             struct after_pop { int y; };
             int tentative[4];
             int hits __attribute__((section("text_a"))) = 1;
+            enum fe { FE0 = 300 };
             int kf(int x) { return x + 1; }
             int use(struct after_pop *p) { return p->y + sizeof(struct fwd) + tentative[1]; }
             """,
@@ -99,6 +101,7 @@ class AnalyzedPrefixTest {
             #include "h.h"
             #pragma clang attribute push(__attribute__((preserve_access_index)), apply_to = record)
             int use(struct s *p) { return p->x + E2 + twice(counter) + tentative[0]; }
+            int fe_size = sizeof(enum fe);
             """,
     };
 
