@@ -62,13 +62,13 @@ public final class Sema {
     final DiagnosticPragmas pragmas;
 
     /** A fresh analysis; {@code trail} is null unless a batch's next input may take its state over. */
-    private Sema(Diagnostics diags, DiagnosticPragmas pragmas, Trail trail) {
+    private Sema(Diagnostics diags, DiagnosticPragmas pragmas, Trail trail, int topLevelDecls) {
         this.diags = diags;
         this.pragmas = pragmas;
         this.trail = trail;
-        this.model = new SemanticModel();
+        this.model = new SemanticModel(topLevelDecls);
         this.sections = new SectionConflicts(diags, new java.util.HashMap<>(), trail);
-        this.fileScope = new Scope(Scope.Kind.FILE, null);
+        this.fileScope = Scope.file(topLevelDecls);
         this.attributePushes = new ArrayDeque<>();
         this.scope = fileScope;
         // clang's BPF target: va_list is a plain pointer.
@@ -105,7 +105,7 @@ public final class Sema {
      * {@code DiagnosticPragmas.from(tokens)} with the preprocessor's tokens (libbpf's BPF_PROG needs it).
      */
     public static SemanticModel analyze(TranslationUnit tu, Diagnostics diags, DiagnosticPragmas pragmas) {
-        Sema s = new Sema(diags, pragmas, null);
+        Sema s = new Sema(diags, pragmas, (Trail) null, tu.decls().size());
         s.run(tu, 0, null);
         return s.model;
     }
@@ -119,7 +119,7 @@ public final class Sema {
                                         AnalyzedPrefix prefix) {
         if (prefix == null) return analyze(tu, diags, pragmas);
         int k = prefix.reusable(tu.decls());
-        Sema s = k > 0 ? new Sema(diags, pragmas, prefix, k) : new Sema(diags, pragmas, new Trail());
+        Sema s = k > 0 ? new Sema(diags, pragmas, prefix, k) : new Sema(diags, pragmas, new Trail(), tu.decls().size());
         s.run(tu, k, prefix);
         return s.model;
     }

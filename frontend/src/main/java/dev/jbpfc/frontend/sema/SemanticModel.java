@@ -32,7 +32,7 @@ public final class SemanticModel {
     final Trail.Map<FunctionDef, FunctionSymbol> functionDefs = new Trail.Map<>();
     final Trail.Map<Expr, CType> conversions = new Trail.Map<>();
     final Trail.Map<Expr.Member, MemberAccess> members = new Trail.Map<>();
-    final Trail.Map<Expr, ConstValue> constants = new Trail.Map<>();
+    final Trail.Map<Expr, ConstValue> constants;
     final Trail.Map<Object, List<InitEntry>> initializers = new Trail.Map<>();
     final Trail.Map<Expr.Call, Builtins.Builtin> builtins = new Trail.Map<>();
     final Trail.Map<Expr, Expr> chosen = new Trail.Map<>();
@@ -42,6 +42,17 @@ public final class SemanticModel {
     final Trail.Map<Stmt.Asm, List<String>> asmGotoLabels = new Trail.Map<>();
     final List<ObjectSymbol> globals = new ArrayList<>();
     final List<FunctionSymbol> functions = new ArrayList<>();
+    public SemanticModel() { this(0); }
+
+    /**
+     * A model for a unit of {@code topLevelDecls} declarations: the constants map is made at about its final
+     * size (vmlinux.h: ~1.9 constants per declaration, enumerator values and array sizes) instead of growing
+     * through a dozen rehashes.
+     */
+    SemanticModel(int topLevelDecls) {
+        constants = new Trail.Map<>(2 * topLevelDecls);
+    }
+
     /** Records every change from now on (a batch analysis, see {@link AnalyzedPrefix}); null: none. */
     private Trail trail;
 

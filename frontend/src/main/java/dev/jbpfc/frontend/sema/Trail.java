@@ -59,6 +59,10 @@ final class Trail {
     static final class Map<K, V> extends IdentityHashMap<K, V> {
         Trail trail;
 
+        Map() { }
+
+        Map(int expectedSize) { super(expectedSize); }
+
         @Override
         public V put(K key, V value) {
             V old = super.put(key, value);

@@ -322,13 +322,12 @@ final class TypeResolver {
             }
             BigInteger w = sema.exprs.integerConstant(f.bitWidth(), "bit-field width");
             if (w == null) return null;
-            String who = name == null ? "anonymous bit-field" : "bit-field '" + name + "'";
             if (w.signum() < 0) {
-                sema.diags.error(f.bitWidth().loc(), who + " has negative width (" + w + ")");
+                sema.diags.error(f.bitWidth().loc(), bitfieldName(name) + " has negative width (" + w + ")");
                 return null;
             }
             if (w.compareTo(BigInteger.valueOf(t.size() * 8)) > 0) {
-                sema.diags.error(f.bitWidth().loc(), "width of " + who + " (" + w + " bits) exceeds the width of its "
+                sema.diags.error(f.bitWidth().loc(), "width of " + bitfieldName(name) + " (" + w + " bits) exceeds the width of its "
                         + "type (" + t.size() * 8 + " bits)");
                 return null;
             }
@@ -359,6 +358,17 @@ final class TypeResolver {
             return null;
         }
         return new Field(name, t, Field.NOT_BITFIELD, packed, aligned, tags);
+    }
+
+    // The names messages give, made only when a message is (most declarators are fine; a string made for each
+    // array or bit-field of vmlinux.h would be thousands of allocations for nothing).
+
+    private static String bitfieldName(String name) {
+        return name == null ? "anonymous bit-field" : "bit-field '" + name + "'";
+    }
+
+    private static String arrayName(Declarator d) {
+        return d.name() != null ? "'" + d.name() + "'" : "type name";
     }
 
     // ---- enums ----
@@ -455,9 +465,8 @@ final class TypeResolver {
     }
 
     private CType array(CType element, Declarator.Array a, Declarator d) {
-        String who = d.name() != null ? "'" + d.name() + "'" : "type name";
         if (element.isFunction()) {
-            sema.diags.error(a.loc(), who + " declared as array of functions of type " + TypePrinter.quoted(element));
+            sema.diags.error(a.loc(), arrayName(d) + " declared as array of functions of type " + TypePrinter.quoted(element));
             return ArrayType.incomplete(IntegerType.INT);
         }
         if (!element.isComplete()) {
@@ -480,7 +489,7 @@ final class TypeResolver {
                 if (v == null || !v.isInteger()) {
                     sema.diags.error(a.size().loc(), "variable length arrays are not supported yet");
                 } else if (v.integer().signum() < 0) {
-                    sema.diags.error(a.size().loc(), who + " declared as an array with a negative size");
+                    sema.diags.error(a.size().loc(), arrayName(d) + " declared as an array with a negative size");
                     length = 1; // keep going with a complete type: no follow-up "incomplete" diagnostics
                 } else {
                     length = v.integer().longValue();

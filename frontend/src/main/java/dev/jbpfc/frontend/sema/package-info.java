@@ -11,6 +11,10 @@
  * ({@code ObjectSymbol}, {@code FunctionSymbol}, {@code TypedefSymbol}, {@code EnumConstantSymbol}) live in
  * {@code Scope}s; tags are a separate name space.
  *
+ * <p>Batches: {@code Sema.analyze(tu, diags, pragmas, AnalyzedPrefix)} takes over the previous input's analysis of
+ * the leading declarations both inputs share (the parser hands them over as the same AST objects); {@code Trail}
+ * is the undo log that brings the previous input's file-scope state back to what it was after them.
+ *
  * <p>What lowering reads: {@code SemanticModel.symbolOf/declaredBy/functionOf} (names),
  * {@code conversionOf} (implicit conversions, decay included), {@code memberOf} (field path for CO-RE),
  * {@code initializerOf} (flattened initializers), {@code builtinOf}, {@code chosenOf}, {@code caseValue},

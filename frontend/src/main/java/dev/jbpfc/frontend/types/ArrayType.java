@@ -10,6 +10,15 @@ public record ArrayType(CType element, long length) implements CType {
 
     public static ArrayType incomplete(CType element) { return new ArrayType(element, INCOMPLETE); }
 
+    /** Written out, not generated (see {@link PointerType#equals}). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ArrayType a && a.length == length && a.element.equals(element);
+    }
+
+    @Override
+    public int hashCode() { return element.hashCode() * 31 + Long.hashCode(length); }
+
     @Override
     public long size() {
         if (length < 0) throw new IllegalStateException("size of incomplete array");

@@ -25,6 +25,16 @@ public record FunctionType(CType returnType, List<Param> params, boolean variadi
         public int hashCode() { return type.hashCode(); }
     }
 
+    /** Written out, not generated (see {@link PointerType#equals}). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FunctionType f && f.variadic == variadic && f.prototyped == prototyped
+                && f.returnType.equals(returnType) && f.params.equals(params);
+    }
+
+    @Override
+    public int hashCode() { return returnType.hashCode() * 31 + params.hashCode(); }
+
     @Override
     public long size() { throw new IllegalStateException("sizeof(function)"); }
 

@@ -29,6 +29,15 @@ public record QualifiedType(CType base, int quals, int addressSpace) implements 
         return new QualifiedType(base, quals, addressSpace);
     }
 
+    /** Written out, not generated (see {@link PointerType#equals}). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QualifiedType q && q.quals == quals && q.addressSpace == addressSpace && q.base.equals(base);
+    }
+
+    @Override
+    public int hashCode() { return (base.hashCode() * 31 + quals) * 31 + addressSpace; }
+
     @Override
     public long size() { return base.size(); }
 
