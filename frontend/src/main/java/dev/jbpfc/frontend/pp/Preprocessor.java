@@ -638,7 +638,7 @@ public final class Preprocessor {
         }
         if (name.location.expandedFrom() == null && rparen.location.expandedFrom() == null
                 && rparen.location.file() == name.location.file()
-                && rparen.location.line() != name.location.line()) {
+                && newlineBetween(name.location, rparen.location)) {
             expansionEnds.put(name.location, rparen.location);
         }
         Token[] body = substitute(m, name, args, vaOmitted);
@@ -681,6 +681,15 @@ public final class Preprocessor {
             }
             cur.add(t);
         }
+    }
+
+    /**
+     * Whether a line ends between two places of one file: looked up in the text rather than by line number, which
+     * would make the file compute its table of lines just for this.
+     */
+    private static boolean newlineBetween(SourceLocation from, SourceLocation to) {
+        int nl = from.file().text().indexOf('\n', from.offset());
+        return nl >= 0 && nl < to.offset();
     }
 
     private void tooMany(Macro m, Token at) {
