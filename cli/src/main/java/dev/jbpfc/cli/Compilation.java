@@ -112,6 +112,7 @@ final class Compilation {
             if (times != null) {
                 times.add(" grammar", parseTiming.grammarNanos);
                 times.add(" AST", parseTiming.astNanos);
+                times.add(" plain decls", parseTiming.plainNanos);
                 if (shared != null) {
                     times.note("parse reused " + shared.prefix.lastReusedDeclarations() + " of "
                             + tu.decls().size() + " top-level declarations of the previous input");

@@ -270,7 +270,7 @@ final class AstBuilder {
                 c.attributes, loc(ctx));
     }
 
-    private static StorageClass storageClass(int type) {
+    static StorageClass storageClass(int type) {
         switch (type) {
             case CParser.TYPEDEF: return StorageClass.TYPEDEF;
             case CParser.EXTERN: return StorageClass.EXTERN;
@@ -281,7 +281,7 @@ final class AstBuilder {
         }
     }
 
-    private static Qualifier qualifier(int type) {
+    static Qualifier qualifier(int type) {
         switch (type) {
             case CParser.CONST: case CParser.CONST2: case CParser.CONST3: return Qualifier.CONST;
             case CParser.VOLATILE: case CParser.VOLATILE2: case CParser.VOLATILE3: return Qualifier.VOLATILE;
@@ -290,7 +290,7 @@ final class AstBuilder {
         }
     }
 
-    private static String basicWord(int type, String text) {
+    static String basicWord(int type, String text) {
         switch (type) {
             case CParser.SIGNED2: case CParser.SIGNED3: return "signed";
             default: return text;
@@ -452,7 +452,7 @@ final class AstBuilder {
         return new Declarator.Function(params, variadic, true, loc(s));
     }
 
-    private static boolean isPlainVoid(Declarator.Param p) {
+    static boolean isPlainVoid(Declarator.Param p) {
         DeclSpecifiers s = p.specifiers();
         return p.declarator() == null && s.typeWords().size() == 1 && s.typeWords().get(0).equals("void")
                 && s.typeSpec() == null && s.qualifiers().isEmpty() && s.storage().isEmpty();

@@ -19,11 +19,11 @@ final class CToken implements Token {
     /** For a name that is not a keyword: what it means now (see {@link TypedefTable.Meaning}); else null. */
     private final TypedefTable.Meaning meaning;
 
-    CToken(dev.jbpfc.frontend.lex.Token pp, int type, int index, TypedefTable typedefs) {
+    CToken(dev.jbpfc.frontend.lex.Token pp, int type, int index, TypedefTable.Meaning meaning) {
         this.pp = pp;
         this.type = type;
         this.index = index;
-        this.meaning = type == DYNAMIC ? typedefs.meaningOf(pp.text) : null;
+        this.meaning = meaning;
     }
 
     /** The type fixed when the token was made ({@link #DYNAMIC} for a name that is not a keyword). */

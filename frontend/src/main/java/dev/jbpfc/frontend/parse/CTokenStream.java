@@ -27,6 +27,12 @@ import java.util.Map;
 final class CTokenStream implements TokenStream {
     private static final Map<String, Integer> FIXED_TYPES = fixedTypes();
 
+    /** The tokens, their types fixed when the stream is made ({@link CToken#DYNAMIC} for a plain name) and the
+     *  name's meaning; the CToken objects ANTLR wants are made only for the tokens it asks for (the hand-written
+     *  {@link PlainDeclarationParser} reads most of a header through {@link #type} and {@link #lexToken}). */
+    private final dev.jbpfc.frontend.lex.Token[] lex;
+    private final int[] fixed;
+    private final TypedefTable.Meaning[] meanings;
     private final CToken[] tokens;
     private final Map<Integer, List<dev.jbpfc.frontend.lex.Token>> pragmasBefore = new HashMap<>();
     private int p;
@@ -34,7 +40,7 @@ final class CTokenStream implements TokenStream {
     private int touched = -1;
 
     CTokenStream(List<dev.jbpfc.frontend.lex.Token> input, TypedefTable typedefs) {
-        ArrayList<CToken> out = new ArrayList<>(input.size() + 1);
+        ArrayList<dev.jbpfc.frontend.lex.Token> out = new ArrayList<>(input.size() + 1);
         List<dev.jbpfc.frontend.lex.Token> pendingPragmas = null;
         dev.jbpfc.frontend.lex.Token last = null;
         for (dev.jbpfc.frontend.lex.Token t : input) {
@@ -56,19 +62,30 @@ final class CTokenStream implements TokenStream {
                         false, false);
                 dev.jbpfc.frontend.lex.Token first = new dev.jbpfc.frontend.lex.Token(
                         t.kind, ":", t.location, t.spaceBefore, t.startOfLine);
-                out.add(new CToken(first, CParser.COLON, out.size(), typedefs));
-                out.add(new CToken(second, CParser.COLON, out.size(), typedefs));
+                out.add(first);
+                out.add(second);
                 continue;
             }
-            out.add(new CToken(t, typeOf(t), out.size(), typedefs));
+            out.add(t);
         }
         if (pendingPragmas != null) pragmasBefore.put(out.size(), pendingPragmas);
         // The EOF token: the input's own, or one made up at the last token's location.
         dev.jbpfc.frontend.lex.Token eof = last != null && last.kind == dev.jbpfc.frontend.lex.Token.Kind.EOF ? last
                 : new dev.jbpfc.frontend.lex.Token(dev.jbpfc.frontend.lex.Token.Kind.EOF, "",
                         last == null ? null : last.location, false, false);
-        out.add(new CToken(eof, Token.EOF, out.size(), typedefs));
-        this.tokens = out.toArray(new CToken[0]);
+        out.add(eof);
+        int n = out.size();
+        lex = out.toArray(new dev.jbpfc.frontend.lex.Token[0]);
+        fixed = new int[n];
+        meanings = new TypedefTable.Meaning[n];
+        tokens = new CToken[n];
+        for (int i = 0; i < n - 1; i++) {
+            dev.jbpfc.frontend.lex.Token t = lex[i];
+            int type = typeOf(t);
+            fixed[i] = type;
+            if (type == CToken.DYNAMIC) meanings[i] = typedefs.meaningOf(t.text);
+        }
+        fixed[n - 1] = Token.EOF;
     }
 
     private static int typeOf(dev.jbpfc.frontend.lex.Token t) {
@@ -112,11 +129,34 @@ final class CTokenStream implements TokenStream {
 
     CToken token(int index) {
         touch(index);
-        return tokens[index];
+        return wrapped(index);
     }
 
-    /** {@link #token} and {@link #pragmasBefore} without counting as a look (for comparing two streams). */
-    CToken peekToken(int index) { return tokens[index]; }
+    private CToken wrapped(int index) {
+        CToken t = tokens[index];
+        if (t == null) tokens[index] = t = new CToken(lex[index], fixed[index], index, meanings[index]);
+        return t;
+    }
+
+    /** The type of token {@code index} now (a plain name's depends on the typedef names declared so far). */
+    int type(int index) {
+        touch(index);
+        int type = fixed[index];
+        if (type != CToken.DYNAMIC) return type;
+        return meanings[index].isTypedef() ? CParser.TYPEDEF_NAME : CParser.IDENTIFIER;
+    }
+
+    /** The preprocessor's token at {@code index}. */
+    dev.jbpfc.frontend.lex.Token lexToken(int index) {
+        touch(index);
+        return lex[index];
+    }
+
+    /** {@link #lexToken}, the fixed type and {@link #pragmasBefore} without counting as a look (for comparing two
+     *  streams). */
+    dev.jbpfc.frontend.lex.Token peekLexToken(int index) { return lex[index]; }
+
+    int peekFixedType(int index) { return fixed[index]; }
 
     List<dev.jbpfc.frontend.lex.Token> peekPragmas(int index) { return pragmasBefore.get(index); }
 
@@ -139,7 +179,7 @@ final class CTokenStream implements TokenStream {
         if (i < 0) return null;
         if (i >= tokens.length) i = tokens.length - 1;
         if (i > touched) touched = i;
-        return tokens[i];
+        return wrapped(i);
     }
 
     @Override
@@ -158,7 +198,7 @@ final class CTokenStream implements TokenStream {
         touch(stop);
         for (int i = Math.max(0, interval.a); i <= stop; i++) {
             if (sb.length() > 0) sb.append(' ');
-            sb.append(tokens[i].getText());
+            sb.append(lex[i].text);
         }
         return sb.toString();
     }

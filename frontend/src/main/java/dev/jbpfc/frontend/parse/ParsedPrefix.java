@@ -72,7 +72,8 @@ public final class ParsedPrefix {
         int limit = chunks.get(chunks.size() - 1).lastTouched + 1;
         int n = Math.min(limit, Math.min(tokens.tokenCount(), stream.tokenCount()));
         int same = 0;
-        while (same < n && sameToken(tokens.peekToken(same), stream.peekToken(same))
+        while (same < n && tokens.peekFixedType(same) == stream.peekFixedType(same)
+                && sameToken(tokens.peekLexToken(same), stream.peekLexToken(same))
                 && samePragmas(tokens.peekPragmas(same), stream.peekPragmas(same))) {
             same++;
         }
@@ -105,11 +106,8 @@ public final class ParsedPrefix {
         typedefLog = log;
     }
 
-    private static boolean sameToken(CToken a, CToken b) {
-        return a.fixedType() == b.fixedType() && sameToken(a.pp, b.pp);
-    }
-
     private static boolean sameToken(Token a, Token b) {
+        if (a == b) return true; // a header the preprocessor did not expand again hands out the same tokens
         return a.kind == b.kind && a.text.equals(b.text) && a.spaceBefore == b.spaceBefore
                 && a.startOfLine == b.startOfLine && a.noExpand == b.noExpand
                 && Objects.equals(a.location, b.location);

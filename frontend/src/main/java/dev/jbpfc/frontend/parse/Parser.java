@@ -40,6 +40,10 @@ public final class Parser {
                 java.lang.management.ManagementFactory.getThreadMXBean();
         public long grammarNanos;
         public long astNanos;
+        /** Declarations {@link PlainDeclarationParser} read (its time is neither grammar nor AST). */
+        public long plainNanos;
+        /** How many top-level declarations {@link PlainDeclarationParser} read. */
+        public int plainDeclarations;
 
         static long now() { return THREADS.getCurrentThreadCpuTime(); }
     }
@@ -59,12 +63,21 @@ public final class Parser {
      * parse for the next.
      */
     public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix) {
+        return parse(tokens, diags, timing, prefix, true);
+    }
+
+    /**
+     * As above; {@code plainDeclarations} false leaves every declaration to the grammar (tests compare the two).
+     */
+    static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix,
+                                 boolean plainDeclarations) {
         TypedefTable typedefs = new TypedefTable();
         CTokenStream stream = new CTokenStream(tokens, typedefs);
         CParser parser = new CParser(stream);
         parser.removeErrorListeners();
         parser.hooks = typedefs;
         AstBuilder builder = new AstBuilder(stream, diags);
+        PlainDeclarationParser plain = plainDeclarations ? new PlainDeclarationParser(stream, typedefs) : null;
         List<ExternalDecl> decls = new ArrayList<>();
         SourceLocation start = stream.token(0).pp.location;
         // Chunks that a later input may take over: contiguous from the start, each clean (see ParsedPrefix).
@@ -85,8 +98,24 @@ public final class Parser {
             if (stream.LA(1) == org.antlr.v4.runtime.Token.EOF) break;
             int depth = typedefs.depth();
             if (depth != 0) clean = false;
-            CParser.ExternalDeclarationContext ctx;
             long t0 = timing == null ? 0 : Timing.now();
+            if (plain != null && depth == 0 && plain.tryParse(decls)) {
+                if (timing != null) {
+                    timing.plainNanos += Timing.now() - t0;
+                    timing.plainDeclarations++;
+                }
+                if (clean) {
+                    chunks.add(new ParsedPrefix.Chunk(first, stream.index(), stream.touched(), declsBefore,
+                            decls.size(), logBefore, typedefs.fileScopeLog.size()));
+                }
+                continue;
+            }
+            if (timing != null) {
+                long given = Timing.now();
+                timing.plainNanos += given - t0;
+                t0 = given;
+            }
+            CParser.ExternalDeclarationContext ctx;
             try {
                 ctx = parseOne(parser, stream, typedefs, first, depth);
             } catch (RecognitionException e) {

@@ -31,7 +31,8 @@ final class TypedefTable implements ScopeHooks {
         boolean isTypedef() { return value != null && value; }
     }
 
-    private final HashMap<String, Meaning> meaning = new HashMap<>();
+    /** Sized for vmlinux.h, whose tens of thousands of names would otherwise make the map grow a dozen times. */
+    private final HashMap<String, Meaning> meaning = new HashMap<>(1 << 17);
     /** Per open block scope: name's meaning, value before this scope changed it (null = none). */
     private final ArrayList<List<Object[]>> undo = new ArrayList<>();
 
@@ -40,7 +41,10 @@ final class TypedefTable implements ScopeHooks {
         for (String name : List.of("__builtin_va_list", "__int128_t", "__uint128_t")) meaningOf(name).value = true;
     }
 
-    /** Every change made at file scope, in order: name, new meaning (what {@link ParsedPrefix} replays). */
+    /**
+     * Every change made at file scope, in order: name, new meaning (what {@link ParsedPrefix} replays), and the
+     * meaning before (what {@link #rollBack} puts back).
+     */
     final List<Object[]> fileScopeLog = new ArrayList<>();
 
     /** The (one, mutable) meaning of {@code name}. */
@@ -75,9 +79,20 @@ final class TypedefTable implements ScopeHooks {
             for (Object[] e : log) if (e[0] == m) { seen = true; break; }
             if (!seen) log.add(new Object[] {m, old});
         } else {
-            fileScopeLog.add(new Object[] {name, typedef});
+            fileScopeLog.add(new Object[] {name, typedef, old});
         }
         m.value = typedef;
+    }
+
+    /** A point in the file-scope changes to go back to with {@link #rollBack}. */
+    int fileScopeMark() { return fileScopeLog.size(); }
+
+    /** Undoes the file-scope changes made since {@code mark}, newest first (a declaration parsed and given up). */
+    void rollBack(int mark) {
+        for (int i = fileScopeLog.size() - 1; i >= mark; i--) {
+            Object[] e = fileScopeLog.remove(i);
+            meaningOf((String) e[0]).value = (Boolean) e[2];
+        }
     }
 
     @Override

@@ -22,15 +22,15 @@ import java.util.stream.Stream;
  * is a jbpfc defect. Used by {@code SemaCorpusTest} (a fixed sample by default, all with -Djbpfc.corpus=all) and by
  * hand: {@code java ... CorpusSweep [corpusDir] [filter]}.
  */
-final class CorpusSweep {
+public final class CorpusSweep {
     private CorpusSweep() {}
 
-    static Path corpus() {
+    public static Path corpus() {
         String env = System.getenv("JBPFC_CORPUS");
         return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache/jbpfc/linux-6.12");
     }
 
-    static PreprocessorOptions options(Path corpus) {
+    public static PreprocessorOptions options(Path corpus) {
         PreprocessorOptions o = new PreprocessorOptions();
         o.angledDirs.add(corpus.resolve("include"));
         o.angledDirs.add(corpus.resolve("src/tools/testing/selftests/bpf"));
