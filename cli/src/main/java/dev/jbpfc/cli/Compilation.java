@@ -4,6 +4,7 @@ import dev.jbpfc.diag.CompileError;
 import dev.jbpfc.diag.Diagnostics;
 import dev.jbpfc.diag.Severity;
 import dev.jbpfc.frontend.lex.Token;
+import dev.jbpfc.frontend.pp.HeaderCache;
 import dev.jbpfc.frontend.pp.PreprocessedPrinter;
 import dev.jbpfc.frontend.pp.Preprocessor;
 import dev.jbpfc.frontend.pp.PreprocessorOptions;
@@ -58,12 +59,14 @@ final class Compilation {
     private final Shared shared;
 
     /**
-     * Kept from one input to the next of one invocation: the headers read once, the previous parse, whose
-     * declarations the next input takes over where its tokens are the same (see {@link ParsedPrefix}), and the
-     * previous analysis, whose file-scope state it takes over for those declarations (see {@link AnalyzedPrefix}).
+     * Kept from one input to the next of one invocation: the headers read once, their expansions (reused where
+     * nothing they depend on differs, see {@link HeaderCache}), the previous parse, whose declarations the next
+     * input takes over where its tokens are the same (see {@link ParsedPrefix}), and the previous analysis, whose
+     * file-scope state it takes over for those declarations (see {@link AnalyzedPrefix}).
      */
     static final class Shared {
         final SharedSourceFiles files = new SharedSourceFiles();
+        final HeaderCache headers = new HeaderCache();
         final ParsedPrefix prefix = new ParsedPrefix();
         final AnalyzedPrefix analyzed = new AnalyzedPrefix();
     }
@@ -94,8 +97,12 @@ final class Compilation {
     void run(Path input) {
         try {
             long t = now();
-            List<Token> tokens = new Preprocessor(preprocessorOptions(), diags).run(input);
+            Preprocessor pp = new Preprocessor(preprocessorOptions(), diags);
+            List<Token> tokens = pp.run(input);
             t = lap("preprocess", t);
+            if (times != null && shared != null) {
+                times.note("preprocess reused " + pp.reusedHeaderExpansions() + " header expansions of earlier inputs");
+            }
             if (options.action == Options.Action.PREPROCESS) {
                 writePreprocessed(input, tokens);
                 return;
@@ -212,7 +219,10 @@ final class Compilation {
         p.optimizeSize = options.optLevel == 's';
         p.debugInfo = options.debugInfo;
         p.std = options.std;
-        if (shared != null) p.sharedFiles = shared.files;
+        if (shared != null) {
+            p.sharedFiles = shared.files;
+            p.headerCache = shared.headers;
+        }
         return p;
     }
 }

@@ -19,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Many inputs in one invocation share read headers and the parse of their common leading declarations
- * ({@code ParsedPrefix}); what each input gets must not change: the same diagnostics, byte for byte, as when it
- * is compiled alone (-fsyntax-only, some corpus files clang rejects among them), and the same object (-c).
+ * Many inputs in one invocation share read headers, header expansions ({@code pp.HeaderCache}) and the parse of
+ * their common leading declarations ({@code ParsedPrefix}); what each input gets must not change: the same
+ * preprocessed text (-E), the same diagnostics, byte for byte, as when it is compiled alone (-fsyntax-only, some
+ * corpus files clang rejects among them), and the same object (-c).
  * A fixed sample of the corpus by default; {@code -Dbatch.every=N} takes every Nth file instead.
  */
 class BatchInvocationTest {
@@ -37,6 +38,30 @@ class BatchInvocationTest {
         StringBuilder alone = new StringBuilder();
         for (Path f : files) alone.append(run(flags, List.of("-fsyntax-only"), List.of(f)));
         assertEquals(alone.toString(), run(flags, List.of("-fsyntax-only"), files));
+    }
+
+    @Test
+    void preprocessedTextIsTheSameAsOneAtATime() throws IOException {
+        List<String> flags = flags();
+        List<Path> files = sample(Integer.getInteger("batch.every", 90));
+        files.add(progs().resolve("profiler1.c"));
+        files.add(progs().resolve("bpf_iter_tcp4.c"));
+        files.add(progs().resolve("profiler2.c"));
+        StringBuilder alone = new StringBuilder();
+        StringBuilder aloneErr = new StringBuilder();
+        for (Path f : files) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            aloneErr.append(run(flags, List.of("-E"), List.of(f), out));
+            alone.append(out.toString(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String err = run(flags, List.of("-E", "-ftime-report"), files, out);
+        assertEquals(alone.toString(), out.toString(StandardCharsets.UTF_8));
+        assertEquals(aloneErr.toString(), err.replaceAll("(?m)^(===-- jbpfc time report.*|  (preprocess|total|JVM:) .*)\\n", ""));
+        int reused = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("preprocess reused (\\d+) header").matcher(err);
+        while (m.find()) reused += Integer.parseInt(m.group(1));
+        assertEquals(true, reused >= files.size(), "header expansions reused: " + reused);
     }
 
     @Test
@@ -170,12 +195,17 @@ class BatchInvocationTest {
 
     /** Standard error of one invocation. */
     private static String run(List<String> flags, List<String> action, List<Path> files) {
+        return run(flags, action, files, OutputStream.nullOutputStream());
+    }
+
+    /** Standard error of one invocation; standard output goes to {@code out}. */
+    private static String run(List<String> flags, List<String> action, List<Path> files, OutputStream out) {
         List<String> args = new ArrayList<>(flags);
         args.addAll(List.of("--target=bpf", "-mcpu=v3"));
         args.addAll(action);
         for (Path f : files) args.add(f.toString());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main.run(args.toArray(String[]::new), new PrintStream(OutputStream.nullOutputStream()),
+        Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return err.toString(StandardCharsets.UTF_8);
     }

@@ -3,11 +3,15 @@ package dev.jbpfc.frontend.lex;
 /**
  * Interns identifier spellings straight from a range of source text, so that lexing {@code task_struct} for the
  * ten-thousandth time allocates nothing, and later stages may compare names with {@code ==} as well as equals.
- * One interner is shared by every lexer of a compilation (the preprocessor owns it). Not thread-safe.
+ * One interner is shared by every lexer of a compilation (the preprocessor owns it, or the {@code pp.HeaderCache}
+ * of an invocation with many inputs). Not thread-safe.
+ *
+ * <p>The table starts with room for vmlinux.h's 62,000 distinct identifiers (it grows at half full), so that the
+ * usual compile never rebuilds it.
  */
 public final class Interner {
-    private String[] table = new String[1 << 14];
-    private int[] hashes = new int[1 << 14];
+    private String[] table = new String[1 << 17];
+    private int[] hashes = new int[1 << 17];
     private int size;
 
     /** The interned string equal to {@code text[start, end)}. */

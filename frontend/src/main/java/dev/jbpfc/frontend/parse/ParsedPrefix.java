@@ -24,10 +24,10 @@ import java.util.List;
  * {@link dev.jbpfc.source.SourceFile} object, which {@code pp.SharedSourceFiles} makes true for shared headers,
  * and the same macro-expansion chain), with the same pragmas between them; (2) neither it nor a declaration before
  * it reported a diagnostic (B must report its own); (3) it began and ended at file scope. B then gets the same AST
- * nodes, and the typedef table is brought to the same state by replaying A's file-scope typedef changes. Sema is
- * not shared: it runs over the whole AST of B as for a fresh parse, so a struct declared in the shared part and
- * completed by one input never leaks into another. The one field of the AST that sema writes ({@link Expr#type})
- * is cleared in the reused declarations first, so B's sema sees them exactly as freshly built.
+ * nodes, and the typedef table is brought to the same state by replaying A's file-scope typedef changes. The one
+ * field of the AST that sema writes ({@link Expr#type}) is cleared in the reused declarations first, so B's sema
+ * sees them exactly as freshly built; sema's own reuse of A's analysis for those declarations
+ * ({@code sema.AnalyzedPrefix}) writes the types back when it takes over.
  */
 public final class ParsedPrefix {
     /** One top-level declaration (with the file-scope pragmas before it) as parsed. */

@@ -80,6 +80,11 @@ final class HeaderSearch {
         system.add(sys);
     }
 
+    /** The search path as text: equal for two searches that find every name in the same place. */
+    String fingerprint() {
+        return angledStart + " " + dirs + " " + system;
+    }
+
     boolean isSystem(int dirIndex) { return dirIndex >= 0 && system.get(dirIndex); }
 
     static String join(String dir, String name) {

@@ -62,6 +62,26 @@ final class Macro {
         this.location = null;
     }
 
+    /**
+     * Whether expanding {@code a} and {@code b} (either may be null: not defined) gives equal tokens: the same
+     * builtin, or the same definition made at the same place ({@link HeaderExpansion}'s test for "the same state").
+     */
+    static boolean identical(Macro a, Macro b) {
+        if (a == b) return true;
+        if (a == null || b == null || a.builtin != b.builtin || !a.name.equals(b.name)) return false;
+        if (a.builtin != null) return true;
+        if (!a.sameDefinitionAs(b) || !java.util.Objects.equals(a.location, b.location)) return false;
+        for (int i = 0; i < a.body.length; i++) {
+            Token x = a.body[i];
+            Token y = b.body[i];
+            if (x.spaceBefore != y.spaceBefore || x.startOfLine != y.startOfLine || x.noExpand != y.noExpand
+                    || !x.location.equals(y.location)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** C11 6.10.3p2: a redefinition must be identical (same parameters, same tokens, same white space). */
     boolean sameDefinitionAs(Macro o) {
         if (builtin != null || o.builtin != null) return false;

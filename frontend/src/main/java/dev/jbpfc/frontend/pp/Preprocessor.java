@@ -51,7 +51,7 @@ public final class Preprocessor {
 
     private final PreprocessorOptions options;
     private final Diagnostics diags;
-    private final Interner interner = new Interner();
+    private final Interner interner;
     private final HashMap<String, Macro> macros = new HashMap<>(8192);
     private final HeaderSearch search;
     private final Map<String, SourceFile> fileCache = new HashMap<>();
@@ -79,7 +79,21 @@ public final class Preprocessor {
     private int counter;
     private final LocalDateTime startTime = LocalDateTime.now();
 
-    private record LineOverride(int delta, String name) {}
+    record LineOverride(int delta, String name) {}
+
+    /** Header expansions shared with the other inputs of the invocation, or null. */
+    private final HeaderCache cache;
+    /** The innermost header being recorded for the cache, or null. */
+    private HeaderExpansion recording;
+    /**
+     * Readers of raw tokens other than the main loop in progress (macro arguments, operands of builtins): an
+     * #include met then is not expanded on its own (its tokens become arguments), so it is neither recorded nor
+     * replayed.
+     */
+    private int argumentReaders;
+    /** The tokens made so far, during {@link #run}. */
+    private List<Token> output;
+    private int reusedExpansions;
 
     /** An open conditional ({@code #if} ... {@code #endif}). */
     private static final class Cond {
@@ -129,13 +143,15 @@ public final class Preprocessor {
         final String key;
         final int condBase;
         final int depth;
+        /** The recording of this header's expansion for the cache, or null. */
+        final HeaderExpansion recording;
         Token pending;
         int guardState;
         String guardMacro;
         int guardCond;
 
         FileFrame(FileFrame parent, SourceFile source, Lexer lexer, String dir, int dirIndex, String key,
-                  int condBase, int depth) {
+                  int condBase, int depth, HeaderExpansion recording) {
             this.parent = parent;
             this.source = source;
             this.lexer = lexer;
@@ -144,6 +160,7 @@ public final class Preprocessor {
             this.key = key;
             this.condBase = condBase;
             this.depth = depth;
+            this.recording = recording;
             this.guardState = key == null ? GUARD_NONE : GUARD_START;
         }
     }
@@ -157,6 +174,9 @@ public final class Preprocessor {
         this.options = options;
         this.diags = diags;
         this.search = new HeaderSearch(options);
+        this.cache = options.sharedFiles == null ? null : options.headerCache;
+        if (cache != null) cache.useWith(search.fingerprint());
+        this.interner = cache != null ? cache.interner() : new Interner();
         defineBuiltins();
     }
 
@@ -182,6 +202,7 @@ public final class Preprocessor {
      */
     public List<Token> run(SourceFile main) {
         List<Token> out = new ArrayList<>();
+        output = out;
         try {
             String path = main.path();
             baseFile = path;
@@ -198,6 +219,9 @@ public final class Preprocessor {
             }
         } catch (FatalStop stop) {
             // already reported
+        } finally {
+            // Macros may be shared with other inputs (HeaderCache): none may stay disabled after an error stop.
+            while (top != null) popFrame();
         }
         Token last = out.isEmpty() ? null : out.get(out.size() - 1);
         SourceLocation end = mainEof != null ? mainEof.location
@@ -210,6 +234,9 @@ public final class Preprocessor {
     public void runToText(Path mainFile, Appendable out) throws IOException {
         PreprocessedPrinter.print(run(mainFile), out, this::includerOf);
     }
+
+    /** How many includes took a previous input's expansion of the header from the {@link HeaderCache}. */
+    public int reusedHeaderExpansions() { return reusedExpansions; }
 
     /** The file that first included {@code f} (null for the main file and made-up buffers). */
     public SourceFile includerOf(SourceFile f) {
@@ -232,7 +259,7 @@ public final class Preprocessor {
 
     /** Reports a warning unless it comes from a system header (clang's default); returns whether it did. */
     private boolean warn(SourceLocation at, String message) {
-        if (at != null && systemFiles.contains(expansionSite(at).file())) return false;
+        if (at != null && isSystemFile(expansionSite(at).file())) return false;
         diags.warning(at, message);
         return true;
     }
@@ -280,7 +307,11 @@ public final class Preprocessor {
     }
 
     private void pushFile(SourceFile sf, String dir, int dirIndex, String key, int depth) {
-        file = new FileFrame(file, sf, new Lexer(sf, interner), dir, dirIndex, key, conds.size(), depth);
+        pushFile(sf, dir, dirIndex, key, depth, null);
+    }
+
+    private void pushFile(SourceFile sf, String dir, int dirIndex, String key, int depth, HeaderExpansion rec) {
+        file = new FileFrame(file, sf, new Lexer(sf, interner), dir, dirIndex, key, conds.size(), depth, rec);
     }
 
     private void endFile(Token eof) {
@@ -289,7 +320,8 @@ public final class Preprocessor {
             Cond c = conds.remove(conds.size() - 1);
             diags.error(c.location, "unterminated conditional directive");
         }
-        if (f.guardState == GUARD_AFTER && f.key != null && f.guardMacro != null) guardMacros.put(f.key, f.guardMacro);
+        if (f.guardState == GUARD_AFTER && f.key != null && f.guardMacro != null) setGuardMacro(f.key, f.guardMacro);
+        if (f.recording != null) finishRecording(f.recording);
         file = f.parent;
         if (file == null) mainEof = eof;
     }
@@ -297,6 +329,141 @@ public final class Preprocessor {
     /** A token that is not a directive was seen at file level: the file is not wholly guarded. */
     private static void noteGuardToken(FileFrame f) {
         if (f.guardState == GUARD_START || f.guardState == GUARD_AFTER) f.guardState = GUARD_NONE;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The state a header's expansion reads and writes, seen by the recordings in progress (HeaderExpansion)
+
+    /** The macro named {@code name}, or null. */
+    private Macro macro(String name) {
+        Macro m = macros.get(name);
+        if (recording != null) recording.readMacro(name, m);
+        return m;
+    }
+
+    private boolean isDefined(String name) {
+        return macro(name) != null;
+    }
+
+    /** Defines {@code name} as {@code m}, or undefines it when {@code m} is null. */
+    private void setMacro(String name, Macro m) {
+        if (m == null) macros.remove(name);
+        else macros.put(name, m);
+        if (recording != null) recording.wroteMacro(name, m);
+    }
+
+    private Object fact(HeaderExpansion.FactKey key) {
+        Object subject = key.subject();
+        switch (key.fact()) {
+            case SYSTEM_FILE: return systemFiles.contains((SourceFile) subject);
+            case PRAGMA_ONCE: return onceFiles.contains((String) subject);
+            case GUARD_MACRO: return guardMacros.get((String) subject);
+            default: return lineOverrides.get((SourceFile) subject);
+        }
+    }
+
+    private Object readFact(HeaderExpansion.Fact fact, Object subject) {
+        HeaderExpansion.FactKey key = new HeaderExpansion.FactKey(fact, subject);
+        Object value = fact(key);
+        if (recording != null) recording.readFact(key, value);
+        return value;
+    }
+
+    private void writeFact(HeaderExpansion.FactKey key, Object value) {
+        Object subject = key.subject();
+        switch (key.fact()) {
+            case SYSTEM_FILE: systemFiles.add((SourceFile) subject); break;
+            case PRAGMA_ONCE: onceFiles.add((String) subject); break;
+            case GUARD_MACRO: guardMacros.put((String) subject, (String) value); break;
+            default: throw new IllegalStateException("a #line override is never replayed");
+        }
+        if (recording != null) recording.wroteFact(key, value);
+    }
+
+    private boolean isSystemFile(SourceFile f) {
+        if (recording == null) return systemFiles.contains(f);
+        return (Boolean) readFact(HeaderExpansion.Fact.SYSTEM_FILE, f);
+    }
+
+    private void markSystemFile(SourceFile f) {
+        writeFact(new HeaderExpansion.FactKey(HeaderExpansion.Fact.SYSTEM_FILE, f), Boolean.TRUE);
+    }
+
+    private boolean isOnce(String key) {
+        return (Boolean) readFact(HeaderExpansion.Fact.PRAGMA_ONCE, key);
+    }
+
+    private void markOnce(String key) {
+        writeFact(new HeaderExpansion.FactKey(HeaderExpansion.Fact.PRAGMA_ONCE, key), Boolean.TRUE);
+    }
+
+    private String guardMacro(String key) {
+        return (String) readFact(HeaderExpansion.Fact.GUARD_MACRO, key);
+    }
+
+    private void setGuardMacro(String key, String macro) {
+        writeFact(new HeaderExpansion.FactKey(HeaderExpansion.Fact.GUARD_MACRO, key), macro);
+    }
+
+    private LineOverride lineOverride(SourceFile f) {
+        if (recording == null) return lineOverrides.get(f);
+        return (LineOverride) readFact(HeaderExpansion.Fact.LINE_OVERRIDE, f);
+    }
+
+    /** {@code header} is entered, at include depth {@code depth}, from {@code includer}. */
+    private void entered(SourceFile header, SourceFile includer, int depth) {
+        includers.putIfAbsent(header, includer);
+        if (recording != null) {
+            recording.entered(header, includer);
+            recording.reachedDepth(depth);
+        }
+    }
+
+    private int diagnosticCount() {
+        return diags.errorCount() + diags.warningCount();
+    }
+
+    /** The end of a recorded header: its expansion goes to the cache unless it read or reported something. */
+    private void finishRecording(HeaderExpansion e) {
+        recording = e.outer;
+        e.outer = null;
+        if (e.uncacheable || diagnosticCount() != e.diagnosticsBefore) return;
+        e.tokens = List.copyOf(output.subList(e.firstToken, output.size()));
+        cache.add(e);
+    }
+
+    /** Whether including the header of {@code e} at {@code depth} now would run exactly as recorded. */
+    private boolean canReuse(HeaderExpansion e, int depth) {
+        if (depth + e.deepestNesting > MAX_INCLUDE_DEPTH) return false;
+        for (Map.Entry<String, Macro> r : e.macrosRead.entrySet()) {
+            if (!Macro.identical(macros.get(r.getKey()), r.getValue())) return false;
+        }
+        for (Map.Entry<HeaderExpansion.FactKey, Object> r : e.factsRead.entrySet()) {
+            if (!java.util.Objects.equals(fact(r.getKey()), r.getValue())) return false;
+        }
+        return true;
+    }
+
+    /** Does what expanding the header of {@code e} would do now: its tokens out, its writes to the state. */
+    private void replay(HeaderExpansion e, int depth) {
+        reusedExpansions++;
+        if (recording != null) {
+            // The headers being recorded around this include read and write what it did.
+            for (Map.Entry<String, Macro> r : e.macrosRead.entrySet()) recording.readMacro(r.getKey(), r.getValue());
+            for (Map.Entry<HeaderExpansion.FactKey, Object> r : e.factsRead.entrySet()) {
+                recording.readFact(r.getKey(), r.getValue());
+            }
+            recording.reachedDepth(depth + e.deepestNesting);
+        }
+        for (Map.Entry<String, Macro> w : e.macrosWritten.entrySet()) setMacro(w.getKey(), w.getValue());
+        for (Map.Entry<HeaderExpansion.FactKey, Object> w : e.factsWritten.entrySet()) {
+            writeFact(w.getKey(), w.getValue());
+        }
+        for (SourceFile[] inc : e.includes) {
+            includers.putIfAbsent(inc[0], inc[1]);
+            if (recording != null) recording.entered(inc[0], inc[1]);
+        }
+        output.addAll(e.tokens);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -384,7 +551,7 @@ public final class Preprocessor {
             Token t = readRaw();
             if (t.kind != Kind.IDENTIFIER || t.noExpand) return t;
             if (inIfDirective && t.text.equals("defined")) return definedOperator(t);
-            Macro m = macros.get(t.text);
+            Macro m = macro(t.text);
             if (m == null) return t;
             if (m.disabled) return paint(t);
             if (m.builtin != null) {
@@ -437,38 +604,14 @@ public final class Preprocessor {
     /** Collects the arguments and pushes the expansion; false (after an error) leaves just the name, as clang. */
     private boolean expandFunctionLike(Macro m, Token name) {
         List<List<Token>> args = new ArrayList<>();
-        List<Token> cur = new ArrayList<>();
-        int depth = 0;
+        argumentReaders++;
         Token rparen;
-        while (true) {
-            Token t = readRaw();
-            if (t.kind == Kind.EOF) {
-                diags.error(name.location, "unterminated function-like macro invocation");
-                if (m.location != null) diags.note(m.location, "macro '" + m.name + "' defined here");
-                return false;
-            }
-            if (t.kind == Kind.PUNCT) {
-                if (t.text.equals("(")) {
-                    depth++;
-                } else if (t.text.equals(")")) {
-                    if (depth == 0) {
-                        rparen = t;
-                        break;
-                    }
-                    depth--;
-                } else if (depth == 0 && t.text.equals(",")
-                        && !(m.variadic && args.size() == m.params.length - 1)) {
-                    args.add(cur);
-                    cur = new ArrayList<>();
-                    continue;
-                }
-            }
-            if (t.startOfLine) {
-                t = new Token(t.kind, t.text, t.location, true, false, t.noExpand);
-            }
-            cur.add(t);
+        try {
+            rparen = collectArguments(m, name, args);
+        } finally {
+            argumentReaders--;
         }
-        args.add(cur);
+        if (rparen == null) return false;
         int n = m.params.length;
         boolean vaOmitted = false;
         if (n == 0) {
@@ -495,12 +638,58 @@ public final class Preprocessor {
         }
         if (name.location.expandedFrom() == null && rparen.location.expandedFrom() == null
                 && rparen.location.file() == name.location.file()
-                && rparen.location.line() != name.location.line()) {
+                && newlineBetween(name.location, rparen.location)) {
             expansionEnds.put(name.location, rparen.location);
         }
         Token[] body = substitute(m, name, args, vaOmitted);
         if (body.length > 0) pushFrame(body, body.length, m, false);
         return true;
+    }
+
+    /**
+     * Reads the arguments of a use of {@code m} up to its ')' into {@code args}; returns that ')', or null after
+     * reporting an unterminated use.
+     */
+    private Token collectArguments(Macro m, Token name, List<List<Token>> args) {
+        List<Token> cur = new ArrayList<>();
+        int depth = 0;
+        while (true) {
+            Token t = readRaw();
+            if (t.kind == Kind.EOF) {
+                diags.error(name.location, "unterminated function-like macro invocation");
+                if (m.location != null) diags.note(m.location, "macro '" + m.name + "' defined here");
+                return null;
+            }
+            if (t.kind == Kind.PUNCT) {
+                if (t.text.equals("(")) {
+                    depth++;
+                } else if (t.text.equals(")")) {
+                    if (depth == 0) {
+                        args.add(cur);
+                        return t;
+                    }
+                    depth--;
+                } else if (depth == 0 && t.text.equals(",")
+                        && !(m.variadic && args.size() == m.params.length - 1)) {
+                    args.add(cur);
+                    cur = new ArrayList<>();
+                    continue;
+                }
+            }
+            if (t.startOfLine) {
+                t = new Token(t.kind, t.text, t.location, true, false, t.noExpand);
+            }
+            cur.add(t);
+        }
+    }
+
+    /**
+     * Whether a line ends between two places of one file: looked up in the text rather than by line number, which
+     * would make the file compute its table of lines just for this.
+     */
+    private static boolean newlineBetween(SourceLocation from, SourceLocation to) {
+        int nl = from.file().text().indexOf('\n', from.offset());
+        return nl >= 0 && nl < to.offset();
     }
 
     private void tooMany(Macro m, Token at) {
@@ -780,12 +969,12 @@ public final class Preprocessor {
     }
 
     private int presumedLine(SourceLocation l) {
-        LineOverride o = lineOverrides.get(l.file());
+        LineOverride o = lineOverride(l.file());
         return l.line() + (o == null ? 0 : o.delta);
     }
 
     private String presumedFile(SourceLocation l) {
-        LineOverride o = lineOverrides.get(l.file());
+        LineOverride o = lineOverride(l.file());
         return o == null || o.name == null ? l.path() : o.name;
     }
 
@@ -805,6 +994,7 @@ public final class Preprocessor {
 
     /** Expands a builtin macro; null when it produced nothing (a handled {@code _Pragma}). */
     private Token expandBuiltin(Macro m, Token t) {
+        if (recording != null && dependsOnMoreThanState(m.builtin)) recording.makeUncacheable();
         switch (m.builtin) {
             case FILE: return made(Kind.STRING, quote(presumedFile(expansionSite(t.location))), t);
             case FILE_NAME: {
@@ -842,6 +1032,14 @@ public final class Preprocessor {
         }
     }
 
+    /** Builtins whose value no recorded fact determines: a header that uses one is expanded afresh each time. */
+    private static boolean dependsOnMoreThanState(Macro.Builtin b) {
+        switch (b) {
+            case COUNTER: case INCLUDE_LEVEL: case DATE: case TIME: case TIMESTAMP: case BASE_FILE: return true;
+            default: return false;
+        }
+    }
+
     /** Reads the parenthesized raw tokens after a builtin's name; null (after an error) if there are none. */
     private List<Token> builtinArgs(Token name) {
         if (!peekLParen()) {
@@ -850,15 +1048,20 @@ public final class Preprocessor {
         }
         List<Token> toks = new ArrayList<>();
         int depth = 0;
-        while (true) {
-            Token t = readRaw();
-            if (t.kind == Kind.EOF) {
-                diags.error(name.location, "missing ')' after '" + name.text + "'");
-                return null;
+        argumentReaders++;
+        try {
+            while (true) {
+                Token t = readRaw();
+                if (t.kind == Kind.EOF) {
+                    diags.error(name.location, "missing ')' after '" + name.text + "'");
+                    return null;
+                }
+                if (isPunct(t, "(")) depth++;
+                else if (isPunct(t, ")") && depth-- == 0) return toks;
+                toks.add(t);
             }
-            if (isPunct(t, "(")) depth++;
-            else if (isPunct(t, ")") && depth-- == 0) return toks;
-            toks.add(t);
+        } finally {
+            argumentReaders--;
         }
     }
 
@@ -945,9 +1148,17 @@ public final class Preprocessor {
     }
 
     private Token pragmaOperator(Token name) {
-        Token open = readRaw();
-        Token str = open.kind == Kind.EOF ? open : readRaw();
-        Token close = str.kind == Kind.EOF ? str : readRaw();
+        Token open;
+        Token str;
+        Token close;
+        argumentReaders++;
+        try {
+            open = readRaw();
+            str = open.kind == Kind.EOF ? open : readRaw();
+            close = str.kind == Kind.EOF ? str : readRaw();
+        } finally {
+            argumentReaders--;
+        }
         if (!isPunct(open, "(") || str.kind != Kind.STRING || !isPunct(close, ")")) {
             diags.error(name.location, "_Pragma takes a parenthesized string literal");
             return null;
@@ -1031,7 +1242,7 @@ public final class Preprocessor {
                 } else if (line.get(0).kind != Kind.IDENTIFIER) {
                     diags.error(line.get(0).location, "macro name must be an identifier");
                 } else {
-                    v = macros.containsKey(line.get(0).text) != name.equals("ifndef");
+                    v = isDefined(line.get(0).text) != name.equals("ifndef");
                     if (line.size() > 1) {
                         warn(line.get(1).location, "extra tokens at end of #" + name
                                 + " directive [-Wextra-tokens]");
@@ -1161,7 +1372,7 @@ public final class Preprocessor {
             diags.error(t.location == null ? d.location : t.location, "macro name must be an identifier");
             return made(Kind.NUMBER, "0", d);
         }
-        boolean v = macros.containsKey(t.text);
+        boolean v = isDefined(t.text);
         if (paren) {
             Token c = readRaw();
             if (!isPunct(c, ")")) {
@@ -1247,7 +1458,7 @@ public final class Preprocessor {
                                         line.isEmpty() ? "macro name missing" : "macro name must be an identifier");
                                 v = false;
                             } else {
-                                v = macros.containsKey(line.get(0).text) == d.text.equals("elifdef");
+                                v = isDefined(line.get(0).text) == d.text.equals("elifdef");
                             }
                             if (v) {
                                 c.taken = true;
@@ -1369,7 +1580,7 @@ public final class Preprocessor {
                 }
             }
         }
-        Macro old = macros.get(name.text);
+        Macro old = macro(name.text);
         if (old != null) {
             if (old.builtin != null) {
                 warn(name.location, "redefining builtin macro [-Wbuiltin-macro-redefined]");
@@ -1380,7 +1591,7 @@ public final class Preprocessor {
                 }
             }
         }
-        macros.put(name.text, m);
+        setMacro(name.text, m);
     }
 
     private void undef(Token directive) {
@@ -1390,11 +1601,11 @@ public final class Preprocessor {
         if (line.size() > 1) {
             warn(line.get(1).location, "extra tokens at end of #undef directive [-Wextra-tokens]");
         }
-        Macro old = macros.get(name.text);
+        Macro old = macro(name.text);
         if (old != null && old.builtin != null) {
             warn(name.location, "undefining builtin macro [-Wbuiltin-macro-redefined]");
         }
-        macros.remove(name.text);
+        setMacro(name.text, null);
     }
 
     private void include(Token directive, boolean next) {
@@ -1426,9 +1637,9 @@ public final class Preprocessor {
             throw new FatalStop();
         }
         String key = canonical(found.path());
-        if (onceFiles.contains(key)) return;
-        String guard = guardMacros.get(key);
-        if (guard != null && macros.containsKey(guard)) return;
+        if (isOnce(key)) return;
+        String guard = guardMacro(key);
+        if (guard != null && isDefined(guard)) return;
         if (f.depth + 1 > MAX_INCLUDE_DEPTH) {
             diags.error(at, "#include nested depth " + (f.depth + 1) + " exceeds maximum of " + MAX_INCLUDE_DEPTH);
             return;
@@ -1440,11 +1651,22 @@ public final class Preprocessor {
         }
         int depth = f.key == null ? f.parent == null ? 0 : f.parent.depth + 1 : f.depth + 1;
         // A header found next to its includer is as much a system header as the includer.
-        if (found.dirIndex() >= 0 ? search.isSystem(found.dirIndex()) : systemFiles.contains(f.source)) {
-            systemFiles.add(sf);
+        if (found.dirIndex() >= 0 ? search.isSystem(found.dirIndex()) : isSystemFile(f.source)) {
+            markSystemFile(sf);
         }
-        includers.putIfAbsent(sf, f.source);
-        pushFile(sf, dirOf(found.path()), found.dirIndex(), key, depth);
+        entered(sf, f.source, depth);
+        HeaderExpansion rec = null;
+        if (cache != null && argumentReaders == 0) {
+            HeaderExpansion done = cache.find(found.path(), found.dirIndex(), e -> canReuse(e, depth));
+            if (done != null) {
+                replay(done, depth);
+                return;
+            }
+            rec = new HeaderExpansion(found.path(), found.dirIndex(), depth, output.size(), diagnosticCount(),
+                    recording);
+            recording = rec;
+        }
+        pushFile(sf, dirOf(found.path()), found.dirIndex(), key, depth, rec);
     }
 
     private void lineDirective(Token d, List<Token> line, boolean marker) {
@@ -1462,7 +1684,7 @@ public final class Preprocessor {
             return;
         }
         String name = null;
-        LineOverride old = lineOverrides.get(file.source);
+        LineOverride old = lineOverride(file.source);
         if (old != null) name = old.name;
         if (toks.size() > 1 && toks.get(1).kind == Kind.STRING) {
             String s = toks.get(1).text;
@@ -1472,6 +1694,7 @@ public final class Preprocessor {
         FileFrame f = file;
         int nextLine = f.pending != null && f.pending.kind != Kind.EOF ? f.pending.location.line()
                 : d.location.line() + 1;
+        if (recording != null) recording.makeUncacheable();
         lineOverrides.put(f.source, new LineOverride(n - nextLine, name));
     }
 
@@ -1485,7 +1708,7 @@ public final class Preprocessor {
                 if (file == null || file.parent == null || file.key == null) {
                     warn(toks.get(0).location, "#pragma once in main file [-Wpragma-once-outside-header]");
                 } else {
-                    onceFiles.add(file.key);
+                    markOnce(file.key);
                 }
                 return null;
             case "push_macro":
@@ -1496,20 +1719,19 @@ public final class Preprocessor {
                     return null;
                 }
                 name = interner.intern(name);
+                if (recording != null) recording.makeUncacheable();
                 ArrayDeque<Macro[]> stack = pushedMacros.computeIfAbsent(name, k -> new ArrayDeque<>());
                 if (first.equals("push_macro")) {
-                    stack.push(new Macro[] {macros.get(name)}); // null inside: "was not defined"
+                    stack.push(new Macro[] {macro(name)}); // null inside: "was not defined"
                 } else if (!stack.isEmpty()) {
-                    Macro m = stack.pop()[0];
-                    if (m == null) macros.remove(name);
-                    else macros.put(name, m);
+                    setMacro(name, stack.pop()[0]);
                 }
                 return null;
             }
             case "GCC":
             case "clang":
                 if (second.equals("system_header")) {
-                    if (file != null && file.parent != null && file.key != null) systemFiles.add(file.source);
+                    if (file != null && file.parent != null && file.key != null) markSystemFile(file.source);
                     else warn(toks.get(1).location, "#pragma system_header ignored in main file "
                             + "[-Wpragma-system-header-outside-header]");
                     return null;

@@ -54,6 +54,8 @@ public final class PreprocessorOptions {
     public boolean noPredefines;
     /** Source files shared with the other inputs of the same invocation (null: read everything afresh). */
     public SharedSourceFiles sharedFiles;
+    /** Header expansions shared with the other inputs of the same invocation (used only with sharedFiles). */
+    public HeaderCache headerCache;
     /** The directory {@code -include} files are looked up in first (the working directory). */
     public Path workingDirectory = Path.of("");
 

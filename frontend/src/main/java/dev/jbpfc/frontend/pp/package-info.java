@@ -24,5 +24,11 @@
  * {@code bpf-predefines.txt}), {@link dev.jbpfc.frontend.pp.ClangFeatures} (__has_builtin etc., from
  * {@code clang-features.txt}), the compiler's own headers in {@code include/} (stddef.h, stdint.h, stdarg.h,
  * stdbool.h, limits.h, ...), {@link dev.jbpfc.frontend.pp.PreprocessedPrinter} (-E output).
+ *
+ * <h2>Many inputs in one invocation</h2>
+ * {@link dev.jbpfc.frontend.pp.SharedSourceFiles} reads each header once; {@link dev.jbpfc.frontend.pp.HeaderCache}
+ * keeps each header's expansion (tokens, macros defined, guards, ...) with the facts of the preprocessor state it
+ * read ({@link dev.jbpfc.frontend.pp.HeaderExpansion}), and the next input that includes the header where all those
+ * facts are the same takes the expansion instead of lexing and expanding the header again.
  */
 package dev.jbpfc.frontend.pp;
