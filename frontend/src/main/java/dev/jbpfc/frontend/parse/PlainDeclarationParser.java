@@ -253,13 +253,29 @@ final class PlainDeclarationParser {
 
     /** Whether {@code t} begins declaration specifiers (what may follow '(' in a cast). */
     private static boolean startsSpecifiers(int t) {
+        return isBasicTypeWord(t) || isQualifier(t) || t == CParser.STRUCT || t == CParser.UNION
+                || t == CParser.ENUM || t == CParser.TYPEDEF_NAME;
+    }
+
+    /** void, char, ..., unsigned, _Bool, __int128: the words of a basic type. */
+    private static boolean isBasicTypeWord(int t) {
         switch (t) {
             case CParser.VOID: case CParser.CHAR: case CParser.SHORT: case CParser.INT: case CParser.LONG:
             case CParser.FLOAT: case CParser.DOUBLE: case CParser.SIGNED: case CParser.SIGNED2:
-            case CParser.SIGNED3: case CParser.UNSIGNED: case CParser.BOOL: case CParser.INT128:
-            case CParser.STRUCT: case CParser.UNION: case CParser.ENUM: case CParser.TYPEDEF_NAME:
+            case CParser.SIGNED3: case CParser.UNSIGNED: case CParser.BOOL: case CParser.COMPLEX:
+            case CParser.INT128: case CParser.FLOAT16:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** const, volatile, restrict in all their spellings (not _Atomic, which may also open a specifier). */
+    private static boolean isQualifier(int t) {
+        switch (t) {
             case CParser.CONST: case CParser.CONST2: case CParser.CONST3:
             case CParser.VOLATILE: case CParser.VOLATILE2: case CParser.VOLATILE3:
+            case CParser.RESTRICT: case CParser.RESTRICT2: case CParser.RESTRICT3:
                 return true;
             default:
                 return false;
@@ -440,9 +456,7 @@ final class PlainDeclarationParser {
             List<Attribute> attrs = List.of();
             while (true) {
                 int t = la();
-                if (t == CParser.CONST || t == CParser.CONST2 || t == CParser.CONST3 || t == CParser.VOLATILE
-                        || t == CParser.VOLATILE2 || t == CParser.VOLATILE3 || t == CParser.RESTRICT
-                        || t == CParser.RESTRICT2 || t == CParser.RESTRICT3) {
+                if (isQualifier(t)) {
                     quals.add(AstBuilder.qualifier(t));
                     p++;
                 } else if (isAttributeKeyword(t)) {
@@ -493,16 +507,8 @@ final class PlainDeclarationParser {
                 || t == CParser.ENUM) {
             return false;
         }
-        switch (t) {
-            case CParser.VOID: case CParser.CHAR: case CParser.SHORT: case CParser.INT: case CParser.LONG:
-            case CParser.FLOAT: case CParser.DOUBLE: case CParser.SIGNED: case CParser.SIGNED2:
-            case CParser.SIGNED3: case CParser.UNSIGNED: case CParser.BOOL: case CParser.INT128:
-            case CParser.CONST: case CParser.CONST2: case CParser.CONST3:
-            case CParser.VOLATILE: case CParser.VOLATILE2: case CParser.VOLATILE3: case CParser.REGISTER:
-                return false;
-            default:
-                throw GIVE_UP;
-        }
+        if (isBasicTypeWord(t) || isQualifier(t) || t == CParser.REGISTER) return false;
+        throw GIVE_UP;
     }
 
     private Declarator.Part suffix() {
