@@ -27,9 +27,10 @@ import java.util.Map;
 final class CTokenStream implements TokenStream {
     private static final Map<String, Integer> FIXED_TYPES = fixedTypes();
 
-    /** The tokens, their types fixed when the stream is made ({@link CToken#DYNAMIC} for a plain name) and the
-     *  name's meaning; the CToken objects ANTLR wants are made only for the tokens it asks for (the hand-written
-     *  {@link PlainDeclarationParser} reads most of a header through {@link #type} and {@link #lexToken}). */
+    /** The tokens; the types their spelling fixes ({@link CToken#DYNAMIC} for a plain name, {@link #UNKNOWN}
+     *  until first asked) and a plain name's meaning; the CToken objects ANTLR wants, made only for the tokens it
+     *  asks for (the hand-written {@link PlainDeclarationParser} reads most of a header through {@link #type} and
+     *  {@link #lexToken}). */
     private final dev.jbpfc.frontend.lex.Token[] lex;
     private final int[] fixed;
     private final TypedefTable.Meaning[] meanings;
@@ -46,8 +47,8 @@ final class CTokenStream implements TokenStream {
         this.typedefs = typedefs;
         // One pass into an array (a few hundred thousand tokens for vmlinux.h): no iterator, no list growth.
         dev.jbpfc.frontend.lex.Token[] out = new dev.jbpfc.frontend.lex.Token[input.size() + 1];
+        List<dev.jbpfc.frontend.lex.Token>[] pragmas = new List[out.length];
         int size = 0;
-        Map<Integer, List<dev.jbpfc.frontend.lex.Token>> pragmas = new HashMap<>();
         List<dev.jbpfc.frontend.lex.Token> pendingPragmas = null;
         dev.jbpfc.frontend.lex.Token last = null;
         for (int k = 0, count = input.size(); k < count; k++) {
@@ -59,7 +60,7 @@ final class CTokenStream implements TokenStream {
                 continue;
             }
             if (pendingPragmas != null) {
-                pragmas.put(size, pendingPragmas);
+                pragmas[size] = pendingPragmas;
                 pendingPragmas = null;
             }
             if (t.kind == dev.jbpfc.frontend.lex.Token.Kind.EOF) break;
@@ -70,32 +71,35 @@ final class CTokenStream implements TokenStream {
                         false, false);
                 dev.jbpfc.frontend.lex.Token first = new dev.jbpfc.frontend.lex.Token(
                         t.kind, ":", t.location, t.spaceBefore, t.startOfLine);
-                if (size + 2 >= out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+                if (size + 2 >= out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                    pragmas = java.util.Arrays.copyOf(pragmas, out.length);
+                }
                 out[size++] = first;
                 out[size++] = second;
                 continue;
             }
             out[size++] = t;
         }
-        if (pendingPragmas != null) pragmas.put(size, pendingPragmas);
+        if (pendingPragmas != null) pragmas[size] = pendingPragmas;
         // The EOF token: the input's own, or one made up at the last token's location.
         dev.jbpfc.frontend.lex.Token eof = last != null && last.kind == dev.jbpfc.frontend.lex.Token.Kind.EOF ? last
                 : new dev.jbpfc.frontend.lex.Token(dev.jbpfc.frontend.lex.Token.Kind.EOF, "",
                         last == null ? null : last.location, false, false);
-        if (size == out.length) out = java.util.Arrays.copyOf(out, size + 1);
+        if (size == out.length) {
+            out = java.util.Arrays.copyOf(out, size + 1);
+            pragmas = java.util.Arrays.copyOf(pragmas, size + 1);
+        }
         out[size++] = eof;
         int n = size;
         lex = n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        pragmasBefore = n == pragmas.length ? pragmas : java.util.Arrays.copyOf(pragmas, n);
         // Types and typedef meanings are found when first asked: in a batch most tokens are never asked, as the
         // parse takes over the previous input's declarations for them (ParsedPrefix).
         fixed = new int[n];
         meanings = new TypedefTable.Meaning[n];
         tokens = new CToken[n];
         fixed[n - 1] = Token.EOF;
-        pragmasBefore = new List[n];
-        for (Map.Entry<Integer, List<dev.jbpfc.frontend.lex.Token>> e : pragmas.entrySet()) {
-            pragmasBefore[e.getKey()] = e.getValue();
-        }
     }
 
     /** The type fixed by the token's spelling ({@link CToken#DYNAMIC} for a name that is not a keyword). */

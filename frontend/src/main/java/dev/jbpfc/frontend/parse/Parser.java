@@ -104,49 +104,45 @@ public final class Parser {
                     timing.plainNanos += Timing.now() - t0;
                     timing.plainDeclarations++;
                 }
-                if (clean) {
-                    chunks.add(new ParsedPrefix.Chunk(first, stream.index(), stream.touched(), declsBefore,
-                            decls.size(), logBefore, typedefs.fileScopeLog.size()));
+            } else {
+                if (timing != null) {
+                    long given = Timing.now();
+                    timing.plainNanos += given - t0;
+                    t0 = given;
                 }
-                continue;
+                CParser.ExternalDeclarationContext ctx;
+                try {
+                    ctx = parseOne(parser, stream, typedefs, first, depth);
+                } catch (RecognitionException e) {
+                    SyntaxErrors.Message m = SyntaxErrors.describe(e, stream);
+                    diags.error(m.at(), m.text());
+                    if (m.noteAt() != null) diags.note(m.noteAt(), m.note());
+                    typedefs.restoreDepth(depth);
+                    skipDeclaration(stream, first, e.getOffendingToken() == null ? first
+                            : e.getOffendingToken().getTokenIndex());
+                    clean = false;
+                    continue;
+                } catch (StackOverflowError e) {
+                    diags.error(stream.token(first).pp.location, "declaration is nested too deeply");
+                    typedefs.restoreDepth(depth);
+                    skipDeclaration(stream, first, first);
+                    clean = false;
+                    continue;
+                }
+                long t1 = timing == null ? 0 : Timing.now();
+                if (timing != null) timing.grammarNanos += t1 - t0;
+                try {
+                    builder.externalDeclaration(ctx, decls);
+                } catch (StackOverflowError e) {
+                    diags.error(stream.token(first).pp.location, "declaration is nested too deeply");
+                } catch (Diagnostics.ErrorLimitReached e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // A bug of ours, not the user's: say so at the declaration rather than die with a stack trace.
+                    diags.error(stream.token(first).pp.location, "internal error while building the AST: " + e);
+                }
+                if (timing != null) timing.astNanos += Timing.now() - t1;
             }
-            if (timing != null) {
-                long given = Timing.now();
-                timing.plainNanos += given - t0;
-                t0 = given;
-            }
-            CParser.ExternalDeclarationContext ctx;
-            try {
-                ctx = parseOne(parser, stream, typedefs, first, depth);
-            } catch (RecognitionException e) {
-                SyntaxErrors.Message m = SyntaxErrors.describe(e, stream);
-                diags.error(m.at(), m.text());
-                if (m.noteAt() != null) diags.note(m.noteAt(), m.note());
-                typedefs.restoreDepth(depth);
-                skipDeclaration(stream, first, e.getOffendingToken() == null ? first
-                        : e.getOffendingToken().getTokenIndex());
-                clean = false;
-                continue;
-            } catch (StackOverflowError e) {
-                diags.error(stream.token(first).pp.location, "declaration is nested too deeply");
-                typedefs.restoreDepth(depth);
-                skipDeclaration(stream, first, first);
-                clean = false;
-                continue;
-            }
-            long t1 = timing == null ? 0 : Timing.now();
-            if (timing != null) timing.grammarNanos += t1 - t0;
-            try {
-                builder.externalDeclaration(ctx, decls);
-            } catch (StackOverflowError e) {
-                diags.error(stream.token(first).pp.location, "declaration is nested too deeply");
-            } catch (Diagnostics.ErrorLimitReached e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // A bug of ours, not the user's: say so at the declaration rather than die with a stack trace.
-                diags.error(stream.token(first).pp.location, "internal error while building the AST: " + e);
-            }
-            if (timing != null) timing.astNanos += Timing.now() - t1;
             if (clean && (diags.errorCount() + diags.warningCount() != diagsBefore || typedefs.depth() != 0)) {
                 clean = false;
             }
