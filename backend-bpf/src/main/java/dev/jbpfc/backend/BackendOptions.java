@@ -1,6 +1,6 @@
 package dev.jbpfc.backend;
 
-import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.isa.CpuVersion;
 
 /**
  * Options of the backend: the {@code -mcpu} level, whether {@code -g} asked for line info, and the source file

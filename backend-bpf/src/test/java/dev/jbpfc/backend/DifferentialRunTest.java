@@ -1,6 +1,6 @@
 package dev.jbpfc.backend;
 
-import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.isa.CpuVersion;
 import dev.jbpfc.backend.testing.ExternalTools;
 import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.text.IrParser;

@@ -1,6 +1,6 @@
 package dev.jbpfc.backend;
 
-import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.isa.CpuVersion;
 import dev.jbpfc.backend.testing.ExternalTools;
 import dev.jbpfc.ir.IrVerifier;
 import dev.jbpfc.ir.Module;

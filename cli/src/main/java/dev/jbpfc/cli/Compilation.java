@@ -13,7 +13,7 @@ import dev.jbpfc.backend.BackendOptions;
 import dev.jbpfc.backend.BpfBackend;
 import dev.jbpfc.backend.BtfSections;
 import dev.jbpfc.backend.btf.BuilderBtfSections;
-import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.isa.CpuVersion;
 import dev.jbpfc.frontend.ast.TranslationUnit;
 import dev.jbpfc.frontend.lower.LowerOptions;
 import dev.jbpfc.frontend.lower.LoweredUnit;

@@ -1,8 +1,8 @@
 package dev.jbpfc.backend.emit;
 
 import dev.jbpfc.backend.BackendOptions;
-import dev.jbpfc.backend.isa.BpfAsmSyntax;
-import dev.jbpfc.backend.isa.BpfInsn;
+import dev.jbpfc.isa.BpfAsmSyntax;
+import dev.jbpfc.isa.BpfInsn;
 import dev.jbpfc.ir.Global;
 import dev.jbpfc.ir.Linkage;
 import dev.jbpfc.ir.Module;

@@ -1,7 +1,7 @@
 package dev.jbpfc.backend.emit;
 
-import dev.jbpfc.backend.isa.BpfOp;
-import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.isa.BpfOp;
+import dev.jbpfc.isa.CpuVersion;
 import dev.jbpfc.backend.mir.MBlock;
 import dev.jbpfc.backend.mir.MFunction;
 import dev.jbpfc.backend.mir.MInsn;

@@ -1,6 +1,6 @@
 package dev.jbpfc.backend.emit;
 
-import dev.jbpfc.backend.isa.BpfInsn;
+import dev.jbpfc.isa.BpfInsn;
 import dev.jbpfc.backend.mir.CoreRelocation;
 import dev.jbpfc.backend.mir.SymbolRef;
 import dev.jbpfc.ir.DebugLoc;

@@ -1,8 +1,8 @@
 package dev.jbpfc.backend.isel;
 
 import dev.jbpfc.backend.frame.AllocaLayout;
-import dev.jbpfc.backend.isa.BpfOp;
-import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.isa.BpfOp;
+import dev.jbpfc.isa.CpuVersion;
 import dev.jbpfc.backend.mir.CoreRelocation;
 import dev.jbpfc.backend.mir.MBlock;
 import dev.jbpfc.backend.mir.MFunction;
@@ -17,8 +17,8 @@ import dev.jbpfc.ir.Constant;
 import dev.jbpfc.ir.DebugLoc;
 import dev.jbpfc.ir.ExternFunction;
 import dev.jbpfc.ir.FnAttr;
-import dev.jbpfc.backend.isa.BpfAssembler;
-import dev.jbpfc.backend.isa.BpfInsn;
+import dev.jbpfc.isa.BpfAssembler;
+import dev.jbpfc.isa.BpfInsn;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Global;
 import dev.jbpfc.ir.Instruction;

@@ -1,8 +1,8 @@
 package dev.jbpfc.backend.mir;
 
-import dev.jbpfc.backend.isa.BpfInsn;
-import dev.jbpfc.backend.isa.BpfOp;
-import dev.jbpfc.backend.isa.OperandShape;
+import dev.jbpfc.isa.BpfInsn;
+import dev.jbpfc.isa.BpfOp;
+import dev.jbpfc.isa.OperandShape;
 import dev.jbpfc.ir.DebugLoc;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.jbpfc.backend.regalloc;
 
-import dev.jbpfc.backend.isa.BpfOp;
+import dev.jbpfc.isa.BpfOp;
 import dev.jbpfc.backend.mir.MBlock;
 import dev.jbpfc.backend.mir.MFunction;
 import dev.jbpfc.backend.mir.MInsn;

@@ -2,7 +2,7 @@ package dev.jbpfc.backend.btf;
 
 import dev.jbpfc.backend.BackendOptions;
 import dev.jbpfc.backend.BpfBackend;
-import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.isa.CpuVersion;
 import dev.jbpfc.backend.mir.CoreRelocation;
 import dev.jbpfc.backend.testing.ElfReader;
 import dev.jbpfc.backend.testing.ExternalTools;

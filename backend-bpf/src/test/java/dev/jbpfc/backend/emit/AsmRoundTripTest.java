@@ -2,7 +2,7 @@ package dev.jbpfc.backend.emit;
 
 import dev.jbpfc.backend.BackendOptions;
 import dev.jbpfc.backend.BpfBackend;
-import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.isa.CpuVersion;
 import dev.jbpfc.backend.testing.ExternalTools;
 import dev.jbpfc.ir.Module;
 import dev.jbpfc.ir.text.IrParser;

@@ -2,10 +2,10 @@ package dev.jbpfc.backend.emit;
 
 import dev.jbpfc.backend.BackendOptions;
 import dev.jbpfc.backend.BpfBackend;
-import dev.jbpfc.backend.isa.BpfDisassembler;
-import dev.jbpfc.backend.isa.BpfInsn;
-import dev.jbpfc.backend.isa.BpfOp;
-import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.isa.BpfDisassembler;
+import dev.jbpfc.isa.BpfInsn;
+import dev.jbpfc.isa.BpfOp;
+import dev.jbpfc.isa.CpuVersion;
 import dev.jbpfc.backend.testing.ElfReader;
 import dev.jbpfc.backend.testing.ExternalTools;
 import dev.jbpfc.diag.CompileError;

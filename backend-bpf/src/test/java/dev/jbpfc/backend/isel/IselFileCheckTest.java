@@ -2,7 +2,7 @@ package dev.jbpfc.backend.isel;
 
 import dev.jbpfc.backend.BackendOptions;
 import dev.jbpfc.backend.BpfBackend;
-import dev.jbpfc.backend.isa.CpuVersion;
+import dev.jbpfc.isa.CpuVersion;
 import dev.jbpfc.diag.CompileError;
 import dev.jbpfc.ir.IrVerifier;
 import dev.jbpfc.ir.Module;

@@ -1,4 +1,4 @@
-package dev.jbpfc.backend.isa;
+package dev.jbpfc.isa;
 
 import dev.jbpfc.backend.testing.ElfReader;
 import dev.jbpfc.backend.testing.ExternalTools;

@@ -1,4 +1,4 @@
-package dev.jbpfc.backend.isa;
+package dev.jbpfc.isa;
 
 import org.junit.jupiter.api.Test;
 

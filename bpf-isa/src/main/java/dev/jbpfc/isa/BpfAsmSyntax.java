@@ -1,4 +1,4 @@
-package dev.jbpfc.backend.isa;
+package dev.jbpfc.isa;
 
 /**
  * Prints instructions in clang's BPF assembly syntax by filling the placeholders of the {@link BpfOp#syntax}

@@ -1,4 +1,4 @@
-package dev.jbpfc.backend.isa;
+package dev.jbpfc.isa;
 
 /**
  * Which fields of an 8-byte BPF instruction slot carry operands for one instruction form. The encoder fills the

@@ -1,4 +1,4 @@
-package dev.jbpfc.backend.isa;
+package dev.jbpfc.isa;
 
 import java.util.ArrayList;
 import java.util.HashMap;
