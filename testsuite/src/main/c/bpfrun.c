@@ -7,6 +7,7 @@
  *   bpfrun verify     OBJ PROG   [--log-level N] [--log-size BYTES]
  *   bpfrun verify-all OBJ        [--log-level N] [--log-size BYTES]
  *   bpfrun probe                 (can this process create a map and load a program? for OracleRequirement)
+ *   bpfrun features              (what this kernel allows: map and program types, trampolines; KernelFeatures)
  *   bpfrun run        OBJ PROG   [--data-in HEX] [--ctx-in HEX] [--repeat N] [--data-out-size N]
  *                                [--map NAME=KEYHEX:VALUEHEX]... [--max-entries N]
  *
@@ -31,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
@@ -76,6 +78,7 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: bpfrun probe\n"
+		"       bpfrun features\n"
 		"       bpfrun verify OBJ PROG [--log-level N] [--log-size BYTES]\n"
 		"       bpfrun verify-all OBJ [--log-level N] [--log-size BYTES]\n"
 		"       bpfrun run OBJ PROG [--data-in HEX] [--ctx-in HEX] [--repeat N] [--data-out-size N]\n"
@@ -489,6 +492,80 @@ static int cmd_probe(void)
 	return 0;
 }
 
+/* What this kernel allows, for explaining why a program does not load here: every map type and program type
+ * libbpf can probe (true, or the errno's name), and whether a trampoline program (fentry) loads. Machines of one
+ * kind differ in exactly these (arena maps refused with EPERM on some). Nothing is attached, nothing pinned. */
+static void json_probe_result(FILE *f, int r)
+{
+	if (r == 1)
+		fputs("true", f);
+	else
+		json_cstr(f, r == 0 ? "unsupported" : strerror(-r));
+}
+
+static int cmd_features(void)
+{
+	printf("{\"libbpf_version\":\"%u.%u\",\"map_types\":{", libbpf_major_version(), libbpf_minor_version());
+	bool first = true;
+	for (int t = 1; t < 64; t++) {
+		const char *name = libbpf_bpf_map_type_str((enum bpf_map_type)t);
+		if (!name)
+			break;
+		int r = libbpf_probe_bpf_map_type((enum bpf_map_type)t, NULL);
+		if (r == -EOPNOTSUPP)
+			continue; /* libbpf cannot probe this type: say nothing rather than guess */
+		printf("%s\"%s\":", first ? "" : ",", name);
+		json_probe_result(stdout, r);
+		first = false;
+	}
+	fputs("},\"prog_types\":{", stdout);
+	first = true;
+	for (int t = 1; t < 64; t++) {
+		const char *name = libbpf_bpf_prog_type_str((enum bpf_prog_type)t);
+		if (!name)
+			break;
+		int r = libbpf_probe_bpf_prog_type((enum bpf_prog_type)t, NULL);
+		if (r == -EOPNOTSUPP)
+			continue;
+		printf("%s\"%s\":", first ? "" : ",", name);
+		json_probe_result(stdout, r);
+		first = false;
+	}
+	/* libbpf's probe says only yes or no; the arena's errno tells a kernel without arenas from one that refuses
+	 * them to this process (EPERM on some machines of the same kind). 33 = BPF_MAP_TYPE_ARENA (Linux 6.9). */
+	LIBBPF_OPTS(bpf_map_create_opts, ao, .map_flags = 1U << 10 /* BPF_F_MMAPABLE */);
+	int arena = bpf_map_create((enum bpf_map_type)33, "jbpfc_arena", 0, 0, 1, &ao);
+	fputs("},\"arena\":", stdout);
+	if (arena >= 0) {
+		fputs("true", stdout);
+		close(arena);
+	} else {
+		json_cstr(stdout, strerror(errno));
+	}
+	/* A trampoline: fentry on a kernel function that exists for BPF's own tests. Loading (not attaching) needs
+	 * the kernel's BTF and trampoline support in the verifier. */
+	int id = libbpf_find_vmlinux_btf_id("bpf_fentry_test1", BPF_TRACE_FENTRY);
+	fputs(",\"fentry\":", stdout);
+	if (id < 0) {
+		json_cstr(stdout, "no bpf_fentry_test1 in the kernel's BTF");
+	} else {
+		struct bpf_insn insns[] = {
+			{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0, .imm = 0 },
+			{ .code = BPF_JMP | BPF_EXIT },
+		};
+		LIBBPF_OPTS(bpf_prog_load_opts, lo, .expected_attach_type = BPF_TRACE_FENTRY, .attach_btf_id = id);
+		int fd = bpf_prog_load(BPF_PROG_TYPE_TRACING, "jbpfc_fentry", "GPL", insns, 2, &lo);
+		if (fd >= 0) {
+			fputs("true", stdout);
+			close(fd);
+		} else {
+			json_cstr(stdout, strerror(errno));
+		}
+	}
+	fputs("}\n", stdout);
+	return 0;
+}
+
 static int cmd_verify(const char *obj, const char *prog, const struct options *o)
 {
 	struct load ld;
@@ -599,6 +676,8 @@ int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "probe") == 0)
 		return cmd_probe();
+	if (argc == 2 && strcmp(argv[1], "features") == 0)
+		return cmd_features();
 	if (argc < 3)
 		usage();
 	const char *cmd = argv[1];

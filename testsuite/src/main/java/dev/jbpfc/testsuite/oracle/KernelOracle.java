@@ -21,6 +21,7 @@ import java.util.Map;
 public final class KernelOracle {
     private final Path tool;
     private final Duration timeout;
+    private static volatile KernelFeatures features;
 
     private KernelOracle(Path tool, Duration timeout) {
         this.tool = tool;
@@ -49,6 +50,18 @@ public final class KernelOracle {
         if (Boolean.TRUE.equals(m.get("bpf_syscall"))) return null;
         return "the bpf syscall is not usable here (map: " + m.get("map_error") + ", program: " + m.get("prog_error")
                 + "); the oracle needs root or CAP_BPF+CAP_PERFMON+CAP_NET_ADMIN";
+    }
+
+    /** What this kernel lets this process do, probed once per JVM. */
+    public KernelFeatures features() {
+        KernelFeatures f = features;
+        if (f == null) {
+            synchronized (KernelOracle.class) {
+                if (features == null) features = KernelFeatures.probe(tool);
+                f = features;
+            }
+        }
+        return f;
     }
 
     /** libbpf's version bpfrun was linked with ("1.5"). */

@@ -38,13 +38,15 @@ public final class OracleRequirement {
         return use(clang, ClangReference.class);
     }
 
-    /** gcc + libbpf (to build bpfrun) + a usable bpf syscall. */
+    /** gcc + libbpf (to build bpfrun) + a usable bpf syscall; prints the kernel's features on first use. */
     public static synchronized KernelOracle kernel() {
         if (kernel == null) {
             kernel = attempt(() -> {
                 KernelOracle k = KernelOracle.create();
                 String problem = k.probe();
                 if (problem != null) throw new OracleUnavailableException(problem);
+                // Once per test JVM, before any verdict: what this machine refuses explains what is not judged here.
+                System.out.println("[oracle] " + k.features().summary());
                 return k;
             });
         }
