@@ -18,14 +18,14 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every {@code src/test/resources/checker/*.loop} file: assembly in clang's syntax (one function), its tags,
- * and {@code ; CHECK:} lines matched in order, each as a substring of one later line of the printed report
+ * and {@code ; CHECK:} lines matched in order in the printed report, each after the previous match (as FileCheck does)
  * ({@link ReportText}). Directives, each on a line of its own:
  * <pre>
  *   ; HINT: counted-up:start=...      a loop hint tag, "jbpfc.loop/1:" prepended
  *   ; TAG: any text                   a tag value as is (malformed hints, other tags)
  *   ; APPEND-HEX: 0102...             raw bytes appended to the assembled code
  *   ; TRUNCATE: 4                     drop that many bytes from the end of the code
- *   ; CHECK: text                     the next report line containing text (after the previous match)
+ *   ; CHECK: text                     text, found after the end of the previous CHECK's match
  *   ; CHECK-NOT: text                 no report line contains text
  * </pre>
  * Other lines starting with ';' are comments: the first ones say what the file checks.
@@ -68,22 +68,15 @@ class CheckerFileTest {
         System.arraycopy(extra, 0, all, code.length, Math.max(0, Math.min(extra.length, all.length - code.length)));
         FunctionReport report = LoopChecker.check(new FunctionCode("xdp", file.getFileName().toString(), true, all, tags));
         String text = ReportText.format(report);
-        String[] lines = text.split("\n");
-        int next = 0;
+        int from = 0;
         for (String[] c : checks) {
             if (c[0].equals("NOT")) {
-                for (String l : lines) if (l.contains(c[1])) fail(file.getFileName() + ": CHECK-NOT '" + c[1] + "' found in:\n" + text);
+                if (text.contains(c[1])) fail(file.getFileName() + ": CHECK-NOT '" + c[1] + "' found in:\n" + text);
                 continue;
             }
-            int found = -1;
-            for (int k = next; k < lines.length; k++) {
-                if (lines[k].contains(c[1])) {
-                    found = k;
-                    break;
-                }
-            }
-            if (found < 0) fail(file.getFileName() + ": CHECK '" + c[1] + "' not found (from line " + next + ") in:\n" + text);
-            next = found + 1;
+            int found = text.indexOf(c[1], from);
+            if (found < 0) fail(file.getFileName() + ": CHECK '" + c[1] + "' not found after offset " + from + " in:\n" + text);
+            from = found + c[1].length();
         }
     }
 }
