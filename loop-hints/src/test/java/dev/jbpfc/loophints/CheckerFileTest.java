@@ -64,8 +64,9 @@ class CheckerFileTest {
         }
         if (checks.isEmpty()) fail(file + " has no CHECK lines");
         byte[] code = TestAssembler.assemble(asm.toString());
-        byte[] all = Arrays.copyOf(code, code.length + extra.length - truncate);
-        System.arraycopy(extra, 0, all, code.length, Math.max(0, Math.min(extra.length, all.length - code.length)));
+        byte[] all = Arrays.copyOf(code, code.length + extra.length);
+        System.arraycopy(extra, 0, all, code.length, extra.length);
+        all = Arrays.copyOf(all, all.length - truncate);
         FunctionReport report = LoopChecker.check(new FunctionCode("xdp", file.getFileName().toString(), true, all, tags));
         String text = ReportText.format(report);
         int from = 0;
