@@ -89,7 +89,8 @@ public final class LoopChecker {
 
     private static LoopVerdict checkOne(CodeView code, LoopHint hint, AcceptedLoops accepted) {
         int start = hint.start(), end = hint.end();
-        long examined = end >= start ? code.instructionsIn(start - 1, end) : 0;
+        boolean usable = start >= 1 && start < end && end < code.size();
+        long examined = usable ? code.instructionsIn(start - 1, end) : 0;
         LoopTemplate template = LoopTemplates.get(hint.template());
         if (template == null) return rejected(hint, 0, "unknown template '" + hint.template() + "'", -1);
         AcceptedLoops.Loop clash = accepted.overlapping(start, end);
