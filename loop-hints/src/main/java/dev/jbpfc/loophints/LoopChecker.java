@@ -100,6 +100,10 @@ public final class LoopChecker {
         }
         LoopTemplate.Result result = template.check(code, hint, accepted);
         if (!result.accepted()) return rejected(hint, examined, result.reason(), result.at());
+        if (result.trips() == null || result.trips().signum() < 0 || result.trips().bitLength() > 64) {
+            // A template's bug, never the hint's: refuse rather than truncate the bound to 64 bits.
+            return rejected(hint, examined, "the template proved no bound that fits in 64 bits: " + result.trips(), end);
+        }
         // Rule 7: the hint's trips is exactly the proved bound.
         long bound = TripCount.asUnsignedLong(result.trips());
         if (bound != hint.trips()) {
