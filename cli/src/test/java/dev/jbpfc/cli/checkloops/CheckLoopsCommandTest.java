@@ -199,6 +199,50 @@ class CheckLoopsCommandTest {
         assertUnhintedLinesMatchBackEdges(obj, fs);
     }
 
+    /** A {@code btf_decl_tag} on a function compiled by jbpfc reaches that function (and only it) as a tag. */
+    @Test
+    void jbpfcObjectsDeclTagsReachTheirFunction() throws Exception {
+        Path src = tmp.resolve("tag.c");
+        Files.writeString(src, String.join("\n",
+                "#define SEC(n) __attribute__((section(n), used))",
+                "__attribute__((noinline, btf_decl_tag(\"" + HintedObject.HINT + "\"))) int glob(int x) { return x * 3; }",
+                "SEC(\"xdp\") int prog(void *ctx) { return glob(1) & 1; }",
+                "char LICENSE[] SEC(\"license\") = \"GPL\";", ""));
+        Path obj = tmp.resolve("tag.o");
+        Run c = run(null, "-O2", "-g", "--target=bpf", "-c", src.toString(), "-o", obj.toString());
+        assertEquals(0, c.status(), c.err());
+        List<FunctionCode> fs = BpfObjectFunctions.of(BpfObjectFile.read(obj));
+        assertEquals(List.of(".text/glob/[" + HintedObject.HINT + "]", "xdp/prog/[]"),
+                fs.stream().map(f -> f.section() + "/" + f.name() + "/" + f.tags()).sorted().toList());
+    }
+
+    /** Every prefix of a jbpfc object and seeded byte flips of it: read or refused in one line, never a crash. */
+    @Test
+    void jbpfcObjectPrefixesAndByteFlips() throws Exception {
+        Path src = tmp.resolve("loops.c");
+        Files.writeString(src, TWO_LOOPS);
+        Path obj = tmp.resolve("loops.o");
+        assertEquals(0, run(null, "-O2", "-g", "--target=bpf", "-c", src.toString(), "-o", obj.toString()).status());
+        byte[] good = Files.readAllBytes(obj);
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < good.length + 5_000; i++) {
+            byte[] bad;
+            if (i < good.length) {
+                bad = Arrays.copyOf(good, i);
+            } else {
+                bad = good.clone();
+                for (int k = random.nextInt(4); k >= 0; k--) bad[random.nextInt(bad.length)] = (byte) random.nextInt(256);
+            }
+            try {
+                BpfObjectFunctions.of(BpfObjectFile.parse(bad));
+            } catch (dev.jbpfc.loophints.object.ObjectFormatException e) {
+                assertTrue(!e.getMessage().isBlank() && !e.getMessage().contains("\n"), e.getMessage());
+            } catch (RuntimeException e) {
+                throw new AssertionError("case " + i + ": " + e, e);
+            }
+        }
+    }
+
     /** clang-22's objects carry no hints: each of the two loops is one unhinted back edge (exit status 1). */
     @Test
     void clangObjectsOneUnhintedBackEdgePerLoop() throws Exception {
