@@ -32,7 +32,9 @@ import java.util.Optional;
  * section 0) accepted. Symbols whose section index is {@code SHN_XINDEX} are kept but belong to no section here.
  *
  * <p>A FUNC symbol of size 0 (hand-written assembly) is taken to run to the next function symbol of its section or
- * to the section's end. Symbols must lie inside their section; a FUNC symbol that does not is an error.
+ * to the section's end. Symbols must lie inside their section; a FUNC symbol that does not is an error. Bytes of a
+ * code section that no FUNC symbol covers are not a function: libbpf never loads them (it copies each program and
+ * subprogram by its symbol's range).
  */
 public final class BpfObjectFile {
     public static final int EM_BPF = 247;

@@ -7,6 +7,17 @@ package dev.jbpfc.loophints.object;
  */
 public final class ObjectFormatException extends Exception {
     public ObjectFormatException(String message) {
-        super(message);
+        super(oneLine(message));
+    }
+
+    /** Names in messages come from the object itself: a control character in one must not break the line. */
+    private static String oneLine(String message) {
+        if (message == null || message.isBlank()) return "malformed object";
+        StringBuilder b = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            b.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return b.toString();
     }
 }

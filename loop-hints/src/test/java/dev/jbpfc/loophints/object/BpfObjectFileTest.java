@@ -109,6 +109,11 @@ class BpfObjectFileTest {
         int text = elf.code(".text", RET2);
         elf.func("f", text, 8, 16, false);
         assertRefused(elf.build(), "function symbol 'f' (symbol 1) at offset 8 size 16 lies outside its section .text (16 bytes)");
+        // a name with a newline still gives one line
+        elf = new TestElf();
+        text = elf.code(".text", RET2);
+        elf.func("f\nat x", text, 8, 16, false);
+        assertRefused(elf.build(), "function symbol 'f?at x'");
         // not BPF
         elf = new TestElf();
         elf.machine = 62;
@@ -143,6 +148,43 @@ class BpfObjectFileTest {
     @Test
     void randomByteFlipsNeverCrash() {
         fuzz(sample(), 20_000, 11);
+    }
+
+    /**
+     * Flips aimed at what the reader interprets (the ELF header, the section headers, the symbol table and string
+     * tables, .BTF): random flips mostly land in instruction bytes, which the reader only copies.
+     */
+    @Test
+    void flipsInTheMetadataNeverCrash() throws Exception {
+        byte[] good = sample();
+        BpfObjectFile f = BpfObjectFile.parse(good);
+        java.util.List<int[]> regions = new java.util.ArrayList<>();
+        regions.add(new int[] {0, 64});
+        long shoff = ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).getLong(40);
+        regions.add(new int[] {(int) shoff, good.length});
+        for (BpfObjectFile.Section s : f.sections())
+            if (!s.executable() && s.size() > 0) regions.add(new int[] {(int) s.offset(), (int) (s.offset() + s.size())});
+        Random r = new Random(33);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bad = good.clone();
+            for (int k = r.nextInt(3); k >= 0; k--) {
+                int[] reg = regions.get(r.nextInt(regions.size()));
+                int at = reg[0] + r.nextInt(reg[1] - reg[0]);
+                bad[at] = switch (r.nextInt(4)) {
+                    case 0 -> (byte) 0xff;
+                    case 1 -> 0;
+                    case 2 -> (byte) (bad[at] ^ (1 << r.nextInt(8)));
+                    default -> (byte) r.nextInt(256);
+                };
+            }
+            try {
+                BpfObjectFunctions.of(BpfObjectFile.parse(bad));
+            } catch (ObjectFormatException e) {
+                assertOneLine(e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new AssertionError("round " + i + ": " + e, e);
+            }
+        }
     }
 
     /** Mutates {@code good} {@code rounds} times (1 to 4 random bytes each) and checks the reader never crashes. */
