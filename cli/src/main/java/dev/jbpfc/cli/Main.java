@@ -3,6 +3,7 @@ package dev.jbpfc.cli;
 import dev.jbpfc.diag.Diagnostics;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,6 +20,10 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        // Subcommands are a first argument that names one; a C file of that name is compiled as ./check-loops.
+        if (args.length > 0 && args[0].equals(CheckLoopsCommand.NAME)) {
+            return new CheckLoopsCommand().run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         OptionParser parser = new OptionParser();
         Options o = parser.parse(args);
         for (String e : parser.errors()) err.println("jbpfc: error: " + e);
@@ -30,6 +35,7 @@ public final class Main {
         }
         if (o.showHelp) {
             out.println("usage: jbpfc [clang options] file.c ...   (see README.md for the flags)");
+            out.println("       jbpfc check-loops [--json] OBJ...  check the loop hints of BPF objects (docs/loop-hints.md)");
             return 0;
         }
         if (o.inputs.isEmpty()) {
