@@ -19,6 +19,9 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("loop-report")) {
+            return LoopReportTable.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         OptionParser parser = new OptionParser();
         Options o = parser.parse(args);
         for (String e : parser.errors()) err.println("jbpfc: error: " + e);

@@ -81,9 +81,7 @@ public final class CountedLoop {
         if (l.latches().size() != 1) return no(l, loc, "the loop has several back edges");
         Block latch = l.latches().get(0);
         Instruction branch = latch.terminator();
-        if (branch == null || branch.op() != Opcode.CONDBR) {
-            return no(l, loc, "the loop is not tested at its bottom (its exit test is not a single compare at the back edge)");
-        }
+        if (branch == null || branch.op() != Opcode.CONDBR) return no(l, loc, whyNotRotated(l, latch));
         Block t = branch.targets().get(0), f = branch.targets().get(1);
         boolean backOnTrue;
         if (t == header && !l.contains(f)) backOnTrue = true;
@@ -166,6 +164,30 @@ public final class CountedLoop {
         }
         return new Result(l, loc, new Shape(l, pre, header, latch, exit, iv, next, cmp, branch, up, strict, signed,
                 step, init, limit, loc), null);
+    }
+
+    /** Why a loop tested at its top (its latch jumps back unconditionally) was not rotated by LoopRotation. */
+    private static String whyNotRotated(LoopInfo.Loop l, Block latch) {
+        Block header = l.header();
+        Instruction t = header.terminator();
+        boolean exitsAtTop = t != null && t.op() == Opcode.CONDBR
+                && (!l.contains(t.targets().get(0)) || !l.contains(t.targets().get(1)));
+        if (!exitsAtTop) return "the loop has no exit test at its top or bottom (it is left only by break, return or goto)";
+        int phis = header.phis().size();
+        if (header.size() != phis + 2 || header.get(phis).op() != Opcode.CMP) {
+            return "the exit test is more than one compare (the loop's header computes other values)";
+        }
+        Instruction cmp = header.get(phis);
+        for (int side = 0; side < 2; side++) {
+            Value a = cmp.operand(side), b = cmp.operand(1 - side);
+            if (!(a instanceof Instruction phi) || phi.op() != Opcode.PHI || phi.block() != header) continue;
+            if (!(phi.incomingFor(latch) instanceof Instruction st) || (st.op() != Opcode.ADD && st.op() != Opcode.SUB)
+                    || st.operand(0) != phi || !(st.operand(1) instanceof Constant)) continue;
+            if (st.block() != latch) return "the induction variable is stepped before the loop's last block";
+            if (b instanceof Instruction bi && l.contains(bi.block())) return "the limit changes inside the loop";
+            return "the exit test could not be moved to the loop's bottom (entry, exit or values used after the loop)";
+        }
+        return "no induction variable: the exit compare does not test a variable stepped by a constant";
     }
 
     /** {@code v} = add/sub of a header phi and a constant, in the latch, that the phi takes back from the latch. */

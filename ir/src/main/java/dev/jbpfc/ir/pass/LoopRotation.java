@@ -89,7 +89,10 @@ public final class LoopRotation {
                     for (int k = 0; k < u.operands().size(); k++) {
                         if (u.operand(k) != phi) continue;
                         Block from = u.targets().get(k);
-                        if (!(from == head && u.block() == out) && !(l.contains(from) && from != head)) return false;
+                        if (!(from == head && u.block() == out) && !(l.contains(from) && from != head)
+                                && !(outOnlyFromHead && dt.dominates(out, from))) {
+                            return false;
+                        }
                     }
                 } else if (!(outOnlyFromHead && dt.dominates(out, u.block()))) {
                     return false;
@@ -177,7 +180,7 @@ public final class LoopRotation {
                     for (int k = 0; k < u.operands().size(); k++) {
                         if (u.operand(k) != phi) continue;
                         Block from = u.targets().get(k);
-                        u.setOperand(k, from == head ? atExit.get(phi) : inBody.get(phi));
+                        u.setOperand(k, l.contains(from) && from != head ? inBody.get(phi) : atExit.get(phi));
                     }
                 } else {
                     u.replaceOperand(phi, atExit.get(phi));
