@@ -137,6 +137,16 @@ public final class CountedLoop {
         }
         boolean up = next.op() == Opcode.ADD ? c > 0 : c < 0;
         long step = Math.abs(c);
+        if ((p == Predicate.NE) && limit instanceof Constant lc) {
+            // `iv != LIMIT` is `iv < LIMIT` (or `>` counting down) when the steps from INIT land on LIMIT exactly
+            // and never pass a wrap-around on the way: the values in between are all on one side of it.
+            long lim = type == Type.I32 ? (int) lc.value() : lc.value(), from = type == Type.I32 ? (int) init : init;
+            long dist = up ? lim - from : from - lim;
+            if (dist > 0 && dist % step == 0 && (up ? lim > from : lim < from)) {
+                boolean neg = lim < 0 || from < 0;
+                p = up ? (neg ? Predicate.SLT : Predicate.ULT) : (neg ? Predicate.SGT : Predicate.UGT);
+            }
+        }
         boolean strict, signed = p.isSigned();
         switch (p) {
             case ULT, SLT -> { if (!up) return no(l, loc, "the exit compare tests '<' while the variable counts down"); strict = true; }
