@@ -61,6 +61,34 @@ class LoopHintExamplesTest {
         return s & 0xff;
     }
 
+    /** loop_shapes.bpf.c: every loop but the nested pair is hinted, and both objects compute the same. */
+    @Test
+    void loopShapesAreHintedAndAgreeWithClang() throws Exception {
+        Files.createDirectories(OUT);
+        Path obj = OUT.resolve("loop_shapes.o");
+        String remarks = jbpfc(DIR.resolve("loop_shapes.bpf.c"), 1000, obj);
+        long hinted = remarks.lines().filter(l -> l.contains("remark: loop built to template")).count();
+        assertEquals(5, hinted, remarks);
+        KernelOracle kernel = OracleRequirement.kernel();
+        ClangReference clang = OracleRequirement.clang();
+        ClangResult ref = clang.compile(DIR.resolve("loop_shapes.bpf.c"), flags(1000));
+        assertTrue(ref.ok(), ref.diagnostics());
+        Verdict vj = kernel.verify(obj, "loop_shapes"), vc = kernel.verify(ref.object(), "loop_shapes");
+        assertTrue(vc.verified(), vc.reason());
+        assertTrue(vj.verified(), vj.reason());
+        System.out.println("loop_shapes processed: jbpfc " + vj.processed() + ", clang-22 " + vc.processed());
+        Random random = new Random(5);
+        for (int k = 0; k < 20; k++) {
+            byte[] p = new byte[64 + random.nextInt(32)];
+            random.nextBytes(p);
+            if (k % 4 == 0) p[random.nextInt(64)] = 0x55;
+            RunInput in = RunInput.packet(p).withMap("weights", new byte[] {3, 0, 0, 0}, new byte[] {9, 0, 0, 0, 0, 0, 0, 0});
+            RunResult rj = kernel.run(obj, "loop_shapes", in), rc = kernel.run(ref.object(), "loop_shapes", in);
+            assertTrue(rj.ran() && rc.ran(), rj.runError() + " " + rc.runError());
+            assertEquals(rc.retval(), rj.retval(), "packet " + k);
+        }
+    }
+
     @Test
     void bothLoopsAreHintedAndAgreeWithClang() throws Exception {
         Files.createDirectories(OUT);

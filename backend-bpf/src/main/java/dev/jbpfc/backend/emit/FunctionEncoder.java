@@ -91,7 +91,9 @@ public final class FunctionEncoder {
             }
         }
         for (dev.jbpfc.backend.mir.MLoop l : mf.loops) {
-            int header = l.header == null || !firstInsn.containsKey(l.header) ? -1 : firstInsn.get(l.header);
+            // The block the back edge reaches now (layout may have threaded it past an empty header).
+            MBlock head = l.backEdge != null && l.backEdge.target != null ? l.backEdge.target : l.header;
+            int header = head == null || !firstInsn.containsKey(head) ? -1 : firstInsn.get(head);
             out.loopSites.add(new EncodedFunction.LoopSite(l, index(keyInsns, l.initInsn), header,
                     index(keyInsns, l.latchStep), index(keyInsns, l.backEdge)));
         }

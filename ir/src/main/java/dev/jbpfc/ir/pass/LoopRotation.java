@@ -63,9 +63,6 @@ public final class LoopRotation {
         Block latch = l.latches().get(0);
         if (latch == head || latch.terminator() == null || latch.terminator().op() != Opcode.BR) return false;
         List<Block> preds = cfg.preds(head);
-        if (preds.size() != 2) return false;
-        Block pre = preds.get(0) == latch ? preds.get(1) : preds.get(0);
-        if (pre == latch || l.contains(pre)) return false;
         // 1. The header: phis, one compare, its branch.
         List<Instruction> phis = head.phis();
         if (head.size() != phis.size() + 2) return false;
@@ -78,8 +75,13 @@ public final class LoopRotation {
         if (l.contains(t) && !l.contains(f)) { body = t; out = f; }
         else if (l.contains(f) && !l.contains(t)) { body = f; out = t; }
         else return false;
-        if (body == head || cfg.preds(body).size() != 1 || !body.phis().isEmpty()) return false;
-        if (!isCountedTest(cmp, head, latch, l)) return false;
+        if (body == head || !isCountedTest(cmp, head, latch, l)) return false;
+        // Canonical shapes first (each a round of its own): one way in, and a body entered from the header alone.
+        if (preds.size() > 2) return makePreheader(fn, head, latch, preds);
+        if (cfg.preds(body).size() != 1 || !body.phis().isEmpty()) return splitBodyEntry(fn, head, body, branch);
+        if (preds.size() != 2) return false;
+        Block pre = preds.get(0) == latch ? preds.get(1) : preds.get(0);
+        if (pre == latch || l.contains(pre)) return false;
         // 2. Every use of a header value outside the loop must be one we can rewrite.
         boolean outOnlyFromHead = cfg.preds(out).size() == 1;
         for (Instruction phi : phis) {
@@ -205,6 +207,50 @@ public final class LoopRotation {
         back.loopHint = unrollHint;
         latch.append(back);
         fn.removeBlock(head);
+        return true;
+    }
+
+    /**
+     * Gives a header entered from several blocks outside the loop a single preheader: {@code head.enter} merges
+     * the entering values in phis of its own and jumps to the header.
+     */
+    private static boolean makePreheader(Function fn, Block head, Block latch, List<Block> preds) {
+        List<Block> outside = new ArrayList<>();
+        for (Block p : preds) if (p != latch) outside.add(p);
+        Block pre = new Block(fn.uniqueBlockName(head.name() + ".enter"));
+        fn.insertBlockAfter(outside.get(outside.size() - 1), pre);
+        for (Instruction phi : head.phis()) {
+            Value first = phi.incomingFor(outside.get(0));
+            boolean same = true;
+            for (Block p : outside) if (phi.incomingFor(p) != first) same = false;
+            Value in = first;
+            if (!same) {
+                Instruction merge = Instruction.phi(phi.type());
+                merge.setName(fn.uniqueValueName(phi.name() == null ? "e" : phi.name() + ".e"));
+                merge.loc = phi.loc;
+                for (Block p : outside) merge.addIncoming(phi.incomingFor(p), p);
+                pre.append(merge);
+                in = merge;
+            }
+            for (Block p : outside) phi.removeIncoming(p);
+            phi.addIncoming(in, pre);
+        }
+        Instruction j = Instruction.br(head);
+        j.loc = head.terminator().loc;
+        pre.append(j);
+        for (Block p : outside) p.terminator().replaceTarget(head, pre);
+        return true;
+    }
+
+    /** Splits the header -> body edge when the body has other predecessors (an inner loop's header). */
+    private static boolean splitBodyEntry(Function fn, Block head, Block body, Instruction branch) {
+        Block entry = new Block(fn.uniqueBlockName(body.name() + ".first"));
+        fn.insertBlockAfter(head, entry);
+        Instruction j = Instruction.br(body);
+        j.loc = branch.loc;
+        entry.append(j);
+        branch.replaceTarget(body, entry);
+        for (Instruction phi : body.phis()) phi.replaceTarget(head, entry);
         return true;
     }
 
