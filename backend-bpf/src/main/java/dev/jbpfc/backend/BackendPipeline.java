@@ -4,6 +4,7 @@ import dev.jbpfc.backend.emit.BlockLayout;
 import dev.jbpfc.backend.emit.BranchRelaxation;
 import dev.jbpfc.backend.emit.EncodedFunction;
 import dev.jbpfc.backend.emit.FunctionEncoder;
+import dev.jbpfc.backend.emit.LoopHints;
 import dev.jbpfc.backend.frame.SpillSlotColoring;
 import dev.jbpfc.backend.frame.StackLimit;
 import dev.jbpfc.backend.isel.InstructionSelector;
@@ -27,6 +28,8 @@ import java.util.Set;
  *   <li>{@link BlockLayout}: jump threading, dead block removal, fall-throughs.</li>
  *   <li>{@link BranchRelaxation}: jumps beyond ±32767 slots become gotol (v4) or an error.</li>
  *   <li>{@link FunctionEncoder}: final instructions with jump distances, symbols, lines, CO-RE records.</li>
+ *   <li>{@link LoopHints}: a loop hint for each loop selection built to a template (see
+ *       {@link dev.jbpfc.backend.isel.LoopShaping}) whose final instructions still match it.</li>
  *   <li>{@link dev.jbpfc.backend.emit.ObjectEmitter} and {@link dev.jbpfc.backend.elf.ElfObjectWriter}: the ELF
  *       object (driven by {@link BpfBackend}).</li>
  * </ol>
@@ -38,7 +41,7 @@ public final class BackendPipeline {
         List<MFunction> machine = new ArrayList<>();
         for (Function f : module.functions()) {
             MFunction mf = InstructionSelector.run(module, f, options.cpu(),
-                    btf == null ? r -> 0L : btf::coreLocalValue);
+                    btf == null ? r -> 0L : btf::coreLocalValue, options.loopHints());
             LinearScanAllocator.run(mf);
             SpillSlotColoring.run(mf);
             machine.add(mf);
@@ -49,7 +52,9 @@ public final class BackendPipeline {
         for (MFunction mf : machine) {
             BlockLayout.run(mf, options.cpu());
             Set<MInsn> longJumps = BranchRelaxation.run(mf, options.cpu());
-            encoded.add(FunctionEncoder.run(mf, longJumps, index++));
+            EncodedFunction ef = FunctionEncoder.run(mf, longJumps, index++);
+            LoopHints.run(ef, mf.loopMisses);
+            encoded.add(ef);
         }
         return encoded;
     }

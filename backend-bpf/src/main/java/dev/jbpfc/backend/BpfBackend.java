@@ -22,7 +22,30 @@ public final class BpfBackend {
 
     /** The relocatable object; {@code btf} may be null (no .BTF / .BTF.ext, and then no CO-RE). */
     public static byte[] compile(Module module, BackendOptions options, BtfSections btf) {
-        return ElfObjectWriter.write(object(module, options, btf));
+        return compile(module, options, btf, null);
+    }
+
+    /** One loop of the output: the hint it got, or why none (for -Rpass-missed=loop-hints and loop-report). */
+    public record LoopReport(String function, dev.jbpfc.ir.DebugLoc loc, dev.jbpfc.loophints.LoopHint hint, String reason) {}
+
+    /**
+     * The object, adding every loop of every function to {@code loops} (may be null). Hints travel in .BTF, so
+     * without {@code btf} a loop built to a template is reported without its hint.
+     */
+    public static byte[] compile(Module module, BackendOptions options, BtfSections btf, List<LoopReport> loops) {
+        List<EncodedFunction> functions = BackendPipeline.run(module, options, btf);
+        if (loops != null) {
+            for (EncodedFunction f : functions) {
+                for (EncodedFunction.LoopOutcome o : f.loopOutcomes) {
+                    if (o.hint() != null && (btf == null || f.btfFuncId == 0)) {
+                        loops.add(new LoopReport(f.name, o.loc(), null, "no .BTF to carry the hint (compile with -g)"));
+                    } else {
+                        loops.add(new LoopReport(f.name, o.loc(), o.hint(), o.reason()));
+                    }
+                }
+            }
+        }
+        return ElfObjectWriter.write(ObjectEmitter.run(module, functions, btf, options.debugInfo(), options.sourceName()));
     }
 
     /** The object before it is laid out as bytes (for tests and tools that inspect it). */

@@ -18,6 +18,10 @@ public final class BtfExtRecords {
     /** {@code kind} is the relocation number of llvm_reloc.rst (0 = field byte offset ...). */
     public record CoreReloc(String section, long insnOffset, int btfTypeId, String accessString, int kind) {}
 
+    /** A loop hint: a DECL_TAG (component index -1) with this text on the FUNC type {@code btfFuncId} in .BTF. */
+    public record LoopHintTag(int btfFuncId, String text) {}
+
+    public final List<LoopHintTag> loopHints = new ArrayList<>();
     public final List<FuncInfo> funcInfos = new ArrayList<>();
     public final List<LineInfo> lineInfos = new ArrayList<>();
     public final List<CoreReloc> coreRelocs = new ArrayList<>();

@@ -27,6 +27,7 @@ import dev.jbpfc.frontend.sema.Sema;
 import dev.jbpfc.frontend.sema.SemanticModel;
 import dev.jbpfc.ir.pass.PassPipeline;
 import dev.jbpfc.ir.text.IrPrinter;
+import dev.jbpfc.source.SourceLocation;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,6 +36,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -134,6 +136,7 @@ final class Compilation {
             t = lap("lower", t);
             if (diags.hasErrors()) return;
             PassPipeline passes = PassPipeline.forLevel(String.valueOf(options.optLevel));
+            if (!options.loopHints) passes.without("loop-rotate");
             if (options.printAfter != null) {
                 passes.printAfter(options.printAfter.equals("all") ? Set.copyOf(passes.passes())
                         : Set.of(options.printAfter.split(",")), stdout);
@@ -146,13 +149,15 @@ final class Compilation {
             }
 
             BackendOptions backend = new BackendOptions(CpuVersion.parse("v" + options.cpuVersion),
-                    options.debugInfo, input.toString());
+                    options.debugInfo, input.toString(), options.loopHints);
             BtfSections btf = new BuilderBtfSections(unit.btf(), unit.module());
             if (options.action == Options.Action.ASSEMBLY) {
                 writeText(outputPath(input, ".s"), BpfBackend.assemble(unit.module(), backend, btf));
                 return;
             }
-            byte[] object = BpfBackend.compile(unit.module(), backend, options.debugInfo ? btf : null);
+            List<BpfBackend.LoopReport> loops = new ArrayList<>();
+            byte[] object = BpfBackend.compile(unit.module(), backend, options.debugInfo ? btf : null, loops);
+            reportLoops(input, unit.module(), loops);
             Files.write(outputPath(input, ".o"), object);
             lap("backend", t);
         } catch (CompileError e) {
@@ -160,6 +165,44 @@ final class Compilation {
         } catch (IOException e) {
             diags.report(Severity.ERROR, null, "cannot write output: " + e.getMessage());
         }
+    }
+
+    /**
+     * {@code -Rpass-missed=loop-hints}: a remark for each loop built without a hint, clang-style;
+     * {@code -Rpass=loop-hints}: one for each hinted loop; and the rows loop-report tabulates.
+     */
+    private void reportLoops(Path input, dev.jbpfc.ir.Module module, List<BpfBackend.LoopReport> loops) {
+        for (BpfBackend.LoopReport r : loops) {
+            SourceLocation at = sourceLocation(module, r.loc());
+            if (r.hint() == null && options.remarkMissedLoopHints) {
+                diags.report(Severity.REMARK, at, "loop not built to a template: " + r.reason() + " [-Rpass-missed=loop-hints]");
+            }
+            if (r.hint() != null && options.remarkLoopHints) {
+                diags.report(Severity.REMARK, at, "loop built to template " + r.hint().template() + " (trips <= "
+                        + Long.toUnsignedString(r.hint().trips()) + ") [-Rpass=loop-hints]");
+            }
+            if (options.loopRows != null) {
+                int line = r.loc() == null ? 0 : r.loc().line(), col = r.loc() == null ? 0 : r.loc().column();
+                String file = r.loc() != null && r.loc().file() < module.files().size() ? module.files().get(r.loc().file()) : input.toString();
+                options.loopRows.add(new LoopReportTable.Row(file, line, col, r.function(),
+                        r.hint() == null ? null : r.hint().template(), r.hint() == null ? 0 : r.hint().trips(), r.reason()));
+            }
+        }
+    }
+
+    /** Where a debug location is in its source text, or null when the module has no text for it. */
+    private static SourceLocation sourceLocation(dev.jbpfc.ir.Module module, dev.jbpfc.ir.DebugLoc loc) {
+        if (loc == null || loc.line() <= 0) return null;
+        dev.jbpfc.source.SourceFile file = module.fileText(loc.file());
+        if (file == null) return null;
+        String text = file.text();
+        int offset = 0;
+        for (int line = 1; line < loc.line(); line++) {
+            int nl = text.indexOf('\n', offset);
+            if (nl < 0) return null;
+            offset = nl + 1;
+        }
+        return new SourceLocation(file, Math.min(text.length(), offset + Math.max(0, loc.column() - 1)));
     }
 
     /** Text output to its file, or to standard output when there is none ({@code -o -}). */

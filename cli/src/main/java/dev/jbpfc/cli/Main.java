@@ -24,6 +24,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals(CheckLoopsCommand.NAME)) {
             return new CheckLoopsCommand().run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("loop-report")) {
+            return LoopReportTable.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         OptionParser parser = new OptionParser();
         Options o = parser.parse(args);
         for (String e : parser.errors()) err.println("jbpfc: error: " + e);

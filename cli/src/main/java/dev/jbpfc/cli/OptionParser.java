@@ -44,6 +44,10 @@ public final class OptionParser {
                 case "-Werror" -> o.warningsAsErrors = true;
                 case "-w" -> o.noWarnings = true;
                 case "-ftime-report" -> o.timeReport = true;
+                case "-floop-hints" -> o.loopHints = true;
+                case "-fno-loop-hints" -> o.loopHints = false;
+                case "-Rpass-missed=loop-hints" -> o.remarkMissedLoopHints = true;
+                case "-Rpass=loop-hints" -> o.remarkLoopHints = true;
                 case "--version" -> o.showVersion = true;
                 case "--help", "-help" -> o.showHelp = true;
                 case "-target" -> target(next(args, ++i, a));

@@ -37,6 +37,13 @@ public final class Options {
     public String printAfter;
     /** -ftime-report: per-phase times of every input and their sum on standard error (as clang's flag). */
     public boolean timeReport;
+    /** -floop-hints (default) / -fno-loop-hints: build counted loops to the loop-hint templates and emit hints. */
+    public boolean loopHints = true;
+    /** -Rpass-missed=loop-hints: a remark for each loop that got no hint; -Rpass=loop-hints: for each that did. */
+    public boolean remarkMissedLoopHints;
+    public boolean remarkLoopHints;
+    /** Filled for loop-report: every loop of every input compiled (null when nobody asks). */
+    public java.util.List<LoopReportTable.Row> loopRows;
     public boolean showVersion;
     public boolean showHelp;
 }

@@ -1,7 +1,7 @@
 package dev.jbpfc.diag;
 
 public enum Severity {
-    NOTE("note"), WARNING("warning"), ERROR("error"), FATAL("fatal error");
+    NOTE("note"), REMARK("remark"), WARNING("warning"), ERROR("error"), FATAL("fatal error");
 
     public final String label;
 

@@ -47,6 +47,20 @@ final class AnalysisPrinter {
                     }
                 }
             }
+            for (dev.jbpfc.ir.analysis.CountedLoop.Result r : dev.jbpfc.ir.analysis.CountedLoop.analyze(f)) {
+                sb.append('@').append(f.name()).append(" counted ").append(r.loop().header().name()).append(": ");
+                if (r.fits()) {
+                    var s = r.shape();
+                    sb.append("iv %").append(s.iv().name()).append(" width ").append(s.width())
+                      .append(s.countsUp() ? " up" : " down").append(" step ").append(s.step())
+                      .append(" init ").append(s.init()).append(s.signed() ? " signed" : " unsigned")
+                      .append(s.strict() ? " strict" : " inclusive").append(" limit ")
+                      .append(s.constantLimit() != null ? String.valueOf(s.constantLimit()) : "%" + s.limit().name());
+                } else {
+                    sb.append("no: ").append(r.reason());
+                }
+                sb.append('\n');
+            }
         }
         return sb.toString();
     }

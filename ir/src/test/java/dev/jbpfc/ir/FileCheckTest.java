@@ -37,18 +37,22 @@ class FileCheckTest {
                 Matcher m = RUN.matcher(text);
                 assertTrue(m.find(), "the test has no '; RUN: passes' line");
                 String run = m.group(1);
+                // "passes,-analyze": the analyses of the module after the passes (and the module itself).
                 if (run.equals("-analyze")) {
                     Module mod = IrParser.parse(p.getFileName().toString(), text);
                     String failure = FileCheck.check(text, AnalysisPrinter.print(mod));
                     if (failure != null) fail(failure);
                     return;
                 }
+                boolean analyze = run.endsWith(",-analyze");
+                if (analyze) run = run.substring(0, run.length() - ",-analyze".length());
                 PassPipeline pipeline = run.startsWith("-O") ? PassPipeline.forLevel(run) : PassPipeline.of(run);
                 Module mod = IrParser.parse(p.getFileName().toString(), text);
                 List<String> problems = IrVerifier.verify(mod);
                 assertTrue(problems.isEmpty(), () -> "the input does not verify:\n" + String.join("\n", problems));
                 pipeline.verifyEach(true).run(mod);
                 StringBuilder outText = new StringBuilder(IrPrinter.print(mod));
+                if (analyze) outText.append(AnalysisPrinter.print(mod));
                 for (dev.jbpfc.ir.pass.Remark r : pipeline.remarks()) outText.append("; remark: ").append(r).append('\n');
                 String out = outText.toString();
                 String failure = FileCheck.check(text, out);

@@ -118,6 +118,20 @@ public final class TripCount {
         return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
     }
 
+    /**
+     * The bound from the immediates a compiler is about to emit, read as the checker reads them: {@code init} is
+     * the preheader move's immediate and a constant limit the back edge's, both taken into the compare's type
+     * ({@link Domain#valueOf}); a register limit is taken at its worst value.
+     */
+    public static Result ofImmediates(int width, boolean signed, LoopHint.Compare cmp, long step, LoopHint.Limit limit,
+                                      long init) {
+        Domain type = new Domain(width, signed);
+        boolean inclusive = cmp == LoopHint.Compare.LE || cmp == LoopHint.Compare.GE;
+        BigInteger l = limit.isRegister() ? null : type.valueOf(limit.constant());
+        return cmp.countsUp() ? countedUp(type, type.valueOf(init), BigInteger.valueOf(step), inclusive, l)
+                : countedDown(type, type.valueOf(init), BigInteger.valueOf(step), inclusive, l);
+    }
+
     /** The bound as the unsigned 64-bit number a {@link LoopVerdict} and a hint's {@code trips} hold. */
     public static long asUnsignedLong(BigInteger trips) { return trips.longValue(); }
 }

@@ -29,6 +29,7 @@ public final class BuilderBtfSections implements BtfSections {
 
     @Override
     public Encoded encode(BtfExtRecords records) {
+        for (BtfExtRecords.LoopHintTag h : records.loopHints) btf.addDeclTag(h.text(), h.btfFuncId(), -1);
         BtfExtBuilder ext = new BtfExtBuilder(btf);
         for (BtfExtRecords.FuncInfo f : records.funcInfos) ext.addFuncInfo(f.section(), (int) f.insnOffset(), f.btfFuncId());
         for (BtfExtRecords.LineInfo l : records.lineInfos) {

@@ -33,6 +33,14 @@ public final class EncodedFunction {
     /** Labels of jump targets for -S, by instruction index. */
     public final Map<Integer, String> labels = new LinkedHashMap<>();
     public int stackBytes;
+    /** Loops built to a template, with the instruction indexes of their key instructions (-1: gone). */
+    public record LoopSite(dev.jbpfc.backend.mir.MLoop loop, int init, int header, int step, int backEdge) {}
+
+    /** One loop of the function as the user sees it: its hint, or why it has none. */
+    public record LoopOutcome(DebugLoc loc, dev.jbpfc.loophints.LoopHint hint, String reason) {}
+
+    public final List<LoopSite> loopSites = new ArrayList<>();
+    public final List<LoopOutcome> loopOutcomes = new ArrayList<>();
 
     public EncodedFunction(String name, String section, Linkage linkage, int btfFuncId) {
         this.name = name;

@@ -46,6 +46,10 @@ public final class FunctionEncoder {
             }
             blockIndex++;
         }
+        Map<MInsn, Integer> keyInsns = new HashMap<>();
+        for (dev.jbpfc.backend.mir.MLoop l : mf.loops) {
+            for (MInsn k : new MInsn[] {l.initInsn, l.latchStep, l.backEdge}) if (k != null) keyInsns.put(k, -1);
+        }
         slot = 0;
         Object lastLoc = null;
         for (MBlock b : mf.blocks) {
@@ -54,6 +58,7 @@ public final class FunctionEncoder {
                     if (Reg.isVirtual(r)) throw new IllegalStateException("virtual register left in " + mf.name + ": " + m);
                 }
                 int index = out.insns.size();
+                if (keyInsns.containsKey(m)) keyInsns.put(m, index);
                 if (m.loc != null && !m.loc.equals(lastLoc)) {
                     out.lines.add(new EncodedFunction.LineEntry(index, m.loc));
                     lastLoc = m.loc;
@@ -85,10 +90,21 @@ public final class FunctionEncoder {
                 }
             }
         }
+        for (dev.jbpfc.backend.mir.MLoop l : mf.loops) {
+            // The block the back edge reaches now (layout may have threaded it past an empty header).
+            MBlock head = l.backEdge != null && l.backEdge.target != null ? l.backEdge.target : l.header;
+            int header = head == null || !firstInsn.containsKey(head) ? -1 : firstInsn.get(head);
+            out.loopSites.add(new EncodedFunction.LoopSite(l, index(keyInsns, l.initInsn), header,
+                    index(keyInsns, l.latchStep), index(keyInsns, l.backEdge)));
+        }
         // The verifier wants line info at the first instruction of every function that has any.
         if (!out.lines.isEmpty() && out.lines.get(0).insn() != 0) {
             out.lines.add(0, new EncodedFunction.LineEntry(0, out.lines.get(0).loc()));
         }
         return out;
+    }
+
+    private static int index(Map<MInsn, Integer> at, MInsn m) {
+        return m == null ? -1 : at.getOrDefault(m, -1);
     }
 }

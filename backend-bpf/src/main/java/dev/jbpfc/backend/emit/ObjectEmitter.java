@@ -91,6 +91,11 @@ public final class ObjectEmitter {
                 }
                 code.append(BpfEncoder.encode(insns), 8);
                 if (f.btfFuncId != 0) records.funcInfos.add(new BtfExtRecords.FuncInfo(f.section, base, f.btfFuncId));
+                if (f.btfFuncId != 0) {
+                    for (EncodedFunction.LoopOutcome o : f.loopOutcomes) {
+                        if (o.hint() != null) records.loopHints.add(new BtfExtRecords.LoopHintTag(f.btfFuncId, o.hint().encode()));
+                    }
+                }
                 if (lineInfo && f.lines.isEmpty() && hasAnyLines(functions)) {
                     // Once some function has line info the kernel wants it for every function's first instruction.
                     records.lineInfos.add(new BtfExtRecords.LineInfo(f.section, base, 0, 0, 0));

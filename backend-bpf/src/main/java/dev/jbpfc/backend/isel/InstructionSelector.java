@@ -7,6 +7,7 @@ import dev.jbpfc.backend.mir.CoreRelocation;
 import dev.jbpfc.backend.mir.MBlock;
 import dev.jbpfc.backend.mir.MFunction;
 import dev.jbpfc.backend.mir.MInsn;
+import dev.jbpfc.backend.mir.MLoop;
 import dev.jbpfc.backend.mir.Reg;
 import dev.jbpfc.backend.mir.SymbolRef;
 import dev.jbpfc.diag.CompileError;
@@ -91,13 +92,22 @@ public final class InstructionSelector {
     /** Loads whose only use is the sext to i64 right after them: one sign-extending load at v4. */
     private final Set<Instruction> foldedSextLoad = new HashSet<>();
     private final Set<Value> clean = new HashSet<>();
+    /** Whether counted loops are built to the loop-hint templates (-floop-hints, the default). */
+    private final boolean loopHints;
+    /** Loops being built to a template, by their latch, header and preheader IR blocks (see {@link LoopShaping}). */
+    private final Map<Block, LoopShaping.Planned> byLatch = new HashMap<>(), byPreheader = new HashMap<>();
+    private final List<LoopShaping.Planned> planned = new ArrayList<>();
+    /** Edge blocks (phi copies of a split edge) and the machine block they leave from. */
+    private final Map<MBlock, MBlock> edgeOwner = new java.util.LinkedHashMap<>();
     /** Offset below r10 of the outgoing stack-argument area (0 = none). */
     private int outgoingArea;
     private MBlock cur;
     private Block curIr;
     private DebugLoc loc;
 
-    private InstructionSelector(Module module, Function fn, CpuVersion cpu, ToLongFunction<CoreRelocation> coreValues) {
+    private InstructionSelector(Module module, Function fn, CpuVersion cpu, ToLongFunction<CoreRelocation> coreValues,
+                                boolean loopHints) {
+        this.loopHints = loopHints;
         this.module = module;
         this.fn = fn;
         this.cpu = cpu;
@@ -108,8 +118,15 @@ public final class InstructionSelector {
 
     /** Selects machine instructions for {@code fn}; throws {@link CompileError} for what BPF or jbpfc cannot do. */
     public static MFunction run(Module module, Function fn, CpuVersion cpu, ToLongFunction<CoreRelocation> coreValues) {
-        InstructionSelector s = new InstructionSelector(module, fn, cpu, coreValues);
+        return run(module, fn, cpu, coreValues, false);
+    }
+
+    /** As above; with {@code loopHints} counted loops are built to the loop-hint templates (see {@link LoopShaping}). */
+    public static MFunction run(Module module, Function fn, CpuVersion cpu, ToLongFunction<CoreRelocation> coreValues,
+                                boolean loopHints) {
+        InstructionSelector s = new InstructionSelector(module, fn, cpu, coreValues, loopHints);
         s.select();
+        if (!s.mf.loops.isEmpty()) LoopShaping.layOut(s.fn, s.mf, s.blockMap, s.edgeOwner, s.planned);
         return s.mf;
     }
 
@@ -142,6 +159,14 @@ public final class InstructionSelector {
             if (first) {
                 if (!fn.has(FnAttr.NAKED)) copyParams();
                 first = false;
+                // Parameters have their registers now: plan the loops built to templates.
+                if (loopHints && cpu.hasAlu32() && !fn.has(FnAttr.NAKED)) {
+                    for (LoopShaping.Planned p : LoopShaping.plan(fn, mf, vregs)) {
+                        byLatch.put(p.shape().latch(), p);
+                        byPreheader.put(p.shape().preheader(), p);
+                        planned.add(p);
+                    }
+                }
             }
             for (Instruction i : b.instructions()) {
                 loc = i.loc;
@@ -298,6 +323,12 @@ public final class InstructionSelector {
     // One IR instruction
 
     private void selectInstruction(Instruction i) {
+        LoopShaping.Planned loop = byLatch.get(curIr);
+        if (loop != null && i == loop.shape().next()) return;   // the latch's step, emitted right before the back edge
+        if (loop != null && i == loop.shape().branch()) {
+            loopLatch(loop);
+            return;
+        }
         switch (i.op()) {
             case ADD: case SUB: case MUL: case UDIV: case SDIV: case UREM: case SREM:
             case AND: case OR: case XOR: case SHL: case LSHR: case ASHR:
@@ -663,6 +694,19 @@ public final class InstructionSelector {
         List<Instruction> phis = succ.phis();
         MBlock target = blockMap.get(succ);
         if (phis.isEmpty()) return target;
+        LoopShaping.Planned loop = byPreheader.get(curIr);
+        if (loop != null && succ == loop.shape().header() && curIr.successors().size() == 1) {
+            // The preheader of a loop built to a template: the other phis' copies, then `iv = INIT` last.
+            List<Instruction> others = new ArrayList<>(phis);
+            others.remove(loop.shape().iv());
+            if (!others.isEmpty()) emitPhiCopies(others);
+            MInsn init = emit(loop.mloop().width == 32 ? BpfOp.MOV32_IMM : BpfOp.MOV64_IMM, loop.mloop().iv, 0, 0,
+                    (int) loop.mloop().init);
+            loop.mloop().initInsn = init;
+            loop.mloop().preheader = cur;
+            clean.add(loop.shape().iv());
+            return target;
+        }
         if (curIr.successors().size() == 1) {
             emitPhiCopies(phis);
             return target;
@@ -670,6 +714,7 @@ public final class InstructionSelector {
         MBlock saved = cur;
         MBlock edgeBlock = mf.newBlock(fn.name() + ".edge");
         mf.blocks.add(edgeBlock);
+        edgeOwner.put(edgeBlock, saved);
         cur = edgeBlock;
         emitPhiCopies(phis);
         jump(target);
@@ -693,6 +738,32 @@ public final class InstructionSelector {
             for (Value v : phi.operands()) if (!isClean(v)) allClean = false;
             if (allClean && (phi.type() != Type.I32 || cpu.hasAlu32())) clean.add(phi);
         }
+    }
+
+    /**
+     * The end of a latch built to a template: the other phis' copies, then {@code iv += STEP}, then
+     * {@code if iv CMP limit goto header}, then the exit edge. Nothing after the step writes a register the loop
+     * keeps, and the compare reads the induction register itself (it holds the next value).
+     */
+    private void loopLatch(LoopShaping.Planned loop) {
+        var shape = loop.shape();
+        MLoop ml = loop.mloop();
+        loc = shape.branch().loc;
+        List<Instruction> others = new ArrayList<>(shape.header().phis());
+        others.remove(shape.iv());
+        others.removeAll(loop.coalesced());
+        if (!others.isEmpty()) emitPhiCopies(others);
+        for (Instruction q : loop.coalesced()) if (isClean(q.incomingFor(shape.preheader()))) clean.add(q);
+        boolean w32 = ml.width == 32;
+        BpfOp stepOp = shape.countsUp() ? (w32 ? BpfOp.ADD32_IMM : BpfOp.ADD64_IMM) : (w32 ? BpfOp.SUB32_IMM : BpfOp.SUB64_IMM);
+        ml.latchStep = emit(stepOp, ml.iv, 0, 0, (int) ml.step);
+        Predicate p = shape.countsUp()
+                ? (shape.strict() ? (shape.signed() ? Predicate.SLT : Predicate.ULT) : (shape.signed() ? Predicate.SLE : Predicate.ULE))
+                : (shape.strict() ? (shape.signed() ? Predicate.SGT : Predicate.UGT) : (shape.signed() ? Predicate.SGE : Predicate.UGE));
+        compareAndJump(p, shape.next(), shape.limit(), blockMap.get(shape.header()));
+        ml.backEdge = cur.insns.get(cur.insns.size() - 1);
+        ml.header = blockMap.get(shape.header());
+        jump(edge(shape.exit()));
     }
 
     private void jump(MBlock target) {

@@ -20,6 +20,10 @@ public final class MFunction {
     public final List<MBlock> blocks = new ArrayList<>();
     /** Functions this one calls directly (for the call-chain stack check). */
     public final Set<String> callees = new LinkedHashSet<>();
+    /** Loops built to a loop-hint template (see {@link MLoop}), outer loops before the loops they hold. */
+    public final List<MLoop> loops = new ArrayList<>();
+    /** Loops that were not: where, and why (for -Rpass-missed=loop-hints and loop-report). */
+    public final List<LoopMiss> loopMisses = new ArrayList<>();
     public int allocaBytes;
     public int spillBytes;
     private int nextVreg = Reg.FIRST_VIRTUAL;
@@ -31,6 +35,8 @@ public final class MFunction {
         this.linkage = linkage;
         this.btfFuncId = btfFuncId;
     }
+
+    public record LoopMiss(dev.jbpfc.ir.DebugLoc loc, String reason) {}
 
     public int newVreg() { return nextVreg++; }
 

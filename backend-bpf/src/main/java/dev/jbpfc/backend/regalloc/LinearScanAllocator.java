@@ -98,9 +98,18 @@ public final class LinearScanAllocator {
         order.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(a.vreg, b.vreg));
         List<Interval> active = new ArrayList<>();
         Set<Integer> spilled = new LinkedHashSet<>();
+        Set<Integer> pinned = pinnedToCalleeSaved();
         for (Interval cur : order) {
             active.removeIf(a -> a.end < cur.start);
             int chosen = -1;
+            if (pinned.contains(cur.vreg)) {
+                chosen = choosePinned(cur, active, fixed, copyPartners, intervals, pinned, spilled);
+                if (chosen >= 0) {
+                    cur.phys = chosen;
+                    active.add(cur);
+                    continue;
+                }
+            }
             for (int hint : hints(cur, copyPartners, intervals)) {
                 if (isFree(hint, cur, active, fixed)) {
                     chosen = hint;
@@ -118,7 +127,7 @@ public final class LinearScanAllocator {
             if (chosen < 0) {
                 Interval victim = null;
                 for (Interval a : active) {
-                    if (a.spillCode || a.end <= cur.end) continue;
+                    if (a.spillCode || a.end <= cur.end || pinned.contains(a.vreg)) continue;
                     if (!fixedFree(a.phys, cur, fixed)) continue;
                     if (victim == null || a.end > victim.end) victim = a;
                 }
@@ -152,6 +161,44 @@ public final class LinearScanAllocator {
             b.insns.removeIf(m -> m.op == BpfOp.MOV64_REG && m.dst == m.src);
         }
         return null;
+    }
+
+    /**
+     * The induction and limit registers of loops built to a loop-hint template ({@link dev.jbpfc.backend.mir.MLoop})
+     * must sit in r6..r9 for the whole loop and never be spilled: the template forbids any write of them but the
+     * latch's, and r6..r9 are the registers calls leave alone.
+     */
+    private Set<Integer> pinnedToCalleeSaved() {
+        Set<Integer> out = new java.util.HashSet<>();
+        for (dev.jbpfc.backend.mir.MLoop l : mf.loops) {
+            out.add(l.iv);
+            if (l.limitReg >= 0) out.add(l.limitReg);
+        }
+        return out;
+    }
+
+    /**
+     * r6..r9 for a pinned interval: a copy partner's register first, then any free one, then one taken from an
+     * interval that is not pinned (spilled; allocation starts again). -1 when all four hold pinned intervals: the
+     * interval is then allocated as any other, and the loop gets no hint.
+     */
+    private int choosePinned(Interval cur, List<Interval> active, List<List<int[]>> fixed,
+                             Map<Integer, List<Integer>> partners, Map<Integer, Interval> intervals,
+                             Set<Integer> pinned, Set<Integer> spilled) {
+        for (int hint : hints(cur, partners, intervals)) {
+            if (hint >= Reg.R6 && hint <= Reg.R9 && isFree(hint, cur, active, fixed)) return hint;
+        }
+        for (int r = Reg.R6; r <= Reg.R9; r++) if (isFree(r, cur, active, fixed)) return r;
+        Interval victim = null;
+        for (Interval a : active) {
+            if (a.phys < Reg.R6 || a.phys > Reg.R9 || pinned.contains(a.vreg) || a.spillCode) continue;
+            if (!fixedFree(a.phys, cur, fixed)) continue;
+            if (victim == null || a.end > victim.end) victim = a;
+        }
+        if (victim == null) return -1;
+        spilled.add(victim.vreg);
+        active.remove(victim);
+        return victim.phys;
     }
 
     private List<Integer> hints(Interval cur, Map<Integer, List<Integer>> partners, Map<Integer, Interval> intervals) {

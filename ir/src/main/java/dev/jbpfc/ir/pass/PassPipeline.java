@@ -31,7 +31,7 @@ public final class PassPipeline {
     /** Every pass by its command-line name. */
     public static final List<String> PASS_NAMES =
             List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
-                    "is-constant");
+                    "is-constant", "loop-rotate");
 
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
@@ -60,7 +60,7 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "unroll",
-                "sccp", "constfold", "is-constant", "simplifycfg", "cse", "dce", "simplifycfg", "dce");
+                "sccp", "constfold", "is-constant", "simplifycfg", "cse", "dce", "simplifycfg", "dce", "loop-rotate");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant"), 0);
             case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "unroll", "sccp", "is-constant",
@@ -72,6 +72,15 @@ public final class PassPipeline {
     }
 
     public List<String> passes() { return passes; }
+
+    /**
+     * This pipeline without the named pass ({@code -fno-loop-hints} drops {@code loop-rotate}, which builds
+     * counted loops to the loop-hint templates' bottom-tested shape).
+     */
+    public PassPipeline without(String pass) {
+        passes.removeIf(pass::equals);
+        return this;
+    }
 
     /** Print the module to {@code out} after each run of the named passes ("all" = every pass). */
     public PassPipeline printAfter(Set<String> names, PrintStream out) {
@@ -127,6 +136,7 @@ public final class PassPipeline {
             case "simplifycfg" -> new SimplifyCfg()::run;
             case "cse" -> new CommonSubexpressionElimination()::run;
             case "unroll" -> new LoopUnroll(remarks)::run;
+            case "loop-rotate" -> new LoopRotation()::run;
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };
         for (Function f : m.functions()) pass.accept(f);

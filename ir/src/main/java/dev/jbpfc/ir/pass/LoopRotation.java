@@ -1,0 +1,280 @@
+package dev.jbpfc.ir.pass;
+
+import dev.jbpfc.ir.Block;
+import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.Function;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Opcode;
+import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.analysis.Cfg;
+import dev.jbpfc.ir.analysis.DominatorTree;
+import dev.jbpfc.ir.analysis.LoopInfo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Needs: nothing (computes CFG, dominators, loops per loop rotated). Leaves stale: CFG, dominators, loops.
+ *
+ * Turns a top-tested counted loop into a guard and a bottom-tested loop, the shape the loop-hint templates want
+ * (docs/loop-hints.md) and one compare per trip instead of a compare and a jump back:
+ * <pre>
+ *   pre:  br head                                  pre:   %g = cmp ult i32 0, %n          ; the test, once
+ *   head: %i = phi i32 [0, pre], [%i1, latch]             condbr i1 %g, pre.rot, head.exit
+ *         %c = cmp ult i32 %i, %n            ->    pre.rot: br body
+ *         condbr i1 %c, body, out                  body:  %i.r = phi i32 [0, pre.rot], [%i1, latch]
+ *   body: ... %i ...                                      ... %i.r ...
+ *   latch: %i1 = add i32 %i, 1                     latch: %i1 = add i32 %i.r, 1
+ *         br head                                         %c.r = cmp ult i32 %i1, %n      ; the test, again
+ *   out:  ... %i ...                                      condbr i1 %c.r, body, head.exit
+ *                                                  head.exit: %i.x = phi i32 [0, pre], [%i1, latch]
+ *                                                         br out
+ *                                                  out:   ... %i.x ...
+ * </pre>
+ * Only loops whose header is nothing but phis, one compare and its branch, whose compare tests a header phi
+ * stepped by a constant in the single latch ({@code br head}) against a value from outside the loop, and whose
+ * body's first block is entered from the header alone. Values of the header used after the loop must be reached
+ * through the header's exit (they become {@code head.exit}'s phis) or be phi inputs from a {@code break} in the
+ * body (the body's copy of the phi). A guard that folds to true is left out; to false, the loop stays as it is.
+ */
+public final class LoopRotation {
+    public void run(Function fn) {
+        // Rotating one loop changes the CFG: recompute and go on until no loop is left to rotate.
+        for (int round = 0; round < 1000; round++) {
+            DominatorTree dt = new DominatorTree(new Cfg(fn));
+            LoopInfo li = new LoopInfo(dt);
+            boolean done = false;
+            for (LoopInfo.Loop l : li.loops()) {
+                if (rotate(fn, l, dt)) {
+                    done = true;
+                    break;
+                }
+            }
+            if (!done) return;
+        }
+    }
+
+    private static boolean rotate(Function fn, LoopInfo.Loop l, DominatorTree dt) {
+        Cfg cfg = dt.cfg();
+        Block head = l.header();
+        if (l.latches().size() != 1) return false;
+        Block latch = l.latches().get(0);
+        if (latch == head || latch.terminator() == null || latch.terminator().op() != Opcode.BR) return false;
+        List<Block> preds = cfg.preds(head);
+        // 1. The header: phis, one compare, its branch.
+        List<Instruction> phis = head.phis();
+        if (head.size() != phis.size() + 2) return false;
+        Instruction cmp = head.get(phis.size()), branch = head.terminator();
+        if (cmp.op() != Opcode.CMP || branch.op() != Opcode.CONDBR || branch.operand(0) != cmp) return false;
+        Map<Value, List<Instruction>> users = users(fn);
+        if (users.getOrDefault(cmp, List.of()).size() != 1) return false;
+        Block t = branch.targets().get(0), f = branch.targets().get(1);
+        Block body, out;
+        if (l.contains(t) && !l.contains(f)) { body = t; out = f; }
+        else if (l.contains(f) && !l.contains(t)) { body = f; out = t; }
+        else return false;
+        if (body == head || !isCountedTest(cmp, head, latch, l)) return false;
+        // Canonical shapes first (each a round of its own): one way in, and a body entered from the header alone.
+        if (preds.size() > 2) return makePreheader(fn, head, latch, preds);
+        if (cfg.preds(body).size() != 1 || !body.phis().isEmpty()) return splitBodyEntry(fn, head, body, branch);
+        if (preds.size() != 2) return false;
+        Block pre = preds.get(0) == latch ? preds.get(1) : preds.get(0);
+        if (pre == latch || l.contains(pre)) return false;
+        // 2. Every use of a header value outside the loop must be one we can rewrite.
+        boolean outOnlyFromHead = cfg.preds(out).size() == 1;
+        for (Instruction phi : phis) {
+            for (Instruction u : users.getOrDefault(phi, List.of())) {
+                if (l.contains(u.block())) continue;
+                if (u.op() == Opcode.PHI) {
+                    for (int k = 0; k < u.operands().size(); k++) {
+                        if (u.operand(k) != phi) continue;
+                        Block from = u.targets().get(k);
+                        if (!(from == head && u.block() == out) && !(l.contains(from) && from != head)
+                                && !(outOnlyFromHead && dt.dominates(out, from))) {
+                            return false;
+                        }
+                    }
+                } else if (!(outOnlyFromHead && dt.dominates(out, u.block()))) {
+                    return false;
+                }
+            }
+        }
+        // 3. The guard: the test on the values entering the loop.
+        Map<Value, Value> atPre = new HashMap<>(), atLatch = new HashMap<>();
+        Map<Instruction, Instruction> inBody = new HashMap<>();
+        for (Instruction phi : phis) {
+            atPre.put(phi, phi.incomingFor(pre));
+            Instruction copy = Instruction.phi(phi.type());
+            copy.setName(fn.uniqueValueName(phi.name() == null ? "iv" : phi.name() + ".r"));
+            copy.loc = phi.loc;
+            inBody.put(phi, copy);
+        }
+        for (Instruction phi : phis) {
+            Value v = phi.incomingFor(latch);
+            atLatch.put(phi, v instanceof Instruction vi && inBody.containsKey(vi) ? inBody.get(vi) : v);
+        }
+        Value g0 = map(cmp.operand(0), atPre), g1 = map(cmp.operand(1), atPre);
+        Boolean guardKnown = null;
+        if (g0 instanceof Constant c0 && g1 instanceof Constant c1) guardKnown = cmp.predicate.evaluate(g0.type(), c0.value(), c1.value());
+        if (Boolean.FALSE.equals(guardKnown)) return false;
+        boolean trueIsBody = body == t;
+
+        // 4. Rewrite. New blocks: pre.rot (the preheader, only `br body`) and head.exit (the header's exit).
+        Block preRot = new Block(fn.uniqueBlockName(head.name() + ".pre"));
+        Block exit = new Block(fn.uniqueBlockName(head.name() + ".exit"));
+        fn.insertBlockAfter(head, preRot);
+        fn.insertBlockAfter(latch, exit);
+        Instruction toBody = Instruction.br(body);
+        toBody.loc = branch.loc;
+        preRot.append(toBody);
+        Instruction toOut = Instruction.br(out);
+        toOut.loc = branch.loc;
+        exit.append(toOut);
+        // The guard, in a block of its own when the old preheader branches elsewhere too.
+        Block guardBlock = pre;
+        if (pre.terminator().op() != Opcode.BR) {
+            guardBlock = new Block(fn.uniqueBlockName(head.name() + ".guard"));
+            fn.insertBlockAfter(pre, guardBlock);
+            pre.terminator().replaceTarget(head, guardBlock);
+            for (Instruction phi : phis) phi.replaceTarget(pre, guardBlock);
+        } else {
+            pre.remove(pre.terminator());
+        }
+        if (guardKnown != null) {
+            Instruction j = Instruction.br(preRot);
+            j.loc = branch.loc;
+            guardBlock.append(j);
+        } else {
+            Instruction g = Instruction.cmp(cmp.predicate, g0, g1);
+            g.setName(fn.uniqueValueName((cmp.name() == null ? "c" : cmp.name()) + ".guard"));
+            g.loc = cmp.loc;
+            guardBlock.append(g);
+            Instruction cb = trueIsBody ? Instruction.condbr(g, preRot, exit) : Instruction.condbr(g, exit, preRot);
+            cb.loc = branch.loc;
+            guardBlock.append(cb);
+        }
+        // The body's phis replace the header's inside the loop.
+        for (Instruction phi : phis) {
+            Instruction copy = inBody.get(phi);
+            copy.addIncoming(atPre.get(phi), preRot);
+            copy.addIncoming(atLatch.get(phi), latch);
+        }
+        for (int k = phis.size() - 1; k >= 0; k--) body.insert(0, inBody.get(phis.get(k)));
+        // The header's exit merges the values the header had on its way out.
+        Map<Instruction, Instruction> atExit = new HashMap<>();
+        for (Instruction phi : phis) {
+            Instruction x = Instruction.phi(phi.type());
+            x.setName(fn.uniqueValueName(phi.name() == null ? "x" : phi.name() + ".x"));
+            x.loc = phi.loc;
+            if (guardKnown == null) x.addIncoming(atPre.get(phi), guardBlock);
+            x.addIncoming(atLatch.get(phi), latch);
+            atExit.put(phi, x);
+        }
+        // Uses: inside the loop (not the header) the body's phi; after the loop through the exit, the exit's phi.
+        for (Instruction phi : phis) {
+            for (Instruction u : users.getOrDefault(phi, List.of())) {
+                if (u.block() == head) continue;
+                if (l.contains(u.block())) {
+                    u.replaceOperand(phi, inBody.get(phi));
+                } else if (u.op() == Opcode.PHI) {
+                    for (int k = 0; k < u.operands().size(); k++) {
+                        if (u.operand(k) != phi) continue;
+                        Block from = u.targets().get(k);
+                        u.setOperand(k, l.contains(from) && from != head ? inBody.get(phi) : atExit.get(phi));
+                    }
+                } else {
+                    u.replaceOperand(phi, atExit.get(phi));
+                }
+            }
+        }
+        for (Instruction p : out.phis()) p.replaceTarget(head, exit);
+        int used = 0;
+        for (Instruction phi : phis) {
+            Instruction x = atExit.get(phi);
+            if (!users(fn).getOrDefault(x, List.of()).isEmpty()) exit.insert(used++, x);
+        }
+        // The latch tests again, on the values the next trip would see.
+        int unrollHint = latch.terminator().loopHint;
+        latch.remove(latch.terminator());
+        Instruction again = Instruction.cmp(cmp.predicate, map(cmp.operand(0), atLatch), map(cmp.operand(1), atLatch));
+        again.setName(fn.uniqueValueName((cmp.name() == null ? "c" : cmp.name()) + ".r"));
+        again.loc = cmp.loc;
+        latch.append(again);
+        Instruction back = trueIsBody ? Instruction.condbr(again, body, exit) : Instruction.condbr(again, exit, body);
+        back.loc = branch.loc;
+        back.loopHint = unrollHint;
+        latch.append(back);
+        fn.removeBlock(head);
+        return true;
+    }
+
+    /**
+     * Gives a header entered from several blocks outside the loop a single preheader: {@code head.enter} merges
+     * the entering values in phis of its own and jumps to the header.
+     */
+    private static boolean makePreheader(Function fn, Block head, Block latch, List<Block> preds) {
+        List<Block> outside = new ArrayList<>();
+        for (Block p : preds) if (p != latch) outside.add(p);
+        Block pre = new Block(fn.uniqueBlockName(head.name() + ".enter"));
+        fn.insertBlockAfter(outside.get(outside.size() - 1), pre);
+        for (Instruction phi : head.phis()) {
+            Value first = phi.incomingFor(outside.get(0));
+            boolean same = true;
+            for (Block p : outside) if (phi.incomingFor(p) != first) same = false;
+            Value in = first;
+            if (!same) {
+                Instruction merge = Instruction.phi(phi.type());
+                merge.setName(fn.uniqueValueName(phi.name() == null ? "e" : phi.name() + ".e"));
+                merge.loc = phi.loc;
+                for (Block p : outside) merge.addIncoming(phi.incomingFor(p), p);
+                pre.append(merge);
+                in = merge;
+            }
+            for (Block p : outside) phi.removeIncoming(p);
+            phi.addIncoming(in, pre);
+        }
+        Instruction j = Instruction.br(head);
+        j.loc = head.terminator().loc;
+        pre.append(j);
+        for (Block p : outside) p.terminator().replaceTarget(head, pre);
+        return true;
+    }
+
+    /** Splits the header -> body edge when the body has other predecessors (an inner loop's header). */
+    private static boolean splitBodyEntry(Function fn, Block head, Block body, Instruction branch) {
+        Block entry = new Block(fn.uniqueBlockName(body.name() + ".first"));
+        fn.insertBlockAfter(head, entry);
+        Instruction j = Instruction.br(body);
+        j.loc = branch.loc;
+        entry.append(j);
+        branch.replaceTarget(body, entry);
+        for (Instruction phi : body.phis()) phi.replaceTarget(head, entry);
+        return true;
+    }
+
+    /** The header of a counted loop tests a phi stepped by a constant in the latch against an invariant. */
+    private static boolean isCountedTest(Instruction cmp, Block head, Block latch, LoopInfo.Loop l) {
+        for (int side = 0; side < 2; side++) {
+            Value a = cmp.operand(side), b = cmp.operand(1 - side);
+            if (!(a instanceof Instruction phi) || phi.op() != Opcode.PHI || phi.block() != head) continue;
+            if (!(phi.incomingFor(latch) instanceof Instruction step)) continue;
+            if ((step.op() != Opcode.ADD && step.op() != Opcode.SUB) || step.operand(0) != phi
+                    || !(step.operand(1) instanceof Constant) || step.block() != latch) continue;
+            if (b instanceof Instruction bi && l.contains(bi.block())) continue;
+            return true;
+        }
+        return false;
+    }
+
+    private static Value map(Value v, Map<Value, Value> m) { return m.getOrDefault(v, v); }
+
+    private static Map<Value, List<Instruction>> users(Function fn) {
+        Map<Value, List<Instruction>> out = new HashMap<>();
+        for (Block b : fn.blocks()) {
+            for (Instruction i : b.instructions()) for (Value v : i.operands()) out.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+        }
+        return out;
+    }
+}
