@@ -196,7 +196,14 @@ class CheckLoopsCommandTest {
         List<FunctionCode> fs = BpfObjectFunctions.of(BpfObjectFile.read(obj));
         assertEquals(List.of(".text/sum/false", "xdp/prog/true"),
                 fs.stream().map(f -> f.section() + "/" + f.name() + "/" + f.isProgram()).sorted().toList());
-        assertUnhintedLinesMatchBackEdges(obj, fs);
+        // jbpfc builds both loops to templates: the real checker accepts every hint and no back edge is left.
+        int backEdges = 0;
+        for (FunctionCode f : fs) backEdges += FakeChecker.backEdges(f.code()).size();
+        assertEquals(2, backEdges, "one back edge per loop in jbpfc's object");
+        Run r = run(null, "check-loops", obj.toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertEquals(2, r.out().lines().filter(l -> l.contains(": accepted, bound ")).count(), r.out());
+        assertTrue(r.out().lines().noneMatch(l -> l.contains("unhinted back edge at")), r.out());
     }
 
     /** A {@code btf_decl_tag} on a function compiled by jbpfc reaches that function (and only it) as a tag. */
