@@ -1,5 +1,7 @@
 package dev.jbpfc.cli;
 
+import dev.jbpfc.testsuite.difftest.CPrinter;
+import dev.jbpfc.testsuite.difftest.ProgramGenerator;
 import dev.jbpfc.testsuite.interp.ProgramRunner;
 import dev.jbpfc.testsuite.interp.RunComparison;
 import dev.jbpfc.testsuite.oracle.KernelOracle;
@@ -9,6 +11,7 @@ import dev.jbpfc.testsuite.oracle.RunInput;
 import dev.jbpfc.testsuite.oracle.RunResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.ByteArrayOutputStream;
@@ -36,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code -Dinterp.inputs=N} changes the number of frames per program (default {@value #INPUTS}).
  */
 class InterpreterCrossCheckTest {
-    static final int INPUTS = 8;
+    static final int INPUTS = 8, GENERATED = 30;
     static final AtomicInteger programs = new AtomicInteger(), compared = new AtomicInteger(),
             notRunByKernel = new AtomicInteger();
 
@@ -48,6 +51,47 @@ class InterpreterCrossCheckTest {
         }
         assertTrue(files.size() >= 60, "expected at least 60 programs, found " + files.size());
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+    }
+
+    /**
+     * Generated programs of the differential tester ({@code ProgramGenerator.Config.ci()}, seeds 1..N with
+     * {@code -Dinterp.generated=N}, default {@value #GENERATED}), compiled by jbpfc: those the kernel loads are run on
+     * two frames each in both. Programs jbpfc cannot compile or the kernel refuses are counted and skipped.
+     */
+    @Test
+    void generatedProgramsRunAlikeInTheKernelAndTheInterpreter() throws IOException {
+        KernelOracle kernel = OracleRequirement.kernel();
+        Path dir = Path.of("target/interp-crosscheck/generated");
+        Files.createDirectories(dir);
+        int n = Integer.getInteger("interp.generated", GENERATED);
+        int judged = 0, skipped = 0, runs = 0;
+        List<String> failures = new ArrayList<>();
+        for (long seed = 1; seed <= n; seed++) {
+            Path src = dir.resolve("seed-" + seed + ".c"), obj = dir.resolve("seed-" + seed + ".o").toAbsolutePath();
+            Files.writeString(src, CPrinter.direct(ProgramGenerator.generate(seed, ProgramGenerator.Config.ci())));
+            int status = Main.run(new String[] {"-O2", "-g", "--target=bpf", "-c", src.toString(), "-o", obj.toString()},
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+            if (status != 0) {
+                skipped++;
+                continue;
+            }
+            byte[] elf = Files.readAllBytes(obj);
+            boolean any = false;
+            for (RunInput in : PacketGenerator.frames(seed, 2)) {
+                RunResult k = kernel.run(obj, "prog", in);
+                if (!k.ran()) continue;
+                any = true;
+                runs++;
+                String d = RunComparison.difference(k, ProgramRunner.run(elf, "prog", in));
+                if (d != null) failures.add("seed " + seed + " (" + src + "): " + d);
+            }
+            if (any) judged++;
+            else skipped++;
+        }
+        System.out.printf("interpreter vs kernel, generated programs: %d of %d judged (%d runs), %d skipped, %d differ%n",
+                judged, n, runs, skipped, failures.size());
+        assertTrue(judged >= n / 2, "too few generated programs ran in the kernel: " + judged + " of " + n);
+        if (!failures.isEmpty()) fail(String.join("\n", failures));
     }
 
     @AfterAll
