@@ -84,7 +84,7 @@ final class Asm {
             int off = i.off, imm = i.imm;
             if (i.target != null) {
                 int rel = slots.get(i.target) - (slots.get(i) + 1);
-                if (i.op == BpfOp.GOTOL) imm = rel;
+                if (i.op == BpfOp.GOTOL || i.op == BpfOp.CALL) imm = rel;
                 else off = rel;
             }
             out.add(i.op == BpfOp.LD_IMM64 ? BpfInsn.ldImm64(i.dst, i.imm64) : BpfInsn.of(i.op, i.dst, i.src, off, imm));

@@ -19,10 +19,18 @@ final class LoopCase {
     final List<String> mutations = new ArrayList<>();
     /** Extra hints that name no generated loop (a hint for a range that is not a loop). */
     final List<String> extraHints = new ArrayList<>();
+    /** The loops the mutations were aimed at. */
+    final List<LoopSpec> targets = new ArrayList<>();
     private byte[] code;
     private List<String> hints;
 
     LoopCase(long seed) { this.seed = seed; }
+
+    /** Forgets the assembled form after an edit. */
+    void invalidate() {
+        code = null;
+        hints = null;
+    }
 
     String kind() { return mutations.isEmpty() ? "none" : String.join("+", mutations); }
 

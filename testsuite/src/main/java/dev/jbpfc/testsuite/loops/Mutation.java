@@ -234,25 +234,86 @@ enum Mutation {
     },
     OVERFLOW_AT_THE_BOUND {
         boolean apply(LoopCase c, LoopSpec l, Random r) {
-            // a self-consistent hint (trips computed as if no value wrapped) for a loop whose latch wraps
+            // a self-consistent hint (trips counted as if no value wrapped) for a loop whose latch may wrap
             if (l.limitReg >= 0) {
-                l.cmp = l.up ? Compare.LE : Compare.GE;
-                l.backEdge.op = LoopSpec.backEdgeOp(l.width, l.signed, l.cmp, true);
-            } else {
-                if (l.width == 64 && l.signed) return false;  // s64's edge is no 32-bit immediate
-                int edge = l.up ? (l.signed ? Integer.MAX_VALUE : -1) : (l.signed ? Integer.MIN_VALUE : 0);
-                l.limitImm = edge - (l.up ? r.nextInt(2) : -r.nextInt(2));
-                l.backEdge.imm = l.limitImm;
-                l.cmp = l.up ? Compare.LE : Compare.GE;
-                l.backEdge.op = LoopSpec.backEdgeOp(l.width, l.signed, l.cmp, false);
-                l.preheader.imm = l.initImm = l.limitImm - (l.up ? 5 : -5);
-                l.step = 1 + r.nextInt(3);
-                l.latch.imm = (int) (l.up ? l.step : -l.step);
-                if (l.latch.op.name().startsWith("SUB")) l.latch.imm = (int) l.step;
+                if (r.nextBoolean()) {
+                    l.cmp = l.up ? Compare.LE : Compare.GE;
+                    l.backEdge.op = LoopSpec.backEdgeOp(l.width, l.signed, l.cmp, true);
+                } else {
+                    l.step = 2 + r.nextInt(8);   // a step that need not divide the distance to the type's edge
+                    l.latch.imm = (int) (l.latch.op.name().startsWith("SUB") || l.up ? l.step : -l.step);
+                }
+                java.math.BigInteger t = TripCount.tripsIgnoringWrap(l.up, l.cmp, TripCount.domain(l.initImm, l.width, l.signed),
+                        TripCount.worstLimit(l.up, l.width, l.signed), l.step, l.width, l.signed);
+                if (t == null) return false;
+                l.trips = t;
+                return true;
             }
-            // trips as a careless compiler would count them: span / step + 1, ignoring the wrap
-            long span = Math.abs(TripCount.domain(l.limitImm, l.width, l.signed).subtract(TripCount.domain(l.initImm, l.width, l.signed)).longValue());
-            l.trips = java.math.BigInteger.valueOf(span / l.step + 1);
+            if (l.width == 64 && l.signed) return false;  // s64's edge is no 32-bit immediate
+            int edge = l.up ? (l.signed ? Integer.MAX_VALUE : -1) : (l.signed ? Integer.MIN_VALUE : 0);
+            l.limitImm = edge - (l.up ? r.nextInt(3) : -r.nextInt(3));
+            l.backEdge.imm = l.limitImm;
+            l.cmp = l.up ? (r.nextBoolean() ? Compare.LE : Compare.LT) : (r.nextBoolean() ? Compare.GE : Compare.GT);
+            l.backEdge.op = LoopSpec.backEdgeOp(l.width, l.signed, l.cmp, false);
+            l.preheader.imm = l.initImm = l.limitImm - (l.up ? 5 + r.nextInt(30) : -5 - r.nextInt(30));
+            l.step = 1 + r.nextInt(9);
+            l.latch.imm = (int) (l.latch.op.name().startsWith("SUB") || l.up ? l.step : -l.step);
+            java.math.BigInteger t = TripCount.tripsIgnoringWrap(l.up, l.cmp, TripCount.domain(l.initImm, l.width, l.signed),
+                    TripCount.domain(l.limitImm, l.width, l.signed), l.step, l.width, l.signed);
+            if (t == null) return false;
+            l.trips = t;
+            return true;
+        }
+    },
+    JUMP_TO_BACK_EDGE {
+        boolean apply(LoopCase c, LoopSpec l, Random r) {
+            // skips the latch: the iv stops advancing
+            Asm.Label be = new Asm.Label();
+            c.asm.items.add(c.asm.indexOf(l.backEdge), be);
+            Asm.Insn j = new Asm.Insn(r.nextBoolean() ? BpfOp.JA : BpfOp.JNE_IMM, r.nextInt(10), 0, 0, r.nextInt(3));
+            j.target = be;
+            insertInBody(c, l, r, j);
+            return true;
+        }
+    },
+    WRITE_BETWEEN_LATCH_AND_BACK_EDGE {
+        boolean apply(LoopCase c, LoopSpec l, Random r) {
+            Asm.Insn i = r.nextBoolean() ? new Asm.Insn(BpfOp.SUB64_IMM, l.iv, 0, 0, (int) l.step)
+                    : new Asm.Insn(BpfOp.MOV64_REG, other(l.iv, r), l.iv, 0, 0);
+            c.asm.items.add(c.asm.indexOf(l.backEdge), i);
+            return true;
+        }
+    },
+    CALL_INTO_BODY {
+        boolean apply(LoopCase c, LoopSpec l, Random r) {
+            // a BPF-to-BPF call from before the loop whose target is inside it: the loop's code runs in a new frame
+            Asm.Label into = labelInBody(c, l, r, true);
+            Asm.Insn call = new Asm.Insn(BpfOp.CALL, 0, 1, 0, 0);
+            call.target = into;
+            c.asm.items.add(c.asm.indexOf(l.preheader), call);
+            return true;
+        }
+    },
+    GOTOL_INTO_BODY {
+        boolean apply(LoopCase c, LoopSpec l, Random r) {
+            Asm.Label into = labelInBody(c, l, r, true);
+            Asm.Label skip = new Asm.Label();
+            int at = c.asm.indexOf(l.preheader);
+            Asm.Insn cond = new Asm.Insn(BpfOp.JNE_IMM, r.nextInt(10), 0, 0, r.nextInt(3));
+            cond.target = skip;
+            Asm.Insn g = new Asm.Insn(BpfOp.GOTOL, 0, 0, 0, 0);
+            g.target = into;
+            c.asm.items.add(at, skip);
+            c.asm.items.add(at, g);
+            c.asm.items.add(at, cond);
+            return true;
+        }
+    },
+    NESTED_WRITES_OUTER_IV {
+        boolean apply(LoopCase c, LoopSpec l, Random r) {
+            if (l.parent == null) return false;
+            Asm.Insn w = new Asm.Insn(r.nextBoolean() ? BpfOp.SUB64_IMM : BpfOp.MOV64_IMM, l.parent.iv, 0, 0, r.nextInt(3));
+            insertInBody(c, l, r, w);
             return true;
         }
     };

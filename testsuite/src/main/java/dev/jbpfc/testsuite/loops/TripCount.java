@@ -35,13 +35,23 @@ final class TripCount {
 
     /** Worst-case body executions, or null (wraps, never exits, or cmp does not go with the direction). */
     static BigInteger trips(boolean up, Compare cmp, BigInteger init, BigInteger limit, long step, int width, boolean signed) {
+        return count(up, cmp, init, limit, step, width, signed, true);
+    }
+
+    /** What a compiler that forgets the wrap-around would claim (the same count without the overflow check). */
+    static BigInteger tripsIgnoringWrap(boolean up, Compare cmp, BigInteger init, BigInteger limit, long step, int width, boolean signed) {
+        return count(up, cmp, init, limit, step, width, signed, false);
+    }
+
+    private static BigInteger count(boolean up, Compare cmp, BigInteger init, BigInteger limit, long step, int width,
+                                    boolean signed, boolean checkWrap) {
         if (step <= 0 || cmp.countsUp() != up) return null;
         BigInteger s = BigInteger.valueOf(step);
         BigInteger span = up ? limit.subtract(init) : init.subtract(limit);
         BigInteger n = (cmp == Compare.LT || cmp == Compare.GT) ? ceilDiv(span, s).subtract(BigInteger.ONE) : floorDiv(span, s);
         if (n.signum() < 0) n = BigInteger.ZERO;
         BigInteger fin = up ? init.add(n.add(BigInteger.ONE).multiply(s)) : init.subtract(n.add(BigInteger.ONE).multiply(s));
-        if (fin.compareTo(max(width, signed)) > 0 || fin.compareTo(min(width, signed)) < 0) return null;
+        if (checkWrap && (fin.compareTo(max(width, signed)) > 0 || fin.compareTo(min(width, signed)) < 0)) return null;
         return n.add(BigInteger.ONE);
     }
 
