@@ -35,6 +35,8 @@ public final class LoopCampaign {
     public static final class Stats {
         public long cases, loops, accepted, rejected, violations, checkerExceptions, proved, runs, budgetRuns, errorRuns, instructions;
         public long correctLoops, correctAccepted;
+        /** Accepted loops whose code no mutation touched, compared with their true worst case (any register limit too). */
+        public long boundsCompared, boundsBelowTruth;
         /** Per mutation: cases, accepted loops, rejected loops, violations, mutated loop accepted, mutated loop rejected. */
         public final Map<String, long[]> byMutation = new TreeMap<>();
         public final Map<String, List<String>> acceptedMutants = new TreeMap<>();
@@ -130,6 +132,30 @@ public final class LoopCampaign {
             s.correctAccepted += claims.size();
         }
         if (report.proved()) s.proved++;
+        // Budget-free check: when only hints were mutated, every loop's code is as generated, so its true worst case is
+        // known exactly (TripCount); an accepted bound below it is a violation even where no run could reach it (a
+        // register limit's four billion trips).
+        boolean codeAsGenerated = c.mutations.stream().allMatch(m -> Mutation.valueOf(m).isHintLie());
+        if (codeAsGenerated) {
+            for (LoopVerdict v : report.loops()) {
+                if (!v.accepted()) continue;
+                for (LoopSpec l : c.loops) {
+                    LoopHint t = l.trueHint(c.asm);
+                    if (t.start() != v.start() || t.end() != v.end()) continue;
+                    s.boundsCompared++;
+                    if (Long.compareUnsigned(v.bound(), t.trips()) < 0) {
+                        s.boundsBelowTruth++;
+                        s.violations++;
+                        s.mutation(kind, 3, 1);
+                        if (s.findings.size() < 50) {
+                            s.findings.add("VIOLATION: loop [" + v.start() + ", " + v.end() + "] accepted with bound "
+                                    + Long.toUnsignedString(v.bound()) + " below its true worst case " + Long.toUnsignedString(t.trips())
+                                    + "\n" + c.describe());
+                        }
+                    }
+                }
+            }
+        }
         if (claims.isEmpty()) return;
         List<LoopHint> hints = new ArrayList<>();
         for (String t : f.tags()) {
@@ -171,6 +197,9 @@ public final class LoopCampaign {
         sb.append(String.format("Runs: %,d (%,d instructions), %,d stopped by the budget, %,d stopped by an interpreter error "
                 + "(an access outside the stack, a jump out of the function: mutated code). Unmutated cases: %,d of %,d hinted "
                 + "loops accepted.%n%n", s.runs, s.instructions, s.budgetRuns, s.errorRuns, s.correctAccepted, s.correctLoops));
+        sb.append(String.format("Bounds checked without running: %,d accepted loops of cases whose code no mutation touched were compared "
+                + "with their true worst case (exact, from TripCount; this covers register limits, whose billions of trips no run "
+                + "reaches): %d below it (counted as violations above).%n%n", s.boundsCompared, s.boundsBelowTruth));
         sb.append("Per mutation: the loops of the function (all verdicts), and the verdict on the loop the mutation was aimed "
                 + "at (one-mutation cases; a mutation can leave its loop bounded as claimed, e.g. a call that clobbers r0-r5 "
                 + "when the loop lives in r6-r9, so some of those are rightly accepted: examples below).\n\n");

@@ -14,7 +14,7 @@ final class LoopCases {
             LoopSpec l = c.loops.get(r.nextInt(c.loops.size()));
             if (m.apply(c, l, r)) {
                 c.mutations.add(m.name());
-                c.targets.add(m == Mutation.NESTED_WRITES_OUTER_IV ? l.parent : l);
+                c.targets.add(m == Mutation.NESTED_WRITES_OUTER_IV || m == Mutation.NESTED_SHARES_REGISTER ? l.parent : l);
                 return;
             }
         }

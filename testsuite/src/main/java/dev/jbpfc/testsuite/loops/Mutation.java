@@ -309,6 +309,19 @@ enum Mutation {
             return true;
         }
     },
+    NESTED_SHARES_REGISTER {
+        boolean apply(LoopCase c, LoopSpec l, Random r) {
+            // the nested loop counts in its parent's iv or limit register: its preheader and latch write it
+            if (l.parent == null) return false;
+            int reg = l.parent.limitReg >= 0 && r.nextBoolean() ? l.parent.limitReg : l.parent.iv;
+            if (reg == l.limitReg) return false;
+            l.iv = reg;
+            l.preheader.dst = reg;
+            l.latch.dst = reg;
+            l.backEdge.dst = reg;
+            return true;
+        }
+    },
     NESTED_WRITES_OUTER_IV {
         boolean apply(LoopCase c, LoopSpec l, Random r) {
             if (l.parent == null) return false;

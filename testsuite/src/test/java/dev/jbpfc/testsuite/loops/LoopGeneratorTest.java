@@ -117,9 +117,10 @@ class LoopGeneratorTest {
 
     @Test
     void theHarnessCatchesHintsTakenAtTheirWord() {
-        LoopCampaign.Stats s = new LoopCampaign(3, 20_000, LoopCampaign.hintsAtTheirWord()).run(1, 1000);
+        LoopCampaign.Stats s = new LoopCampaign(3, 20_000, LoopCampaign.hintsAtTheirWord()).run(1, 3000);
         assertEquals(0, s.byMutation.get("none")[3], "a correct case broke its own hint");
-        assertTrue(s.violations > 100, "the lies of 1000 cases gave only " + s.violations + " violations");
+        assertTrue(s.violations > 100, "the lies of 3000 cases gave only " + s.violations + " violations");
+        assertTrue(s.boundsBelowTruth > 10, "the bound comparison caught only " + s.boundsBelowTruth + " lies");
         for (String m : List.of("TRIPS_MINUS_ONE", "STEP_ZERO", "IV_WRITTEN", "BACK_EDGE_FROM_MIDDLE", "JUMP_TO_BACK_EDGE")) {
             assertTrue(s.byMutation.containsKey(m) && s.byMutation.get(m)[3] > 0, m + " never caught");
         }

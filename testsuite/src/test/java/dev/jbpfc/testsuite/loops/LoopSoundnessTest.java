@@ -24,5 +24,6 @@ class LoopSoundnessTest {
         assertTrue(s.accepted > count / 4, "too few accepted loops: " + s.accepted);
         assertTrue(s.rejected > count / 4, "too few rejected loops: " + s.rejected);
         assertEquals(s.correctLoops, s.correctAccepted, "a correct hint was rejected");
+        assertTrue(s.boundsCompared > count / 4, "too few accepted bounds compared with the truth: " + s.boundsCompared);
     }
 }
