@@ -89,7 +89,8 @@ public final class LoopChecker {
 
     private static LoopVerdict checkOne(CodeView code, LoopHint hint, AcceptedLoops accepted) {
         int start = hint.start(), end = hint.end();
-        long examined = end >= start ? code.instructionsIn(start - 1, end) : 0;
+        boolean usable = start >= 1 && start < end && end < code.size();
+        long examined = usable ? code.instructionsIn(start - 1, end) : 0;
         LoopTemplate template = LoopTemplates.get(hint.template());
         if (template == null) return rejected(hint, 0, "unknown template '" + hint.template() + "'", -1);
         AcceptedLoops.Loop clash = accepted.overlapping(start, end);
@@ -99,6 +100,10 @@ public final class LoopChecker {
         }
         LoopTemplate.Result result = template.check(code, hint, accepted);
         if (!result.accepted()) return rejected(hint, examined, result.reason(), result.at());
+        if (result.trips() == null || result.trips().signum() < 0 || result.trips().bitLength() > 64) {
+            // A template's bug, never the hint's: refuse rather than truncate the bound to 64 bits.
+            return rejected(hint, examined, "the template proved no bound that fits in 64 bits: " + result.trips(), end);
+        }
         // Rule 7: the hint's trips is exactly the proved bound.
         long bound = TripCount.asUnsignedLong(result.trips());
         if (bound != hint.trips()) {
