@@ -109,7 +109,8 @@ public final class LoopCampaign {
                 s.reasons.merge(normalize(v.reason()), 1L, Long::sum);
             }
         }
-        if (c.mutations.size() == 1 && !c.targets.get(0).hintDropped) {
+        // (RANGE_OF_ANOTHER_LOOP gives two hints the same range: their verdicts cannot be told apart by range)
+        if (c.mutations.size() == 1 && !c.targets.get(0).hintDropped && !kind.equals("RANGE_OF_ANOTHER_LOOP")) {
             // the verdict on the loop the mutation was aimed at (found by the range its hint claims)
             LoopHint th;
             try {
@@ -201,7 +202,8 @@ public final class LoopCampaign {
                 + "with their true worst case (exact, from TripCount; this covers register limits, whose billions of trips no run "
                 + "reaches): %d below it (counted as violations above).%n%n", s.boundsCompared, s.boundsBelowTruth));
         sb.append("Per mutation: the loops of the function (all verdicts), and the verdict on the loop the mutation was aimed "
-                + "at (one-mutation cases; a mutation can leave its loop bounded as claimed, e.g. a call that clobbers r0-r5 "
+                + "at (one-mutation cases, found by the range its hint claims; not for RANGE_OF_ANOTHER_LOOP, whose hint shares its range "
+                + "with the other loop's; a mutation can leave its loop bounded as claimed, e.g. a call that clobbers r0-r5 "
                 + "when the loop lives in r6-r9, so some of those are rightly accepted: examples below).\n\n");
         sb.append("| mutation | cases | loops accepted | loops rejected | violations | mutated loop accepted | mutated loop rejected |\n"
                 + "|---|---|---|---|---|---|---|\n");

@@ -118,10 +118,15 @@ enum Mutation {
     },
     HINT_FOR_NO_LOOP {
         boolean apply(LoopCase c, LoopSpec l, Random r) {
-            // a hint over straight-line code before the first loop: claims a loop where there is none
+            // a hint over code before this loop whose range is no loop's range: claims a loop where there is none
             LoopHint h = l.trueHint(c.asm);
             int s = r.nextInt(Math.max(1, h.start()));
-            c.extraHints.add(new LoopHint(h.version(), h.template(), s, s + 1 + r.nextInt(3), h.iv(), h.width(), h.signed(),
+            int e = s + 1 + r.nextInt(3);
+            for (LoopSpec o : c.loops) {
+                LoopHint oh = o.trueHint(c.asm);
+                if (oh.start() == s && oh.end() == e) return false;
+            }
+            c.extraHints.add(new LoopHint(h.version(), h.template(), s, e, h.iv(), h.width(), h.signed(),
                     h.cmp(), h.step(), h.limit(), h.init(), 1).encode());
             return true;
         }
