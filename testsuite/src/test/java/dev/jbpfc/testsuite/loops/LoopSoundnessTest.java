@@ -1,6 +1,15 @@
 package dev.jbpfc.testsuite.loops;
 
+import dev.jbpfc.loophints.FunctionCode;
+import dev.jbpfc.loophints.FunctionReport;
+import dev.jbpfc.loophints.LoopChecker;
+import dev.jbpfc.loophints.LoopHint;
+import dev.jbpfc.loophints.LoopVerdict;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,5 +34,39 @@ class LoopSoundnessTest {
         assertTrue(s.rejected > count / 4, "too few rejected loops: " + s.rejected);
         assertEquals(s.correctLoops, s.correctAccepted, "a correct hint was rejected");
         assertTrue(s.boundsCompared > count / 4, "too few accepted bounds compared with the truth: " + s.boundsCompared);
+    }
+
+    /** The real checker with one rule switched off: what it rejected for a reason matching {@code rule} it accepts. */
+    private static Function<FunctionCode, FunctionReport> without(String rule) {
+        return f -> {
+            FunctionReport r = LoopChecker.check(f);
+            List<LoopHint> hints = new ArrayList<>();
+            for (String t : f.tags()) {
+                try {
+                    hints.add(LoopHint.decode(t));
+                } catch (RuntimeException e) {
+                    // malformed: no verdict to weaken
+                }
+            }
+            List<LoopVerdict> out = new ArrayList<>();
+            for (LoopVerdict v : r.loops()) {
+                LoopHint h = hints.stream().filter(x -> x.start() == v.start() && x.end() == v.end()).findFirst().orElse(null);
+                if (!v.accepted() && h != null && v.reason() != null && v.reason().contains(rule)) {
+                    out.add(new LoopVerdict(v.start(), v.end(), v.template(), true, h.trips(), 0, 0, null, -1));
+                } else {
+                    out.add(v);
+                }
+            }
+            return new FunctionReport(r.section(), r.name(), r.isProgram(), out, r.unhintedBackEdges());
+        };
+    }
+
+    @Test
+    void aCheckerThatMissesARuleIsCaught() {
+        for (String rule : List.of("writes the induction variable", "trips: the hint claims", "skips the latch",
+                "never advances")) {
+            LoopCampaign.Stats s = new LoopCampaign(4, 30_000, without(rule)).run(1, 1500);
+            assertTrue(s.violations > 0, "a checker without the rule '" + rule + "' went unnoticed");
+        }
     }
 }
