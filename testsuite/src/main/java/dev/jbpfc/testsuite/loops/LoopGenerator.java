@@ -25,11 +25,15 @@ final class LoopGenerator {
     private final Random rnd;
     private final LoopCase c;
     private final boolean calls;
+    /** A BPF-to-BPF subprogram after the function's exit that bodies may call (it writes r0-r5 and r6, which the
+     *  call gives back). */
+    private final Asm.Label subprogram;
 
     private LoopGenerator(long seed) {
         this.rnd = new Random(seed);
         this.c = new LoopCase(seed);
         this.calls = rnd.nextInt(3) == 0;
+        this.subprogram = calls && rnd.nextBoolean() ? new Asm.Label() : null;
     }
 
     static LoopCase generate(long seed) {
@@ -51,6 +55,14 @@ final class LoopGenerator {
         }
         a.emit(BpfOp.MOV64_REG, 0, pick(List.of()), 0, 0);
         a.emit(BpfOp.EXIT, 0, 0, 0, 0);
+        if (subprogram != null) {
+            a.bind(subprogram);
+            a.emit(BpfOp.MOV64_REG, 0, 1, 0, 0);
+            a.emit(BpfOp.ADD64_IMM, 0, 0, 0, rnd.nextInt(10));
+            a.emit(BpfOp.MOV64_IMM, 6, 0, 0, rnd.nextInt(10));    // the callee's own r6: restored on return
+            a.emit(BpfOp.STX_DW, 10, 0, -8, 0);
+            a.emit(BpfOp.EXIT, 0, 0, 0, 0);
+        }
         return c;
     }
 
@@ -189,7 +201,11 @@ final class LoopGenerator {
                 a.bind(skip);
                 l.earlyExit = true;
             } else if (k < 16 && calls) {
-                a.emit(BpfOp.CALL, 0, 0, 0, rnd.nextBoolean() ? 7 : 5);
+                if (subprogram != null && rnd.nextBoolean()) {
+                    a.jump(BpfOp.CALL, 0, 1, 0, subprogram);   // BPF-to-BPF call (src 1, pc-relative imm)
+                } else {
+                    a.emit(BpfOp.CALL, 0, 0, 0, rnd.nextBoolean() ? 7 : 5);
+                }
             } else if (k < 18 && !nested && l.depth() < MAX_DEPTH - 1 && free(busy) >= 1) {
                 loop(a, l, busy);
                 nested = true;
