@@ -19,13 +19,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -47,7 +49,8 @@ import java.util.stream.Stream;
  *
  * <p>At the end: totals, and over the programs both objects get verified, jbpfc's processed instructions / clang's
  * (the sum, and the median of the per-program ratios). {@code --all} does only that last comparison, over every
- * corpus file, two files at a time, progress on stderr (with {@code --out}, every row goes to the markdown file).
+ * corpus file in a fixed shuffled order, two files at a time, progress and the figure so far on stderr (with
+ * {@code --out}, every row goes to the markdown file, by file name).
  */
 public final class LoopBenchmark {
     /** How many times the checker runs on each program; the best time counts (the first run warms the JIT up). */
@@ -96,7 +99,14 @@ public final class LoopBenchmark {
         System.out.printf("loop benchmark, %s, %d files, %s, jbpfc = %s, kernel %s%n", start, files.size(),
                 bench.clang.version(), bench.jbpfc.template().split(" ")[0], System.getProperty("os.version"));
         bench.warmUp(files.get(0));
+        if (all) {
+            // A fixed random order: the running figure on stderr is then a fair sample when a run is cut short
+            // (in name order the verifier_*.c files, 40% of the programs, would all come last).
+            files = new ArrayList<>(files);
+            Collections.shuffle(files, new Random(12));
+        }
         List<Row> rows = bench.run(files, threads, !all);
+        if (all) rows.sort(Comparator.comparing(Row::file));
         try {
             if (all) {
                 System.out.println(LoopTable.compare(rows).line());
@@ -182,7 +192,8 @@ public final class LoopBenchmark {
     /** Rows for every file, in file order; {@code threads} files at a time; the checker runs unless disabled. */
     List<Row> run(List<Path> files, int threads, boolean checkLoops) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        AtomicInteger done = new AtomicInteger();
+        List<Row> finished = new ArrayList<>();
+        List<Path> done = new ArrayList<>();
         try {
             List<Future<List<Row>>> futures = new ArrayList<>();
             for (Path f : files) {
@@ -190,9 +201,17 @@ public final class LoopBenchmark {
                     long t0 = System.nanoTime();
                     List<Row> rows = rows(f, checkLoops);
                     long both = rows.stream().filter(Row::bothVerified).count();
-                    System.err.printf("[%d/%d] %s: %d programs, %d verified from both objects (%.1f s)%n",
-                            done.incrementAndGet(), files.size(), f.getFileName(), rows.size(), both,
-                            (System.nanoTime() - t0) / 1e9);
+                    // The figure so far, so that a long run stopped early still says something.
+                    synchronized (finished) {
+                        finished.addAll(rows);
+                        done.add(f);
+                        LoopTable.Comparison c = LoopTable.compare(finished);
+                        System.err.printf("[%d/%d] %s: %d programs, %d verified from both objects (%.1f s); "
+                                        + "so far %d programs, jbpfc/clang %s, median %s%n",
+                                done.size(), files.size(), f.getFileName(), rows.size(), both,
+                                (System.nanoTime() - t0) / 1e9, c.programs(), LoopTable.ratio(c.totalRatio()),
+                                LoopTable.ratio(c.medianRatio()));
+                    }
                     return rows;
                 }));
             }
