@@ -59,7 +59,6 @@ public final class LoopBenchmark {
             Pattern.compile("loop[1-6]\\.c|pyperf.*\\.c|strobemeta.*\\.c|test_verif_scale.*\\.c|iters.*\\.c");
     private static final Pattern HAS_LOOP = Pattern.compile("\\b(for|while)\\s*\\(|\\bdo\\s*\\{");
 
-    private final Path root;
     private final CompilerCommand jbpfc;
     private final ClangReference clang;
     private final KernelOracle kernel;
@@ -69,7 +68,6 @@ public final class LoopBenchmark {
 
     LoopBenchmark(Path root, String jbpfcCommand, ClangReference clang, KernelOracle kernel, List<String> flags,
                   Path work, Duration timeout) {
-        this.root = root;
         this.jbpfc = new CompilerCommand("jbpfc", jbpfcCommand, root);
         this.clang = clang;
         this.kernel = kernel;
@@ -85,43 +83,62 @@ public final class LoopBenchmark {
                     + "[--threads N] [--timeout SECONDS]");
             System.exit(2);
         }
-        Path root = ProjectLayout.root();
-        boolean all = opt.containsKey("all");
+        Path root;
+        LoopBenchmark bench;
+        List<Path> files;
         Path work = Files.createTempDirectory("jbpfc-loop-bench");
-        LoopBenchmark bench = new LoopBenchmark(root, opt.getOrDefault("jbpfc", root.resolve("jbpfc").toString()),
-                ClangReference.create(), KernelOracle.create(), ClangReference.selftestsFlags(), work,
-                Duration.ofSeconds(Long.parseLong(opt.getOrDefault("timeout", "600"))));
-        List<Path> files = opt.containsKey("files") ? named(root, opt.get("files"))
-                : all ? ProjectLayout.corpusFiles() : defaultFiles(root);
-        int threads = Integer.parseInt(opt.getOrDefault("threads", all ? "2" : "1"));
+        try {
+            root = ProjectLayout.root();
+            KernelOracle kernel = KernelOracle.create();
+            String problem = kernel.probe();
+            if (problem != null) throw new OracleUnavailableException(problem);
+            bench = new LoopBenchmark(root, opt.getOrDefault("jbpfc", root.resolve("jbpfc").toString()),
+                    ClangReference.create(), kernel, ClangReference.selftestsFlags(), work,
+                    Duration.ofSeconds(Long.parseLong(opt.getOrDefault("timeout", "600"))));
+            files = opt.containsKey("files") ? named(root, opt.get("files"))
+                    : opt.containsKey("all") ? ProjectLayout.corpusFiles() : defaultFiles(root);
+        } catch (OracleUnavailableException e) {
+            deleteTree(work);
+            System.err.println("LoopBenchmark: cannot run here: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        boolean ok;
+        try {
+            ok = bench.report(files, opt);
+        } finally {
+            deleteTree(work);
+        }
+        System.exit(ok ? 0 : 1);
+    }
 
+    /** Runs and prints; false when there was nothing to run. */
+    private boolean report(List<Path> files, Map<String, String> opt) throws Exception {
+        if (files.isEmpty()) {
+            System.err.println("LoopBenchmark: no files");
+            return false;
+        }
+        boolean all = opt.containsKey("all");
+        int threads = Integer.parseInt(opt.getOrDefault("threads", all ? "2" : "1"));
         Instant start = Instant.now();
-        System.out.printf("loop benchmark, %s, %d files, %s, jbpfc = %s, kernel %s%n", start, files.size(),
-                bench.clang.version(), bench.jbpfc.template().split(" ")[0], System.getProperty("os.version"));
-        bench.warmUp(files.get(0));
+        String about = String.format("%s, %s, jbpfc = %s, kernel %s", start, clang.version(),
+                jbpfc.template().split(" ")[0], System.getProperty("os.version"));
+        System.out.printf("loop benchmark, %d files, %s%n", files.size(), about);
+        warmUp(files.get(0));
         if (all) {
             // A fixed random order: the running figure on stderr is then a fair sample when a run is cut short
             // (in name order the verifier_*.c files, 40% of the programs, would all come last).
             files = new ArrayList<>(files);
             Collections.shuffle(files, new Random(12));
         }
-        List<Row> rows = bench.run(files, threads, !all);
+        List<Row> rows = run(files, threads, !all);
         if (all) rows.sort(Comparator.comparing(Row::file));
-        try {
-            if (all) {
-                System.out.println(LoopTable.compare(rows).line());
-            } else {
-                System.out.print(LoopTable.text(rows));
-            }
-            System.out.printf("(%d rows, %d s)%n", rows.size(), Duration.between(start, Instant.now()).toSeconds());
-            if (opt.containsKey("out")) {
-                String md = "Loop benchmark, " + start + ", " + bench.clang.version() + ", kernel "
-                        + System.getProperty("os.version") + "\n\n" + LoopTable.markdown(rows);
-                Files.writeString(Path.of(opt.get("out")), md);
-            }
-        } finally {
-            deleteTree(work);
+        System.out.print(all ? LoopTable.compare(rows).line() + "\n" : LoopTable.text(rows));
+        System.out.printf("(%d rows, %d s)%n", rows.size(), Duration.between(start, Instant.now()).toSeconds());
+        if (opt.containsKey("out")) {
+            Files.writeString(Path.of(opt.get("out")), "Loop benchmark, " + about + "\n\n" + LoopTable.markdown(rows));
         }
+        return true;
     }
 
     /** {@code --name value} pairs and the flag {@code --all}; null when something is not understood. */
