@@ -228,6 +228,7 @@ public final class LoopBenchmark {
                                 done.size(), files.size(), f.getFileName(), rows.size(), both,
                                 (System.nanoTime() - t0) / 1e9, c.programs(), LoopTable.ratio(c.totalRatio()),
                                 LoopTable.ratio(c.medianRatio()));
+                        if (checkLoops) for (Row r : rows) System.err.println("    " + LoopTable.oneLine(r));
                     }
                     return rows;
                 }));

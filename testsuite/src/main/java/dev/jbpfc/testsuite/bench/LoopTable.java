@@ -128,6 +128,14 @@ public final class LoopTable {
             String.format(Locale.ROOT, "%.1f", ns / 1000.0)};
     }
 
+    /** One row on one line, for progress output: "p1: clang ok 1,000 | jbpfc ok 1,500 | 1.50 | loops 0/0/0 ...". */
+    public static String oneLine(Row r) {
+        String[] c = cells(r, 300);
+        return String.format(Locale.ROOT, "%s: clang %s %s | jbpfc %s %s | %s | loops hinted/accepted/rejected "
+                + "%s/%s/%s, unhinted %s, examined %s, checker %s us", c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8],
+                c[9], c[10], c[11], c[12]);
+    }
+
     /** The table as aligned text, a totals line, and the comparison over programs both verified. */
     public static String text(List<Row> rows) {
         List<String[]> all = new ArrayList<>();

@@ -59,6 +59,12 @@ class LoopTableTest {
     }
 
     @Test
+    void aRowOnOneLineForProgress() {
+        assertEquals("p2: clang ok 4,000 | jbpfc ok 2,000 | 0.50 | loops hinted/accepted/rejected 2/1/1, unhinted 0, "
+                + "examined 17, checker 9.0 us", LoopTable.oneLine(ROWS.get(1)));
+    }
+
+    @Test
     void theMarkdownTableKeepsLongerReasonsAndEscapesBars() {
         List<Row> rows = List.of(new Row("e.c", "p", Side.failed(-1, "a | b " + "x".repeat(100)), Side.verified(5), NO_HINTS));
         String md = LoopTable.markdown(rows);
