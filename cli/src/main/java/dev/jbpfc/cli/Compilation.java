@@ -103,6 +103,8 @@ final class Compilation {
             if (times != null && shared != null) {
                 times.note("preprocess reused " + pp.reusedHeaderExpansions() + " header expansions of earlier inputs");
             }
+            if (options.deps.enabled && !diags.hasErrors()) writeDependencies(input, pp.dependencies());
+            if (options.deps.only) return;
             if (options.action == Options.Action.PREPROCESS) {
                 writePreprocessed(input, tokens);
                 return;
@@ -160,6 +162,41 @@ final class Compilation {
         } catch (IOException e) {
             diags.report(Severity.ERROR, null, "cannot write output: " + e.getMessage());
         }
+    }
+
+    /**
+     * The dependency file of -M/-MM (to -MF, else -o, else standard output) or -MD/-MMD (to -MF, else the output's
+     * name with .d, else the input's stem with .d); its default target is -o's object, else the input's stem
+     * with .o, quoted for make (as clang's).
+     */
+    private void writeDependencies(Path input, List<Preprocessor.Dependency> found) throws IOException {
+        DependencyOptions d = options.deps;
+        List<String> files = new java.util.ArrayList<>();
+        for (Preprocessor.Dependency dep : found) {
+            if (!d.userHeadersOnly || !dep.system()) files.add(dep.path());
+        }
+        String base = input.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        String stem = dot > 0 ? base.substring(0, dot) : base;
+        List<String> targets = d.targets;
+        if (targets.isEmpty()) {
+            String object = !d.only && options.output != null ? options.output.toString() : stem + ".o";
+            targets = List.of(DependencyFile.quote(object));
+        }
+        String text = DependencyFile.text(targets, files, d.phonyTargets);
+        Path out = d.file;
+        if (out == null && d.only) out = options.output;
+        if (out == null && !d.only) {
+            if (options.output != null && !options.output.toString().equals("-")) {
+                String o = options.output.toString();
+                int slash = o.lastIndexOf('/');
+                int odot = o.lastIndexOf('.');
+                out = Path.of((odot > slash + 1 ? o.substring(0, odot) : o) + ".d");
+            } else {
+                out = options.outDir != null ? options.outDir.resolve(stem + ".d") : Path.of(stem + ".d");
+            }
+        }
+        writeText(out != null && out.toString().equals("-") ? null : out, text);
     }
 
     /** Text output to its file, or to standard output when there is none ({@code -o -}). */

@@ -50,7 +50,7 @@ public final class Main {
             }
         }
         if (missing) return 1;
-        if (o.output != null && o.inputs.size() > 1 && o.action != Options.Action.SYNTAX_ONLY
+        if (o.output != null && o.inputs.size() > 1 && o.action != Options.Action.SYNTAX_ONLY && !o.deps.only
                 && o.action != Options.Action.PREPROCESS) {
             err.println("jbpfc: error: cannot specify -o when generating multiple output files");
             return 1;

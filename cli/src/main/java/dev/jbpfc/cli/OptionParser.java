@@ -32,6 +32,11 @@ public final class OptionParser {
                 o.inputs.add(Path.of(a));
                 continue;
             }
+            int depArgs = o.deps.parse(args, i, errors);
+            if (depArgs > 0) {
+                i += depArgs - 1;
+                continue;
+            }
             switch (a) {
                 case "-c" -> o.action = Options.Action.OBJECT;
                 case "-S" -> o.action = Options.Action.ASSEMBLY;

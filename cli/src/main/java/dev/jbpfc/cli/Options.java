@@ -37,6 +37,8 @@ public final class Options {
     public String printAfter;
     /** -ftime-report: per-phase times of every input and their sum on standard error (as clang's flag). */
     public boolean timeReport;
+    /** -M, -MM, -MD, -MMD, -MF, -MT, -MQ, -MP. */
+    public final DependencyOptions deps = new DependencyOptions();
     public boolean showVersion;
     public boolean showHelp;
 }
