@@ -34,8 +34,7 @@ public final class Main {
             return 0;
         }
         if (o.showHelp) {
-            out.println("usage: jbpfc [clang options] file.c ...   (see README.md for the flags)");
-            out.println("       jbpfc check-loops [--json] OBJ...  check the loop hints of BPF objects (docs/loop-hints.md)");
+            Help.print(out);
             return 0;
         }
         if (o.inputs.isEmpty()) {
