@@ -95,6 +95,10 @@ final class Compilation {
     }
 
     void run(Path input) {
+        if (!options.languageOf(input).equals("c")) {
+            new AssemblyInput(options, diags, stdout).run(input, options.languageOf(input));
+            return;
+        }
         try {
             long t = now();
             Preprocessor pp = new Preprocessor(preprocessorOptions(), diags);
@@ -200,7 +204,7 @@ final class Compilation {
     }
 
     /** Text output to its file, or to standard output when there is none ({@code -o -}). */
-    private void writeText(Path out, String text) throws IOException {
+    void writeText(Path out, String text) throws IOException {
         if (out == null) {
             stdout.print(text);
             stdout.flush();
@@ -240,7 +244,7 @@ final class Compilation {
         return Path.of(stem + ext);
     }
 
-    private PreprocessorOptions preprocessorOptions() {
+    PreprocessorOptions preprocessorOptions() {
         PreprocessorOptions p = new PreprocessorOptions();
         p.quoteDirs.addAll(options.quoteDirs);
         p.angledDirs.addAll(options.includeDirs);

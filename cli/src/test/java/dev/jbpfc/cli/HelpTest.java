@@ -45,7 +45,7 @@ class HelpTest {
                 if (whole.contains("=<")) args.add(f + "=" + sample(f));
                 else args.add(f);
                 if (whole.endsWith(" bpf")) args.add("bpf");
-                if (whole.contains(" <")) args.add(f.equals("-D") || f.equals("-U") ? "X" : "x");
+                if (whole.contains(" <")) args.add(f.equals("-D") || f.equals("-U") ? "X" : f.equals("-x") ? "c" : "x");
                 if (f.startsWith("-W") && f.length() == 2) continue; // -W<warning>: a family, not a flag
                 OptionParser p = new OptionParser();
                 p.parse(args.toArray(String[]::new));
