@@ -1,5 +1,7 @@
 package dev.jbpfc.cli;
 
+import dev.jbpfc.backend.asm.AssemblyObject;
+import dev.jbpfc.diag.CompileError;
 import dev.jbpfc.diag.Diagnostics;
 import dev.jbpfc.diag.Severity;
 import dev.jbpfc.frontend.lex.Token;
@@ -18,7 +20,8 @@ import java.util.List;
 /**
  * An assembly input ({@code .s}, {@code -x assembler}), or one to preprocess first ({@code .S},
  * {@code -x assembler-with-cpp}, with {@code __ASSEMBLER__} defined as clang does): -E prints the preprocessed
- * text, -fsyntax-only and -S stop, -c assembles it.
+ * text, -fsyntax-only and -S stop, -c assembles it ({@link AssemblyObject}: jbpfc's own -S output, byte for byte
+ * the object -c of the C file gives, or an error that says what the text does not carry).
  */
 final class AssemblyInput {
     private final Options options;
@@ -53,8 +56,10 @@ final class AssemblyInput {
                 if (options.action == Options.Action.PREPROCESS) return;
             }
             if (options.action != Options.Action.OBJECT) return;
-            diags.report(Severity.ERROR, null, "assembling '" + input + "' is not supported yet: jbpfc reads "
-                    + "BPF assembly only inside asm statements of C files");
+            byte[] object = AssemblyObject.assemble(input.toString(), text);
+            Files.write(c.outputPath(input, ".o"), object);
+        } catch (CompileError e) {
+            diags.error(e.location(), e.getMessage());
         } catch (IOException e) {
             diags.report(Severity.ERROR, null, "cannot read or write '" + input + "': " + e.getMessage());
         }

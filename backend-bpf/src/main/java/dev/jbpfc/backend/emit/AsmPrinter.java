@@ -33,6 +33,15 @@ public final class AsmPrinter {
         StringBuilder out = new StringBuilder();
         out.append("\t.text\n");
         if (options.sourceName() != null) out.append("\t.file\t\"").append(options.sourceName()).append("\"\n");
+        // What the object holds and this text does not: said in a comment, so that assembling the text refuses
+        // it (dev.jbpfc.backend.asm.AssemblyObject) instead of writing an object without it.
+        List<String> missing = new java.util.ArrayList<>();
+        if (options.debugInfo()) missing.add(".BTF and .BTF.ext (-g)");
+        if (functions.stream().anyMatch(f -> !f.cores.isEmpty())) missing.add("CO-RE relocations");
+        if (!missing.isEmpty()) {
+            out.append(dev.jbpfc.backend.asm.AssemblyObject.NOT_PRINTED).append(' ')
+                    .append(String.join(", ", missing)).append('\n');
+        }
         int index = 0;
         for (EncodedFunction f : functions) {
             out.append("\t.section\t").append(f.section).append(",\"ax\",@progbits\n");
@@ -52,7 +61,12 @@ public final class AsmPrinter {
             index++;
         }
         for (Global g : module.globals()) {
-            if (g.linkage().isExtern()) continue;
+            if (g.linkage().isExtern()) {
+                // Not clang's output: the object lists extern variables among the globals, in this order.
+                if (g.linkage() == Linkage.EXTERN_WEAK) out.append("\t.weak\t").append(g.name()).append('\n');
+                out.append("\t.extern\t").append(g.name()).append("\n\n");
+                continue;
+            }
             boolean bss = g.section().equals(".bss") || g.section().startsWith(".bss.");
             out.append("\t.type\t").append(g.name()).append(",@object\n");
             out.append("\t.section\t").append(g.section()).append(bss ? ",\"aw\",@nobits\n"
@@ -76,6 +90,9 @@ public final class AsmPrinter {
                 appendBytes(out, data, at, g.size());
             }
             out.append("\t.size\t").append(g.name()).append(", ").append(g.size()).append("\n\n");
+        }
+        for (dev.jbpfc.ir.ExternFunction f : module.externs()) {
+            if (f.weak()) out.append("\t.weak\t").append(f.name()).append('\n');
         }
         return out.toString();
     }

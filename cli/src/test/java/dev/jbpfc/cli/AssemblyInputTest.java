@@ -1,0 +1,141 @@
+package dev.jbpfc.cli;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Assembly inputs: {@code -S} then {@code -c} of the {@code .s} gives the object {@code -c} of the C file gives,
+ * byte for byte, for every language-coverage program (code, data, .bss/.rodata, maps, calls across sections,
+ * relocations of statics through their section symbol); {@code .S} is preprocessed first; {@code -x} overrides
+ * the suffix; and what -S does not print (.BTF with -g, CO-RE relocations) makes assembling fail with an error
+ * that names it instead of writing an object without it.
+ */
+class AssemblyInputTest {
+    private static final Path PROGRAMS = Path.of("src/test/resources/programs");
+    private static final Path OUT = Path.of("target/asm-input").toAbsolutePath();
+    private static final List<String> FLAGS = List.of("-O2", "--target=bpf", "-mcpu=v3", "-idirafter",
+            "/usr/include/x86_64-linux-gnu");
+
+    record Run(int status, String stdout, String stderr) {}
+
+    static Run jbpfc(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run jbpfc(String... args) { return jbpfc(Arrays.asList(args)); }
+
+    private static List<String> with(List<String> flags, String... more) {
+        List<String> all = new ArrayList<>(flags);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> assemblyOfEveryProgramGivesTheSameObject() throws IOException {
+        Files.createDirectories(OUT);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(PROGRAMS)) {
+            files = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+        }
+        assertTrue(files.size() >= 60);
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            String name = f.getFileName().toString().replace(".c", "");
+            Path s = OUT.resolve(name + ".s"), fromC = OUT.resolve(name + ".c.o"), fromS = OUT.resolve(name + ".s.o");
+            List<String> flags = new ArrayList<>(FLAGS);
+            if (Files.readString(f).contains("RUN-FLAGS: -O2 -g --target=bpf -mcpu=v4")) flags.add("-mcpu=v4");
+            Run r = jbpfc(with(flags, "-S", f.toString(), "-o", s.toString()));
+            assertEquals(0, r.status(), r.stderr());
+            r = jbpfc(with(flags, "-c", f.toString(), "-o", fromC.toString()));
+            assertEquals(0, r.status(), r.stderr());
+            r = jbpfc("--target=bpf", "-c", s.toString(), "-o", fromS.toString());
+            assertEquals(0, r.status(), r.stderr());
+            assertArrayEquals(Files.readAllBytes(fromC), Files.readAllBytes(fromS), name + ": -c of the .s");
+        }));
+    }
+
+    @Test
+    void externsSectionNamesAndStaticsRoundTrip() throws IOException {
+        Files.createDirectories(OUT);
+        Path src = Path.of("src/test/resources/asm/externs_and_sections.c");
+        Path s = OUT.resolve("externs.s"), fromC = OUT.resolve("externs.c.o"), fromS = OUT.resolve("externs.s.o");
+        assertEquals(0, jbpfc(with(FLAGS, "-S", src.toString(), "-o", s.toString())).status());
+        assertEquals(0, jbpfc(with(FLAGS, "-c", src.toString(), "-o", fromC.toString())).status());
+        Run r = jbpfc("--target=bpf", "-c", s.toString(), "-o", fromS.toString());
+        assertEquals(0, r.status(), r.stderr());
+        assertArrayEquals(Files.readAllBytes(fromC), Files.readAllBytes(fromS));
+    }
+
+    @Test
+    void dotCapitalSIsPreprocessedThenAssembled() throws IOException {
+        Files.createDirectories(OUT);
+        Path src = Path.of("src/test/resources/asm/macro.S");
+        Run r = jbpfc("--target=bpf", "-E", src.toString());
+        assertEquals(0, r.status(), r.stderr());
+        assertTrue(r.stdout().contains("r0 = 2"), r.stdout());
+        Path obj = OUT.resolve("macro.o");
+        r = jbpfc("--target=bpf", "-c", src.toString(), "-o", obj.toString());
+        assertEquals(0, r.status(), r.stderr());
+        assertTrue(Files.size(obj) > 0);
+    }
+
+    @Test
+    void xOverridesTheSuffix() throws IOException {
+        Files.createDirectories(OUT);
+        Path asm = OUT.resolve("prog.txt");
+        Files.writeString(asm, "\t.section\txdp,\"ax\",@progbits\n\t.globl\tprog\n\t.type\tprog,@function\nprog:\n"
+                + "\tr0 = 2\n\texit\n.Lfunc_end0:\n\t.size\tprog, .Lfunc_end0-prog\n");
+        Run r = jbpfc("--target=bpf", "-c", "-x", "assembler", asm.toString(), "-o", OUT.resolve("x.o").toString());
+        assertEquals(0, r.status(), r.stderr());
+        // The same text read as C is a syntax error, as it would be for clang.
+        r = jbpfc("--target=bpf", "-c", "-x", "c", asm.toString(), "-o", OUT.resolve("y.o").toString());
+        assertEquals(1, r.status());
+        Path c = OUT.resolve("c_as.s");
+        Files.writeString(c, "int prog(void) { return 2; }\n");
+        r = jbpfc("--target=bpf", "-c", "-x", "c", c.toString(), "-o", OUT.resolve("z.o").toString());
+        assertEquals(0, r.status(), r.stderr());
+    }
+
+    @Test
+    void whatMinusSDoesNotPrintIsRefused() throws IOException {
+        Files.createDirectories(OUT);
+        Path src = PROGRAMS.resolve("map_array.c");
+        Path s = OUT.resolve("map_array.g.s");
+        Run r = jbpfc(with(FLAGS, "-g", "-S", src.toString(), "-o", s.toString()));
+        assertEquals(0, r.status(), r.stderr());
+        r = jbpfc("--target=bpf", "-c", s.toString(), "-o", OUT.resolve("map_array.g.o").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.stderr().contains("error: this assembly does not hold the whole object (.BTF and .BTF.ext (-g))"),
+                r.stderr());
+        assertTrue(!Files.exists(OUT.resolve("map_array.g.o")), "no object written");
+    }
+
+    @Test
+    void unknownDirectiveIsAnError() throws IOException {
+        Files.createDirectories(OUT);
+        Path asm = OUT.resolve("rept.s");
+        Files.writeString(asm, "\t.section\txdp,\"ax\",@progbits\nprog:\n\t.rept 2\n\tr0 = 0\n\t.endr\n\texit\n");
+        Run r = jbpfc("--target=bpf", "-c", asm.toString(), "-o", OUT.resolve("rept.o").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.stderr().contains("rept.s:3:1: error: directive '.rept' is not one jbpfc -S prints"), r.stderr());
+    }
+}
