@@ -155,7 +155,10 @@ final class Compilation {
                     options.debugInfo, input.toString());
             BtfSections btf = new BuilderBtfSections(unit.btf(), unit.module());
             if (options.action == Options.Action.ASSEMBLY) {
-                writeText(outputPath(input, ".s"), BpfBackend.assemble(unit.module(), backend, btf));
+                // With -g the text ends with the object's .BTF/.BTF.ext, so that -c of it gives this object back.
+                writeText(outputPath(input, ".s"), options.debugInfo
+                        ? BpfBackend.assembleObject(unit.module(), backend, btf)
+                        : BpfBackend.assemble(unit.module(), backend, btf));
                 return;
             }
             byte[] object = BpfBackend.compile(unit.module(), backend, options.debugInfo ? btf : null);

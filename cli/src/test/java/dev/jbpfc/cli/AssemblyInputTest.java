@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Assembly inputs: {@code -S} then {@code -c} of the {@code .s} gives the object {@code -c} of the C file gives,
  * byte for byte, for every language-coverage program (code, data, .bss/.rodata, maps, calls across sections,
  * relocations of statics through their section symbol); {@code .S} is preprocessed first; {@code -x} overrides
- * the suffix; and what -S does not print (.BTF with -g, CO-RE relocations) makes assembling fail with an error
- * that names it instead of writing an object without it.
+ * the suffix; with -g the text carries .BTF and .BTF.ext (func_info, line_info, CO-RE records) and their
+ * relocations; a text marked as leaving something out makes assembling fail with an error that names it instead
+ * of writing an object without it.
  */
 class AssemblyInputTest {
     private static final Path PROGRAMS = Path.of("src/test/resources/programs");
@@ -62,6 +63,7 @@ class AssemblyInputTest {
             String name = f.getFileName().toString().replace(".c", "");
             Path s = OUT.resolve(name + ".s"), fromC = OUT.resolve(name + ".c.o"), fromS = OUT.resolve(name + ".s.o");
             List<String> flags = new ArrayList<>(FLAGS);
+            flags.add("-g"); // as the programs are built: .BTF/.BTF.ext (func_info, line_info, CO-RE) go through too
             if (Files.readString(f).contains("RUN-FLAGS: -O2 -g --target=bpf -mcpu=v4")) flags.add("-mcpu=v4");
             Run r = jbpfc(with(flags, "-S", f.toString(), "-o", s.toString()));
             assertEquals(0, r.status(), r.stderr());
@@ -115,18 +117,34 @@ class AssemblyInputTest {
         assertEquals(0, r.status(), r.stderr());
     }
 
+    /** -S with -g ends with .BTF and .BTF.ext as bytes and .reloc lines; without -g there are none. */
     @Test
-    void whatMinusSDoesNotPrintIsRefused() throws IOException {
+    void minusGPrintsTheBtfSections() throws IOException {
         Files.createDirectories(OUT);
         Path src = PROGRAMS.resolve("map_array.c");
         Path s = OUT.resolve("map_array.g.s");
         Run r = jbpfc(with(FLAGS, "-g", "-S", src.toString(), "-o", s.toString()));
         assertEquals(0, r.status(), r.stderr());
-        r = jbpfc("--target=bpf", "-c", s.toString(), "-o", OUT.resolve("map_array.g.o").toString());
+        String text = Files.readString(s);
+        assertTrue(text.contains("\t.section\t.BTF,\"\",@progbits\n\t.byte\t159,235,1,0,"), "the .BTF magic");
+        assertTrue(text.contains("\t.section\t.BTF.ext,\"\",@progbits\n"));
+        assertTrue(text.contains("\t.reloc\t"), "the .BTF.ext relocations");
+        r = jbpfc(with(FLAGS, "-S", src.toString(), "-o", "-"));
+        assertTrue(!r.stdout().contains(".BTF"), r.stdout());
+    }
+
+    /** A text that says it leaves part of the object out is refused, and no object is written. */
+    @Test
+    void whatTheTextDoesNotHoldIsRefused() throws IOException {
+        Files.createDirectories(OUT);
+        Path s = OUT.resolve("partial.s");
+        Files.writeString(s, "\t.text\n# jbpfc: not printed: CO-RE relocations\n\t.section\txdp,\"ax\",@progbits\n"
+                + "prog:\n\tr0 = 0\n\texit\n");
+        Run r = jbpfc("--target=bpf", "-c", s.toString(), "-o", OUT.resolve("partial.o").toString());
         assertEquals(1, r.status());
-        assertTrue(r.stderr().contains("error: this assembly does not hold the whole object (.BTF and .BTF.ext (-g))"),
-                r.stderr());
-        assertTrue(!Files.exists(OUT.resolve("map_array.g.o")), "no object written");
+        assertTrue(r.stderr().contains("partial.s:2:1: error: this assembly does not hold the whole object "
+                + "(CO-RE relocations)"), r.stderr());
+        assertTrue(!Files.exists(OUT.resolve("partial.o")), "no object written");
     }
 
     @Test

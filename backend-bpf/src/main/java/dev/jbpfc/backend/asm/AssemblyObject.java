@@ -38,10 +38,12 @@ import java.util.Set;
  *         .quad   other+8          R_BPF_64_ABS64
  * </pre>
  * the sections, symbols (binding from .globl/.weak, .hidden, .type, .size), code, data and relocations are laid
- * out in the order {@code backend.emit.ObjectEmitter} uses, so the bytes are the same. What -S does not print is
- * refused, never dropped: a file printed with {@code -g} or with CO-RE relocations carries a
- * {@code # jbpfc: not printed:} line, and assembling it is an error that names what is missing. Directives other
- * than the ones -S prints are errors too.
+ * out in the order {@code backend.emit.ObjectEmitter} uses, so the bytes are the same. With {@code -g}, -S ends
+ * with the object's .BTF and .BTF.ext as bytes ({@code .section .BTF,"",@progbits}, {@code .byte}) and the
+ * .BTF.ext relocations as {@code .reloc OFFSET, R_BPF_64_NODYLD32, SECTION}; their func_info, line_info and CO-RE
+ * records name code offsets, so the text is assembled as printed (edited code would need new BTF). What a text
+ * does not print is refused, never dropped: a {@code # jbpfc: not printed:} line makes assembling an error that
+ * names what is missing. Directives other than the ones -S prints are errors too.
  */
 public final class AssemblyObject {
     /** The comment -S writes when its text leaves something of the object out; the assembler refuses such text. */
@@ -63,6 +65,12 @@ public final class AssemblyObject {
     private final List<Data> data = new ArrayList<>();
     private Function function;
     private Data datum;
+    /** Sections with no flags (.BTF, .BTF.ext): their bytes, in text order. */
+    private final Map<String, java.io.ByteArrayOutputStream> metadata = new LinkedHashMap<>();
+    private final List<MetaReloc> metaRelocs = new ArrayList<>();
+    private boolean metadataSection;
+
+    private record MetaReloc(String section, long offset, RelocationType type, String symbol, int line) {}
 
     private static final class Function {
         final String name;
@@ -180,6 +188,21 @@ public final class AssemblyObject {
             case ".section" -> {
                 String[] a = args.split(",");
                 section(a[0].trim(), a.length > 1 && a[1].contains("x"));
+                if (a.length > 1 && a[1].trim().equals("\"\"")) {
+                    metadataSection = true;
+                    metadata.computeIfAbsent(section, k -> new java.io.ByteArrayOutputStream());
+                }
+            }
+            case ".reloc" -> {
+                String[] a = args.split(",\\s*", 3);
+                if (!metadataSection || a.length != 3) throw error(line, "'.reloc' outside .BTF/.BTF.ext");
+                RelocationType type;
+                try {
+                    type = RelocationType.valueOf(a[1].trim());
+                } catch (IllegalArgumentException e) {
+                    throw error(line, "unknown relocation type '" + a[1].trim() + "'");
+                }
+                metaRelocs.add(new MetaReloc(section, Long.parseLong(a[0].trim()), type, a[2].trim(), line));
             }
             case ".globl" -> globals.add(args);
             case ".weak" -> weaks.add(args);
@@ -224,6 +247,7 @@ public final class AssemblyObject {
     }
 
     private java.io.ByteArrayOutputStream dataBytes(int line) {
+        if (metadataSection) return metadata.get(section);
         if (datum == null || codeSection) throw error(line, "data outside a data object");
         return datum.bytes;
     }
@@ -231,6 +255,7 @@ public final class AssemblyObject {
     private void section(String name, boolean code) {
         section = name;
         codeSection = code;
+        metadataSection = false;
         function = null;
         datum = null;
     }
@@ -294,6 +319,14 @@ public final class AssemblyObject {
             for (Function f : e.getValue()) code.append(BpfEncoder.encode(encode(code, f)), 8);
         }
         writeData();
+        for (Map.Entry<String, java.io.ByteArrayOutputStream> e : metadata.entrySet()) {
+            object.section(e.getKey(), ObjectSection.Kind.METADATA).append(e.getValue().toByteArray(), 4);
+        }
+        for (MetaReloc r : metaRelocs) {
+            ObjectSection target = object.findSection(r.symbol());
+            if (target == null) throw error(r.line(), "relocation against unknown section '" + r.symbol() + "'");
+            object.findSection(r.section()).addRelocation(r.offset(), object.sectionSymbol(target), r.type());
+        }
         return object;
     }
 

@@ -7,6 +7,10 @@ import dev.jbpfc.ir.Global;
 import dev.jbpfc.ir.Linkage;
 import dev.jbpfc.ir.Module;
 
+import dev.jbpfc.backend.elf.ObjectFile;
+import dev.jbpfc.backend.elf.ObjectSection;
+import dev.jbpfc.backend.elf.Relocation;
+
 import java.util.List;
 
 /**
@@ -29,6 +33,12 @@ public final class AsmPrinter {
     private AsmPrinter() {}
 
     public static String print(Module module, List<EncodedFunction> functions, BackendOptions options) {
+        return print(module, functions, options, false);
+    }
+
+    /** {@code metadataFollows}: {@link #printMetadata} is appended, so nothing of the object is left out. */
+    public static String print(Module module, List<EncodedFunction> functions, BackendOptions options,
+                               boolean metadataFollows) {
         BpfAsmSyntax syntax = BpfAsmSyntax.clangS(options.cpu());
         StringBuilder out = new StringBuilder();
         out.append("\t.text\n");
@@ -38,7 +48,7 @@ public final class AsmPrinter {
         List<String> missing = new java.util.ArrayList<>();
         if (options.debugInfo()) missing.add(".BTF and .BTF.ext (-g)");
         if (functions.stream().anyMatch(f -> !f.cores.isEmpty())) missing.add("CO-RE relocations");
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !metadataFollows) {
             out.append(dev.jbpfc.backend.asm.AssemblyObject.NOT_PRINTED).append(' ')
                     .append(String.join(", ", missing)).append('\n');
         }
@@ -93,6 +103,30 @@ public final class AsmPrinter {
         }
         for (dev.jbpfc.ir.ExternFunction f : module.externs()) {
             if (f.weak()) out.append("\t.weak\t").append(f.name()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The object's metadata sections (.BTF, .BTF.ext) as bytes, 16 a line, and each relocation of a section
+     * as {@code .reloc OFFSET, TYPE, SYMBOL} (OFFSET within the section; SYMBOL a code section's symbol):
+     * <pre>
+     *         .section        .BTF.ext,"",@progbits
+     *         .byte   159,235,1,0,32,0,0,0,...
+     *         .reloc  44, R_BPF_64_NODYLD32, xdp
+     * </pre>
+     */
+    public static String printMetadata(ObjectFile object) {
+        StringBuilder out = new StringBuilder();
+        for (ObjectSection s : object.sections()) {
+            if (s.kind != ObjectSection.Kind.METADATA) continue;
+            out.append("\t.section\t").append(s.name).append(",\"\",@progbits\n");
+            byte[] data = s.data();
+            appendBytes(out, data, 0, data.length);
+            for (Relocation r : s.relocations()) {
+                out.append("\t.reloc\t").append(r.offset).append(", ").append(r.type).append(", ")
+                        .append(r.symbol.name).append('\n');
+            }
         }
         return out.toString();
     }
