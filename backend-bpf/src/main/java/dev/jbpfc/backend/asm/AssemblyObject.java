@@ -130,8 +130,10 @@ public final class AssemblyObject {
                         NOT_PRINTED.length()).trim() + "): jbpfc -S does not print them yet, so the object would "
                         + "lack them; compile the C file with -c instead");
             }
-            // A section name may hold "//" (SEC("uprobe//proc/self/exe:f")): .section lines keep their text.
-            String line = raw.trim().startsWith(".section") ? raw.trim() : stripComment(raw).trim();
+            // A section name may hold "//" (SEC("uprobe//proc/self/exe:f")): the lines that name sections keep
+            // their text.
+            String t = raw.trim();
+            String line = t.startsWith(".section") || t.startsWith(".reloc") ? t : stripComment(raw).trim();
             if (line.isEmpty()) continue;
             if (line.matches("[A-Za-z_.$][\\w.$]*:")) {
                 label(n + 1, line.substring(0, line.length() - 1));

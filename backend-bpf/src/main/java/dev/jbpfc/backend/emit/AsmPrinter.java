@@ -90,7 +90,7 @@ public final class AsmPrinter {
                 out.append("\t.zero\t").append(g.size()).append('\n');
             } else {
                 long at = 0;
-                for (Global.Reloc r : g.relocs()) {
+                for (Global.Reloc r : byOffset(g)) {
                     appendBytes(out, data, at, r.offset());
                     out.append("\t.quad\t").append(r.symbol());
                     if (r.addend() != 0) out.append(r.addend() > 0 ? "+" : "").append(r.addend());
@@ -129,6 +129,13 @@ public final class AsmPrinter {
             }
         }
         return out.toString();
+    }
+
+    /** A global's relocations in the order of their offsets (lowering may record them in another order). */
+    static List<Global.Reloc> byOffset(Global g) {
+        List<Global.Reloc> sorted = new java.util.ArrayList<>(g.relocs());
+        sorted.sort(java.util.Comparator.comparingLong(Global.Reloc::offset));
+        return sorted;
     }
 
     private static void appendBytes(StringBuilder out, byte[] data, long from, long to) {
