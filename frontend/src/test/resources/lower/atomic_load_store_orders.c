@@ -1,5 +1,5 @@
-// __atomic_load_n/__atomic_store_n: relaxed is a plain access; seq_cst is refused with clang-22's error; acquire
-// and release need v4's load_acquire/store_release (not emitted yet): refused with an error that says so.
+// __atomic_load_n/__atomic_store_n at -mcpu=v3: relaxed is a plain access; seq_cst is refused with clang-22's error; acquire
+// and release need v4's load_acquire/store_release (emitted at v4): refused with an error that says so.
 long relaxed(long *p) {
     __atomic_store_n(p, 1, __ATOMIC_RELAXED);
     return __atomic_load_n(p, __ATOMIC_RELAXED);

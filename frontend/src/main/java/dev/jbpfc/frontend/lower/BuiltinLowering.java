@@ -109,22 +109,24 @@ final class BuiltinLowering {
                 return b.cast(Opcode.ZEXT, b.cmp(Predicate.EQ, old, expected), Type.I32);
             }
             case ATOMIC_LOAD -> {
-                loadStoreOrder(e, name, order(e.args.get(1)), true);
+                boolean acquire = loadStoreOrder(e, name, order(e.args.get(1)), true);
                 Value p = x.rvalue(e.args.get(0));
                 for (int i = 1; i < e.args.size(); i++) x.discard(e.args.get(i));
                 CType t = e.type;
                 Instruction ld = b.load(IrTypes.memory(t), p, (int) t.size());
                 ld.isVolatile = true;
+                ld.ordered = acquire;
                 return x.widenLoaded(ld, t);
             }
             case ATOMIC_STORE -> {
-                loadStoreOrder(e, name, order(e.args.get(2)), false);
+                boolean release = loadStoreOrder(e, name, order(e.args.get(2)), false);
                 Value p = x.rvalue(e.args.get(0));
                 Value v = x.rvalue(e.args.get(1));
                 for (int i = 2; i < e.args.size(); i++) x.discard(e.args.get(i));
                 CType t = x.useType(e.args.get(0)).asPointer().pointee();
                 LValue lv = new LValue(p, t.unqualified(), (int) t.size(), true, 0, 0, -1);
-                x.store(lv, v);
+                Instruction st = x.store(lv, v);
+                if (st != null) st.ordered = release;
                 return null;
             }
             case OVERFLOW -> throw new CompileError(e.loc(), "'" + name + "' is not supported yet");
@@ -270,21 +272,24 @@ final class BuiltinLowering {
     /**
      * The orders of {@code __atomic_load_n} / {@code __atomic_store_n} BPF can give: relaxed is a plain load or
      * store (clang-22 emits the same at -mcpu=v4, and stops with "Cannot select" at v3, where jbpfc emits it
-     * too); seq_cst is refused with clang's error; acquire and release would be v4's load_acquire/store_release,
-     * not emitted by jbpfc yet (clang-22 emits them at v4 and fails below it).
+     * too); seq_cst is refused with clang's error; acquire (and consume) loads and release stores are v4's
+     * load_acquire/store_release, refused below v4 (where clang-22 fails too). Returns whether the access is
+     * ordered (load_acquire / store_release).
      */
-    private void loadStoreOrder(Expr.Call e, String name, MemoryOrder o, boolean load) {
+    private boolean loadStoreOrder(Expr.Call e, String name, MemoryOrder o, boolean load) {
         if (o == MemoryOrder.SEQ_CST) {
             throw new CompileError(e.loc(), "sequentially consistent (seq_cst) atomic load/store is not supported");
         }
         boolean invalid = load ? !o.validForLoad() : !o.validForStore();
-        if (invalid) return; // warned about by sema; a plain access, the weakest reading
-        if (load ? o.acquires() : o.releases()) {
+        if (invalid) return false; // warned about by sema; a plain access, the weakest reading
+        if (!(load ? o.acquires() : o.releases())) return false;
+        if (x.unit.options.cpuVersion() < 4) {
             String what = load ? "an acquire load (load_acquire" : "a release store (store_release";
             throw new CompileError(e.loc(), "'" + name + "' with " + o.name().toLowerCase(java.util.Locale.ROOT)
-                    + " order is " + what + ", which -mcpu=v4 has) and " + (x.unit.options.cpuVersion() < 4
-                    ? "not available at -mcpu=v" + x.unit.options.cpuVersion() : "is not supported by jbpfc yet"));
+                    + " order is " + what + ", which -mcpu=v4 has) and not available at -mcpu=v"
+                    + x.unit.options.cpuVersion());
         }
+        return true;
     }
 
     /** Reverses the bytes of the low {@code bytes} bytes of {@code v}. */

@@ -6,7 +6,8 @@ package dev.jbpfc.frontend.sema;
  * does not accept ({@code __atomic_load_n(p, __ATOMIC_RELEASE)}); lowering then reads it as seq_cst (clang drops
  * the whole operation as undefined; jbpfc keeps it, with the strongest order). What BPF code each order gives is
  * lowering's ({@code BuiltinLowering}): at -mcpu=v3 a read-modify-write whose value is unused is the plain
- * {@code lock} form only when relaxed, else the {@code atomic_fetch_*} form, as clang-22 emits them.
+ * {@code lock} form only when relaxed, else the {@code atomic_fetch_*} form, as clang-22 emits them; at -mcpu=v4
+ * an acquire (or consume) load is {@code load_acquire} and a release store {@code store_release}.
  */
 public enum MemoryOrder {
     RELAXED, CONSUME, ACQUIRE, RELEASE, ACQ_REL, SEQ_CST;
