@@ -138,9 +138,23 @@ class AssemblyInputTest {
         String text = Files.readString(s);
         assertTrue(text.contains("\t.section\t.BTF,\"\",@progbits\n\t.byte\t159,235,1,0,"), "the .BTF magic");
         assertTrue(text.contains("\t.section\t.BTF.ext,\"\",@progbits\n"));
-        assertTrue(text.contains("\t.reloc\t"), "the .BTF.ext relocations");
+        assertTrue(text.contains("\t.long\t.Lsec_begin0+"), "the .BTF.ext relocations");
         r = jbpfc(with(FLAGS, "-S", src.toString(), "-o", "-"));
         assertTrue(!r.stdout().contains(".BTF"), r.stdout());
+    }
+
+    /** clang-22's assembler reads the -g text too (.BTF.ext's code offsets are .long of section start labels). */
+    @Test
+    void clangAssemblesTheMinusGText() throws IOException {
+        String clang = dev.jbpfc.testsuite.oracle.OracleRequirement.clang().executable();
+        Files.createDirectories(OUT);
+        Path src = PROGRAMS.resolve("map_array.c");
+        Path s = OUT.resolve("map_array.clang.s");
+        assertEquals(0, jbpfc(with(FLAGS, "-g", "-S", src.toString(), "-o", s.toString())).status());
+        dev.jbpfc.testsuite.oracle.CommandResult r = dev.jbpfc.testsuite.oracle.Command.run(List.of(clang,
+                "--target=bpf", "-c", s.toString(), "-o", OUT.resolve("map_array.clang.o").toString()), null,
+                java.time.Duration.ofSeconds(120));
+        assertEquals(0, r.exitCode(), r.stderr());
     }
 
     /** A text that says it leaves part of the object out is refused, and no object is written. */

@@ -1,6 +1,7 @@
 package dev.jbpfc.backend.asm;
 
 import dev.jbpfc.backend.elf.ElfObjectWriter;
+import dev.jbpfc.backend.emit.AsmPrinter;
 import dev.jbpfc.backend.elf.ObjectFile;
 import dev.jbpfc.backend.elf.ObjectSection;
 import dev.jbpfc.backend.elf.ObjectSymbol;
@@ -40,7 +41,8 @@ import java.util.Set;
  * the sections, symbols (binding from .globl/.weak, .hidden, .type, .size), code, data and relocations are laid
  * out in the order {@code backend.emit.ObjectEmitter} uses, so the bytes are the same. With {@code -g}, -S ends
  * with the object's .BTF and .BTF.ext as bytes ({@code .section .BTF,"",@progbits}, {@code .byte}) and the
- * .BTF.ext relocations as {@code .reloc OFFSET, R_BPF_64_NODYLD32, SECTION}; their func_info, line_info and CO-RE
+ * .BTF.ext's code offsets as {@code .long .Lsec_beginK+OFFSET} (relocated against that code section, as clang's
+ * assembler does too; {@code .Lsec_beginK:} starts the K-th code section); their func_info, line_info and CO-RE
  * records name code offsets, so the text is assembled as printed (edited code would need new BTF). What a text
  * does not print is refused, never dropped: a {@code # jbpfc: not printed:} line makes assembling an error that
  * names what is missing. Directives other than the ones -S prints are errors too.
@@ -69,6 +71,8 @@ public final class AssemblyObject {
     private final Map<String, java.io.ByteArrayOutputStream> metadata = new LinkedHashMap<>();
     private final List<MetaReloc> metaRelocs = new ArrayList<>();
     private boolean metadataSection;
+    /** {@code .Lsec_beginK} labels: the code section each starts. */
+    private final Map<String, String> sectionLabels = new HashMap<>();
 
     private record MetaReloc(String section, long offset, RelocationType type, String symbol, int line) {}
 
@@ -164,6 +168,11 @@ public final class AssemblyObject {
     }
 
     private void label(int line, String name) {
+        if (name.startsWith(AsmPrinter.SECTION_BEGIN)) {
+            if (!codeSection) throw error(line, "'" + name + "' outside a code section");
+            sectionLabels.put(name, section);
+            return;
+        }
         if (name.startsWith(".L") || name.startsWith("LBB")) {
             if (function == null) throw error(line, "label '" + name + "' outside a function");
             function.labels.put(name, function.slots);
@@ -226,6 +235,19 @@ public final class AssemblyObject {
                 for (String b : args.split(",")) dataBytes(line).write(Long.decode(b.trim()).intValue());
             }
             case ".zero" -> dataBytes(line).writeBytes(new byte[Integer.parseInt(args)]);
+            case ".long" -> {
+                // In .BTF.ext: ".long .Lsec_beginK+N", an offset into a code section, relocated against it.
+                int plus = args.indexOf('+');
+                String label = plus < 0 ? args : args.substring(0, plus).trim();
+                String target = sectionLabels.get(label);
+                if (!metadataSection || target == null) {
+                    throw error(line, "'.long " + args + "': jbpfc -S prints .long only as a code offset in .BTF.ext");
+                }
+                java.io.ByteArrayOutputStream out = metadata.get(section);
+                long v = plus < 0 ? 0 : Long.parseLong(args.substring(plus + 1).trim());
+                metaRelocs.add(new MetaReloc(section, out.size(), RelocationType.R_BPF_64_NODYLD32, target, line));
+                for (int k = 0; k < 4; k++) out.write((int) (v >>> (8 * k)));
+            }
             case ".quad" -> {
                 java.io.ByteArrayOutputStream out = dataBytes(line);
                 String sym = args;

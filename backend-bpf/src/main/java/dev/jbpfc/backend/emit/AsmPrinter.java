@@ -10,6 +10,7 @@ import dev.jbpfc.ir.Module;
 import dev.jbpfc.backend.elf.ObjectFile;
 import dev.jbpfc.backend.elf.ObjectSection;
 import dev.jbpfc.backend.elf.Relocation;
+import dev.jbpfc.backend.elf.RelocationType;
 
 import java.util.List;
 
@@ -53,8 +54,11 @@ public final class AsmPrinter {
                     .append(String.join(", ", missing)).append('\n');
         }
         int index = 0;
+        java.util.Set<String> codeSections = new java.util.HashSet<>();
         for (EncodedFunction f : functions) {
             out.append("\t.section\t").append(f.section).append(",\"ax\",@progbits\n");
+            // The start of each code section, for the .BTF.ext relocations printMetadata writes.
+            if (codeSections.add(f.section) && metadataFollows) out.append(SECTION_BEGIN).append(codeSections.size() - 1).append(":\n");
             if (f.linkage != Linkage.STATIC) out.append(f.linkage == Linkage.WEAK ? "\t.weak\t" : "\t.globl\t").append(f.name).append('\n');
             if (ObjectEmitter.hasHiddenAttr(module, f.name)) out.append("\t.hidden\t").append(f.name).append('\n');
             out.append("\t.p2align\t3\n");
@@ -108,28 +112,46 @@ public final class AsmPrinter {
     }
 
     /**
-     * The object's metadata sections (.BTF, .BTF.ext) as bytes, 16 a line, and each relocation of a section
-     * as {@code .reloc OFFSET, TYPE, SYMBOL} (OFFSET within the section; SYMBOL a code section's symbol):
+     * The object's metadata sections (.BTF, .BTF.ext) as bytes, 16 a line; where .BTF.ext holds an offset into a
+     * code section (R_BPF_64_NODYLD32 against it), {@code .long} of that section's start label plus the offset,
+     * which clang's assembler turns into the same relocation:
      * <pre>
      *         .section        .BTF.ext,"",@progbits
      *         .byte   159,235,1,0,32,0,0,0,...
-     *         .reloc  44, R_BPF_64_NODYLD32, xdp
+     *         .long   .Lsec_begin0+16
      * </pre>
      */
     public static String printMetadata(ObjectFile object) {
         StringBuilder out = new StringBuilder();
+        java.util.Map<String, Integer> codeIndex = new java.util.HashMap<>();
+        for (ObjectSection s : object.sections()) {
+            if (s.kind == ObjectSection.Kind.CODE) codeIndex.put(s.name, codeIndex.size());
+        }
         for (ObjectSection s : object.sections()) {
             if (s.kind != ObjectSection.Kind.METADATA) continue;
             out.append("\t.section\t").append(s.name).append(",\"\",@progbits\n");
             byte[] data = s.data();
-            appendBytes(out, data, 0, data.length);
-            for (Relocation r : s.relocations()) {
-                out.append("\t.reloc\t").append(r.offset).append(", ").append(r.type).append(", ")
-                        .append(r.symbol.name).append('\n');
+            List<Relocation> relocs = new java.util.ArrayList<>(s.relocations());
+            relocs.sort(java.util.Comparator.comparingLong(r -> r.offset));
+            long at = 0;
+            for (Relocation r : relocs) {
+                Integer k = codeIndex.get(r.symbol.name);
+                if (r.type != RelocationType.R_BPF_64_NODYLD32 || k == null) {
+                    throw new IllegalStateException("unexpected relocation in " + s.name + ": " + r);
+                }
+                appendBytes(out, data, at, r.offset);
+                long value = (data[(int) r.offset] & 0xffL) | (data[(int) r.offset + 1] & 0xffL) << 8
+                        | (data[(int) r.offset + 2] & 0xffL) << 16 | (data[(int) r.offset + 3] & 0xffL) << 24;
+                out.append("\t.long\t").append(SECTION_BEGIN).append(k).append('+').append(value).append('\n');
+                at = r.offset + 4;
             }
+            appendBytes(out, data, at, data.length);
         }
         return out.toString();
     }
+
+    /** The label at the start of the k-th code section: {@code .Lsec_begin0}. */
+    public static final String SECTION_BEGIN = ".Lsec_begin";
 
     /** A global's relocations in the order of their offsets (lowering may record them in another order). */
     static List<Global.Reloc> byOffset(Global g) {
