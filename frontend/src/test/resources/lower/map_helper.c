@@ -1,5 +1,5 @@
 // The docs/ir.md example: a BTF-defined map, a helper called through libbpf's pointer, an atomic add whose
-// value is unused (no fetch), and the license.
+// value is unused and relaxed (no fetch), and the license.
 typedef unsigned int __u32;
 typedef unsigned long long __u64;
 #define SEC(x) __attribute__((section(x), used))
@@ -12,7 +12,7 @@ SEC("xdp") int count(struct xdp_md *ctx) {
     __u32 key = 0;
     __u64 *v = bpf_map_lookup_elem(&counts, &key);
     if (!v) return 2;
-    __sync_fetch_and_add(v, 1);
+    __atomic_fetch_add(v, 1, __ATOMIC_RELAXED);
     return 2;
 }
 char LICENSE[] SEC("license") = "GPL";

@@ -62,4 +62,15 @@ public final class BpfBackend {
         List<EncodedFunction> functions = BackendPipeline.run(module, options, btf);
         return AsmPrinter.print(module, functions, options);
     }
+
+    /**
+     * Assembly text that holds the whole object {@link #compile} writes for the same arguments: the code and data
+     * of {@link #assemble}, then the object's .BTF and .BTF.ext as bytes with their relocations
+     * ({@link AsmPrinter#printMetadata}), so that assembling the text gives the object back byte for byte.
+     */
+    public static String assembleObject(Module module, BackendOptions options, BtfSections btf) {
+        List<EncodedFunction> functions = BackendPipeline.run(module, options, btf);
+        ObjectFile object = ObjectEmitter.run(module, functions, btf, options.debugInfo(), options.sourceName());
+        return AsmPrinter.print(module, functions, options, true) + AsmPrinter.printMetadata(object);
+    }
 }

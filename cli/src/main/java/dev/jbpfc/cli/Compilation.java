@@ -97,6 +97,10 @@ final class Compilation {
     }
 
     void run(Path input) {
+        if (!options.languageOf(input).equals("c")) {
+            new AssemblyInput(options, diags, stdout).run(input, options.languageOf(input));
+            return;
+        }
         try {
             long t = now();
             Preprocessor pp = new Preprocessor(preprocessorOptions(), diags);
@@ -105,6 +109,8 @@ final class Compilation {
             if (times != null && shared != null) {
                 times.note("preprocess reused " + pp.reusedHeaderExpansions() + " header expansions of earlier inputs");
             }
+            if (options.deps.enabled && !diags.hasErrors()) writeDependencies(input, pp.dependencies());
+            if (options.deps.only) return;
             if (options.action == Options.Action.PREPROCESS) {
                 writePreprocessed(input, tokens);
                 return;
@@ -152,7 +158,10 @@ final class Compilation {
                     options.debugInfo, input.toString(), options.loopHints);
             BtfSections btf = new BuilderBtfSections(unit.btf(), unit.module());
             if (options.action == Options.Action.ASSEMBLY) {
-                writeText(outputPath(input, ".s"), BpfBackend.assemble(unit.module(), backend, btf));
+                // With -g the text ends with the object's .BTF/.BTF.ext, so that -c of it gives this object back.
+                writeText(outputPath(input, ".s"), options.debugInfo
+                        ? BpfBackend.assembleObject(unit.module(), backend, btf)
+                        : BpfBackend.assemble(unit.module(), backend, btf));
                 return;
             }
             List<BpfBackend.LoopReport> loops = new ArrayList<>();
@@ -205,8 +214,43 @@ final class Compilation {
         return new SourceLocation(file, Math.min(text.length(), offset + Math.max(0, loc.column() - 1)));
     }
 
+    /**
+     * The dependency file of -M/-MM (to -MF, else -o, else standard output) or -MD/-MMD (to -MF, else the output's
+     * name with .d, else the input's stem with .d); its default target is -o's object, else the input's stem
+     * with .o, quoted for make (as clang's).
+     */
+    private void writeDependencies(Path input, List<Preprocessor.Dependency> found) throws IOException {
+        DependencyOptions d = options.deps;
+        List<String> files = new java.util.ArrayList<>();
+        for (Preprocessor.Dependency dep : found) {
+            if (!d.userHeadersOnly || !dep.system()) files.add(dep.path());
+        }
+        String base = input.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        String stem = dot > 0 ? base.substring(0, dot) : base;
+        List<String> targets = d.targets;
+        if (targets.isEmpty()) {
+            String object = !d.only && options.output != null ? options.output.toString() : stem + ".o";
+            targets = List.of(DependencyFile.quote(object));
+        }
+        String text = DependencyFile.text(targets, files, d.phonyTargets);
+        Path out = d.file;
+        if (out == null && d.only) out = options.output;
+        if (out == null && !d.only) {
+            if (options.output != null && !options.output.toString().equals("-")) {
+                String o = options.output.toString();
+                int slash = o.lastIndexOf('/');
+                int odot = o.lastIndexOf('.');
+                out = Path.of((odot > slash + 1 ? o.substring(0, odot) : o) + ".d");
+            } else {
+                out = options.outDir != null ? options.outDir.resolve(stem + ".d") : Path.of(stem + ".d");
+            }
+        }
+        writeText(out != null && out.toString().equals("-") ? null : out, text);
+    }
+
     /** Text output to its file, or to standard output when there is none ({@code -o -}). */
-    private void writeText(Path out, String text) throws IOException {
+    void writeText(Path out, String text) throws IOException {
         if (out == null) {
             stdout.print(text);
             stdout.flush();
@@ -246,7 +290,7 @@ final class Compilation {
         return Path.of(stem + ext);
     }
 
-    private PreprocessorOptions preprocessorOptions() {
+    PreprocessorOptions preprocessorOptions() {
         PreprocessorOptions p = new PreprocessorOptions();
         p.quoteDirs.addAll(options.quoteDirs);
         p.angledDirs.addAll(options.includeDirs);

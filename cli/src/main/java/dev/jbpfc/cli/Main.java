@@ -37,8 +37,7 @@ public final class Main {
             return 0;
         }
         if (o.showHelp) {
-            out.println("usage: jbpfc [clang options] file.c ...   (see README.md for the flags)");
-            out.println("       jbpfc check-loops [--json] OBJ...  check the loop hints of BPF objects (docs/loop-hints.md)");
+            Help.print(out);
             return 0;
         }
         if (o.inputs.isEmpty()) {
@@ -53,7 +52,7 @@ public final class Main {
             }
         }
         if (missing) return 1;
-        if (o.output != null && o.inputs.size() > 1 && o.action != Options.Action.SYNTAX_ONLY
+        if (o.output != null && o.inputs.size() > 1 && o.action != Options.Action.SYNTAX_ONLY && !o.deps.only
                 && o.action != Options.Action.PREPROCESS) {
             err.println("jbpfc: error: cannot specify -o when generating multiple output files");
             return 1;

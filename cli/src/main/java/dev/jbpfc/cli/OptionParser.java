@@ -26,10 +26,21 @@ public final class OptionParser {
 
     public Options parse(String[] args) {
         Options o = new Options();
+        String language = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("-") || a.equals("-")) {
                 o.inputs.add(Path.of(a));
+                if (language != null) o.inputLanguages.put(o.inputs.size() - 1, language);
+                continue;
+            }
+            if (a.startsWith("-x")) {
+                language = language(a.length() > 2 ? a.substring(2) : next(args, ++i, a));
+                continue;
+            }
+            int depArgs = o.deps.parse(args, i, errors);
+            if (depArgs > 0) {
+                i += depArgs - 1;
                 continue;
             }
             switch (a) {
@@ -81,6 +92,18 @@ public final class OptionParser {
         else if (a.startsWith("-W")) o.warningFlags.add(a);
         else if (IGNORED.contains(a)) { /* accepted, no effect on BPF output */ }
         else errors.add("unknown argument: '" + a + "'");
+    }
+
+    /** -x LANGUAGE, for the inputs after it: null for "none" (back to the file name's suffix). */
+    private String language(String name) {
+        switch (name) {
+            case "c", "assembler", "assembler-with-cpp" -> { return name; }
+            case "none" -> { return null; }
+            default -> {
+                errors.add("language not recognized: '" + name + "'");
+                return null;
+            }
+        }
     }
 
     private void target(String t) {

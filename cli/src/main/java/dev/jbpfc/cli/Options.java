@@ -14,6 +14,8 @@ public final class Options {
 
     public Action action = Action.OBJECT;
     public final List<Path> inputs = new ArrayList<>();
+    /** -x c / assembler / assembler-with-cpp in force for an input, by its index in {@link #inputs}. */
+    public final java.util.Map<Integer, String> inputLanguages = new java.util.HashMap<>();
     public Path output;
     public Path outDir;
     public boolean debugInfo;
@@ -44,6 +46,22 @@ public final class Options {
     public boolean remarkLoopHints;
     /** Filled for loop-report: every loop of every input compiled (null when nobody asks). */
     public java.util.List<LoopReportTable.Row> loopRows;
+    /** -M, -MM, -MD, -MMD, -MF, -MT, -MQ, -MP. */
+    public final DependencyOptions deps = new DependencyOptions();
     public boolean showVersion;
     public boolean showHelp;
+
+    /**
+     * An input's language: what -x said before it, else its suffix, as clang: {@code .s} is "assembler",
+     * {@code .S} "assembler-with-cpp", anything else "c".
+     */
+    public String languageOf(Path input) {
+        int i = inputs.indexOf(input);
+        String explicit = i >= 0 ? inputLanguages.get(i) : null;
+        if (explicit != null) return explicit;
+        String name = input.getFileName() == null ? "" : input.getFileName().toString();
+        if (name.endsWith(".s")) return "assembler";
+        if (name.endsWith(".S")) return "assembler-with-cpp";
+        return "c";
+    }
 }

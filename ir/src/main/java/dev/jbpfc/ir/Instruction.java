@@ -53,6 +53,8 @@ public final class Instruction extends Value {
     public AtomicOp atomicOp;
     public boolean fetch;
     public boolean isVolatile;
+    /** A load with acquire or a store with release semantics (load_acquire / store_release, -mcpu=v4); volatile too. */
+    public boolean ordered;
     /** alloca/memcpy/memset size in bytes; callhelper's helper number. */
     public long size;
     public int align;
@@ -305,6 +307,7 @@ public final class Instruction extends Value {
         c.atomicOp = atomicOp;
         c.fetch = fetch;
         c.isVolatile = isVolatile;
+        c.ordered = ordered;
         c.size = size;
         c.align = align;
         c.symbol = symbol;

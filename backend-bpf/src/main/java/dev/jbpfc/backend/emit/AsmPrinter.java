@@ -7,6 +7,11 @@ import dev.jbpfc.ir.Global;
 import dev.jbpfc.ir.Linkage;
 import dev.jbpfc.ir.Module;
 
+import dev.jbpfc.backend.elf.ObjectFile;
+import dev.jbpfc.backend.elf.ObjectSection;
+import dev.jbpfc.backend.elf.Relocation;
+import dev.jbpfc.backend.elf.RelocationType;
+
 import java.util.List;
 
 /**
@@ -29,13 +34,31 @@ public final class AsmPrinter {
     private AsmPrinter() {}
 
     public static String print(Module module, List<EncodedFunction> functions, BackendOptions options) {
+        return print(module, functions, options, false);
+    }
+
+    /** {@code metadataFollows}: {@link #printMetadata} is appended, so nothing of the object is left out. */
+    public static String print(Module module, List<EncodedFunction> functions, BackendOptions options,
+                               boolean metadataFollows) {
         BpfAsmSyntax syntax = BpfAsmSyntax.clangS(options.cpu());
         StringBuilder out = new StringBuilder();
         out.append("\t.text\n");
         if (options.sourceName() != null) out.append("\t.file\t\"").append(options.sourceName()).append("\"\n");
+        // What the object holds and this text does not: said in a comment, so that assembling the text refuses
+        // it (dev.jbpfc.backend.asm.AssemblyObject) instead of writing an object without it.
+        List<String> missing = new java.util.ArrayList<>();
+        if (options.debugInfo()) missing.add(".BTF and .BTF.ext (-g)");
+        if (functions.stream().anyMatch(f -> !f.cores.isEmpty())) missing.add("CO-RE relocations");
+        if (!missing.isEmpty() && !metadataFollows) {
+            out.append(dev.jbpfc.backend.asm.AssemblyObject.NOT_PRINTED).append(' ')
+                    .append(String.join(", ", missing)).append('\n');
+        }
         int index = 0;
+        java.util.Set<String> codeSections = new java.util.HashSet<>();
         for (EncodedFunction f : functions) {
             out.append("\t.section\t").append(f.section).append(",\"ax\",@progbits\n");
+            // The start of each code section, for the .BTF.ext relocations printMetadata writes.
+            if (codeSections.add(f.section) && metadataFollows) out.append(SECTION_BEGIN).append(codeSections.size() - 1).append(":\n");
             if (f.linkage != Linkage.STATIC) out.append(f.linkage == Linkage.WEAK ? "\t.weak\t" : "\t.globl\t").append(f.name).append('\n');
             if (ObjectEmitter.hasHiddenAttr(module, f.name)) out.append("\t.hidden\t").append(f.name).append('\n');
             out.append("\t.p2align\t3\n");
@@ -52,7 +75,12 @@ public final class AsmPrinter {
             index++;
         }
         for (Global g : module.globals()) {
-            if (g.linkage().isExtern()) continue;
+            if (g.linkage().isExtern()) {
+                // Not clang's output: the object lists extern variables among the globals, in this order.
+                if (g.linkage() == Linkage.EXTERN_WEAK) out.append("\t.weak\t").append(g.name()).append('\n');
+                out.append("\t.extern\t").append(g.name()).append("\n\n");
+                continue;
+            }
             boolean bss = g.section().equals(".bss") || g.section().startsWith(".bss.");
             out.append("\t.type\t").append(g.name()).append(",@object\n");
             out.append("\t.section\t").append(g.section()).append(bss ? ",\"aw\",@nobits\n"
@@ -66,7 +94,7 @@ public final class AsmPrinter {
                 out.append("\t.zero\t").append(g.size()).append('\n');
             } else {
                 long at = 0;
-                for (Global.Reloc r : g.relocs()) {
+                for (Global.Reloc r : byOffset(g)) {
                     appendBytes(out, data, at, r.offset());
                     out.append("\t.quad\t").append(r.symbol());
                     if (r.addend() != 0) out.append(r.addend() > 0 ? "+" : "").append(r.addend());
@@ -77,7 +105,59 @@ public final class AsmPrinter {
             }
             out.append("\t.size\t").append(g.name()).append(", ").append(g.size()).append("\n\n");
         }
+        for (dev.jbpfc.ir.ExternFunction f : module.externs()) {
+            if (f.weak()) out.append("\t.weak\t").append(f.name()).append('\n');
+        }
         return out.toString();
+    }
+
+    /**
+     * The object's metadata sections (.BTF, .BTF.ext) as bytes, 16 a line; where .BTF.ext holds an offset into a
+     * code section (R_BPF_64_NODYLD32 against it), {@code .long} of that section's start label plus the offset,
+     * which clang's assembler turns into the same relocation:
+     * <pre>
+     *         .section        .BTF.ext,"",@progbits
+     *         .byte   159,235,1,0,32,0,0,0,...
+     *         .long   .Lsec_begin0+16
+     * </pre>
+     */
+    public static String printMetadata(ObjectFile object) {
+        StringBuilder out = new StringBuilder();
+        java.util.Map<String, Integer> codeIndex = new java.util.HashMap<>();
+        for (ObjectSection s : object.sections()) {
+            if (s.kind == ObjectSection.Kind.CODE) codeIndex.put(s.name, codeIndex.size());
+        }
+        for (ObjectSection s : object.sections()) {
+            if (s.kind != ObjectSection.Kind.METADATA) continue;
+            out.append("\t.section\t").append(s.name).append(",\"\",@progbits\n");
+            byte[] data = s.data();
+            List<Relocation> relocs = new java.util.ArrayList<>(s.relocations());
+            relocs.sort(java.util.Comparator.comparingLong(r -> r.offset));
+            long at = 0;
+            for (Relocation r : relocs) {
+                Integer k = codeIndex.get(r.symbol.name);
+                if (r.type != RelocationType.R_BPF_64_NODYLD32 || k == null) {
+                    throw new IllegalStateException("unexpected relocation in " + s.name + ": " + r);
+                }
+                appendBytes(out, data, at, r.offset);
+                long value = (data[(int) r.offset] & 0xffL) | (data[(int) r.offset + 1] & 0xffL) << 8
+                        | (data[(int) r.offset + 2] & 0xffL) << 16 | (data[(int) r.offset + 3] & 0xffL) << 24;
+                out.append("\t.long\t").append(SECTION_BEGIN).append(k).append('+').append(value).append('\n');
+                at = r.offset + 4;
+            }
+            appendBytes(out, data, at, data.length);
+        }
+        return out.toString();
+    }
+
+    /** The label at the start of the k-th code section: {@code .Lsec_begin0}. */
+    public static final String SECTION_BEGIN = ".Lsec_begin";
+
+    /** A global's relocations in the order of their offsets (lowering may record them in another order). */
+    static List<Global.Reloc> byOffset(Global g) {
+        List<Global.Reloc> sorted = new java.util.ArrayList<>(g.relocs());
+        sorted.sort(java.util.Comparator.comparingLong(Global.Reloc::offset));
+        return sorted;
     }
 
     private static void appendBytes(StringBuilder out, byte[] data, long from, long to) {

@@ -191,7 +191,7 @@ public final class ObjectEmitter {
             long at = globalOffset.get(g.name());
             byte[] data = g.data();
             System.arraycopy(data, 0, bytes, (int) at, Math.min(data.length, (int) g.size()));
-            for (Global.Reloc r : g.relocs()) {
+            for (Global.Reloc r : AsmPrinter.byOffset(g)) {
                 Target t = target(r.symbol(), r.addend());
                 long value = t.inlineAddend;
                 for (int k = 0; k < 8; k++) bytes[(int) (at + r.offset() + k)] = (byte) (value >>> (8 * k));

@@ -852,7 +852,12 @@ public final class InstructionSelector {
     private void load(Instruction i) {
         Address a = address(i.operand(0));
         int d = def(i);
-        emit(BpfOp.valueOf("LDX_" + sizeSuffix(i.type().bytes)), d, a.reg, a.off, 0).core = a.core;
+        if (i.ordered) {
+            // load_acquire: dst is loaded from (src + off), zero-extended like ldx.
+            emit(BpfOp.valueOf("LOAD_ACQ_" + sizeSuffix(i.type().bytes)), d, a.reg, a.off, 0).core = a.core;
+        } else {
+            emit(BpfOp.valueOf("LDX_" + sizeSuffix(i.type().bytes)), d, a.reg, a.off, 0).core = a.core;
+        }
         clean.add(i);
     }
 
@@ -860,6 +865,10 @@ public final class InstructionSelector {
         Value v = i.operand(0);
         Address a = address(i.operand(1));
         int bytes = v.type().bytes;
+        if (i.ordered) {
+            emit(BpfOp.valueOf("STORE_REL_" + sizeSuffix(bytes)), a.reg, reg(v), a.off, 0).core = a.core;
+            return;
+        }
         Long imm = immediate(v, false);
         if (imm != null && cpu.atLeast(CpuVersion.V4) && (bytes < 8 || true)) {
             emit(BpfOp.valueOf("ST_" + sizeSuffix(bytes)), a.reg, 0, a.off, (int) (long) imm).core = a.core;

@@ -18,6 +18,8 @@ import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Value;
 import dev.jbpfc.ir.pass.LowerIsConstant;
 
+import dev.jbpfc.frontend.sema.MemoryOrder;
+
 import java.util.List;
 
 /**
@@ -107,20 +109,24 @@ final class BuiltinLowering {
                 return b.cast(Opcode.ZEXT, b.cmp(Predicate.EQ, old, expected), Type.I32);
             }
             case ATOMIC_LOAD -> {
+                boolean acquire = loadStoreOrder(e, name, order(e.args.get(1)), true);
                 Value p = x.rvalue(e.args.get(0));
                 for (int i = 1; i < e.args.size(); i++) x.discard(e.args.get(i));
                 CType t = e.type;
                 Instruction ld = b.load(IrTypes.memory(t), p, (int) t.size());
                 ld.isVolatile = true;
+                ld.ordered = acquire;
                 return x.widenLoaded(ld, t);
             }
             case ATOMIC_STORE -> {
+                boolean release = loadStoreOrder(e, name, order(e.args.get(2)), false);
                 Value p = x.rvalue(e.args.get(0));
                 Value v = x.rvalue(e.args.get(1));
                 for (int i = 2; i < e.args.size(); i++) x.discard(e.args.get(i));
                 CType t = x.useType(e.args.get(0)).asPointer().pointee();
                 LValue lv = new LValue(p, t.unqualified(), (int) t.size(), true, 0, 0, -1);
-                x.store(lv, v);
+                Instruction st = x.store(lv, v);
+                if (st != null) st.ordered = release;
                 return null;
             }
             case OVERFLOW -> throw new CompileError(e.loc(), "'" + name + "' is not supported yet");
@@ -215,8 +221,11 @@ final class BuiltinLowering {
         }
         String op = name.replace("__sync_fetch_and_", "").replace("__atomic_fetch_", "")
                 .replace("__c11_atomic_fetch_", "").replace("__atomic_", "").replace("__sync_", "")
-                .replace("_and_fetch", "");
+                .replace("_and_fetch", "").replace("_fetch", "");
         boolean opThenFetch = name.endsWith("_and_fetch") || (name.startsWith("__atomic_") && !name.startsWith("__atomic_fetch_"));
+        // __sync_* are seq_cst; an __atomic_* order that is not a constant is read as seq_cst too (clang
+        // branches on it at run time, to the same two forms).
+        MemoryOrder order = name.startsWith("__sync_") ? MemoryOrder.SEQ_CST : order(e.args.get(2));
         Value p = x.rvalue(e.args.get(0));
         Value v = x.rvalue(e.args.get(1));
         for (int i = 2; i < e.args.size(); i++) x.discard(e.args.get(i));
@@ -233,7 +242,12 @@ final class BuiltinLowering {
             case "xor" -> aop = AtomicOp.XOR;
             default -> throw new CompileError(e.loc(), "'" + name + "' is not supported yet");
         }
-        if (unused) {
+        // The plain "lock *(u64 *)(r1 + 0) += r2" orders nothing: clang-22 emits it at -mcpu=v3 for a relaxed
+        // operation only, and the atomic_fetch_* form (a full barrier in the JITs) for any other order even when
+        // the value is unused. Below v3 the plain form is all there is. (clang-22 also emits the plain form for a
+        // relaxed operation whose value IS used, and then returns the operand instead of the old value; jbpfc
+        // returns the old value.)
+        if (unused && (order == MemoryOrder.RELAXED || x.unit.options.cpuVersion() < 3)) {
             b.emit(Instruction.atomicRmw(aop, false, p, operand));
             return null;
         }
@@ -246,6 +260,36 @@ final class BuiltinLowering {
             default -> Opcode.XOR;
         };
         return b.binary(opc, old, operand);
+    }
+
+    /** The memory order a constant argument names; seq_cst when it is not a constant or names none. */
+    private MemoryOrder order(Expr arg) {
+        ConstValue v = x.unit.model.constantOf(arg);
+        MemoryOrder o = v == null || v.isAddress() ? null : MemoryOrder.of(v.asLong());
+        return o == null ? MemoryOrder.SEQ_CST : o;
+    }
+
+    /**
+     * The orders of {@code __atomic_load_n} / {@code __atomic_store_n} BPF can give: relaxed is a plain load or
+     * store (clang-22 emits the same at -mcpu=v4, and stops with "Cannot select" at v3, where jbpfc emits it
+     * too); seq_cst is refused with clang's error; acquire (and consume) loads and release stores are v4's
+     * load_acquire/store_release, refused below v4 (where clang-22 fails too). Returns whether the access is
+     * ordered (load_acquire / store_release).
+     */
+    private boolean loadStoreOrder(Expr.Call e, String name, MemoryOrder o, boolean load) {
+        if (o == MemoryOrder.SEQ_CST) {
+            throw new CompileError(e.loc(), "sequentially consistent (seq_cst) atomic load/store is not supported");
+        }
+        boolean invalid = load ? !o.validForLoad() : !o.validForStore();
+        if (invalid) return false; // warned about by sema; a plain access, the weakest reading
+        if (!(load ? o.acquires() : o.releases())) return false;
+        if (x.unit.options.cpuVersion() < 4) {
+            String what = load ? "an acquire load (load_acquire" : "a release store (store_release";
+            throw new CompileError(e.loc(), "'" + name + "' with " + o.name().toLowerCase(java.util.Locale.ROOT)
+                    + " order is " + what + ", which -mcpu=v4 has) and not available at -mcpu=v"
+                    + x.unit.options.cpuVersion());
+        }
+        return true;
     }
 
     /** Reverses the bytes of the low {@code bytes} bytes of {@code v}. */

@@ -277,11 +277,12 @@ final class ExprLowering implements Expr.Visitor<Value> {
     }
 
     /** Stores {@code v} (a value of C type lv.type()) to {@code lv}. */
-    void store(LValue lv, Value v) {
+    /** The store instruction (null for a bitfield, written by several instructions). */
+    Instruction store(LValue lv, Value v) {
         CType t = lv.type();
         if (lv.isBitfield()) {
             BitfieldAccess.write(b, lv, v);
-            return;
+            return null;
         }
         Type mt = IrTypes.memory(t);
         if (mt == null) throw new CompileError(null, "storing a value of type '" + t.spelling() + "' is not supported");
@@ -291,6 +292,7 @@ final class ExprLowering implements Expr.Visitor<Value> {
         }
         Instruction st = b.store(sv, lv.address(), Math.min(lv.align(), mt.bytes));
         st.isVolatile = lv.isVolatile();
+        return st;
     }
 
     /** Copies the aggregate at {@code src} to {@code dst} (struct assignment, by-value copies). */

@@ -71,6 +71,16 @@ public final class Preprocessor {
 
     private final Map<SourceFile, SourceFile> includers = new java.util.IdentityHashMap<>();
 
+    /**
+     * The files this run read or looked for successfully, in the order first met, as dependency files list them
+     * (-MD): the main file, every header entered, skipped by a guard later or found by {@code __has_include}.
+     * Keyed by canonical path, so one file spelled two ways is listed once, by its first spelling.
+     */
+    private final Map<String, Dependency> dependencies = new java.util.LinkedHashMap<>();
+
+    /** One file of {@link #dependencies()}: its path as found, and whether a system directory held it (-MMD). */
+    public record Dependency(String path, boolean system) {}
+
     private FileFrame file;
     private Frame top;
     private Token mainEof;
@@ -206,6 +216,7 @@ public final class Preprocessor {
         try {
             String path = main.path();
             baseFile = path;
+            depend(path, false);
             pushFile(main, dirOf(path), -1, canonical(path), 0);
             pushFile(buffer("<command line>", commandLineText()), "", -1, null, 0);
             pushFile(buffer("<built-in>", PredefinedMacros.text(options)), "", -1, null, 0);
@@ -237,6 +248,19 @@ public final class Preprocessor {
 
     /** How many includes took a previous input's expansion of the header from the {@link HeaderCache}. */
     public int reusedHeaderExpansions() { return reusedExpansions; }
+
+    /**
+     * What the last {@link #run} depended on (see {@link #dependencies}); jbpfc's own built-in headers are left
+     * out, since no file of that name exists for make to check.
+     */
+    public List<Dependency> dependencies() {
+        return List.copyOf(dependencies.values());
+    }
+
+    private void depend(String path, boolean system) {
+        if (path.startsWith("<")) return;
+        dependencies.putIfAbsent(canonical(path), new Dependency(path, system));
+    }
 
     /** The file that first included {@code f} (null for the main file and made-up buffers). */
     public SourceFile includerOf(SourceFile f) {
@@ -460,6 +484,7 @@ public final class Preprocessor {
             writeFact(w.getKey(), w.getValue());
         }
         for (SourceFile[] inc : e.includes) {
+            depend(inc[0].path(), systemFiles.contains(inc[0]));
             includers.putIfAbsent(inc[0], inc[1]);
             if (recording != null) recording.entered(inc[0], inc[1]);
         }
@@ -1107,6 +1132,9 @@ public final class Preprocessor {
             return made(Kind.NUMBER, "0", name);
         }
         HeaderSearch.Found f = lookup(h.name, h.angled, next, false, name.location);
+        if (f != null) {
+            depend(f.path(), f.dirIndex() >= 0 ? search.isSystem(f.dirIndex()) : isSystemFile(file.source));
+        }
         return made(Kind.NUMBER, f != null ? "1" : "0", name);
     }
 
@@ -1637,6 +1665,8 @@ public final class Preprocessor {
             throw new FatalStop();
         }
         String key = canonical(found.path());
+        boolean system = found.dirIndex() >= 0 ? search.isSystem(found.dirIndex()) : isSystemFile(f.source);
+        depend(found.path(), system);
         if (isOnce(key)) return;
         String guard = guardMacro(key);
         if (guard != null && isDefined(guard)) return;
@@ -1651,7 +1681,7 @@ public final class Preprocessor {
         }
         int depth = f.key == null ? f.parent == null ? 0 : f.parent.depth + 1 : f.depth + 1;
         // A header found next to its includer is as much a system header as the includer.
-        if (found.dirIndex() >= 0 ? search.isSystem(found.dirIndex()) : isSystemFile(f.source)) {
+        if (system) {
             markSystemFile(sf);
         }
         entered(sf, f.source, depth);

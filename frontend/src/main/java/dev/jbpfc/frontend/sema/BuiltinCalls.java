@@ -141,11 +141,42 @@ final class BuiltinCalls {
                 x.convert(args.get(i), IntegerType.INT);
             }
         }
+        checkMemoryOrders(b, args);
         return switch (b.kind()) {
             case SYNC_BOOL_CAS, ATOMIC_CAS -> IntegerType.BOOL;
             case ATOMIC_STORE -> VoidType.VOID;
             default -> t;
         };
+    }
+
+    /**
+     * The memory-order arguments of an {@code __atomic_*} builtin: evaluated (lowering reads the constant) and,
+     * where a constant names no order or one the builtin does not take, warned about as clang does.
+     */
+    private void checkMemoryOrders(Builtins.Builtin b, List<Expr> args) {
+        boolean c11 = b.name().startsWith("__c11");
+        switch (b.kind()) {
+            case ATOMIC_FETCH, ATOMIC_STORE, ATOMIC_EXCHANGE -> memoryOrder(args.get(2), b.kind(), false);
+            case ATOMIC_LOAD -> memoryOrder(args.get(1), b.kind(), false);
+            case ATOMIC_CAS -> {
+                memoryOrder(args.get(c11 ? 3 : 4), b.kind(), false);
+                memoryOrder(args.get(c11 ? 4 : 5), b.kind(), true);
+            }
+            default -> { }
+        }
+    }
+
+    private void memoryOrder(Expr arg, Builtins.Kind kind, boolean casFailure) {
+        ConstValue v = sema.consts.evaluateConverted(arg);
+        if (v == null || v.isAddress()) return;
+        MemoryOrder o = MemoryOrder.of(v.asLong());
+        boolean valid = o != null && (casFailure ? o.validForCasFailure()
+                : kind == Builtins.Kind.ATOMIC_LOAD ? o.validForLoad()
+                : kind != Builtins.Kind.ATOMIC_STORE || o.validForStore());
+        if (!valid) {
+            sema.diags.warning(arg.loc(), (casFailure ? "failure " : "")
+                    + "memory order argument to atomic operation is invalid [-Watomic-memory-ordering]");
+        }
     }
 
     private void countError(Expr.Call e, int expected) {

@@ -487,19 +487,23 @@ public final class IrParser {
             }
             case LOAD -> {
                 boolean vol = accept("volatile");
+                boolean acquire = accept("acquire");
                 Type t = valueType();
                 Value p = value(Type.PTR);
                 Instruction i = Instruction.load(t, p, alignClause());
                 i.isVolatile = vol;
+                i.ordered = acquire;
                 return i;
             }
             case STORE -> {
                 boolean vol = accept("volatile");
+                boolean release = accept("release");
                 Value v = typedValue();
                 expect(",");
                 Value p = value(Type.PTR);
                 Instruction i = Instruction.store(v, p, alignClause());
                 i.isVolatile = vol;
+                i.ordered = release;
                 return i;
             }
             case ATOMICRMW -> {

@@ -191,9 +191,9 @@ public final class IrPrinter {
             }
             case ADDR -> out.append("addr @").append(i.symbol);
             case ALLOCA -> out.append("alloca ").append(i.size).append(", align ").append(i.align);
-            case LOAD -> out.append(i.isVolatile ? "load volatile " : "load ").append(i.type()).append(' ')
+            case LOAD -> out.append(i.isVolatile ? "load volatile " : "load ").append(i.ordered ? "acquire " : "").append(i.type()).append(' ')
                            .append(operand(ops.get(0))).append(", align ").append(i.align);
-            case STORE -> out.append(i.isVolatile ? "store volatile " : "store ").append(ops.get(0).type()).append(' ')
+            case STORE -> out.append(i.isVolatile ? "store volatile " : "store ").append(i.ordered ? "release " : "").append(ops.get(0).type()).append(' ')
                            .append(operand(ops.get(0))).append(", ").append(operand(ops.get(1))).append(", align ").append(i.align);
             case ATOMICRMW -> out.append("atomicrmw ").append(i.fetch ? "fetch " : "").append(i.atomicOp.spelling).append(' ')
                            .append(ops.get(1).type()).append(' ').append(operand(ops.get(0))).append(", ").append(operand(ops.get(1)))
