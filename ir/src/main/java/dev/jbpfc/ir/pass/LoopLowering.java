@@ -62,9 +62,10 @@ import java.util.Set;
  *
  * Cost model ({@code auto}): a loop marked {@code !unroll} is left to LoopUnroll; a known trip count of at most
  * {@link #UNROLL_TRIPS} with a small body is marked {@code !unroll} (clang -O2 fully unrolls such loops too); a
- * known trip count whose plain walk costs at most {@link #PLAIN_BUDGET} instructions stays plain; anything else
- * (larger or unknown trip count) becomes an iterator loop when the program's license is GPL-compatible (the
- * kernel refuses kfunc calls otherwise). {@code iterator} forces iterators on every counted loop,
+ * known trip count whose plain walk costs at most {@link #PLAIN_BUDGET} instructions stays plain, and so does a
+ * loop whose carried values the verifier must track exactly ({@link #carriesTrackedState}) while its walk stays
+ * well below the verifier's limit; anything else (larger or unknown trip count) becomes an iterator loop when the
+ * program's license is GPL-compatible (the kernel refuses kfunc calls otherwise). {@code iterator} forces iterators on every counted loop,
  * {@code unroll} full unrolling of every constant-trip loop, {@code plain} leaves loops alone.
  */
 public final class LoopLowering {
@@ -92,6 +93,12 @@ public final class LoopLowering {
     public static final int UNROLL_BUDGET = 64;
     /** auto: a plain loop the verifier walks in at most this many instructions stays plain. */
     public static final long PLAIN_BUDGET = 256;
+
+    /**
+     * auto: a loop whose carried values the verifier must track exactly stays plain if its walk is estimated
+     * below this many instructions (the kernel's limit is 10^6).
+     */
+    public static final long PLAIN_WALK_LIMIT = 500_000;
 
     public static final String ITER_NEW = "bpf_iter_num_new";
     public static final String ITER_NEXT = "bpf_iter_num_next";
@@ -158,9 +165,11 @@ public final class LoopLowering {
                     if (trips >= 0) for (Block l : loop.latches()) l.terminator().loopHint = Instruction.HINT_UNROLL;
                     continue;
                 }
-                if (mode == Mode.AUTO && trips >= 0 && trips * (size + 2) <= PLAIN_BUDGET) continue;
+                long bound = c.maxTrips();
+                if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_BUDGET) continue;
+                if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_WALK_LIMIT && carriesTrackedState(loop, c)) continue;
                 if (!iterators) continue;
-                if (c.maxTrips() > MAX_ITERATOR_TRIPS) {
+                if (bound > MAX_ITERATOR_TRIPS) {
                     if (mode == Mode.ITERATOR || trips < 0) {
                         remark(fn, loop, "the trip count may exceed the iterator's limit of " + MAX_ITERATOR_TRIPS);
                     }
@@ -175,6 +184,48 @@ public final class LoopLowering {
                 break;
             }
         }
+    }
+
+    /**
+     * Whether a value carried from one iteration to the next (a header phi other than the counter) reaches a
+     * pointer, a compare or a call argument. The verifier then tracks it exactly (a pointer's offset always; a
+     * scalar once a branch or a helper depends on it), so the state at the iterator's next call differs from
+     * every earlier one and the iterator loop is walked trip by trip like a plain loop, until the verifier's limit
+     * (the plain loop at least stops at its trip count). Example: {@code for (i = 0; i < 64; i++) { if (off > 40)
+     * break; off += p[i] & 7; }}.
+     */
+    private static boolean carriesTrackedState(Loop loop, Counted c) {
+        Set<Value> carried = new HashSet<>();
+        for (Instruction phi : c.header().phis()) {
+            if (phi == c.counter()) continue;
+            if (phi.type() == Type.PTR) return true;
+            carried.add(phi);
+        }
+        if (carried.isEmpty()) return false;
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Block b : loop.blocks()) {
+                for (Instruction i : b.instructions()) {
+                    if (carried.contains(i)) continue;
+                    boolean uses = false;
+                    for (Value v : i.operands()) uses |= carried.contains(v);
+                    if (!uses) continue;
+                    switch (i.op()) {
+                        case CMP, PTRADD, INTTOPTR, LOAD, STORE, CALL, CALLHELPER, CALLKFUNC, INLINE_ASM, SWITCH,
+                             ATOMICRMW, CMPXCHG, MEMCPY, MEMSET -> {
+                            if (i.op() == Opcode.STORE && !carried.contains(i.operand(1))) continue; // the value stored
+                            return true;
+                        }
+                        case CONDBR, BR, RET, UNREACHABLE -> { }
+                        default -> {
+                            if (i.hasResult() && carried.add(i)) grew = true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private void remark(Function fn, Loop loop, String why) {
