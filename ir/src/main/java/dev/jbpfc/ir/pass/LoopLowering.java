@@ -63,8 +63,9 @@ import java.util.Set;
  * Cost model ({@code auto}): a loop marked {@code !unroll} is left to LoopUnroll; a known trip count of at most
  * {@link #UNROLL_TRIPS} with a small body is marked {@code !unroll} (clang -O2 fully unrolls such loops too); a
  * known trip count whose plain walk costs at most {@link #PLAIN_BUDGET} instructions stays plain, and so does a
- * loop whose carried values the verifier must track exactly ({@link #carriesTrackedState}) while its walk stays
- * well below the verifier's limit; anything else (larger or unknown trip count) becomes an iterator loop when the
+ * loop whose carried values the verifier must track exactly ({@link #carriesTrackedState}) or whose counter
+ * indexes memory that needs its own bounds check ({@link #indexesUncheckedMemory}) while its walk stays well
+ * below the verifier's limit; anything else (larger or unknown trip count) becomes an iterator loop when the
  * program's license is GPL-compatible (the kernel refuses kfunc calls otherwise). {@code iterator} forces iterators on every counted loop,
  * {@code unroll} full unrolling of every constant-trip loop, {@code plain} leaves loops alone.
  */
@@ -167,7 +168,8 @@ public final class LoopLowering {
                 }
                 long bound = c.maxTrips();
                 if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_BUDGET) continue;
-                if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_WALK_LIMIT && carriesTrackedState(loop, c)) continue;
+                if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_WALK_LIMIT
+                        && (carriesTrackedState(loop, c) || indexesUncheckedMemory(loop, c))) continue;
                 if (!iterators) continue;
                 if (bound > MAX_ITERATOR_TRIPS) {
                     if (mode == Mode.ITERATOR || trips < 0) {
@@ -223,6 +225,52 @@ public final class LoopLowering {
                         }
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the counter (or a value computed from it) is added to a pointer that is not the stack, a global or
+     * a map value: a packet pointer ({@code inttoptr} of a ctx field), the ctx, a pointer loaded from memory. The
+     * verifier accepts {@code p[14 + i]} on a packet checked for 64 bytes when {@code i} is a known constant (the
+     * plain loop), but a packet pointer plus a variable offset needs a bounds check of its own, which the
+     * iterator's range check is not; on the ctx a variable offset is never allowed.
+     */
+    private static boolean indexesUncheckedMemory(Loop loop, Counted c) {
+        Set<Value> derived = new HashSet<>();
+        derived.add(c.counter());
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Block b : loop.blocks()) {
+                for (Instruction i : b.instructions()) {
+                    boolean uses = false;
+                    for (Value v : i.operands()) uses |= derived.contains(v);
+                    if (!uses) continue;
+                    if (i.op() == Opcode.PTRADD) {
+                        if (derived.contains(i.operand(1)) && !stackGlobalOrMap(i.operand(0))) return true;
+                        continue;
+                    }
+                    if (i.op() == Opcode.INTTOPTR) return true;
+                    if (i.hasResult() && i.type() != Type.PTR && !derived.contains(i)
+                            && (i.op().isPure() || i.isPhi())) {
+                        derived.add(i);
+                        grew = true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a pointer is, through constant or variable offsets, an alloca, a global or a call's result. */
+    private static boolean stackGlobalOrMap(Value p) {
+        for (int depth = 0; depth < 32 && p instanceof Instruction i; depth++) {
+            switch (i.op()) {
+                case PTRADD -> p = i.operand(0);
+                case ALLOCA, ADDR, CALLHELPER, CALLKFUNC, CALL -> { return true; }
+                default -> { return false; }
             }
         }
         return false;
