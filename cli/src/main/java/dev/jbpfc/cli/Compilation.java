@@ -138,17 +138,21 @@ final class Compilation {
             }
             if (diags.hasErrors() || options.action == Options.Action.SYNTAX_ONLY) return;
 
-            LoweredUnit unit = Lowering.lower(tu, model, new LowerOptions(options.cpuVersion), diags);
-            t = lap("lower", t);
-            if (diags.hasErrors()) return;
-            PassPipeline passes = PassPipeline.forLevel(String.valueOf(options.optLevel));
+            PassPipeline passes = PassPipeline.forLevel(String.valueOf(options.optLevel)).loopLowering(options.loopLowering);
             if (!options.loopHints) passes.without("loop-rotate");
             if (options.printAfter != null) {
                 passes.printAfter(options.printAfter.equals("all") ? Set.copyOf(passes.passes())
                         : Set.of(options.printAfter.split(",")), stdout);
             }
-            passes.run(unit.module());
-            t = lap("optimize", t);
+            long[] optimizeNanos = new long[1];
+            LoweredUnit unit = Lowering.lower(tu, model, new LowerOptions(options.cpuVersion), diags, m -> {
+                long start = System.nanoTime();
+                passes.run(m);
+                optimizeNanos[0] = System.nanoTime() - start;
+            });
+            t = lap("lower", t);
+            if (times != null) times.add(" optimize", optimizeNanos[0]);
+            if (diags.hasErrors()) return;
             if (options.action == Options.Action.EMIT_IR) {
                 writeText(outputPath(input, ".ir"), IrPrinter.print(unit.module()));
                 return;
@@ -164,8 +168,11 @@ final class Compilation {
                         : BpfBackend.assemble(unit.module(), backend, btf));
                 return;
             }
+            // kfunc calls need .BTF even without -g: libbpf resolves them through their extern FUNCs
+            boolean needsBtf = options.debugInfo || unit.module().externs().stream()
+                    .anyMatch(e -> e.kind() == dev.jbpfc.ir.ExternFunction.Kind.KFUNC);
             List<BpfBackend.LoopReport> loops = new ArrayList<>();
-            byte[] object = BpfBackend.compile(unit.module(), backend, options.debugInfo ? btf : null, loops);
+            byte[] object = BpfBackend.compile(unit.module(), backend, needsBtf ? btf : null, loops);
             reportLoops(input, unit.module(), loops);
             Files.write(outputPath(input, ".o"), object);
             lap("backend", t);

@@ -89,6 +89,7 @@ public final class OptionParser {
         else if (a.startsWith("-ferror-limit=")) o.errorLimit = intArg(a, a.substring("-ferror-limit=".length()));
         else if (a.startsWith("--out-dir=")) o.outDir = Path.of(a.substring("--out-dir=".length()));
         else if (a.startsWith("--print-after=")) o.printAfter = a.substring("--print-after=".length());
+        else if (a.startsWith("-floop-lowering=")) loopLowering(o, a.substring("-floop-lowering=".length()));
         else if (a.startsWith("-W")) o.warningFlags.add(a);
         else if (IGNORED.contains(a)) { /* accepted, no effect on BPF output */ }
         else errors.add("unknown argument: '" + a + "'");
@@ -103,6 +104,17 @@ public final class OptionParser {
                 errors.add("language not recognized: '" + name + "'");
                 return null;
             }
+        }
+    }
+
+    private void loopLowering(Options o, String mode) {
+        dev.jbpfc.ir.pass.LoopLowering.Mode m = dev.jbpfc.ir.pass.LoopLowering.Mode.parse(mode);
+        if (m == null) {
+            errors.add("invalid value '" + mode + "' in '-floop-lowering=' (expected auto, iterator, bpf-loop, plain or unroll)");
+        } else if (m == dev.jbpfc.ir.pass.LoopLowering.Mode.BPF_LOOP) {
+            errors.add("-floop-lowering=bpf-loop is not implemented yet (use iterator, plain or unroll)");
+        } else {
+            o.loopLowering = m;
         }
     }
 

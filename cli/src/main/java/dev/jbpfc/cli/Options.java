@@ -37,6 +37,8 @@ public final class Options {
     public int errorLimit = 20;
     /** --print-after=PASS: print the IR after that pass (or "all"). */
     public String printAfter;
+    /** {@code -floop-lowering=auto|iterator|bpf-loop|plain|unroll}. */
+    public dev.jbpfc.ir.pass.LoopLowering.Mode loopLowering = dev.jbpfc.ir.pass.LoopLowering.Mode.AUTO;
     /** -ftime-report: per-phase times of every input and their sum on standard error (as clang's flag). */
     public boolean timeReport;
     /** -floop-hints (default) / -fno-loop-hints: build counted loops to the loop-hint templates and emit hints. */

@@ -53,6 +53,22 @@ class OptionParserTest {
     }
 
     @Test
+    void loopLoweringModes() {
+        OptionParser p = new OptionParser();
+        assertEquals(dev.jbpfc.ir.pass.LoopLowering.Mode.AUTO, parse(p, "a.c").loopLowering);
+        assertEquals(dev.jbpfc.ir.pass.LoopLowering.Mode.PLAIN, parse(p, "-floop-lowering=plain", "a.c").loopLowering);
+        assertEquals(dev.jbpfc.ir.pass.LoopLowering.Mode.ITERATOR, parse(p, "-floop-lowering=iterator", "a.c").loopLowering);
+        assertEquals(dev.jbpfc.ir.pass.LoopLowering.Mode.UNROLL, parse(p, "-floop-lowering=unroll", "a.c").loopLowering);
+        assertEquals(List.of(), p.errors());
+        OptionParser notBuilt = new OptionParser();
+        parse(notBuilt, "-floop-lowering=bpf-loop", "a.c");
+        assertEquals(List.of("-floop-lowering=bpf-loop is not implemented yet (use iterator, plain or unroll)"), notBuilt.errors());
+        OptionParser bad = new OptionParser();
+        parse(bad, "-floop-lowering=fast", "a.c");
+        assertEquals(1, bad.errors().size());
+    }
+
+    @Test
     void missingValueIsReported() {
         OptionParser p = new OptionParser();
         parse(p, "a.c", "-o");

@@ -50,4 +50,22 @@ class PassPipelineTest {
         assertTrue(PassPipeline.forLevel("-O2").passes().containsAll(PassPipeline.PASS_NAMES.stream().filter(n -> !n.equals("always-inline")).toList()));
         assertTrue(PassPipeline.forLevel("-Os").passes().contains("unroll"));
     }
+
+    /** -floop-lowering=plain is the pipeline as it was before loop-lowering existed: the same IR, program by program. */
+    @Test
+    void plainLoopLoweringIsThePipelineWithoutIt() throws Exception {
+        String without = String.join(",", PassPipeline.forLevel("-O2").passes().stream()
+                .filter(n -> !n.equals("loop-lowering")).toList());
+        List<String> texts = new java.util.ArrayList<>();
+        for (long seed = 1; seed <= 60; seed++) texts.add(RandomProgram.generate(seed));
+        for (java.nio.file.Path p : TestFiles.in("passes")) {
+            if (p.getFileName().toString().startsWith("loop-lowering-")) texts.add(TestFiles.read(p));
+        }
+        for (String text : texts) {
+            Module a = IrParser.parse("a.ir", text), b = IrParser.parse("b.ir", text);
+            PassPipeline.forLevel("-O2").loopLowering(dev.jbpfc.ir.pass.LoopLowering.Mode.PLAIN).run(a);
+            PassPipeline.of(without).run(b);
+            assertEquals(dev.jbpfc.ir.text.IrPrinter.print(b), dev.jbpfc.ir.text.IrPrinter.print(a), text);
+        }
+    }
 }

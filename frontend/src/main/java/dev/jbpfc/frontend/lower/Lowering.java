@@ -33,6 +33,15 @@ public final class Lowering {
     private Lowering() {}
 
     public static LoweredUnit lower(TranslationUnit tu, SemanticModel model, LowerOptions options, Diagnostics diags) {
+        return lower(tu, model, options, diags, m -> { });
+    }
+
+    /**
+     * Lowers, then runs {@code optimize} on the module before the BTF DATASECs are emitted, so that kfuncs the
+     * optimiser introduces (the loop lowering's iterator kfuncs) get their BTF FUNCs ({@link CompilerKfuncs}).
+     */
+    public static LoweredUnit lower(TranslationUnit tu, SemanticModel model, LowerOptions options, Diagnostics diags,
+                                    java.util.function.Consumer<Module> optimize) {
         Module module = new Module();
         BtfBuilder btf = new BtfBuilder();
         UnitContext unit = new UnitContext(module, model, new BtfTypes(btf), diags, options);
@@ -73,6 +82,8 @@ public final class Lowering {
         CodeDataSections.check(module, unit.names, diags);
         sortLikeSource(module, order, unit);
         addDataSections(module, unit);
+        if (!diags.hasErrors()) optimize.accept(module);
+        CompilerKfuncs.declare(module, btf, unit.sections);
         unit.sections.emit(btf);
         return new LoweredUnit(module, btf);
     }

@@ -17,13 +17,14 @@ import java.util.function.Consumer;
  * The passes by name and the {@code -O} pipelines, in one place so the optimiser is visible at a glance:
  * <pre>
  *   O0: always-inline is-constant (every local stays in memory, as clang -O0, but always_inline functions are inlined)
- *   O1: always-inline mem2reg unroll sccp is-constant simplifycfg dce
- *   O2: inline mem2reg sccp constfold simplifycfg cse unroll sccp constfold is-constant simplifycfg cse dce
- *       simplifycfg dce
+ *   O1: always-inline mem2reg loop-lowering unroll sccp is-constant simplifycfg dce
+ *   O2: inline mem2reg sccp constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant simplifycfg
+ *       cse dce simplifycfg dce
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
- * may depend on. {@code --print-after=NAME} (NAME a pass or "all") prints the module after each run of that pass;
+ * may depend on. loop-lowering ({@link LoopLowering}, {@code -floop-lowering=}) picks iterator, unrolled or plain
+ * form per loop before the unroller runs. {@code --print-after=NAME} (NAME a pass or "all") prints the module after each run of that pass;
  * {@code verifyEach} runs {@link IrVerifier} after every pass and throws on the first broken module (tests use it;
  * the driver turns it on with {@code -mllvm -verify-each}-like debugging flags).
  */
@@ -31,7 +32,7 @@ public final class PassPipeline {
     /** Every pass by its command-line name. */
     public static final List<String> PASS_NAMES =
             List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
-                    "is-constant", "loop-rotate");
+                    "is-constant", "loop-lowering", "loop-rotate");
 
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
@@ -40,6 +41,7 @@ public final class PassPipeline {
     private boolean verifyEach;
     private PrintStream timeReport;
     private final List<Remark> remarks = new ArrayList<>();
+    private LoopLowering.Mode loopLowering = LoopLowering.Mode.AUTO;
 
     private PassPipeline(List<String> passes, int inlineThreshold) {
         for (String p : passes) {
@@ -49,21 +51,33 @@ public final class PassPipeline {
         this.inlineThreshold = inlineThreshold;
     }
 
-    /** A pipeline of the named passes in order, e.g. {@code "mem2reg,dce"}. */
+    /**
+     * A pipeline of the named passes in order, e.g. {@code "mem2reg,dce"}; {@code loop-lowering=MODE} (a
+     * {@code -floop-lowering=} value) runs loop-lowering in that mode.
+     */
     public static PassPipeline of(String commaSeparated) {
         List<String> names = new ArrayList<>();
-        for (String s : commaSeparated.split(",")) if (!s.isBlank()) names.add(s.trim());
-        return new PassPipeline(names, 40);
+        LoopLowering.Mode mode = LoopLowering.Mode.AUTO;
+        for (String s : commaSeparated.split(",")) {
+            String n = s.trim();
+            if (n.startsWith("loop-lowering=")) {
+                mode = LoopLowering.Mode.parse(n.substring("loop-lowering=".length()));
+                if (mode == null) throw new IllegalArgumentException("unknown loop lowering '" + n + "'");
+                n = "loop-lowering";
+            }
+            if (!n.isBlank()) names.add(n);
+        }
+        return new PassPipeline(names, 40).loopLowering(mode);
     }
 
     /** The pipeline of an optimisation level: "0", "1", "2", "3" (= 2), "s", "z" (= s), "g" (= 1). */
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
-        List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "unroll",
-                "sccp", "constfold", "is-constant", "simplifycfg", "cse", "dce", "simplifycfg", "dce", "loop-rotate");
+        List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "loop-lowering",
+                "unroll", "sccp", "constfold", "is-constant", "simplifycfg", "cse", "dce", "simplifycfg", "dce", "loop-rotate");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant"), 0);
-            case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "unroll", "sccp", "is-constant",
+            case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "loop-lowering", "unroll", "sccp", "is-constant",
                     "simplifycfg", "dce"), 0);
             case "", "2", "3" -> new PassPipeline(o2, 40);
             case "s", "z" -> new PassPipeline(o2, 12);
@@ -92,6 +106,12 @@ public final class PassPipeline {
         return this;
     }
 
+    /** How loop-lowering lowers counted loops ({@code -floop-lowering=}; auto by default). */
+    public PassPipeline loopLowering(LoopLowering.Mode mode) {
+        this.loopLowering = mode;
+        return this;
+    }
+
     public PassPipeline verifyEach(boolean on) {
         this.verifyEach = on;
         return this;
@@ -109,7 +129,7 @@ public final class PassPipeline {
     public void run(Module m) {
         for (String name : passes) {
             long start = System.nanoTime();
-            runPass(name, m, inlineThreshold, remarks);
+            runPass(name, m);
             if (timeReport != null) timeReport.printf("; %-12s %8.2f ms%n", name, (System.nanoTime() - start) / 1e6);
             if (verifyEach) IrVerifier.check(m, name);
             if (printAfter.contains(name) || printAfter.contains("all")) {
@@ -119,7 +139,11 @@ public final class PassPipeline {
         }
     }
 
-    private static void runPass(String name, Module m, int inlineThreshold, List<Remark> remarks) {
+    private void runPass(String name, Module m) {
+        if (name.equals("loop-lowering")) {
+            new LoopLowering(loopLowering, remarks).run(m);
+            return;
+        }
         if (name.equals("inline") || name.equals("always-inline")) {
             new Inliner(inlineThreshold, name.equals("always-inline"), PassPipeline::simplifyBeforeInlining).run(m);
             return;

@@ -1,0 +1,205 @@
+package dev.jbpfc.cli;
+
+import dev.jbpfc.testsuite.oracle.KernelOracle;
+import dev.jbpfc.testsuite.oracle.OracleRequirement;
+import dev.jbpfc.testsuite.oracle.RunInput;
+import dev.jbpfc.testsuite.oracle.RunResult;
+import dev.jbpfc.testsuite.oracle.Verdict;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 12, item 1, in the kernel: the loop lowerings of {@code -floop-lowering=} (ir's LoopLowering).
+ * <ul>
+ *   <li>The issue's two XDP loops ({@code loops/sum.c}: {@code s += p[i & 63] ^ i} for N trips; and
+ *       {@code loops/sum_data_dependent.c}: the same for {@code (p[0] | p[1] << 8 | p[2] << 16) % N} trips), built
+ *       with {@code -O2 -mcpu=v3} for N = 10^2 .. 10^6, verify in at most {@value #MAX_PROCESSED} processed
+ *       instructions, the same count at every N, and return what the loop run in full returns (computed here)
+ *       on {@value #PACKETS} packets of random bytes. {@code p} is a 64-byte stack copy of the packet's start:
+ *       a packet pointer plus a variable index needs a bounds check of its own, so {@code p[i & 63]} through the
+ *       packet pointer itself verifies only where {@code i} is a known constant (the plain loop walked trip by trip).</li>
+ *   <li>Every program in {@code loops/} (break, return and continue inside the loop, loop-carried values, the
+ *       counter used after the loop, nested loops, unsigned, {@code <=} and 64-bit counters, a data-dependent trip
+ *       count) built with {@code -floop-lowering=iterator}, {@code unroll} and {@code auto} returns what the plain
+ *       loop returns ({@code -floop-lowering=plain}), or, where the plain loop does not verify, what the Java
+ *       model of the loop computes.</li>
+ *   <li>{@code -floop-lowering=plain} is the loop as before: walked trip by trip, rejected at 10^5 trips.</li>
+ * </ul>
+ * The processed-instruction figures are printed.
+ */
+class LoopLoweringKernelTest {
+    static final Path LOOPS = Path.of("src/test/resources/loops");
+    static final Path OBJECTS = Path.of("target/loops");
+    static final int MAX_PROCESSED = 400;
+    static final int PACKETS = 10;
+    static final List<String> FLAGS = List.of("-O2", "-mcpu=v3", "--target=bpf");
+
+    /** Java models of the loops whose plain form the kernel rejects, and of the issue's two loops. */
+    static final Map<String, ToLongFunction<byte[]>> MODELS = Map.of(
+            "sum_data_dependent", p -> sum(p, ((u(p, 0) | u(p, 1) << 8 | u(p, 2) << 16) % 40)),
+            "small_data_dependent", p -> {
+                long s = 7;
+                for (int i = 0; i < u(p, 1) % 50; i++) s = (s * 31 + (u(p, i & 63) ^ i)) & 0xffffffffL;
+                return s;
+            });
+
+    static int u(byte[] p, int i) { return p[i] & 0xff; }
+
+    static long sum(byte[] p, long n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) s = (s + (u(p, i & 63) ^ i)) & 0xffffffffL;
+        return s;
+    }
+
+    static List<byte[]> packets(long seed) {
+        Random r = new Random(seed);
+        List<byte[]> out = new ArrayList<>();
+        for (int k = 0; k < PACKETS; k++) {
+            byte[] b = new byte[64 + r.nextInt(64)];
+            r.nextBytes(b);
+            out.add(b);
+        }
+        return out;
+    }
+
+    @Test
+    void issueLoopsVerifyInConstantCostAtEveryTripCount() throws IOException {
+        KernelOracle kernel = OracleRequirement.kernel();
+        StringBuilder table = new StringBuilder("processed insns (jbpfc -O2 -mcpu=v3, auto)");
+        long[] ns = {100, 1_000, 10_000, 100_000, 1_000_000};
+        for (String name : List.of("sum", "sum_data_dependent")) {
+            table.append("\n  ").append(name).append(':');
+            List<Long> counts = new ArrayList<>();
+            for (long n : ns) {
+                Path obj = compile(name, "N" + n, List.of("-DN=" + n));
+                Verdict v = kernel.verify(obj, "prog");
+                assertTrue(v.verified(), name + " N=" + n + " is rejected: " + v.reason() + "\n" + v.logText());
+                assertTrue(v.processed() <= MAX_PROCESSED, name + " N=" + n + ": " + v.processed() + " processed instructions");
+                counts.add(v.processed());
+                table.append(' ').append(n).append('=').append(v.processed());
+                for (byte[] packet : packets(n)) {
+                    long want = name.equals("sum") ? sum(packet, n)
+                            : sum(packet, (u(packet, 0) | u(packet, 1) << 8 | u(packet, 2) << 16) % n);
+                    RunResult r = kernel.run(obj, "prog", RunInput.packet(packet));
+                    assertTrue(r.ran(), name + " N=" + n + " did not run: " + r.runError());
+                    assertEquals(want, r.retval() & 0xffffffffL, name + " N=" + n + " on " + hex(packet));
+                }
+            }
+            assertEquals(1, counts.stream().distinct().count(), name + ": the cost depends on N: " + counts);
+        }
+        System.out.println(table);
+    }
+
+    @Test
+    void plainIsTheLoopAsBefore() throws IOException {
+        KernelOracle kernel = OracleRequirement.kernel();
+        Path small = compile("sum", "plain-N100", List.of("-DN=100", "-floop-lowering=plain"));
+        assertFalse(containsKfunc(small), "-floop-lowering=plain called a kfunc");
+        Verdict v = kernel.verify(small, "prog");
+        assertTrue(v.verified(), v.reason());
+        assertTrue(v.processed() > 10 * 100, "the plain loop of 100 trips is walked trip by trip: " + v.processed());
+        Verdict big = kernel.verify(compile("sum", "plain-N100000", List.of("-DN=100000", "-floop-lowering=plain")), "prog");
+        assertFalse(big.verified(), "the plain loop of 100000 trips verifies");
+        System.out.println("plain sum, N=100: " + v.processed() + " processed insns; N=100000: rejected");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyLoweringReturnsWhatThePlainLoopReturns() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(LOOPS)) {
+            files = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+        }
+        assertTrue(files.size() >= 10, "expected the loop programs, found " + files.size());
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
+    }
+
+    private static void check(Path source) throws IOException {
+        KernelOracle kernel = OracleRequirement.kernel();
+        String name = source.getFileName().toString().replaceFirst("\\.c$", "");
+        List<byte[]> packets = packets(ProgramsDifferentialTest.seed(name));
+        Map<String, Long> processed = new LinkedHashMap<>();
+
+        Path plain = compile(name, "plain", List.of("-floop-lowering=plain"));
+        Verdict pv = kernel.verify(plain, "prog");
+        List<Long> want = new ArrayList<>();
+        if (pv.verified()) {
+            processed.put("plain", pv.processed());
+            for (byte[] p : packets) want.add(kernel.run(plain, "prog", RunInput.packet(p)).retval() & 0xffffffffL);
+        } else {
+            ToLongFunction<byte[]> model = MODELS.get(name);
+            if (model == null) fail("the plain loop of " + name + " does not verify and it has no Java model: " + pv.reason());
+            processed.put("plain", -1L);
+            for (byte[] p : packets) want.add(model.applyAsLong(p));
+        }
+        for (String mode : List.of("iterator", "unroll", "auto")) {
+            Path obj = compile(name, mode, List.of("-floop-lowering=" + mode));
+            if (mode.equals("iterator")) assertTrue(containsKfunc(obj), name + ": no iterator loop was made");
+            Verdict v = kernel.verify(obj, "prog");
+            if (mode.equals("unroll") && !pv.verified()) {
+                // a data-dependent trip count cannot be unrolled: the loop stays plain and is rejected as plain
+                processed.put(mode, -1L);
+                continue;
+            }
+            assertTrue(v.verified(), name + " (" + mode + ") is rejected: " + v.reason() + "\n" + v.logText());
+            processed.put(mode, v.processed());
+            for (int k = 0; k < packets.size(); k++) {
+                RunResult r = kernel.run(obj, "prog", RunInput.packet(packets.get(k)));
+                assertTrue(r.ran(), name + " (" + mode + ") did not run: " + r.runError());
+                assertEquals(want.get(k), r.retval() & 0xffffffffL, name + " (" + mode + ") on " + hex(packets.get(k)));
+            }
+        }
+        System.out.println(name + ": processed insns " + processed + " (-1: rejected)");
+    }
+
+    /** Compiles loops/NAME.c with the issue's flags plus {@code extra} into target/loops/NAME-TAG.o. */
+    static Path compile(String name, String tag, List<String> extra) throws IOException {
+        Files.createDirectories(OBJECTS);
+        Path obj = OBJECTS.resolve(name + "-" + tag + ".o").toAbsolutePath();
+        List<String> args = new ArrayList<>(FLAGS);
+        args.addAll(extra);
+        args.addAll(List.of("-c", LOOPS.resolve(name + ".c").toString(), "-o", obj.toString()));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, "jbpfc failed on " + name + " " + extra + ":\n" + err.toString(StandardCharsets.UTF_8));
+        return obj;
+    }
+
+    static boolean containsKfunc(Path obj) throws IOException {
+        byte[] b = Files.readAllBytes(obj);
+        byte[] want = "bpf_iter_num_next".getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + want.length <= b.length; i++) {
+            for (int k = 0; k < want.length; k++) if (b[i + k] != want[k]) continue outer;
+            return true;
+        }
+        return false;
+    }
+
+    static String hex(byte[] b) {
+        StringBuilder s = new StringBuilder();
+        for (byte x : Arrays.copyOf(b, Math.min(b.length, 16))) s.append(String.format("%02x", x));
+        return s + "...";
+    }
+}

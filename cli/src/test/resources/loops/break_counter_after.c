@@ -1,0 +1,20 @@
+// break, and the counter used after the loop (its final value, or where it broke).
+#define SEC(n) __attribute__((section(n), used))
+struct xdp_md { unsigned int data, data_end, data_meta, ingress_ifindex, rx_queue_index, egress_ifindex; };
+#ifndef N
+#define N 40
+#endif
+SEC("xdp") int prog(struct xdp_md *ctx) {
+    unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+    unsigned char p[64];
+    if (d + 64 > e) return 0;
+    __builtin_memcpy(p, d, 64);
+    unsigned int s = 0;
+    int i;
+    for (i = 0; i < N; i++) {
+        if (p[i & 63] == 0x5a || p[i & 63] == 0xa5) break;
+        s += p[i & 63] * i;
+    }
+    return s + i * 65536;
+}
+char LICENSE[] SEC("license") = "GPL";

@@ -1,0 +1,20 @@
+// Two loop-carried values that depend on each other.
+#define SEC(n) __attribute__((section(n), used))
+struct xdp_md { unsigned int data, data_end, data_meta, ingress_ifindex, rx_queue_index, egress_ifindex; };
+#ifndef N
+#define N 40
+#endif
+SEC("xdp") int prog(struct xdp_md *ctx) {
+    unsigned char *d = (void *)(long)ctx->data, *e = (void *)(long)ctx->data_end;
+    unsigned char p[64];
+    if (d + 64 > e) return 0;
+    __builtin_memcpy(p, d, 64);
+    unsigned int a = p[0], b = p[1];
+    for (int i = 0; i < N; i++) {
+        unsigned int t = a + b + p[i & 63];
+        a = b;
+        b = t;
+    }
+    return a ^ b;
+}
+char LICENSE[] SEC("license") = "GPL";

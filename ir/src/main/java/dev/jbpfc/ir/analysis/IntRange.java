@@ -1,0 +1,106 @@
+package dev.jbpfc.ir.analysis;
+
+import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Opcode;
+import dev.jbpfc.ir.Type;
+import dev.jbpfc.ir.Value;
+
+/**
+ * Needs: nothing (reads the operands' definitions). A signed range {@code [lo, hi]} an {@code i32} or {@code i64}
+ * value is sure to lie in, found by looking a few definitions up: what a loop's trip count can be at most when its bound is computed
+ * from data.
+ * <pre>
+ *   %b = load i8 %p                 ; [0, 255] once zero-extended
+ *   %n = urem i32 %x, 100000        ; [0, 99999]
+ *   %m = sub i32 0, %n              ; [-99999, 0]
+ *   %k = select i32 %c, %m, %n      ; [-99999, 99999]   (C's int % on a possibly negative int)
+ * </pre>
+ * Anything not understood is the whole range of its type. Ranges never wrap: an operation whose result could
+ * overflow gives the whole range.
+ */
+public record IntRange(long lo, long hi) {
+    public static final IntRange I32 = new IntRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    public static final IntRange I64 = new IntRange(Long.MIN_VALUE, Long.MAX_VALUE);
+
+    /** How many definitions deep {@link #of} looks. */
+    private static final int DEPTH = 8;
+
+    public static IntRange of(Value v) { return of(v, DEPTH); }
+
+    public boolean nonNegative() { return lo >= 0; }
+
+    /** Whether every value fits a C {@code int}. */
+    public boolean fitsInt() { return lo >= Integer.MIN_VALUE && hi <= Integer.MAX_VALUE; }
+
+    private static IntRange whole(Type t) { return t == Type.I64 ? I64 : I32; }
+
+    private static IntRange of(Value v, int depth) {
+        if (v instanceof Constant c && (c.type() == Type.I32 || c.type() == Type.I64)) return new IntRange(c.value(), c.value());
+        if (v.type() != Type.I32 && v.type() != Type.I64) return I64;
+        IntRange whole = whole(v.type());
+        if (!(v instanceof Instruction i) || depth == 0) return whole;
+        int d = depth - 1;
+        switch (i.op()) {
+            case ZEXT: {
+                Type from = i.operand(0).type();
+                if (from == Type.I1) return new IntRange(0, 1);
+                if (from == Type.I8) return new IntRange(0, 0xff);
+                if (from == Type.I16) return new IntRange(0, 0xffff);
+                if (from == Type.I32) {
+                    IntRange r = of(i.operand(0), d);
+                    return r.nonNegative() ? r : new IntRange(0, 0xffffffffL);
+                }
+                return whole;
+            }
+            case SEXT: {
+                Type from = i.operand(0).type();
+                if (from == Type.I8) return new IntRange(Byte.MIN_VALUE, Byte.MAX_VALUE);
+                if (from == Type.I16) return new IntRange(Short.MIN_VALUE, Short.MAX_VALUE);
+                if (from == Type.I32) return of(i.operand(0), d);
+                return whole;
+            }
+            case AND: {
+                IntRange a = of(i.operand(0), d), b = of(i.operand(1), d);
+                if (b.lo == b.hi && b.lo >= 0) return new IntRange(0, b.lo);
+                if (a.lo == a.hi && a.lo >= 0) return new IntRange(0, a.lo);
+                if (a.nonNegative() && b.nonNegative()) return new IntRange(0, Math.min(a.hi, b.hi));
+                return whole;
+            }
+            case UREM: {
+                if (i.operand(1) instanceof Constant c && c.unsignedValue() > 0 && c.unsignedValue() <= 0x80000000L) {
+                    return new IntRange(0, c.unsignedValue() - 1);
+                }
+                return whole;
+            }
+            case LSHR: {
+                int bits = i.type().bits;
+                if (i.operand(1) instanceof Constant c && c.value() >= 1 && c.value() < bits) {
+                    return new IntRange(0, bits - c.value() >= 63 ? Long.MAX_VALUE : (1L << (bits - c.value())) - 1);
+                }
+                return whole;
+            }
+            case ADD: {
+                IntRange a = of(i.operand(0), d), b = of(i.operand(1), d);
+                if (!a.fitsInt() || !b.fitsInt()) return whole;
+                return clamp(whole, a.lo + b.lo, a.hi + b.hi);
+            }
+            case SUB: {
+                IntRange a = of(i.operand(0), d), b = of(i.operand(1), d);
+                if (!a.fitsInt() || !b.fitsInt()) return whole;
+                return clamp(whole, a.lo - b.hi, a.hi - b.lo);
+            }
+            case SELECT: {
+                IntRange a = of(i.operand(1), d), b = of(i.operand(2), d);
+                return new IntRange(Math.min(a.lo, b.lo), Math.max(a.hi, b.hi));
+            }
+            default:
+                return whole;
+        }
+    }
+
+    private static IntRange clamp(IntRange whole, long lo, long hi) {
+        if (lo < whole.lo || hi > whole.hi) return whole;
+        return new IntRange(lo, hi);
+    }
+}

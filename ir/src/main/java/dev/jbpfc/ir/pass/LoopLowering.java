@@ -1,0 +1,532 @@
+package dev.jbpfc.ir.pass;
+
+import dev.jbpfc.ir.Block;
+import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.ExternFunction;
+import dev.jbpfc.ir.Function;
+import dev.jbpfc.ir.Global;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Module;
+import dev.jbpfc.ir.Opcode;
+import dev.jbpfc.ir.Predicate;
+import dev.jbpfc.ir.Type;
+import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.analysis.Cfg;
+import dev.jbpfc.ir.analysis.DominatorTree;
+import dev.jbpfc.ir.analysis.IntRange;
+import dev.jbpfc.ir.analysis.LoopInfo;
+import dev.jbpfc.ir.analysis.LoopInfo.Loop;
+import dev.jbpfc.ir.analysis.UseList;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Needs: SSA form (after mem2reg); computes CFG, dominators and loops itself. Leaves stale: CFG, dominators, loops.
+ * Runs Mem2Reg when it had to route the counter's value out of a loop through a stack slot.
+ *
+ * Chooses, per counted loop, the form the kernel's verifier handles best. The verifier walks a plain loop once per
+ * iteration (about 14 processed instructions a trip for {@code s += p[i & 63] ^ i}, so 10^5 trips are over its
+ * limit, and a trip count it cannot see is rejected outright). A loop driven by the kernel's open-coded number
+ * iterator is verified in a constant number of steps: the verifier stops exploring when the state at the
+ * iterator's next call matches an earlier one, and values that never reach a branch or a pointer stay imprecise.
+ * <pre>
+ *   pre:  br loop                                pre:   %rc = callkfunc i32 @bpf_iter_num_new(ptr %it, i32 0, i32 %n)
+ *   loop: %i = phi i32 [0, pre], [%i1, body]            br loop
+ *         %s = phi i32 [0, pre], [%s1, body]     loop:  %s = phi i32 [0, pre], [%s1, body]
+ *         %c = cmp slt i32 %i, %n           -&gt;          %p = callkfunc ptr @bpf_iter_num_next(ptr %it)
+ *         condbr i1 %c, body, out                       condbr (%p == null), loop.done, loop.iter
+ *   body: ... %i ...                             loop.iter: %i = load i32 %p       ; the iterator's counter
+ *         %i1 = add i32 %i, 1                           condbr (%i slt 0), loop.done, loop.inrange
+ *         br loop                                loop.inrange: condbr (%i sge %n), loop.done, body
+ *   out:  ret i32 %s                             body:  ... %i ...                 ; the verifier knows 0 &lt;= %i &lt; %n
+ *                                                       br loop
+ *                                                loop.done: callkfunc void @bpf_iter_num_destroy(ptr %it)
+ *                                                       br out
+ * </pre>
+ * The range checks never fail at run time (the iterator yields start..end-1), but they are what tells the
+ * verifier the counter's bounds, so the body can index with it. Every other edge leaving the loop ({@code break},
+ * {@code return}, {@code goto}) gets a block that destroys the iterator first. The iterator is an 8-byte, 8-aligned
+ * stack slot ({@code struct bpf_iter_num}) alive for the whole loop; the kfuncs are declared here with btf 0 and the
+ * frontend gives them their BTF FUNCs after the pipeline.
+ *
+ * A counted loop here: the header holds only phis, one compare and the conditional branch that leaves the loop;
+ * the compare tests an {@code i32} or {@code i64} header phi (the counter, starting from a value from outside the loop and
+ * incremented by exactly 1 on every back edge) against a loop-invariant bound with {@code slt}/{@code sle}
+ * (or {@code ult}/{@code ule} when both ends are known to be non-negative); both ends must be known to fit a C
+ * {@code int} (an {@code i64} counter is the iterator's value sign-extended). The iterator refuses more than
+ * {@link #MAX_ITERATOR_TRIPS} iterations, so a loop whose trip count could be larger is never given one.
+ *
+ * Cost model ({@code auto}): a loop marked {@code !unroll} is left to LoopUnroll; a known trip count of at most
+ * {@link #UNROLL_TRIPS} with a small body is marked {@code !unroll} (clang -O2 fully unrolls such loops too); a
+ * known trip count whose plain walk costs at most {@link #PLAIN_BUDGET} instructions stays plain, and so does a
+ * loop whose carried values the verifier must track exactly ({@link #carriesTrackedState}) or whose counter
+ * indexes memory that needs its own bounds check ({@link #indexesUncheckedMemory}) while its walk stays well
+ * below the verifier's limit; anything else (larger or unknown trip count) becomes an iterator loop when the
+ * program's license is GPL-compatible (the kernel refuses kfunc calls otherwise). {@code iterator} forces iterators on every counted loop,
+ * {@code unroll} full unrolling of every constant-trip loop, {@code plain} leaves loops alone.
+ */
+public final class LoopLowering {
+    /** {@code -floop-lowering=}. */
+    public enum Mode {
+        AUTO, ITERATOR, BPF_LOOP, PLAIN, UNROLL;
+
+        public static Mode parse(String s) {
+            return switch (s) {
+                case "auto" -> AUTO;
+                case "iterator" -> ITERATOR;
+                case "bpf-loop" -> BPF_LOOP;
+                case "plain" -> PLAIN;
+                case "unroll" -> UNROLL;
+                default -> null;
+            };
+        }
+    }
+
+    /** The most iterations {@code bpf_iter_num_new} accepts (the kernel's BPF_MAX_LOOPS, 8 Mi). */
+    public static final long MAX_ITERATOR_TRIPS = 8L * 1024 * 1024;
+    /** auto: constant trip counts up to this many with a small body are fully unrolled. */
+    public static final int UNROLL_TRIPS = 4;
+    /** auto: largest unrolled size (trips times loop instructions). */
+    public static final int UNROLL_BUDGET = 64;
+    /** auto: a plain loop the verifier walks in at most this many instructions stays plain. */
+    public static final long PLAIN_BUDGET = 256;
+
+    /**
+     * auto: a loop whose carried values the verifier must track exactly stays plain if its walk is estimated
+     * below this many instructions (the kernel's limit is 10^6).
+     */
+    public static final long PLAIN_WALK_LIMIT = 500_000;
+
+    public static final String ITER_NEW = "bpf_iter_num_new";
+    public static final String ITER_NEXT = "bpf_iter_num_next";
+    public static final String ITER_DESTROY = "bpf_iter_num_destroy";
+
+    private final Mode mode;
+    private final List<Remark> remarks;
+
+    public LoopLowering(Mode mode, List<Remark> remarks) {
+        this.mode = mode;
+        this.remarks = remarks;
+    }
+
+    public void run(Module m) {
+        if (mode == Mode.PLAIN || mode == Mode.BPF_LOOP) return;
+        boolean iterators = mode == Mode.ITERATOR || (mode == Mode.AUTO && gplCompatible(m));
+        for (Function f : m.functions()) run(m, f, iterators);
+    }
+
+    /** What the pass found about one loop. */
+    private record Counted(Block preheader, Block header, Instruction counter, Instruction compare,
+                           Predicate whileTrue, Value start, Value end, Block inside, Block exit) {
+        boolean unsigned() { return whileTrue == Predicate.ULT || whileTrue == Predicate.ULE; }
+
+        /** The trip count when both ends are constants, else -1. */
+        long constantTrips() {
+            if (!(start instanceof Constant s) || !(end instanceof Constant e)) return -1;
+            long lo = unsigned() ? s.unsignedValue() : s.value();
+            long hi = unsigned() ? e.unsignedValue() : e.value();
+            if (whileTrue == Predicate.SLE || whileTrue == Predicate.ULE) hi++;
+            return Math.max(0, hi - lo);
+        }
+
+        /** The most iterations the loop can run, from the ranges of its ends. */
+        long maxTrips() {
+            IntRange s = IntRange.of(start), e = IntRange.of(end);
+            if (unsigned() && (!s.nonNegative() || !e.nonNegative())) return Long.MAX_VALUE;
+            long hi = e.hi() + (whileTrue == Predicate.SLE || whileTrue == Predicate.ULE ? 1 : 0);
+            return Math.max(0, hi - s.lo());
+        }
+    }
+
+    private void run(Module m, Function fn, boolean iterators) {
+        Set<Block> seen = new HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Cfg cfg = new Cfg(fn);
+            LoopInfo li = new LoopInfo(new DominatorTree(cfg));
+            for (Loop loop : li.innermostFirst()) {
+                if (!seen.add(loop.header())) continue;
+                Instruction hinted = hintedLatch(loop);
+                if (hinted != null && (hinted.loopHint == Instruction.HINT_UNROLL || hinted.loopHint > 0)) continue;
+                Counted c = match(loop, cfg);
+                if (c == null) {
+                    if (mode == Mode.ITERATOR && hinted == null) remark(fn, loop, "the loop is not a counted loop (i = a; i < b; i++)");
+                    continue;
+                }
+                int size = 0;
+                for (Block b : loop.blocks()) size += b.size();
+                long trips = c.constantTrips();
+                if (mode == Mode.UNROLL || (mode == Mode.AUTO && trips >= 0 && trips <= UNROLL_TRIPS
+                        && trips * size <= UNROLL_BUDGET && hinted == null)) {
+                    if (trips >= 0) for (Block l : loop.latches()) l.terminator().loopHint = Instruction.HINT_UNROLL;
+                    continue;
+                }
+                long bound = c.maxTrips();
+                if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_BUDGET) continue;
+                if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_WALK_LIMIT
+                        && (carriesTrackedState(loop, c) || indexesUncheckedMemory(loop, c))) continue;
+                if (!iterators) continue;
+                if (bound > MAX_ITERATOR_TRIPS) {
+                    if (mode == Mode.ITERATOR || trips < 0) {
+                        remark(fn, loop, "the trip count may exceed the iterator's limit of " + MAX_ITERATOR_TRIPS);
+                    }
+                    continue;
+                }
+                if (!declareKfuncs(m)) {
+                    remark(fn, loop, "the program declares the bpf_iter_num kfuncs with other types");
+                    return;
+                }
+                toIterator(fn, loop, c);
+                changed = true;
+                break;
+            }
+        }
+    }
+
+    /**
+     * Whether a value carried from one iteration to the next (a header phi other than the counter) reaches a
+     * pointer, a compare or a call argument. The verifier then tracks it exactly (a pointer's offset always; a
+     * scalar once a branch or a helper depends on it), so the state at the iterator's next call differs from
+     * every earlier one and the iterator loop is walked trip by trip like a plain loop, until the verifier's limit
+     * (the plain loop at least stops at its trip count). Example: {@code for (i = 0; i < 64; i++) { if (off > 40)
+     * break; off += p[i] & 7; }}.
+     */
+    private static boolean carriesTrackedState(Loop loop, Counted c) {
+        Set<Value> carried = new HashSet<>();
+        for (Instruction phi : c.header().phis()) {
+            if (phi == c.counter()) continue;
+            if (phi.type() == Type.PTR) return true;
+            carried.add(phi);
+        }
+        if (carried.isEmpty()) return false;
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Block b : loop.blocks()) {
+                for (Instruction i : b.instructions()) {
+                    if (carried.contains(i)) continue;
+                    boolean uses = false;
+                    for (Value v : i.operands()) uses |= carried.contains(v);
+                    if (!uses) continue;
+                    switch (i.op()) {
+                        case CMP, PTRADD, INTTOPTR, LOAD, STORE, CALL, CALLHELPER, CALLKFUNC, INLINE_ASM, SWITCH,
+                             ATOMICRMW, CMPXCHG, MEMCPY, MEMSET -> {
+                            if (i.op() == Opcode.STORE && !carried.contains(i.operand(1))) continue; // the value stored
+                            return true;
+                        }
+                        case CONDBR, BR, RET, UNREACHABLE -> { }
+                        default -> {
+                            if (i.hasResult() && carried.add(i)) grew = true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the counter (or a value computed from it) is added to a pointer that is not the stack, a global or
+     * a map value: a packet pointer ({@code inttoptr} of a ctx field), the ctx, a pointer loaded from memory. The
+     * verifier accepts {@code p[14 + i]} on a packet checked for 64 bytes when {@code i} is a known constant (the
+     * plain loop), but a packet pointer plus a variable offset needs a bounds check of its own, which the
+     * iterator's range check is not; on the ctx a variable offset is never allowed.
+     */
+    private static boolean indexesUncheckedMemory(Loop loop, Counted c) {
+        Set<Value> derived = new HashSet<>();
+        derived.add(c.counter());
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Block b : loop.blocks()) {
+                for (Instruction i : b.instructions()) {
+                    boolean uses = false;
+                    for (Value v : i.operands()) uses |= derived.contains(v);
+                    if (!uses) continue;
+                    if (i.op() == Opcode.PTRADD) {
+                        if (derived.contains(i.operand(1)) && !stackGlobalOrMap(i.operand(0))) return true;
+                        continue;
+                    }
+                    if (i.op() == Opcode.INTTOPTR) return true;
+                    if (i.hasResult() && i.type() != Type.PTR && !derived.contains(i)
+                            && (i.op().isPure() || i.isPhi())) {
+                        derived.add(i);
+                        grew = true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a pointer is, through constant or variable offsets, an alloca, a global or a call's result. */
+    private static boolean stackGlobalOrMap(Value p) {
+        for (int depth = 0; depth < 32 && p instanceof Instruction i; depth++) {
+            switch (i.op()) {
+                case PTRADD -> p = i.operand(0);
+                case ALLOCA, ADDR, CALLHELPER, CALLKFUNC, CALL -> { return true; }
+                default -> { return false; }
+            }
+        }
+        return false;
+    }
+
+    private void remark(Function fn, Loop loop, String why) {
+        Instruction at = loop.header().terminator();
+        remarks.add(new Remark(fn.name(), at.loc, "loop not lowered to an iterator: " + why));
+    }
+
+    private static Instruction hintedLatch(Loop loop) {
+        for (Block l : loop.latches()) if (l.terminator().loopHint != Instruction.HINT_NONE) return l.terminator();
+        return null;
+    }
+
+    /** The loop's counted shape, or null when it has another one. */
+    private static Counted match(Loop loop, Cfg cfg) {
+        Block h = loop.header();
+        Instruction t = h.terminator();
+        if (t.op() != Opcode.CONDBR || !(t.operand(0) instanceof Instruction cmp) || cmp.op() != Opcode.CMP
+                || cmp.block() != h) return null;
+        Block taken = t.targets().get(0), notTaken = t.targets().get(1);
+        boolean stayOnTrue = loop.contains(taken);
+        if (stayOnTrue == loop.contains(notTaken)) return null;
+        // the header: phis, the compare, the branch
+        for (Instruction i : h.instructions()) if (!i.isPhi() && i != cmp && i != t) return null;
+        UseList uses = new UseList(h.function());
+        if (uses.useCount(cmp) != 1) return null;
+        Predicate p = cmp.predicate;
+        Value a = cmp.operand(0), b = cmp.operand(1);
+        if (!(a instanceof Instruction ai && ai.isPhi() && ai.block() == h)) {
+            Value x = a; a = b; b = x;
+            p = p.swapped();
+        }
+        if (!(a instanceof Instruction counter) || !counter.isPhi() || counter.block() != h
+                || (counter.type() != Type.I32 && counter.type() != Type.I64)) return null;
+        if (!stayOnTrue) p = p.inverse();
+        if (p != Predicate.SLT && p != Predicate.SLE && p != Predicate.ULT && p != Predicate.ULE) return null;
+        if (b instanceof Instruction bi && bi.block() != null && loop.contains(bi.block())) return null;
+        if ((p == Predicate.SLE || p == Predicate.ULE) && !(b instanceof Constant)) return null;
+        if ((p == Predicate.SLE || p == Predicate.ULE) && ((Constant) b).value() >= Integer.MAX_VALUE) return null;
+        // one way in, and every back edge adds 1
+        Block pre = null;
+        for (Block from : cfg.preds(h)) {
+            if (loop.contains(from)) {
+                Value next = counter.incomingFor(from);
+                if (!(next instanceof Instruction add) || add.op() != Opcode.ADD
+                        || !((add.operand(0) == counter && isOne(add.operand(1)))
+                             || (add.operand(1) == counter && isOne(add.operand(0))))) return null;
+            } else {
+                if (pre != null) return null;
+                pre = from;
+            }
+        }
+        if (pre == null) return null;
+        Value start = counter.incomingFor(pre);
+        // the iterator counts in C ints
+        IntRange rs = IntRange.of(start), rb = IntRange.of(b);
+        if (!rs.fitsInt() || !rb.fitsInt()) return null;
+        if ((p == Predicate.ULT || p == Predicate.ULE) && (!rs.nonNegative() || !rb.nonNegative())) return null;
+        return new Counted(pre, h, counter, cmp, p, start, b, stayOnTrue ? taken : notTaken, stayOnTrue ? notTaken : taken);
+    }
+
+    private static boolean isOne(Value v) { return v instanceof Constant c && c.value() == 1; }
+
+    /** Declares the three kfuncs (and nothing else) unless the module has them; false when it has them otherwise. */
+    private static boolean declareKfuncs(Module m) {
+        return declare(m, ITER_NEW, Type.I32, List.of(Type.PTR, Type.I32, Type.I32))
+                & declare(m, ITER_NEXT, Type.PTR, List.of(Type.PTR))
+                & declare(m, ITER_DESTROY, Type.VOID, List.of(Type.PTR));
+    }
+
+    private static boolean declare(Module m, String name, Type ret, List<Type> params) {
+        ExternFunction known = m.extern(name);
+        if (known != null) {
+            return known.kind() == ExternFunction.Kind.KFUNC && known.returnType() == ret && known.paramTypes().equals(params);
+        }
+        if (m.hasSymbol(name)) return false;
+        m.externs().add(new ExternFunction(ExternFunction.Kind.KFUNC, name, ret, params, 0, false));
+        return true;
+    }
+
+    /** Whether the license section says GPL or a dual licence with GPL (what the kernel requires for kfuncs). */
+    static boolean gplCompatible(Module m) {
+        for (Global g : m.globals()) {
+            if (!"license".equals(g.section()) || g.data() == null) continue;
+            String s = new String(g.data(), StandardCharsets.ISO_8859_1);
+            int nul = s.indexOf('\0');
+            if (nul >= 0) s = s.substring(0, nul);
+            return switch (s) {
+                case "GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL" -> true;
+                default -> false;
+            };
+        }
+        return false;
+    }
+
+    private static void toIterator(Function fn, Loop loop, Counted c) {
+        Block h = c.header();
+        // 1. a preheader that only enters the loop, and the iterator's slot
+        Block pre = c.preheader();
+        if (pre.successors().size() != 1) {
+            Block np = new Block(fn.uniqueBlockName(h.name() + ".preheader"));
+            fn.insertBlockAfter(pre, np);
+            np.append(Instruction.br(h));
+            pre.terminator().replaceTarget(h, np);
+            for (Instruction phi : h.phis()) phi.replaceTarget(pre, np);
+            pre = np;
+        }
+        Instruction it = Instruction.alloca(8, 8);
+        it.setName(fn.uniqueValueName("iter"));
+        fn.entry().insert(0, it);
+        Type type = c.counter().type();
+        Value end = c.end();
+        if (c.whileTrue() == Predicate.SLE || c.whileTrue() == Predicate.ULE) {
+            end = Constant.of(type, ((Constant) end).value() + 1);
+        }
+        boolean unsigned = c.unsigned();
+        Value start32 = narrow(pre, c.start()), end32 = narrow(pre, end);
+        Instruction newCall = Instruction.callKfunc(Type.I32, ITER_NEW, List.of(it, start32, end32));
+        newCall.loc = c.compare().loc;
+        pre.insertBeforeTerminator(newCall);
+
+        // 2. the header asks for the next value; two checks tell the verifier its bounds
+        Block done = new Block(fn.uniqueBlockName(h.name() + ".done"));
+        Block iter = new Block(fn.uniqueBlockName(h.name() + ".iter"));
+        Block inRange = new Block(fn.uniqueBlockName(h.name() + ".inrange"));
+        fn.insertBlockAfter(h, iter);
+        fn.insertBlockAfter(iter, inRange);
+        Instruction oldBr = h.terminator();
+        DebugLocs at = new DebugLocs(c.compare().loc);
+        Instruction next = at.stamp(Instruction.callKfunc(Type.PTR, ITER_NEXT, List.of(it)));
+        h.insertBefore(oldBr, next);
+        Instruction isEnd = h.insertBefore(oldBr, at.stamp(Instruction.cmp(Predicate.EQ, next, Constant.nullPtr())));
+        h.insertBefore(oldBr, at.stamp(Instruction.condbr(isEnd, done, iter)));
+        h.remove(oldBr);
+        h.remove(c.compare());
+        Instruction value = iter.append(at.stamp(Instruction.load(Type.I32, next, 4)));
+        if (type == Type.I64) value = iter.append(at.stamp(Instruction.cast(Opcode.SEXT, value, Type.I64)));
+        value.setName(fn.uniqueValueName(c.counter().name() == null ? "i" : c.counter().name()));
+        Instruction below = iter.append(at.stamp(Instruction.cmp(unsigned ? Predicate.ULT : Predicate.SLT, value, c.start())));
+        iter.append(at.stamp(Instruction.condbr(below, done, inRange)));
+        Instruction above = inRange.append(at.stamp(Instruction.cmp(unsigned ? Predicate.UGE : Predicate.SGE, value, end)));
+        inRange.append(at.stamp(Instruction.condbr(above, done, c.inside())));
+        for (Instruction phi : c.inside().phis()) phi.replaceTarget(h, inRange);
+        Instruction destroyAtEnd = done.append(at.stamp(Instruction.callKfunc(Type.VOID, ITER_DESTROY, List.of(it))));
+        done.append(at.stamp(Instruction.br(c.exit())));
+        fn.insertBlockAfter(lastLoopBlock(fn, loop), done);
+        for (Instruction phi : c.exit().phis()) phi.replaceTarget(h, done);
+
+        // 3. the counter: the iterator's value inside, the final value (end, or start if the loop never ran) after
+        Instruction counter = c.counter();
+        Exits out = new Exits(fn, done, destroyAtEnd, value, c, end, unsigned);
+        UseList uses = new UseList(fn);
+        Set<Block> inLoop = new HashSet<>(loop.blocks());
+        inLoop.add(iter);
+        inLoop.add(inRange);
+        for (Instruction u : new ArrayList<>(uses.users(counter))) {
+            if (u == counter) continue;
+            if (u.isPhi()) {
+                for (int k = 0; k < u.operands().size(); k++) {
+                    if (u.operand(k) != counter) continue;
+                    Block from = u.targets().get(k);
+                    if (from == done) u.setOperand(k, out.last());
+                    else if (inLoop.contains(from)) u.setOperand(k, value);
+                    else u.setOperand(k, from.insertBeforeTerminator(Instruction.load(type, out.slot(), type.bytes)));
+                }
+            } else if (inLoop.contains(u.block())) {
+                u.replaceOperand(counter, value);
+            } else {
+                // used after the loop: through a slot that Mem2Reg turns back into SSA
+                Instruction ld = u.block().insertBefore(u, Instruction.load(type, out.slot(), type.bytes));
+                u.replaceOperand(counter, ld);
+            }
+        }
+        h.remove(counter);
+
+        // 4. every other way out destroys the iterator first
+        for (Block from : loop.blocks()) {
+            if (from == h) continue;
+            Instruction t = from.terminator();
+            for (Block to : new ArrayList<>(new java.util.LinkedHashSet<>(t.targets()))) {
+                if (inLoop.contains(to)) continue;
+                Block exit = new Block(fn.uniqueBlockName(from.name() + ".leave"));
+                fn.insertBlockAfter(from, exit);
+                exit.append(at.stamp(Instruction.callKfunc(Type.VOID, ITER_DESTROY, List.of(it))));
+                exit.append(Instruction.br(to));
+                t.replaceTarget(to, exit);
+                for (Instruction phi : to.phis()) phi.replaceTarget(from, exit);
+            }
+        }
+        if (out.slot != null) new Mem2Reg().run(fn);
+    }
+
+    /** The counter's value after the loop, made when first needed. */
+    private static final class Exits {
+        private final Function fn;
+        private final Block done;
+        private final Instruction destroy, value;
+        private final Counted c;
+        private final Value end;
+        private final boolean unsigned;
+        private Instruction last, slot;
+
+        Exits(Function fn, Block done, Instruction destroy, Instruction value, Counted c, Value end, boolean unsigned) {
+            this.fn = fn;
+            this.done = done;
+            this.destroy = destroy;
+            this.value = value;
+            this.c = c;
+            this.end = end;
+            this.unsigned = unsigned;
+        }
+
+        /** {@code end} if the loop ran at all (start &lt; end), else {@code start}. */
+        Instruction last() {
+            if (last == null) {
+                Instruction ran = done.insertAfter(destroy, Instruction.cmp(unsigned ? Predicate.ULT : Predicate.SLT, c.start(), end));
+                last = done.insertAfter(ran, Instruction.select(ran, end, c.start()));
+            }
+            return last;
+        }
+
+        /** A slot holding the counter: the iterator's value in the loop, {@link #last} after it. */
+        Instruction slot() {
+            if (slot == null) {
+                int bytes = value.type().bytes;
+                slot = Instruction.alloca(bytes, bytes);
+                slot.setName(fn.uniqueValueName(value.name() + ".out"));
+                fn.entry().insert(0, slot);
+                value.block().insertAfter(value, Instruction.store(value, slot, bytes));
+                Instruction l = last();
+                done.insertAfter(l, Instruction.store(l, slot, bytes));
+            }
+            return slot;
+        }
+    }
+
+    /** The {@code int} argument for one end of an i64 counter's range (known to fit, see {@link #match}). */
+    private static Value narrow(Block pre, Value v) {
+        if (v.type() == Type.I32) return v;
+        if (v instanceof Constant c) return Constant.of(Type.I32, c.value());
+        return pre.insertBeforeTerminator(Instruction.cast(Opcode.TRUNC, v, Type.I32));
+    }
+
+    private static Block lastLoopBlock(Function fn, Loop loop) {
+        Block last = loop.header();
+        for (Block b : fn.blocks()) if (loop.contains(b)) last = b;
+        return last;
+    }
+
+    /** Gives new instructions the loop's source location (line info points at the loop's condition). */
+    private record DebugLocs(dev.jbpfc.ir.DebugLoc loc) {
+        Instruction stamp(Instruction i) {
+            i.loc = loc;
+            return i;
+        }
+    }
+}
