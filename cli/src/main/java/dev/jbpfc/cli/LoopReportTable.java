@@ -39,6 +39,7 @@ public final class LoopReportTable {
         }
         o.action = Options.Action.OBJECT;
         o.debugInfo = true;
+        o.loopHints = true; // what it reports on (off by default in a compile)
         o.output = null;
         o.noWarnings = true;
         if (o.optLevel == '0') o.optLevel = '2';

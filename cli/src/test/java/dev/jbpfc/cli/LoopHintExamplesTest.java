@@ -42,7 +42,7 @@ class LoopHintExamplesTest {
         List<String> args = new ArrayList<>(flags(n));
         // The hinted counted loop, the form a template-checking verifier takes: by default jbpfc may lower a long
         // loop to an open-coded iterator instead, which today's kernels verify in constant cost.
-        args.add("-floop-lowering=plain");
+        args.addAll(List.of("-floop-hints", "-floop-lowering=plain"));
         args.addAll(List.of("-Rpass=loop-hints", "-Rpass-missed=loop-hints", "-c", src.toString(), "-o", obj.toString()));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),

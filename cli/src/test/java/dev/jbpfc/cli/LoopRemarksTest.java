@@ -43,7 +43,7 @@ class LoopRemarksTest {
 
     @Test
     void missedLoopsAreRemarkedAndHintedOnesAreInTheObject(@TempDir Path dir) throws Exception {
-        String[] r = run(dir, "-Rpass-missed=loop-hints");
+        String[] r = run(dir, "-floop-hints", "-Rpass-missed=loop-hints");
         assertTrue(r[0].contains("loops.c:4:") && r[0].contains(": remark: loop not built to a template: ")
                 && r[0].contains(" [-Rpass-missed=loop-hints]"), r[0]);
         assertFalse(r[0].contains("loops.c:3:"), r[0]);
@@ -57,6 +57,8 @@ class LoopRemarksTest {
         String[] r = run(dir, "-fno-loop-hints", "-Rpass-missed=loop-hints");
         assertFalse(r[1].contains("jbpfc.loop/"), "a hint despite -fno-loop-hints");
         assertEquals("", r[0]);
+        String[] byDefault = run(dir, "-Rpass-missed=loop-hints");
+        assertFalse(byDefault[1].contains("jbpfc.loop/"), "a hint without -floop-hints (off by default)");
     }
 
     @Test

@@ -192,7 +192,7 @@ class CheckLoopsCommandTest {
         Files.writeString(src, TWO_LOOPS);
         Path obj = tmp.resolve("loops.o");
         // Plain loops (not lowered to open-coded iterators): the form built to the templates.
-        Run c = run(null, "-O2", "-g", "--target=bpf", "-mcpu=v3", "-floop-lowering=plain", "-c", src.toString(), "-o", obj.toString());
+        Run c = run(null, "-O2", "-g", "--target=bpf", "-mcpu=v3", "-floop-hints", "-floop-lowering=plain", "-c", src.toString(), "-o", obj.toString());
         assertEquals(0, c.status(), c.err());
         List<FunctionCode> fs = BpfObjectFunctions.of(BpfObjectFile.read(obj));
         assertEquals(List.of(".text/sum/false", "xdp/prog/true"),

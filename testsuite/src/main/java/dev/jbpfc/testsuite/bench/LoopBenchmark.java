@@ -63,6 +63,8 @@ public final class LoopBenchmark {
     private final ClangReference clang;
     private final KernelOracle kernel;
     private final List<String> flags;
+    /** jbpfc's flags: the shared ones plus {@code --jbpfc-flags} (for example -floop-hints). */
+    private List<String> jbpfcFlags;
     private final Path work;
     private final Duration timeout;
 
@@ -72,6 +74,7 @@ public final class LoopBenchmark {
         this.clang = clang;
         this.kernel = kernel;
         this.flags = flags;
+        this.jbpfcFlags = flags;
         this.work = work;
         this.timeout = timeout;
     }
@@ -79,7 +82,7 @@ public final class LoopBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
         if (opt == null) {
-            System.err.println("usage: LoopBenchmark [--files a.c,b.c] [--jbpfc PATH] [--out FILE.md] [--all] "
+            System.err.println("usage: LoopBenchmark [--files a.c,b.c] [--jbpfc PATH] [--jbpfc-flags '-floop-hints ...'] [--out FILE.md] [--all] "
                     + "[--threads N] [--timeout SECONDS]");
             System.exit(2);
         }
@@ -95,6 +98,11 @@ public final class LoopBenchmark {
             bench = new LoopBenchmark(root, opt.getOrDefault("jbpfc", root.resolve("jbpfc").toString()),
                     ClangReference.create(), kernel, ClangReference.selftestsFlags(), work,
                     Duration.ofSeconds(Long.parseLong(opt.getOrDefault("timeout", "600"))));
+            if (opt.containsKey("jbpfc-flags")) {
+                List<String> extra = new ArrayList<>(bench.flags);
+                extra.addAll(List.of(opt.get("jbpfc-flags").trim().split("\\s+")));
+                bench.jbpfcFlags = extra;
+            }
             files = opt.containsKey("files") ? named(root, opt.get("files"))
                     : opt.containsKey("all") ? ProjectLayout.corpusFiles() : defaultFiles(root);
         } catch (OracleUnavailableException e) {
@@ -147,7 +155,7 @@ public final class LoopBenchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--all" -> m.put("all", "");
-                case "--files", "--jbpfc", "--out", "--threads", "--timeout" -> {
+                case "--files", "--jbpfc", "--jbpfc-flags", "--out", "--threads", "--timeout" -> {
                     if (i + 1 >= args.length) return null;
                     m.put(args[i].substring(2), args[++i]);
                 }
@@ -203,7 +211,7 @@ public final class LoopBenchmark {
 
     /** One compile before the timed work: {@code ./jbpfc} builds itself and its class-data archive on first use. */
     void warmUp(Path file) {
-        jbpfc.compile(file, work.resolve("warm-up.o"), flags, timeout);
+        jbpfc.compile(file, work.resolve("warm-up.o"), jbpfcFlags, timeout);
     }
 
     /** Rows for every file, in file order; {@code threads} files at a time; the checker runs unless disabled. */
@@ -252,7 +260,7 @@ public final class LoopBenchmark {
 
             Path obj = work.resolve(Thread.currentThread().getId() + "-" + file.replaceAll("\\.c$", "") + ".o");
             Files.deleteIfExists(obj);
-            CompilerCommand.Outcome j = jbpfc.compile(src, obj, flags, timeout);
+            CompilerCommand.Outcome j = jbpfc.compile(src, obj, jbpfcFlags, timeout);
             ObjectVerdicts jv = j.ok() ? kernel.verifyAll(obj) : null;
             String jbpfcFailure = !j.ok() ? "compile error: " + withoutErrorWord(j.firstError())
                     : !jv.openError().isEmpty() ? "open failed: " + jv.openError() : "";
