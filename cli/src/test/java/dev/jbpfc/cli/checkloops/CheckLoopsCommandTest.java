@@ -207,6 +207,31 @@ class CheckLoopsCommandTest {
         assertTrue(r.out().lines().noneMatch(l -> l.contains("unhinted back edge at")), r.out());
     }
 
+    /**
+     * A loop whose body calls a subprogram: the call's imm in the object is only part of the address (libbpf adds
+     * the relocation's symbol), so the reader resolves it; read raw it seemed to call into the loop itself.
+     */
+    @Test
+    void aLoopCallingASubprogramIsAccepted() throws Exception {
+        Path src = tmp.resolve("calls.c");
+        Files.writeString(src, String.join("\n",
+                "#define SEC(n) __attribute__((section(n), used))",
+                "static __attribute__((noinline)) int twice(int x) { return x * 2; }",
+                "SEC(\"xdp\") int prog(void *ctx) {",
+                "  int s = 0;",
+                "  for (int i = 0; i < 10; i++) s += twice(i);",
+                "  return s & 1;",
+                "}",
+                "char LICENSE[] SEC(\"license\") = \"GPL\";", ""));
+        Path obj = tmp.resolve("calls.o");
+        Run c = run(null, "-O2", "-g", "--target=bpf", "-mcpu=v3", "-floop-hints", "-floop-lowering=plain", "-c",
+                src.toString(), "-o", obj.toString());
+        assertEquals(0, c.status(), c.err());
+        Run r = run(null, "check-loops", obj.toString());
+        assertEquals(0, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("xdp/prog: loop [") && r.out().contains(": accepted, bound 10,"), r.out());
+    }
+
     /** A {@code btf_decl_tag} on a function compiled by jbpfc reaches that function (and only it) as a tag. */
     @Test
     void jbpfcObjectsDeclTagsReachTheirFunction() throws Exception {

@@ -38,7 +38,7 @@ import java.util.Optional;
  */
 public final class BpfObjectFile {
     public static final int EM_BPF = 247;
-    public static final int SHT_PROGBITS = 1, SHT_SYMTAB = 2, SHT_STRTAB = 3, SHT_NOBITS = 8;
+    public static final int SHT_PROGBITS = 1, SHT_SYMTAB = 2, SHT_STRTAB = 3, SHT_NOBITS = 8, SHT_REL = 9;
     public static final long SHF_EXECINSTR = 0x4;
     public static final int STT_FUNC = 2, STB_LOCAL = 0, STB_GLOBAL = 1, STB_WEAK = 2;
     public static final int SHN_UNDEF = 0, SHN_LORESERVE = 0xff00, SHN_XINDEX = 0xffff;
@@ -62,6 +62,9 @@ public final class BpfObjectFile {
     }
 
     /** A FUNC symbol defined in a code section: {@code [offset, offset + size)} of {@code section}, in bytes. */
+    /** One ELF64 REL entry of a section: where, against which symbol (an index into {@link #symbols()}), its type. */
+    public record Relocation(long offset, int symbol, int type) {}
+
     public record FunctionSymbol(String name, Section section, int offset, int size, boolean global) {
         /** A program's entry function (libbpf's rule: functions of code sections other than {@code .text}). */
         public boolean isProgram() {
@@ -116,6 +119,30 @@ public final class BpfObjectFile {
 
     public List<Symbol> symbols() {
         return symbols;
+    }
+
+    /**
+     * The REL entries that apply to {@code target} (from every SHT_REL section whose sh_info names it), in file
+     * order. Entries whose symbol index is out of range are left out: nothing here is trusted.
+     */
+    public List<Relocation> relocations(Section target) {
+        List<Relocation> out = new ArrayList<>();
+        for (Section rel : sections) {
+            if (rel.type() != SHT_REL || rel.info() != target.index()) continue;
+            byte[] b = contents(rel);
+            for (int p = 0; p + 16 <= b.length; p += 16) {
+                long offset = le64(b, p), info = le64(b, p + 8);
+                long sym = info >>> 32;
+                if (sym < symbols.size()) out.add(new Relocation(offset, (int) sym, (int) info));
+            }
+        }
+        return out;
+    }
+
+    private static long le64(byte[] b, int p) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) v = (v << 8) | (b[p + i] & 0xff);
+        return v;
     }
 
     /** The code sections in section-header order. */

@@ -51,7 +51,8 @@ public final class BpfObjectFunctions {
                 any = true;
                 int funcId = btfFunc(f, btf, funcsByName, funcInfo);
                 List<String> tags = funcId > 0 ? tagsByFunc.getOrDefault(funcId, List.of()) : List.of();
-                out.add(new FunctionCode(sec.name(), f.name(), f.isProgram(), file.code(f), List.copyOf(tags)));
+                out.add(new FunctionCode(sec.name(), f.name(), f.isProgram(), withCallTargets(file, f),
+                        List.copyOf(tags)));
             }
             if (!any && sec.size() > 0) {
                 out.add(new FunctionCode(sec.name(), sec.name(), !sec.name().equals(".text"), file.contents(sec), List.of()));
@@ -99,5 +100,41 @@ public final class BpfObjectFunctions {
         if (btf == null || file.btfExt().isEmpty()) return out;
         for (BtfExt.FuncInfo fi : file.btfExt().get().funcInfos()) out.putIfAbsent(fi.section() + "\0" + fi.insnOff(), fi.typeId());
         return out;
+    }
+
+    /**
+     * A function's bytes with each relocated BPF-to-BPF call made pc-relative to where libbpf will send it. In a
+     * relocatable object such a call's imm is only part of the address (the callee's slot is its symbol's value / 8
+     * + imm + 1, the symbol often being the callee's section), so read raw, {@code call -1} would seem to call
+     * itself, inside a loop as like as not. A call that lands inside this function keeps a target here; any other
+     * gets one just before the function's first slot, which the checker reads as a call into another function.
+     * <pre>
+     *   slot 3 of prog:  85 10 00 00 ff ff ff ff   call -1, REL against .text (value 0) + sum at .text slot 8
+     *   becomes          85 10 00 00 fb ff ff ff   call -5: slot 3 + 1 - 5 = -1, outside prog
+     * </pre>
+     */
+    static byte[] withCallTargets(BpfObjectFile file, FunctionSymbol f) {
+        byte[] code = file.code(f);
+        List<BpfObjectFile.Symbol> symbols = file.symbols();
+        for (BpfObjectFile.Relocation r : file.relocations(f.section())) {
+            long at = r.offset() - f.offset();
+            if (at < 0 || at % 8 != 0 || at + 8 > code.length) continue;
+            int p = (int) at;
+            if ((code[p] & 0xff) != 0x85 || ((code[p + 1] >> 4) & 0x0f) != 1) continue; // call, src_reg = pseudo call
+            BpfObjectFile.Symbol sym = symbols.get(r.symbol());
+            int imm = (code[p + 4] & 0xff) | (code[p + 5] & 0xff) << 8 | (code[p + 6] & 0xff) << 16 | code[p + 7] << 24;
+            long slot = p / 8;
+            long target = Long.divideUnsigned(sym.value(), 8) + imm + 1; // slot in the symbol's section
+            long first = f.offset() / 8, end = first + f.size() / 8;
+            long rel = sym.sectionIndex() == f.section().index() && target >= first && target < end
+                    ? target - first - slot - 1
+                    : -(slot + 2);
+            if (rel < Integer.MIN_VALUE || rel > Integer.MAX_VALUE) rel = -(slot + 2);
+            code[p + 4] = (byte) rel;
+            code[p + 5] = (byte) (rel >> 8);
+            code[p + 6] = (byte) (rel >> 16);
+            code[p + 7] = (byte) (rel >> 24);
+        }
+        return code;
     }
 }
