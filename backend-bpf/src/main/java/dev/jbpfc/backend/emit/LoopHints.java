@@ -2,19 +2,22 @@ package dev.jbpfc.backend.emit;
 
 import dev.jbpfc.backend.mir.MFunction;
 import dev.jbpfc.backend.mir.MLoop;
+import dev.jbpfc.isa.BpfEncoder;
 import dev.jbpfc.isa.BpfInsn;
 import dev.jbpfc.isa.BpfOp;
-import dev.jbpfc.isa.OperandShape;
+import dev.jbpfc.loophints.FunctionCode;
+import dev.jbpfc.loophints.FunctionReport;
+import dev.jbpfc.loophints.LoopChecker;
 import dev.jbpfc.loophints.LoopHint;
+import dev.jbpfc.loophints.LoopVerdict;
 import dev.jbpfc.loophints.TripCount;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Makes the loop hints of one encoded function, from its final instructions (after layout, branch relaxation and
- * every other late change), and only for loops whose instructions still match their template. Worked example:
+ * every other late change), and only for loops the template loop checker accepts. Worked example:
  * <pre>
  *    7:  w6 = 0                 ; init, start-1
  *    8:  r1 = w6 ...            ; start (the header's first instruction)
@@ -22,10 +25,12 @@ import java.util.List;
  *   15:  w6 += 1                ; end-1
  *   16:  if w6 < w7 goto -9     ; end: 16 + 1 - 9 = 8 = start
  * </pre>
- * gives {@code jbpfc.loop/1:counted-up:start=8,end=16,iv=r6,width=32,signed=u,cmp=lt,step=1,limit=r7,init=0,
- * trips=4294967295}. The checks are docs/loop-hints.md's rules 1-7, made here against the compiler's own output
- * so that a stage that broke the shape costs the loop its hint, never a wrong hint. Inner loops are checked
- * first: a backward jump inside a loop is allowed only as the back edge of an inner loop that got its hint.
+ * proposes {@code jbpfc.loop/1:counted-up:start=8,end=16,iv=r6,width=32,signed=u,cmp=lt,step=1,limit=r7,init=0,
+ * trips=4294967295}. The proposal is read off the loop's key instructions; whether it holds (docs/loop-hints.md
+ * rules 1-7: single entry, forward-only body, nothing else writes the registers, the bound) is decided by
+ * {@link LoopChecker} itself on the function's encoded bytes, so the compiler never emits a hint that
+ * {@code check-loops} would reject, and the rules are written once. A rejected proposal costs the loop its hint,
+ * and the checker's reason is the remark.
  */
 public final class LoopHints {
     private LoopHints() {}
@@ -38,28 +43,48 @@ public final class LoopHints {
         int n = f.insns.size();
         int[] slot = new int[n + 1];
         for (int k = 0; k < n; k++) slot[k + 1] = slot[k] + f.insns.get(k).slots();
-        List<EncodedFunction.LoopSite> sites = new ArrayList<>(f.loopSites);
-        // Inner loops (smaller ranges) first.
-        sites.sort(Comparator.comparingInt(s -> s.backEdge() < 0 || s.header() < 0 ? Integer.MAX_VALUE : s.backEdge() - s.header()));
-        List<LoopHint> accepted = new ArrayList<>();
-        for (EncodedFunction.LoopSite s : sites) {
-            String why = null;
-            LoopHint hint = null;
+        List<EncodedFunction.LoopSite> proposed = new ArrayList<>();
+        List<LoopHint> hints = new ArrayList<>();
+        for (EncodedFunction.LoopSite s : f.loopSites) {
             try {
-                hint = match(f, s, slot, accepted);
+                hints.add(propose(f, s, slot));
+                proposed.add(s);
             } catch (Mismatch e) {
-                why = e.getMessage();
+                f.loopOutcomes.add(new EncodedFunction.LoopOutcome(s.loop().loc, null, e.getMessage()));
             }
-            if (hint != null) accepted.add(hint);
-            f.loopOutcomes.add(new EncodedFunction.LoopOutcome(s.loop().loc, hint, why));
         }
+        if (hints.isEmpty()) return;
+        FunctionReport report = LoopChecker.check(new FunctionCode(f.section, f.name, false, checkedBytes(f, slot),
+                hints.stream().map(LoopHint::encode).toList()));
+        // One verdict per tag, in tag order (LoopChecker's contract).
+        for (int i = 0; i < proposed.size(); i++) {
+            LoopVerdict v = i < report.loops().size() ? report.loops().get(i) : null;
+            boolean ok = v != null && v.accepted();
+            f.loopOutcomes.add(new EncodedFunction.LoopOutcome(proposed.get(i).loop().loc, ok ? hints.get(i) : null,
+                    ok ? null : "the template loop checker rejects it: " + (v == null ? "no verdict" : v.reason())));
+        }
+    }
+
+    /**
+     * The function's bytes as the checker reads them from the object: a BPF-to-BPF call's imm is left for the
+     * relocation to fill (and the callee is another function), so it is pointed before this function's first slot,
+     * which the checker reads as a call into another function (as the object reader does with the relocation).
+     */
+    private static byte[] checkedBytes(EncodedFunction f, int[] slot) {
+        List<BpfInsn> insns = new ArrayList<>(f.insns);
+        for (int k = 0; k < insns.size(); k++) {
+            BpfInsn x = insns.get(k);
+            if (x.op == BpfOp.CALL && x.src == 1) insns.set(k, x.withImm(-(slot[k] + 2)));
+        }
+        return BpfEncoder.encode(insns);
     }
 
     private static final class Mismatch extends Exception {
         Mismatch(String message) { super(message, null, false, false); }
     }
 
-    private static LoopHint match(EncodedFunction f, EncodedFunction.LoopSite s, int[] slot, List<LoopHint> inner) throws Mismatch {
+    /** The hint the loop's key instructions claim; a Mismatch when they no longer form one. */
+    private static LoopHint propose(EncodedFunction f, EncodedFunction.LoopSite s, int[] slot) throws Mismatch {
         MLoop l = s.loop();
         if (s.init() < 0 || s.header() < 0 || s.step() < 0 || s.backEdge() < 0) throw new Mismatch("a later stage removed part of the loop");
         if (s.init() + 1 != s.header() || s.step() + 1 != s.backEdge() || s.header() > s.step()) {
@@ -98,32 +123,6 @@ public final class LoopHints {
         }
         if (back.dst != iv) throw new Mismatch("the back edge does not test the induction register");
         if (end + 1 + back.off != start) throw new Mismatch("the back edge does not jump to the loop's first instruction");
-        // Rules 1 and 5: jumps into and inside the range.
-        for (int k = 0; k < insns.size(); k++) {
-            BpfInsn x = insns.get(k);
-            Integer target = target(x, slot[k]);
-            if (target == null) continue;
-            int at = slot[k];
-            boolean inside = at >= start && at <= end;
-            if (!inside) {
-                if (target >= start && target <= end) throw new Mismatch("code outside the loop jumps into it");
-                continue;
-            }
-            if (k == s.backEdge()) continue;
-            if (at == end) continue;
-            if (target > at && (target <= end - 1 || target > end)) continue;
-            boolean innerBackEdge = false;
-            for (LoopHint h : inner) {
-                if (h.end() == at && h.start() == target && h.start() > start && h.end() < end - 1) innerBackEdge = true;
-            }
-            if (!innerBackEdge) throw new Mismatch("a jump inside the loop goes backwards or to its last instruction");
-        }
-        // Rule 4: nothing in [start, end-2] writes the induction or limit register.
-        for (int k = s.header(); k < s.step(); k++) {
-            BpfInsn x = insns.get(k);
-            if (writes(x, iv)) throw new Mismatch("the induction register is written inside the loop");
-            if (limit.isRegister() && writes(x, limit.register())) throw new Mismatch("the limit register is written inside the loop");
-        }
         TripCount.Result bound = TripCount.ofImmediates(l.width, l.signed, l.cmp, l.step, limit, init.imm);
         if (!bound.proved()) throw new Mismatch("no trip-count bound: " + bound.problem());
         // The hint spells init and a constant limit as values of the compare's type (docs/loop-hints.md).
@@ -132,36 +131,5 @@ public final class LoopHints {
                 : LoopHint.Limit.constant(type.spelling(type.valueOf(limit.constant())));
         return new LoopHint(LoopHint.VERSION, l.cmp.countsUp() ? UP : DOWN, start, end, iv, l.width, l.signed, l.cmp,
                 l.step, spelledLimit, type.spelling(type.valueOf(init.imm)), TripCount.asUnsignedLong(bound.trips()));
-    }
-
-    /** The slot a jump at {@code at} goes to, or null for an instruction that does not jump within the function. */
-    private static Integer target(BpfInsn x, int at) {
-        OperandShape sh = x.op.shape;
-        if (sh == OperandShape.JA_LONG) return at + 1 + x.imm;
-        if (sh == OperandShape.JA || sh == OperandShape.JMP_REG || sh == OperandShape.JMP_IMM || sh == OperandShape.MAY_GOTO) {
-            return at + 1 + x.off;
-        }
-        return null;
-    }
-
-    /** Whether {@code x} can write register {@code r} (every way an instruction writes one: docs/loop-hints.md rule 4). */
-    static boolean writes(BpfInsn x, int r) {
-        switch (x.op.shape) {
-            case ALU_REG: case ALU_IMM: case ALU_UNARY: case LD_IMM64: case LOAD: case ADDR_SPACE_CAST:
-                return x.dst == r;
-            case CALL: case LD_ABS: case LD_IND:
-                return r <= 5;
-            case ATOMIC: {
-                String name = x.op.name();
-                if (name.startsWith("LOAD_ACQ")) return x.dst == r;
-                if (name.startsWith("ATOMIC_CMPXCHG")) return r == 0;
-                boolean fetch = (x.op.keyValue & 0x01) != 0 && x.op.keyValue < 0x100;
-                return fetch && x.src == r;
-            }
-            case STORE_REG: case STORE_IMM: case JMP_REG: case JMP_IMM: case JA: case JA_LONG: case EXIT: case MAY_GOTO:
-                return false;
-            default:
-                return true;
-        }
     }
 }
