@@ -106,7 +106,9 @@ public final class Parser {
             if (tooDeep != null && first >= tooDeep.declarationStart()) {
                 // clang's fatal error: nothing after it is parsed.
                 SourceLocation at = stream.token(tooDeep.index()).pp.location;
-                diags.report(Severity.FATAL, at, "bracket nesting level exceeded maximum of " + bracketDepth);
+                diags.report(Severity.FATAL, at, BracketDepth.isConditional(stream, tooDeep)
+                        ? "conditional operator nesting level exceeded maximum of " + bracketDepth
+                        : "bracket nesting level exceeded maximum of " + bracketDepth);
                 diags.note(at, "use -fbracket-depth=N to increase maximum nesting level");
                 prefix = null;
                 break;
