@@ -118,7 +118,8 @@ final class Compilation {
             if (diags.hasErrors()) return;
 
             Parser.Timing parseTiming = times == null ? null : new Parser.Timing();
-            TranslationUnit tu = Parser.parse(tokens, diags, parseTiming, shared == null ? null : shared.prefix);
+            TranslationUnit tu = Parser.parse(tokens, diags, parseTiming, shared == null ? null : shared.prefix,
+                    options.bracketDepth);
             t = lap("parse", t);
             if (times != null) {
                 times.add(" grammar", parseTiming.grammarNanos);

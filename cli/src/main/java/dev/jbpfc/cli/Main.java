@@ -15,8 +15,34 @@ import java.nio.file.Path;
 public final class Main {
     public static final String VERSION = "jbpfc 0.1.0 (BPF C compiler in Java; clang-22 compatible command line)";
 
+    /**
+     * The compiler's thread gets this much stack. Walks whose depth follows the input's nesting (a parenthesized
+     * {@code #if} expression, nested {@code ?:} or calls, a left-leaning {@code a+a+...} chain) are bounded by
+     * clang's limits or done iteratively where we can; this is the margin for the rest. Only what a compile
+     * touches is committed, so an ordinary compile costs nothing for it.
+     */
+    public static final long COMPILER_STACK_BYTES = 1L << 30;
+
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(runOnLargeStack(args, System.out, System.err));
+    }
+
+    /** {@link #run} on a thread of its own with {@link #COMPILER_STACK_BYTES} of stack; the process entry uses it. */
+    public static int runOnLargeStack(String[] args, PrintStream out, PrintStream err) {
+        int[] status = {1};
+        Thread t = new Thread(null, () -> status[0] = run(args, out, err), "jbpfc", COMPILER_STACK_BYTES);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        return status[0];
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -69,7 +95,16 @@ public final class Main {
                 new Compilation(o, diags, out, times, shared).run(in);
             } catch (Diagnostics.ErrorLimitReached stop) {
                 // already reported
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            } catch (StackOverflowError | OutOfMemoryError e) {
+                // The last line of defence for an input deeper or bigger than any limit caught earlier: clang's
+                // shape for a fatal error with no place in a file, never JVM error text.
+                err.println("jbpfc: fatal error: " + in + ": " + (e instanceof StackOverflowError
+                        ? "the input nests too deeply to compile (ran out of stack)"
+                        : "the input is too large to compile (ran out of memory)"));
+                if ("1".equals(System.getenv("JBPFC_DEBUG"))) e.printStackTrace(err);
+                status = 1;
+                continue;
+            } catch (RuntimeException e) {
                 err.println(in + ": error: internal compiler error: " + e.getClass().getSimpleName()
                         + (e.getMessage() != null ? ": " + e.getMessage() : ""));
                 err.println("note: please report this with the input file; JBPFC_DEBUG=1 shows the Java stack trace");

@@ -87,6 +87,7 @@ public final class OptionParser {
         else if (a.startsWith("-mcpu=")) cpu(o, a.substring("-mcpu=".length()));
         else if (a.startsWith("-std=")) o.std = a.substring("-std=".length());
         else if (a.startsWith("-ferror-limit=")) o.errorLimit = intArg(a, a.substring("-ferror-limit=".length()));
+        else if (a.startsWith("-fbracket-depth=")) o.bracketDepth = intArg(a, a.substring("-fbracket-depth=".length()));
         else if (a.startsWith("--out-dir=")) o.outDir = Path.of(a.substring("--out-dir=".length()));
         else if (a.startsWith("--print-after=")) o.printAfter = a.substring("--print-after=".length());
         else if (a.startsWith("-floop-lowering=")) loopLowering(o, a.substring("-floop-lowering=".length()));

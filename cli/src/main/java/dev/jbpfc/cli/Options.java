@@ -35,6 +35,8 @@ public final class Options {
     public boolean noWarnings;
     public final List<String> warningFlags = new ArrayList<>();
     public int errorLimit = 20;
+    /** -fbracket-depth=N: clang-22's default, 2048 parentheses, brackets or braces of one kind open at once. */
+    public int bracketDepth = 2048;
     /** --print-after=PASS: print the IR after that pass (or "all"). */
     public String printAfter;
     /** {@code -floop-lowering=auto|iterator|bpf-loop|plain|unroll}. */

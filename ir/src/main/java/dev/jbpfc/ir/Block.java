@@ -87,6 +87,15 @@ public final class Block {
         if (insts.remove(i)) i.setBlock(null);
     }
 
+    /** Removes every instruction of {@code dead} that is in this block, in one pass over the block. */
+    public void removeAll(java.util.Set<Instruction> dead) {
+        insts.removeIf(i -> {
+            if (!dead.contains(i)) return false;
+            i.setBlock(null);
+            return true;
+        });
+    }
+
     /** Removes and returns the instructions from {@code index} to the end (to move them to another block). */
     public List<Instruction> splitOff(int index) {
         List<Instruction> tail = new ArrayList<>(insts.subList(index, insts.size()));

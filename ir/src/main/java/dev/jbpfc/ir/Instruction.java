@@ -242,9 +242,14 @@ public final class Instruction extends Value {
     /** Successor blocks of a terminator, in order, duplicates removed. */
     public List<Block> successors() {
         if (!isTerminator()) return List.of();
-        List<Block> out = new ArrayList<>(targets.size());
-        for (Block b : targets) if (!out.contains(b)) out.add(b);
-        return out;
+        int n = targets.size();
+        if (n <= 8) {
+            List<Block> out = new ArrayList<>(n);
+            for (Block b : targets) if (!out.contains(b)) out.add(b);
+            return out;
+        }
+        // A switch may have 100,000 targets: a set keeps this linear.
+        return new ArrayList<>(new java.util.LinkedHashSet<>(targets));
     }
 
     /** True when the instruction must stay even if its result is unused. */

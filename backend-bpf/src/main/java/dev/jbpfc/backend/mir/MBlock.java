@@ -21,7 +21,18 @@ public final class MBlock {
     /** Blocks this one can jump to, in order of appearance. */
     public List<MBlock> successors() {
         List<MBlock> out = new ArrayList<>(2);
-        for (MInsn i : insns) if (i.target != null && !out.contains(i.target)) out.add(i.target);
+        // A switch lowered to a chain of compares is one block with a jump per case: past a few targets a set
+        // keeps this linear.
+        java.util.Set<MBlock> seen = null;
+        for (MInsn i : insns) {
+            if (i.target == null) continue;
+            if (seen != null) {
+                if (seen.add(i.target)) out.add(i.target);
+            } else if (!out.contains(i.target)) {
+                out.add(i.target);
+                if (out.size() > 8) seen = new java.util.HashSet<>(out);
+            }
+        }
         return out;
     }
 

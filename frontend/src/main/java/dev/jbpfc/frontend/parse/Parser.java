@@ -1,6 +1,7 @@
 package dev.jbpfc.frontend.parse;
 
 import dev.jbpfc.diag.Diagnostics;
+import dev.jbpfc.diag.Severity;
 import dev.jbpfc.frontend.ast.ExternalDecl;
 import dev.jbpfc.frontend.ast.TranslationUnit;
 import dev.jbpfc.frontend.lex.Token;
@@ -63,14 +64,25 @@ public final class Parser {
      * parse for the next.
      */
     public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix) {
-        return parse(tokens, diags, timing, prefix, true);
+        return parse(tokens, diags, timing, prefix, BracketDepth.DEFAULT_MAX);
+    }
+
+    /** As above, with clang's {@code -fbracket-depth=N} ({@code bracketDepth}; 0 for no limit). */
+    public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix,
+                                        int bracketDepth) {
+        return parse(tokens, diags, timing, prefix, true, bracketDepth);
+    }
+
+    static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix,
+                                 boolean plainDeclarations) {
+        return parse(tokens, diags, timing, prefix, plainDeclarations, BracketDepth.DEFAULT_MAX);
     }
 
     /**
      * As above; {@code plainDeclarations} false leaves every declaration to the grammar (tests compare the two).
      */
     static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix,
-                                 boolean plainDeclarations) {
+                                 boolean plainDeclarations, int bracketDepth) {
         TypedefTable typedefs = new TypedefTable();
         CTokenStream stream = new CTokenStream(tokens, typedefs);
         CParser parser = new CParser(stream);
@@ -88,8 +100,19 @@ public final class Parser {
             if (!chunks.isEmpty()) stream.seek(chunks.get(chunks.size() - 1).end);
         }
 
+        BracketDepth.Violation tooDeep = BracketDepth.scan(stream, bracketDepth);
         while (true) {
             int first = stream.index();
+            if (tooDeep != null && first >= tooDeep.declarationStart()) {
+                // clang's fatal error: nothing after it is parsed.
+                SourceLocation at = stream.token(tooDeep.index()).pp.location;
+                diags.report(Severity.FATAL, at, BracketDepth.isConditional(stream, tooDeep)
+                        ? "conditional operator nesting level exceeded maximum of " + bracketDepth
+                        : "bracket nesting level exceeded maximum of " + bracketDepth);
+                diags.note(at, "use -fbracket-depth=N to increase maximum nesting level");
+                prefix = null;
+                break;
+            }
             stream.resetTouched();
             int declsBefore = decls.size();
             int logBefore = typedefs.fileScopeLog.size();

@@ -42,16 +42,18 @@ public final class Cfg {
         Deque<Object[]> stack = new ArrayDeque<>();
         Block entry = fn.entry();
         seen.add(entry);
-        stack.push(new Object[]{entry, 0});
+        // Each entry: the block, its next successor's index, its successors (asked once: a switch's list is long).
+        stack.push(new Object[]{entry, 0, entry.successors()});
         while (!stack.isEmpty()) {
             Object[] top = stack.peek();
             Block b = (Block) top[0];
             int i = (Integer) top[1];
-            List<Block> succ = b.successors();
+            @SuppressWarnings("unchecked")
+            List<Block> succ = (List<Block>) top[2];
             if (i < succ.size()) {
                 top[1] = i + 1;
                 Block s = succ.get(i);
-                if (s.function() == fn && seen.add(s)) stack.push(new Object[]{s, 0});
+                if (s.function() == fn && seen.add(s)) stack.push(new Object[]{s, 0, s.successors()});
             } else {
                 stack.pop();
                 post.add(b);

@@ -1,0 +1,127 @@
+package dev.jbpfc.cli;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 14's "no input makes it fall over": each class of pathological input a new user might try is generated
+ * here and compiled the way the {@code jbpfc} command does ({@link Main#runOnLargeStack}, in process), at sizes that
+ * take seconds but go through the same code paths as the sizes that used to fail (200,000-term chains, 50,000
+ * nested {@code ?:}, 1,000,000-term initializers, 50,000-deep {@code #if} parentheses, 20,000 nested macro uses,
+ * 100,000-case switches). Each must end in an object (exit 0) or in clang-style diagnostics (exit 1 with a
+ * {@code file:line:col: error:} or {@code fatal error:} line), never in JVM error text or an "internal compiler
+ * error", and within a bounded time ({@value #SECONDS} s each, generous for a loaded CI machine; each takes
+ * about a second on an idle one).
+ */
+class PathologicalInputTest {
+    static final int SECONDS = 60;
+    private static final Pattern ERROR_LINE = Pattern.compile("(?m)^(?:\\S[^\\n]*:\\d+:\\d+: |jbpfc: )?(?:fatal )?error: ");
+    private static final Pattern JVM_TEXT = Pattern.compile(
+            "Exception|java\\.lang\\.|StackOverflowError|OutOfMemoryError|internal (?:compiler )?error|\\tat ");
+
+    enum Outcome { OBJECT, DIAGNOSTIC }
+
+    record Case(String name, String source, Outcome expected, String expectedText, List<String> flags) {
+        Case(String name, String source, Outcome expected) { this(name, source, expected, null, List.of()); }
+    }
+
+    static String repeat(String s, int n) { return s.repeat(n); }
+
+    static List<Case> cases() {
+        int n = 20_000;
+        StringBuilder chain = new StringBuilder("int f(int a) { return a");
+        for (int i = 1; i < n; i++) chain.append("+a");
+        chain.append("; }\n");
+        StringBuilder init = new StringBuilder("int table[] = {1");
+        for (int i = 1; i < 100_000; i++) init.append(",1");
+        init.append("};\nint get(int i) { return table[i & 1023]; }\n");
+        StringBuilder sw = new StringBuilder("int f(int a) { switch (a) {");
+        for (int i = 0; i < n; i++) sw.append("case ").append(i).append(": return ").append(i * 3 % 7).append(';');
+        sw.append("default: return 0; } }\n");
+        return List.of(
+                // A long left-leaning expression: legal at any length, so it must compile.
+                new Case("add-chain", chain.toString(), Outcome.OBJECT),
+                // Nested conditionals: open '?'s count against the bracket limit (clang has none and crashes at
+                // 50,000; unlimited, the grammar took 16 minutes on 20,000); an else-if chain has no such limit.
+                new Case("nested-conditional", "int f(int a) { return " + repeat("a ? ", n) + "1" + repeat(" : 0", n)
+                        + "; }\n", Outcome.DIAGNOSTIC,
+                        "fatal error: conditional operator nesting level exceeded maximum of 2048", List.of()),
+                new Case("conditional-at-limit", "int f(int a) { return " + repeat("a ? ", 1000) + "1"
+                        + repeat(" : 0", 1000) + "; }\n", Outcome.OBJECT),
+                new Case("long-initializer", init.toString(), Outcome.OBJECT),
+                // clang has no limit on #if's parentheses (and crashes on 50,000): we evaluate it.
+                new Case("if-parentheses", "#if " + repeat("(", n) + "1" + repeat(")", n) + "\nint x;\n#endif\n"
+                        + "int f(void) { return x; }\n", Outcome.OBJECT),
+                // Nested macro uses whose expansion stays within the bracket limit, and one that nests far deeper.
+                new Case("nested-macro", "#define F(x) x + 1\nint f(int a) { return " + repeat("F(", n) + "a"
+                        + repeat(")", n) + "; }\n", Outcome.OBJECT),
+                new Case("nested-macro-parens", "#define F(x) (x)\nint f(int a) { return " + repeat("F(", 5000) + "a"
+                        + repeat(")", 5000) + "; }\n", Outcome.DIAGNOSTIC,
+                        "fatal error: bracket nesting level exceeded maximum of 2048", List.of()),
+                new Case("long-switch", sw.toString(), Outcome.OBJECT, null, List.of("-mcpu=v4")),
+                // clang's -fbracket-depth: the default (2048, clang-22's) is reached and passed by one ...
+                new Case("parentheses-at-limit", "int f(int a) { return " + repeat("(", 2048) + "a" + repeat(")", 2048)
+                        + "; }\n", Outcome.OBJECT),
+                new Case("parentheses-past-limit", "int f(int a) { return " + repeat("(", 2049) + "a"
+                        + repeat(")", 2049) + "; }\n", Outcome.DIAGNOSTIC,
+                        "fatal error: bracket nesting level exceeded maximum of 2048", List.of()),
+                new Case("braces-past-limit", "void f(void) {" + repeat("{", 2048) + repeat("}", 2048) + "}\n",
+                        Outcome.DIAGNOSTIC, "note: use -fbracket-depth=N to increase maximum nesting level", List.of()),
+                // ... and the flag moves it, as clang's does.
+                new Case("bracket-depth-flag", "int a[2]; int f(void) { return " + repeat("a[", 257) + "0"
+                        + repeat("]", 257) + "; }\n", Outcome.DIAGNOSTIC,
+                        "fatal error: bracket nesting level exceeded maximum of 256", List.of("-fbracket-depth=256")),
+                new Case("deep-parentheses", "int f(int a) { return " + repeat("(", 50_000) + "a" + repeat(")", 50_000)
+                        + "; }\n", Outcome.DIAGNOSTIC, "fatal error: bracket nesting level exceeded", List.of()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> pathologicalInputsEndInAnObjectOrDiagnostics() throws IOException {
+        Path work = Files.createTempDirectory("jbpfc-pathological");
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            Path src = work.resolve(c.name() + ".c");
+            Path obj = work.resolve(c.name() + ".o");
+            Files.writeString(src, c.source());
+            List<String> args = new java.util.ArrayList<>(List.of("-O2", "--target=bpf", "-c", src.toString(),
+                    "-o", obj.toString()));
+            args.addAll(c.flags());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            long start = System.nanoTime();
+            int status = Main.runOnLargeStack(args.toArray(new String[0]),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String stderr = err.toString(StandardCharsets.UTF_8);
+            String head = stderr.length() > 2000 ? stderr.substring(0, 2000) + "..." : stderr;
+            assertFalse(JVM_TEXT.matcher(stderr).find(), c.name() + ": JVM error text:\n" + head);
+            assertTrue(seconds < SECONDS, c.name() + " took " + seconds + " s");
+            assertTrue(status == 0 || status == 1, c.name() + ": exit " + status);
+            if (status == 0) {
+                assertTrue(Files.size(obj) > 0, c.name() + ": exit 0 without an object");
+            } else {
+                assertTrue(ERROR_LINE.matcher(stderr).find(), c.name() + ": exit 1 without an error line:\n" + head);
+            }
+            if (c.expected() != null) {
+                assertEquals(c.expected() == Outcome.OBJECT ? 0 : 1, status, c.name() + ":\n" + head);
+            }
+            if (c.expectedText() != null) {
+                assertTrue(stderr.contains(c.expectedText()), c.name() + ": expected '" + c.expectedText() + "' in\n"
+                        + head);
+            }
+        }));
+    }
+}
