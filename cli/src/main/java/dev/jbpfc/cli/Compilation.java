@@ -190,7 +190,7 @@ final class Compilation {
      */
     private void reportLoops(Path input, dev.jbpfc.ir.Module module, List<BpfBackend.LoopReport> loops) {
         for (BpfBackend.LoopReport r : loops) {
-            SourceLocation at = sourceLocation(module, r.loc());
+            SourceLocation at = module.sourceLocation(r.loc());
             if (r.hint() == null && options.remarkMissedLoopHints) {
                 diags.report(Severity.REMARK, at, "loop not built to a template: " + r.reason() + " [-Rpass-missed=loop-hints]");
             }
@@ -205,21 +205,6 @@ final class Compilation {
                         r.hint() == null ? null : r.hint().template(), r.hint() == null ? 0 : r.hint().trips(), r.reason()));
             }
         }
-    }
-
-    /** Where a debug location is in its source text, or null when the module has no text for it. */
-    private static SourceLocation sourceLocation(dev.jbpfc.ir.Module module, dev.jbpfc.ir.DebugLoc loc) {
-        if (loc == null || loc.line() <= 0) return null;
-        dev.jbpfc.source.SourceFile file = module.fileText(loc.file());
-        if (file == null) return null;
-        String text = file.text();
-        int offset = 0;
-        for (int line = 1; line < loc.line(); line++) {
-            int nl = text.indexOf('\n', offset);
-            if (nl < 0) return null;
-            offset = nl + 1;
-        }
-        return new SourceLocation(file, Math.min(text.length(), offset + Math.max(0, loc.column() - 1)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.jbpfc.ir;
 
 import dev.jbpfc.source.SourceFile;
+import dev.jbpfc.source.SourceLocation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,21 @@ public final class Module {
 
     /** The text of file {@code index} for line_info's line strings, when the frontend supplied it (else null). */
     public SourceFile fileText(int index) { return fileTexts.get(index); }
+
+    /** Where a debug location is in its file's text (for a diagnostic or a remark), or null when there is none. */
+    public SourceLocation sourceLocation(DebugLoc loc) {
+        if (loc == null || loc.line() <= 0) return null;
+        SourceFile file = fileText(loc.file());
+        if (file == null) return null;
+        String text = file.text();
+        int offset = 0;
+        for (int line = 1; line < loc.line(); line++) {
+            int nl = text.indexOf('\n', offset);
+            if (nl < 0) return null;
+            offset = nl + 1;
+        }
+        return new SourceLocation(file, Math.min(text.length(), offset + Math.max(0, loc.column() - 1)));
+    }
 
     public int addFile(SourceFile file) {
         int i = addFile(file.path());

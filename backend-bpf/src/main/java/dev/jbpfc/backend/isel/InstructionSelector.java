@@ -31,7 +31,6 @@ import dev.jbpfc.ir.Predicate;
 import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Undef;
 import dev.jbpfc.ir.Value;
-import dev.jbpfc.source.SourceFile;
 import dev.jbpfc.source.SourceLocation;
 
 import java.util.ArrayList;
@@ -1445,16 +1444,6 @@ public final class InstructionSelector {
 
     /** The source position of the instruction being selected, when the frontend attached the file's text. */
     private SourceLocation sourceLocation() {
-        if (loc == null || loc.line() <= 0) return null;
-        SourceFile file = module.fileText(loc.file());
-        if (file == null) return null;
-        String text = file.text();
-        int offset = 0;
-        for (int line = 1; line < loc.line(); line++) {
-            int nl = text.indexOf('\n', offset);
-            if (nl < 0) return null;
-            offset = nl + 1;
-        }
-        return new SourceLocation(file, Math.min(text.length(), offset + Math.max(0, loc.column() - 1)));
+        return module.sourceLocation(loc);
     }
 }
