@@ -59,7 +59,7 @@ class HelpTest {
     private static String sample(String flag) {
         return switch (flag) {
             case "-mcpu" -> "v3";
-            case "-ferror-limit" -> "5";
+            case "-ferror-limit", "-fbracket-depth" -> "5";
             case "--target" -> "bpf";
             case "-std" -> "gnu11";
             default -> "x";

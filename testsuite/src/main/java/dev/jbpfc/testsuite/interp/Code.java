@@ -14,6 +14,8 @@ public final class Code {
     final long[] imm64;
     /** call with src 1: the absolute slot it enters, or -1 when unresolved (then pc-relative). */
     final int[] callTarget;
+    /** call with src 1 relocated against an undefined symbol: the kfunc libbpf will bind it to, else null. */
+    final String[] kfunc;
 
     private Code(int n) {
         opcode = new int[n];
@@ -24,6 +26,7 @@ public final class Code {
         imm64 = new long[n];
         callTarget = new int[n];
         java.util.Arrays.fill(callTarget, -1);
+        kfunc = new String[n];
     }
 
     public int length() { return opcode.length; }
@@ -50,4 +53,6 @@ public final class Code {
     void resolveImm64(int slot, long value) { imm64[slot] = value; }
 
     void resolveCall(int slot, int target) { callTarget[slot] = target; }
+
+    void resolveKfunc(int slot, String name) { kfunc[slot] = name; }
 }

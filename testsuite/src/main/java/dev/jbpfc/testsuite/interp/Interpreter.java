@@ -198,6 +198,10 @@ public final class Interpreter {
                             r[0] = r0;
                             for (int i = 1; i <= 5; i++) r[i] = CLOBBER;
                             pc++;
+                        } else if (s == 1 && code.kfunc[pc] != null) {
+                            r[0] = NumberIterator.call(code.kfunc[pc], r, memory, pc);
+                            for (int i = 1; i <= 5; i++) r[i] = CLOBBER;
+                            pc++;
                         } else if (s == 1) {
                             if (depth + 1 >= MAX_FRAMES) throw new InterpException(pc, "more than " + MAX_FRAMES + " call frames");
                             int target = code.callTarget[pc] >= 0 ? code.callTarget[pc] : pc + 1 + imm;

@@ -147,6 +147,10 @@ public final class ObjectLoader {
                     }
                 } else if (op == 0x85 && code.src[slot] == 1) {
                     Integer tb = base.get(sym.shndx);
+                    if (tb == null && sym.shndx == 0 /* SHN_UNDEF: an extern, libbpf makes it a kfunc call */) {
+                        code.resolveKfunc(slot, sym.name);
+                        continue;
+                    }
                     if (tb == null) throw new IllegalArgumentException("call of " + sym.name + " outside the code");
                     code.resolveCall(slot, tb + (int) (sym.value / 8) + code.imm[slot] + 1);
                 }
