@@ -142,6 +142,34 @@ public final class LoopLowering {
         }
     }
 
+    /**
+     * Whether {@code v} changes from one trip of a loop around {@code loop} to the next: {@code for (j = 0; j < 300;
+     * j++) for (i = 0; i < j; i++)}. The verifier walks such an outer loop trip by trip, so the inner one has a
+     * known trip count on each walk and is cheap plain; as an iterator loop inside a walked loop it made selftests'
+     * loop1.c fail ("The sequence of 8193 jumps is too complex") where the plain nest verifies in 721,206.
+     */
+    private static boolean variesWithEnclosingLoop(Loop loop, Value v) {
+        if (!(v instanceof Instruction i) || i.block() == null || loop.blocks().contains(i.block())) return false;
+        for (Loop outer = loop.parent(); outer != null; outer = outer.parent()) {
+            if (outer.blocks().contains(i.block())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a loop directly inside {@code loop} runs a number of times that this loop's trips change (the outer
+     * loop of the example above): kept plain, the verifier walks it and the inner loop sees a known count each time;
+     * as an iterator it would leave the inner plain loop with an unknown count on every iterator state.
+     */
+    private boolean boundsAnInnerLoop(LoopInfo li, Cfg cfg, Loop loop) {
+        for (Loop inner : li.innermostFirst()) {
+            if (inner.parent() != loop) continue;
+            Counted c = match(inner, cfg);
+            if (c != null && (variesWithEnclosingLoop(inner, c.start()) || variesWithEnclosingLoop(inner, c.end()))) return true;
+        }
+        return false;
+    }
+
     private void run(Module m, Function fn, boolean iterators) {
         Set<Block> seen = new HashSet<>();
         boolean changed = true;
@@ -169,7 +197,9 @@ public final class LoopLowering {
                 long bound = c.maxTrips();
                 if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_BUDGET) continue;
                 if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_WALK_LIMIT
-                        && (carriesTrackedState(loop, c) || indexesUncheckedMemory(loop, c))) continue;
+                        && (carriesTrackedState(loop, c) || indexesUncheckedMemory(loop, c)
+                            || variesWithEnclosingLoop(loop, c.start()) || variesWithEnclosingLoop(loop, c.end())
+                            || boundsAnInnerLoop(li, cfg, loop))) continue;
                 if (!iterators) continue;
                 if (bound > MAX_ITERATOR_TRIPS) {
                     if (mode == Mode.ITERATOR || trips < 0) {
