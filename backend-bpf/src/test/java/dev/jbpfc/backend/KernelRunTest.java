@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Pins live under /sys/fs/bpf/jbpfc-backend-run-PID-N and are removed afterwards.
  */
 class KernelRunTest {
-    private static final Pattern RUN = Pattern.compile("^; RUN: -mcpu=(v[1-4])\\s*$", Pattern.MULTILINE);
+    private static final Pattern RUN = Pattern.compile("^; RUN: -mcpu=(v[1-4])( -floop-hints)?\\s*$", Pattern.MULTILINE);
     private static final Pattern EXPECT = Pattern.compile("^; EXPECT: (-?\\d+)\\s*$", Pattern.MULTILINE);
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -65,16 +65,18 @@ class KernelRunTest {
         while (m.find()) {
             runs++;
             String cpu = m.group(1);
+            // -floop-hints: counted loops built to the loop-hint templates (off by default, as in jbpfc).
+            BackendOptions options = new BackendOptions(CpuVersion.parse(cpu), false, "test.c", m.group(2) != null);
             Module module = IrParser.parse(file.getFileName().toString(), text);
             List<String> problems = IrVerifier.verify(module);
             // A file may opt out (with its reason) where the backend runs ahead of the IR verifier's limits.
             if (!problems.isEmpty() && !text.contains("\n; IR-VERIFIER: skip")) fail("invalid IR: " + problems);
-            byte[] elf = BpfBackend.compile(module, new BackendOptions(CpuVersion.parse(cpu), false, "test.c"), null);
+            byte[] elf = BpfBackend.compile(module, options, null);
             Path object = tmp.resolve(file.getFileName() + "." + cpu + ".o");
             Files.write(object, elf);
             long got = ExternalTools.loadAndRunProg(bpftool, object, "run-" + COUNTER.incrementAndGet(),
                     () -> file.getFileName() + " -mcpu=" + cpu + "\n--- -S ---\n"
-                            + BpfBackend.assemble(IrParser.parse("x", text), BackendOptions.of(CpuVersion.parse(cpu))));
+                            + BpfBackend.assemble(IrParser.parse("x", text), options));
             assertEquals(expected, got, file.getFileName() + " -mcpu=" + cpu);
         }
         if (runs == 0) fail(file + " has no RUN line");

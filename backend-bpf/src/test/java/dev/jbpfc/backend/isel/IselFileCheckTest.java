@@ -29,9 +29,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Runs every {@code src/test/resources/isel/*.ir}: each {@code ; RUN: -mcpu=vN PREFIX} line compiles the file's
  * IR with that cpu and matches the {@code -S} text against the file's {@code PREFIX:} lines (FileCheck). When the
  * RUN line ends in {@code error}, compilation must fail and the PREFIX lines are matched against the message.
+ * {@code -floop-hints} after the cpu builds counted loops to the loop-hint templates (off by default, as in jbpfc).
  */
 class IselFileCheckTest {
-    private static final Pattern RUN = Pattern.compile("^; RUN: -mcpu=(v[1-4]) ([A-Z0-9-]+)( error)?\\s*$", Pattern.MULTILINE);
+    private static final Pattern RUN = Pattern.compile("^; RUN: -mcpu=(v[1-4])( -floop-hints)? ([A-Z0-9-]+)( error)?\\s*$", Pattern.MULTILINE);
 
     @TestFactory
     Stream<DynamicTest> iselFiles() throws IOException, URISyntaxException {
@@ -51,14 +52,15 @@ class IselFileCheckTest {
         while (m.find()) {
             runs++;
             CpuVersion cpu = CpuVersion.parse(m.group(1));
-            String prefix = m.group(2);
-            boolean expectError = m.group(3) != null;
+            boolean loopHints = m.group(2) != null;
+            String prefix = m.group(3);
+            boolean expectError = m.group(4) != null;
             Module module = IrParser.parse(file.getFileName().toString(), text);
             List<String> problems = IrVerifier.verify(module);
             if (!problems.isEmpty()) fail("the test's IR is invalid: " + problems);
             String produced;
             try {
-                produced = BpfBackend.assemble(module, BackendOptions.of(cpu));
+                produced = BpfBackend.assemble(module, new BackendOptions(cpu, false, null, loopHints));
                 if (expectError) fail("expected a compile error at -mcpu=" + m.group(1) + ", got:\n" + produced);
             } catch (CompileError e) {
                 if (!expectError) fail("unexpected compile error at -mcpu=" + m.group(1) + ": " + e.getMessage());
