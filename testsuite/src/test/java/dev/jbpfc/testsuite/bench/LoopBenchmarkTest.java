@@ -34,7 +34,7 @@ class LoopBenchmarkTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(300)
     void loop1GivesOneRowWithBothVerdictsAndTheCheckersFigures(@TempDir Path work) throws Exception {
         LoopBenchmark b = bench(ProjectLayout.root().resolve("jbpfc").toString(), work);
         List<Row> rows = b.rows(loop1(), true);
@@ -54,7 +54,7 @@ class LoopBenchmarkTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(300)
     void aCompilerThatCannotRunIsARowWithTheReasonNotACrash(@TempDir Path work) throws Exception {
         LoopBenchmark b = bench("/nonexistent/jbpfc", work);
         // A small program of the project's own (loop1 costs the verifier 361,349 insns from clang's object).
