@@ -1,7 +1,12 @@
 package dev.jbpfc.cli;
 
+import dev.jbpfc.api.BpfCompiler;
+import dev.jbpfc.api.CompileOptions;
+import dev.jbpfc.api.CompileResult;
+import dev.jbpfc.api.CompilerSession;
+import dev.jbpfc.api.LoopReport;
+
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code jbpfc loop-report [flags] FILES...}: compiles each file (with -g, so hints have their .BTF; objects go to
- * a temporary directory) and prints every loop left in the optimised code with the template it was built to or
+ * {@code jbpfc loop-report [flags] FILES...}: compiles each file (with -g, so hints have their .BTF; the objects are
+ * not kept) and prints every loop left in the optimised code with the template it was built to or
  * why none fits, then a summary. Loops that the optimiser removed or fully unrolled are not loops any more and do
  * not appear. Example:
  * <pre>
@@ -25,9 +30,6 @@ import java.util.TreeMap;
 public final class LoopReportTable {
     private LoopReportTable() {}
 
-    /** One loop: where, in which function, its template (null: none) and bound, or the reason. */
-    public record Row(String file, int line, int column, String function, String template, long trips, String reason) {}
-
     public static int run(String[] args, PrintStream out, PrintStream err) {
         OptionParser parser = new OptionParser();
         Options o = parser.parse(args);
@@ -40,57 +42,36 @@ public final class LoopReportTable {
         o.action = Options.Action.OBJECT;
         o.debugInfo = true;
         o.loopHints = true; // what it reports on (off by default in a compile)
-        o.output = null;
         o.noWarnings = true;
         if (o.optLevel == '0') o.optLevel = '2';
-        o.loopRows = new ArrayList<>();
-        Path tmp;
-        try {
-            tmp = Files.createTempDirectory("jbpfc-loop-report");
-        } catch (java.io.IOException e) {
-            err.println("jbpfc loop-report: error: " + e.getMessage());
-            return 1;
-        }
-        o.outDir = tmp;
+        List<LoopReport> rows = new ArrayList<>();
         int failed = 0;
-        Compilation.Shared shared = o.inputs.size() > 1 ? new Compilation.Shared() : null;
+        BpfCompiler compiler = new BpfCompiler();
+        CompilerSession session = o.inputs.size() > 1 ? compiler.newSession() : null;
         for (Path in : o.inputs) {
-            int before = o.loopRows.size();
-            dev.jbpfc.diag.Diagnostics diags = new dev.jbpfc.diag.Diagnostics(new PrintStream(java.io.OutputStream.nullOutputStream()));
-            boolean ok;
-            try {
-                new Compilation(o, diags, out, null, shared).run(in);
-                ok = !diags.hasErrors();
-            } catch (RuntimeException | StackOverflowError e) {
-                ok = false;
-            }
-            if (!ok) {
+            // The objects are not written anywhere: only their loops are wanted.
+            CompileOptions co = InputCompilation.compileOptions(o, in);
+            CompileResult r = session != null ? session.compile(co, in) : compiler.compile(co, in);
+            if (!r.success()) {
                 failed++;
                 err.println(in + ": did not compile (its loops are not counted)");
-                while (o.loopRows.size() > before) o.loopRows.remove(o.loopRows.size() - 1);
                 continue;
             }
-            for (int k = before; k < o.loopRows.size(); k++) {
-                Row r = o.loopRows.get(k);
-                out.println(r.file() + ":" + r.line() + ":" + r.column() + ": " + r.function() + ": "
-                        + (r.template() != null ? r.template() + " (trips <= " + Long.toUnsignedString(r.trips()) + ")"
-                        : "not hinted: " + r.reason()));
+            for (LoopReport l : r.loops()) {
+                out.println(l.file() + ":" + l.line() + ":" + l.column() + ": " + l.function() + ": "
+                        + (l.template() != null ? l.template() + " (trips <= " + Long.toUnsignedString(l.trips()) + ")"
+                        : "not hinted: " + l.reason()));
             }
-            try (var files = Files.list(tmp)) {
-                files.forEach(f -> f.toFile().delete());
-            } catch (java.io.IOException ignored) {
-                // temporary objects only
-            }
+            rows.addAll(r.loops());
         }
-        tmp.toFile().delete();
-        summary(o.loopRows, o.inputs.size(), failed, out);
+        summary(rows, o.inputs.size(), failed, out);
         return 0;
     }
 
-    static void summary(List<Row> rows, int files, int failed, PrintStream out) {
+    static void summary(List<LoopReport> rows, int files, int failed, PrintStream out) {
         Map<String, Integer> byTemplate = new TreeMap<>(), byReason = new TreeMap<>();
         int hinted = 0;
-        for (Row r : rows) {
+        for (LoopReport r : rows) {
             if (r.template() != null) {
                 hinted++;
                 byTemplate.merge(r.template(), 1, Integer::sum);

@@ -1,6 +1,8 @@
 package dev.jbpfc.cli;
 
-import dev.jbpfc.diag.Diagnostics;
+import dev.jbpfc.api.BpfCompiler;
+import dev.jbpfc.api.CompileResult;
+import dev.jbpfc.api.CompilerSession;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -15,34 +17,13 @@ import java.nio.file.Path;
 public final class Main {
     public static final String VERSION = "jbpfc 0.1.0 (BPF C compiler in Java; clang-22 compatible command line)";
 
-    /**
-     * The compiler's thread gets this much stack. Walks whose depth follows the input's nesting (a parenthesized
-     * {@code #if} expression, nested {@code ?:} or calls, a left-leaning {@code a+a+...} chain) are bounded by
-     * clang's limits or done iteratively where we can; this is the margin for the rest. Only what a compile
-     * touches is committed, so an ordinary compile costs nothing for it.
-     */
-    public static final long COMPILER_STACK_BYTES = 1L << 30;
-
     public static void main(String[] args) {
         System.exit(runOnLargeStack(args, System.out, System.err));
     }
 
-    /** {@link #run} on a thread of its own with {@link #COMPILER_STACK_BYTES} of stack; the process entry uses it. */
+    /** {@link #run} on a compiler thread of the API (large stack); the process entry uses it. */
     public static int runOnLargeStack(String[] args, PrintStream out, PrintStream err) {
-        int[] status = {1};
-        Thread t = new Thread(null, () -> status[0] = run(args, out, err), "jbpfc", COMPILER_STACK_BYTES);
-        t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-        return status[0];
+        return BpfCompiler.onCompilerThread(() -> run(args, out, err));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -85,39 +66,29 @@ public final class Main {
         }
         int status = 0;
         TimeReport times = o.timeReport ? new TimeReport() : null;
-        Compilation.Shared shared = o.inputs.size() > 1 ? new Compilation.Shared() : null;
+        CompilerSession session = o.inputs.size() > 1 ? new BpfCompiler().newSession() : null;
         for (Path in : o.inputs) {
-            Diagnostics diags = new Diagnostics(err);
-            diags.setErrorLimit(o.errorLimit);
-            diags.setWarningsAsErrors(o.warningsAsErrors);
-            diags.setSuppressWarnings(o.noWarnings);
-            try {
-                new Compilation(o, diags, out, times, shared).run(in);
-            } catch (Diagnostics.ErrorLimitReached stop) {
-                // already reported
-            } catch (StackOverflowError | OutOfMemoryError e) {
-                // The last line of defence for an input deeper or bigger than any limit caught earlier: clang's
-                // shape for a fatal error with no place in a file, never JVM error text.
-                err.println("jbpfc: fatal error: " + in + ": " + (e instanceof StackOverflowError
-                        ? "the input nests too deeply to compile (ran out of stack)"
-                        : "the input is too large to compile (ran out of memory)"));
-                if ("1".equals(System.getenv("JBPFC_DEBUG"))) e.printStackTrace(err);
-                status = 1;
-                continue;
-            } catch (RuntimeException e) {
-                err.println(in + ": error: internal compiler error: " + e.getClass().getSimpleName()
-                        + (e.getMessage() != null ? ": " + e.getMessage() : ""));
-                err.println("note: please report this with the input file; JBPFC_DEBUG=1 shows the Java stack trace");
-                if ("1".equals(System.getenv("JBPFC_DEBUG"))) e.printStackTrace(err);
+            InputCompilation input = new InputCompilation(o, out, err, session);
+            CompileResult r = input.run(in);
+            if (r.internalError().isPresent()) {
+                // Printed as one line (the API's diagnostic); never JVM error text, no "errors generated".
+                if (!(r.internalError().get() instanceof Error)) {
+                    err.println("note: please report this with the input file; JBPFC_DEBUG=1 shows the Java stack trace");
+                }
+                if ("1".equals(System.getenv("JBPFC_DEBUG"))) r.internalError().get().printStackTrace(err);
                 status = 1;
                 continue;
             }
-            if (diags.hasErrors()) {
-                int n = diags.errorCount();
+            int n = input.errorCount(r);
+            if (n > 0) {
                 err.println(n + (n == 1 ? " error" : " errors") + " generated.");
                 status = 1;
             }
-            if (times != null) times.endInput(in.toString(), err);
+            if (times != null) {
+                r.timings().phases().forEach(times::add);
+                r.timings().notes().forEach(times::note);
+                times.endInput(in.toString(), err);
+            }
         }
         if (times != null) times.endInvocation(err);
         return status;

@@ -52,8 +52,6 @@ public final class Options {
     /** -Rpass-missed=loop-hints: a remark for each loop that got no hint; -Rpass=loop-hints: for each that did. */
     public boolean remarkMissedLoopHints;
     public boolean remarkLoopHints;
-    /** Filled for loop-report: every loop of every input compiled (null when nobody asks). */
-    public java.util.List<LoopReportTable.Row> loopRows;
     /** -M, -MM, -MD, -MMD, -MF, -MT, -MQ, -MP. */
     public final DependencyOptions deps = new DependencyOptions();
     public boolean showVersion;

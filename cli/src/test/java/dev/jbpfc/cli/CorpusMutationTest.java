@@ -316,13 +316,9 @@ class CorpusMutationTest {
     private static String stackOf(List<String> args) {
         OptionParser parser = new OptionParser();
         Options o = parser.parse(args.toArray(String[]::new));
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try {
-            new Compilation(o, new dev.jbpfc.diag.Diagnostics(quiet), quiet).run(o.inputs.get(0));
-        } catch (Throwable t) {
-            return stackTop(t);
-        }
-        return "(no exception the second time)";
+        Path in = o.inputs.get(0);
+        dev.jbpfc.api.CompileResult r = new dev.jbpfc.api.BpfCompiler().compile(InputCompilation.compileOptions(o, in), in);
+        return r.internalError().map(CorpusMutationTest::stackTop).orElse("(no exception the second time)");
     }
 
     /** target/mutation-times.txt: CPU milliseconds spent on each file's mutants, most first (to choose the sample). */

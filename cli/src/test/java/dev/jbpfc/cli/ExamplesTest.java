@@ -51,7 +51,7 @@ class ExamplesTest {
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
     }
 
-    private static synchronized void vmlinuxHeader() throws IOException, InterruptedException {
+    static synchronized void vmlinuxHeader() throws IOException, InterruptedException {
         Path h = OUT.resolve("vmlinux.h");
         if (Files.isRegularFile(h) && Files.size(h) > 0) return;
         String bpftool = OracleRequirement.bpftool();
@@ -66,7 +66,7 @@ class ExamplesTest {
         Files.move(tmp, h, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static List<String> flags() {
+    static List<String> flags() {
         return List.of("-O2", "-g", "--target=bpf", "-mcpu=v3", "-D__TARGET_ARCH_x86", "-I", OUT.toString(),
                 "-idirafter", "/usr/include/x86_64-linux-gnu");
     }

@@ -15,7 +15,17 @@ import java.io.PrintStream;
  * {@code -ferror-limit} stop compilation with clang's "too many errors emitted" fatal error.
  */
 public final class Diagnostics {
+    /**
+     * Receives each diagnostic as it is reported, with its clang-style text (location line, source line and caret
+     * included); a macro expansion's "expanded from here" lines arrive as notes of their own.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void reported(Severity severity, SourceLocation at, String message, String rendered);
+    }
+
     private final PrintStream out;
+    private final Listener listener;
     private int errorLimit = 20;
     private boolean warningsAsErrors;
     private boolean suppressWarnings;
@@ -24,6 +34,13 @@ public final class Diagnostics {
 
     public Diagnostics(PrintStream out) {
         this.out = out;
+        this.listener = null;
+    }
+
+    /** Diagnostics handed to {@code listener} instead of printed (the Java API keeps them as values). */
+    public Diagnostics(Listener listener) {
+        this.out = null;
+        this.listener = listener;
     }
 
     public void setErrorLimit(int limit) { this.errorLimit = limit; }
@@ -77,8 +94,11 @@ public final class Diagnostics {
             for (int i = 0; i < col - 1 && i < text.length(); i++) sb.append(text.charAt(i) == '\t' ? '\t' : ' ');
             sb.append("^\n");
         }
-        out.print(sb);
-        out.flush();
+        if (listener != null) listener.reported(severity, at, message, sb.toString());
+        if (out != null) {
+            out.print(sb);
+            out.flush();
+        }
     }
 
     /** Thrown when {@code -ferror-limit} is reached; the driver stops the current file. */

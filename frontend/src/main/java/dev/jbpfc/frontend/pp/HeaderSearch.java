@@ -1,6 +1,5 @@
 package dev.jbpfc.frontend.pp;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +31,10 @@ final class HeaderSearch {
     private final List<Boolean> system = new ArrayList<>();
     private final int angledStart;
     private final Map<String, Boolean> exists = new HashMap<>();
+    private final SourceTree files;
 
     HeaderSearch(PreprocessorOptions o) {
+        files = o.files;
         for (Path p : o.quoteDirs) add(p, false);
         int quoteCount = dirs.size();
         List<String> seen = new ArrayList<>();
@@ -82,7 +83,7 @@ final class HeaderSearch {
 
     /** The search path as text: equal for two searches that find every name in the same place. */
     String fingerprint() {
-        return angledStart + " " + dirs + " " + system;
+        return angledStart + " " + dirs + " " + system + " " + files.fingerprint();
     }
 
     boolean isSystem(int dirIndex) { return dirIndex >= 0 && system.get(dirIndex); }
@@ -99,7 +100,7 @@ final class HeaderSearch {
             if (path.startsWith(BUILTIN_DIR + "/")) {
                 b = HeaderSearch.class.getResource(BUILTIN_RESOURCES + path.substring(BUILTIN_DIR.length() + 1)) != null;
             } else {
-                b = Files.isRegularFile(Path.of(path));
+                b = files.isFile(path);
             }
             exists.put(path, b);
         }

@@ -11,7 +11,6 @@ import dev.jbpfc.source.SourceLocation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -275,7 +274,7 @@ public final class Preprocessor {
         }
         for (String inc : options.includes) {
             Path p = options.workingDirectory.resolve(inc);
-            String name = Files.isRegularFile(p) && !options.workingDirectory.toString().isEmpty() ? p.toString() : inc;
+            String name = options.files.isFile(p.toString()) && !options.workingDirectory.toString().isEmpty() ? p.toString() : inc;
             sb.append("#include \"").append(name).append("\"\n");
         }
         return sb.toString();
@@ -320,10 +319,10 @@ public final class Preprocessor {
         return sf;
     }
 
-    private static SourceFile read(String path) {
+    private SourceFile read(String path) {
         try {
             byte[] bytes = HeaderSearch.builtinHeader(path);
-            if (bytes == null) bytes = Files.readAllBytes(Path.of(path));
+            if (bytes == null) bytes = options.files.read(path);
             return new SourceFile(path, new String(bytes, StandardCharsets.ISO_8859_1));
         } catch (IOException | RuntimeException e) {
             return null;

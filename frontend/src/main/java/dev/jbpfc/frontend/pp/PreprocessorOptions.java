@@ -56,6 +56,8 @@ public final class PreprocessorOptions {
     public SharedSourceFiles sharedFiles;
     /** Header expansions shared with the other inputs of the same invocation (used only with sharedFiles). */
     public HeaderCache headerCache;
+    /** Where files are found and read: the disk, or a virtual include tree (the Java API's in-memory sources). */
+    public SourceTree files = SourceTree.DISK;
     /** The directory {@code -include} files are looked up in first (the working directory). */
     public Path workingDirectory = Path.of("");
 

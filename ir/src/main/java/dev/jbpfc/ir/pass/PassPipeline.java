@@ -37,7 +37,8 @@ public final class PassPipeline {
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
     private Set<String> printAfter = Set.of();
-    private PrintStream printTo = System.err;
+    /** Where --print-after writes; set together with {@link #printAfter} (a library writes to no stream of its own). */
+    private PrintStream printTo;
     private boolean verifyEach;
     private PrintStream timeReport;
     private final List<Remark> remarks = new ArrayList<>();
