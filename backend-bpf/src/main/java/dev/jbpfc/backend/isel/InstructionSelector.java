@@ -1258,7 +1258,9 @@ public final class InstructionSelector {
             if (!op.hasJumpOffset() && op != BpfOp.GOTOL) continue;
             int distance = op == BpfOp.GOTOL ? st.insn().imm : st.insn().off;
             int target = slotOf.get(k) + 1 + distance;
-            if (target < 0 || target > end) throw error("inline asm jumps outside its own instructions (" + distance + ")");
+            // A distance that leaves the asm's own instructions is kept as written (the selftests' verifier_cfg.c
+            // jumps out of the program on purpose, for the verifier to refuse, and clang's assembler keeps it too).
+            if (target < 0 || target > end) continue;
             synthetic.computeIfAbsent(target, t -> "jbpfc_asm_" + asmCounter + "_" + t);
         }
         if (synthetic.isEmpty()) return in;
@@ -1272,7 +1274,12 @@ public final class InstructionSelector {
             BpfAssembler.Statement st = in.get(k);
             if (!st.isLabel() && st.jumpLabel() == null && (st.insn().op.hasJumpOffset() || st.insn().op == BpfOp.GOTOL)) {
                 int distance = st.insn().op == BpfOp.GOTOL ? st.insn().imm : st.insn().off;
-                String label = "jbpfc_asm_" + asmCounter + "_" + (slotOf.get(k) + 1 + distance);
+                int target = slotOf.get(k) + 1 + distance;
+                if (target < 0 || target > end) {
+                    out.add(st);
+                    continue;
+                }
+                String label = "jbpfc_asm_" + asmCounter + "_" + target;
                 out.add(new BpfAssembler.Statement(null, st.insn(), label, st.symbol()));
             } else {
                 out.add(st);
