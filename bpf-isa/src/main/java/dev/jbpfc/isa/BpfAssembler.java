@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Statements are separated by newlines or ';'; "name:" defines a label ("1:" a GNU local label, "goto 1f"/"1b"
  * its next/previous definition); "//" and "#" start comments, C comments are blanks. Numbers may carry C suffixes
  * ("0xffffffff00000000LL"). Data directives (".byte", ".short", ".long", ".quad", ".8byte") write instructions as
- * their encoding (an ld_imm64 takes two slots); ".rept N" ... ".endr" repeats statements.
+ * their encoding (an ld_imm64 takes two slots); ".rept N" ... ".endr" repeats statements; ".ifc A, B" ... ".else"
+ * ... ".endif" keeps statements by comparing two texts.
  * Numeric jump distances ("goto +2") are kept as offsets. Unknown text is an {@link IllegalArgumentException}
  * whose message quotes the statement.
  */
@@ -90,7 +91,7 @@ public final class BpfAssembler {
     public static List<Statement> parse(String text) {
         List<Statement> out = new ArrayList<>();
         RawBytes raw = new RawBytes();
-        for (String s : expandRepeats(statements(text))) {
+        for (String s : expandRepeats(conditionals(statements(text)))) {
             Matcher label = LABEL.matcher(s);
             if (label.find() && label.end() == s.length()) {
                 raw.requireEmpty();
@@ -132,6 +133,43 @@ public final class BpfAssembler {
                 }
             }
         }
+        return out;
+    }
+
+    private static final Pattern IFC = Pattern.compile("^\\.(ifc|ifnc)\\s+([^,]*),(.*)$");
+
+    /**
+     * GNU as's string conditionals: ".ifc A, B" keeps what follows up to ".else"/".endif" when A and B are the
+     * same text (".ifnc" when they differ). The selftests' bpf_addr_space_cast picks the byte that names its
+     * register operand this way (".ifc %[reg], r1; .byte 0x11; .endif" for each register).
+     */
+    private static List<String> conditionals(List<String> in) {
+        if (in.stream().noneMatch(s -> s.startsWith(".if"))) return in;
+        List<String> out = new ArrayList<>();
+        List<boolean[]> open = new ArrayList<>(); // {this branch taken, the enclosing ones all taken}
+        boolean active = true;
+        for (String s : in) {
+            Matcher m = IFC.matcher(s);
+            if (m.matches()) {
+                boolean same = m.group(2).trim().equals(m.group(3).trim());
+                boolean take = m.group(1).equals("ifc") == same;
+                open.add(new boolean[] {take, active});
+                active = active && take;
+            } else if (s.equals(".else")) {
+                if (open.isEmpty()) throw new IllegalArgumentException("'.else' without '.ifc'");
+                boolean[] top = open.get(open.size() - 1);
+                top[0] = !top[0];
+                active = top[1] && top[0];
+            } else if (s.equals(".endif")) {
+                if (open.isEmpty()) throw new IllegalArgumentException("'.endif' without '.ifc'");
+                active = open.remove(open.size() - 1)[1];
+            } else if (s.startsWith(".if")) {
+                throw new IllegalArgumentException("unknown assembler conditional '" + s + "'");
+            } else if (active) {
+                out.add(s);
+            }
+        }
+        if (!open.isEmpty()) throw new IllegalArgumentException("'.ifc' without '.endif'");
         return out;
     }
 
