@@ -46,8 +46,6 @@ import java.util.Set;
 public final class LocalStoreForwarding {
     /** Instructions looked at per load before giving up: keeps the pass linear in practice. */
     private static final int WALK_LIMIT = 2000;
-    /** How deep structural equality of two offsets looks. */
-    private static final int SAME_DEPTH = 6;
 
     /** An address: a candidate alloca plus a constant and the non-constant terms added to it. */
     private record Address(Instruction base, long constant, List<Value> terms) {}
@@ -163,7 +161,7 @@ public final class LocalStoreForwarding {
 
     private static boolean sameAddress(Address x, Address y) {
         if (x.constant != y.constant || x.terms.size() != y.terms.size()) return false;
-        for (int k = 0; k < x.terms.size(); k++) if (!same(x.terms.get(k), y.terms.get(k), SAME_DEPTH)) return false;
+        for (int k = 0; k < x.terms.size(); k++) if (!ValueShapes.same(x.terms.get(k), y.terms.get(k), ValueShapes.DEPTH)) return false;
         return true;
     }
 
@@ -171,7 +169,7 @@ public final class LocalStoreForwarding {
     private static boolean disjoint(Address x, int xBytes, Address y, int yBytes) {
         if (x.terms.size() == y.terms.size()) {
             boolean sameTerms = true;
-            for (int k = 0; k < x.terms.size() && sameTerms; k++) sameTerms = same(x.terms.get(k), y.terms.get(k), SAME_DEPTH);
+            for (int k = 0; k < x.terms.size() && sameTerms; k++) sameTerms = ValueShapes.same(x.terms.get(k), y.terms.get(k), ValueShapes.DEPTH);
             if (sameTerms) return separate(x.constant, xBytes, y.constant, yBytes);
         }
         if (x.terms.size() != 1 || y.terms.size() != 1) return false;
@@ -227,13 +225,13 @@ public final class LocalStoreForwarding {
     /** {@code x - y} when it is a known constant (modulo the type's width), else null. */
     private static Long difference(Value x, Value y) {
         if (x.type() != y.type()) return null;
-        if (same(x, y, SAME_DEPTH)) return 0L;
+        if (ValueShapes.same(x, y, ValueShapes.DEPTH)) return 0L;
         if (x instanceof Constant a && y instanceof Constant b) return a.value() - b.value();
         long[] cx = new long[1], cy = new long[1];
         Value bx = plusConstant(x, cx), by = plusConstant(y, cy);
-        if (bx != null && by != null && same(bx, by, SAME_DEPTH)) return cx[0] - cy[0];
-        if (bx != null && same(bx, y, SAME_DEPTH)) return cx[0];
-        if (by != null && same(x, by, SAME_DEPTH)) return -cy[0];
+        if (bx != null && by != null && ValueShapes.same(bx, by, ValueShapes.DEPTH)) return cx[0] - cy[0];
+        if (bx != null && ValueShapes.same(bx, y, ValueShapes.DEPTH)) return cx[0];
+        if (by != null && ValueShapes.same(x, by, ValueShapes.DEPTH)) return -cy[0];
         return null;
     }
 
@@ -244,18 +242,5 @@ public final class LocalStoreForwarding {
         else if (i.op() == Opcode.SUB) out[0] = -c.value();
         else return null;
         return i.operand(0);
-    }
-
-    /** Structural equality of two values: the same value, equal constants, or the same pure operation of equals. */
-    private static boolean same(Value x, Value y, int depth) {
-        if (x == y) return true;
-        if (x instanceof Constant a && y instanceof Constant b) return a.equals(b);
-        if (depth == 0 || !(x instanceof Instruction a) || !(y instanceof Instruction b)) return false;
-        if (a.op() != b.op() || a.type() != b.type() || !a.op().isPure() || a.op() == Opcode.ADDR
-                || a.predicate != b.predicate || a.operands().size() != b.operands().size()) {
-            return false;
-        }
-        for (int k = 0; k < a.operands().size(); k++) if (!same(a.operand(k), b.operand(k), depth - 1)) return false;
-        return true;
     }
 }
