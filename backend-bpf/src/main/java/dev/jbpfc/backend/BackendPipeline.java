@@ -24,7 +24,7 @@ import java.util.Set;
  *   <li>{@link InstructionSelector}: IR function to machine IR on virtual registers (phis become copies).</li>
  *   <li>{@link LinearScanAllocator}: virtual registers to r0..r9, spills to 8-byte stack slots.</li>
  *   <li>{@link SpillSlotColoring}: spill slots that are never live at the same time share bytes.</li>
- *   <li>{@link StackLimit}: each frame and each static call chain within 512 bytes.</li>
+ *   <li>{@link StackLimit}: each frame within 512 bytes (call chains and recursion are the verifier's).</li>
  *   <li>{@link BlockLayout}: jump threading, dead block removal, fall-throughs.</li>
  *   <li>{@link BranchRelaxation}: jumps beyond ±32767 slots become gotol (v4) or an error.</li>
  *   <li>{@link FunctionEncoder}: final instructions with jump distances, symbols, lines, CO-RE records.</li>

@@ -44,7 +44,8 @@ public final class BranchRelaxation {
             boolean changed = false;
             for (MBlock b : mf.blocks) {
                 for (MInsn m : b.insns) {
-                    if (m.target == null || longJumps.contains(m)) continue;
+                    // an asm's own gotol already has 32 bits of distance, at any -mcpu (clang assembles it too)
+                    if (m.target == null || longJumps.contains(m) || m.op == BpfOp.GOTOL) continue;
                     long distance = start.get(m.target) - (pos.get(m) + 1L);
                     if (distance >= Short.MIN_VALUE && distance <= Short.MAX_VALUE) continue;
                     if (!cpu.atLeast(CpuVersion.V4)) {

@@ -76,7 +76,11 @@ public final class FunctionEncoder {
                 }
                 int target = start.get(m.target);
                 String label = labels.get(m.target);
-                if (!longJumps.contains(m)) {
+                if (m.op == BpfOp.GOTOL) {
+                    // written in inline asm: its distance goes in imm, whatever the distance
+                    out.insns.add(new BpfInsn(BpfOp.GOTOL, 0, 0, 0, target - (slot + 1), 0, label));
+                    slot += 1;
+                } else if (!longJumps.contains(m)) {
                     out.insns.add(new BpfInsn(m.op, m.dst, m.src, target - (slot + 1), m.imm, m.imm, label));
                     slot += 1;
                 } else if (m.op == BpfOp.JA) {

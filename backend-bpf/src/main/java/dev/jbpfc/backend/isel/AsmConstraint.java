@@ -7,6 +7,8 @@ package dev.jbpfc.backend.isel;
  *   "i", "n"  an immediate (a constant, or a symbol's address written as its name)
  *   "g"  register, memory or immediate: a register here (the selftests' __sink(x) is "+g"(x))
  *   "p"  an address operand: a register holding it
+ *   "m"  an input in memory: a register holding its address, written "(rN + 0)" where the template says
+ *        "*(u64 *)%[x]" (an alloca the asm reads stays in memory, as its address escapes to the asm)
  *   "ri", "rn" ...  alternatives: an immediate when the selected operand is a constant, else a register
  *   "0".."9"  the same register as that operand (clang's "+r" arrives as an output plus a tied "0")
  * </pre>

@@ -1059,7 +1059,9 @@ public final class InstructionSelector {
         String[] constraints = i.asmConstraints.isEmpty() ? new String[0] : i.asmConstraints.split(",");
         // Registers the template names itself are not handed out to register operands.
         Set<Integer> named = new HashSet<>();
-        java.util.regex.Matcher rm = java.util.regex.Pattern.compile("\\b[rw](\\d+)\\b").matcher(i.asmTemplate);
+        // (".ifc %0, r1" only compares the operand's text with a register's name: it names no register.)
+        String usesText = i.asmTemplate.replaceAll("\\.ifn?c[^;\\n]*", "");
+        java.util.regex.Matcher rm = java.util.regex.Pattern.compile("\\b[rw](\\d+)\\b").matcher(usesText);
         while (rm.find()) named.add(Integer.parseInt(rm.group(1)));
         // Nor are clobbered ones: "r"(&iter) with clobbers r0-r5 around "call" must not get r4 (the call kills it).
         for (String c : constraints) {
@@ -1100,11 +1102,13 @@ public final class InstructionSelector {
                 if (tied >= operandReg.size() || operandReg.get(tied) < 0) throw error("inline asm ties to operand " + tied + ", which is not a register");
                 reg = operandReg.get(tied);
                 operandText.add(operandText.get(tied));
-            } else if (AsmConstraint.allowsRegister(kind)) {
+            } else if (AsmConstraint.allowsRegister(kind) || (!output && kind.equals("m"))) {
                 while (poolNext < pool.length && named.contains(pool[poolNext])) poolNext++;
                 if (poolNext >= pool.length) throw error("inline asm needs more registers than are free");
                 reg = pool[poolNext++];
-                operandText.add((kind.equals("w") ? "w" : "r") + reg);
+                // "m": the operand is the address of the memory, written as a base register and an offset
+                // ("r1 = *(u64 *)%[ctx_a]" reads through it); clang writes "(r10 - 24)", the same memory.
+                operandText.add(kind.equals("m") ? "(r" + reg + " + 0)" : (kind.equals("w") ? "w" : "r") + reg);
             } else {
                 throw error("inline asm operand constraint \"" + k + "\" is not supported yet");
             }
@@ -1258,7 +1262,9 @@ public final class InstructionSelector {
             if (!op.hasJumpOffset() && op != BpfOp.GOTOL) continue;
             int distance = op == BpfOp.GOTOL ? st.insn().imm : st.insn().off;
             int target = slotOf.get(k) + 1 + distance;
-            if (target < 0 || target > end) throw error("inline asm jumps outside its own instructions (" + distance + ")");
+            // A distance that leaves the asm's own instructions is kept as written (the selftests' verifier_cfg.c
+            // jumps out of the program on purpose, for the verifier to refuse, and clang's assembler keeps it too).
+            if (target < 0 || target > end) continue;
             synthetic.computeIfAbsent(target, t -> "jbpfc_asm_" + asmCounter + "_" + t);
         }
         if (synthetic.isEmpty()) return in;
@@ -1272,7 +1278,12 @@ public final class InstructionSelector {
             BpfAssembler.Statement st = in.get(k);
             if (!st.isLabel() && st.jumpLabel() == null && (st.insn().op.hasJumpOffset() || st.insn().op == BpfOp.GOTOL)) {
                 int distance = st.insn().op == BpfOp.GOTOL ? st.insn().imm : st.insn().off;
-                String label = "jbpfc_asm_" + asmCounter + "_" + (slotOf.get(k) + 1 + distance);
+                int target = slotOf.get(k) + 1 + distance;
+                if (target < 0 || target > end) {
+                    out.add(st);
+                    continue;
+                }
+                String label = "jbpfc_asm_" + asmCounter + "_" + target;
                 out.add(new BpfAssembler.Statement(null, st.insn(), label, st.symbol()));
             } else {
                 out.add(st);

@@ -309,7 +309,8 @@ public final class LinearScanAllocator {
             int pos = blockStart[b];
             for (MInsn m : mf.blocks.get(b).insns) {
                 for (int r : m.uses()) {
-                    if (Reg.isVirtual(r) || r == Reg.FP) continue;
+                    // r10 is never allocated; numbers past it only come from raw asm bytes (for the verifier)
+                    if (Reg.isVirtual(r) || r >= Reg.FP) continue;
                     if (open[r] == null) {
                         open[r] = new int[] {b == 0 ? -1 : blockStart[b], pos};
                         fixed.get(r).add(open[r]);
@@ -317,7 +318,7 @@ public final class LinearScanAllocator {
                     open[r][1] = pos;
                 }
                 for (int r : m.defs()) {
-                    if (Reg.isVirtual(r) || r == Reg.FP) continue;
+                    if (Reg.isVirtual(r) || r >= Reg.FP) continue;
                     open[r] = new int[] {pos + 1, pos + 1};
                     fixed.get(r).add(open[r]);
                 }

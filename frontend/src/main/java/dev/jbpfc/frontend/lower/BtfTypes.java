@@ -122,8 +122,21 @@ public final class BtfTypes {
      * (kfunc: {@code paramNames} null, linkage EXTERN), with its btf_decl_tags.
      */
     public int func(String name, FunctionType f, List<String> paramNames, FuncLinkage linkage, List<String> declTags) {
+        return func(name, f, paramNames, linkage, declTags, List.of());
+    }
+
+    /**
+     * FUNC with the function's btf_decl_tags (component -1) and each parameter's (component = its index):
+     * {@code void *ctx __arg_ctx} is {@code DECL_TAG 'arg:ctx' component_idx=0}, which tells the verifier of a
+     * global function that the argument is the program's context.
+     */
+    public int func(String name, FunctionType f, List<String> paramNames, FuncLinkage linkage, List<String> declTags,
+                    List<List<String>> paramTags) {
         int id = btf.addFunc(name, funcProto(f, paramNames), linkage);
         for (String tag : declTags) btf.addDeclTag(tag, id, -1);
+        for (int i = 0; i < paramTags.size(); i++) {
+            for (String tag : paramTags.get(i)) btf.addDeclTag(tag, id, i);
+        }
         return id;
     }
 

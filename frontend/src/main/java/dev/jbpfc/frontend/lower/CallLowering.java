@@ -46,6 +46,7 @@ final class CallLowering {
             x.b.setLoc(x.unit.loc(e.loc()));
             return result(x.b.callHelper(ret, o.helperId(), args));
         }
+        if (s instanceof FunctionSymbol f && LegacyPacketLoads.isIntrinsic(f)) return LegacyPacketLoads.lower(x, e, f);
         if (s instanceof FunctionSymbol f) {
             boolean defined = f.isDefined() || x.unit.definitions.get(f) != null;
             // A struct result of a function defined here goes to a temporary whose address is the hidden first

@@ -76,14 +76,34 @@ final class ExprLowering implements Expr.Visitor<Value> {
 
     /** The value of {@code e} after its implicit conversion (null for void). */
     Value rvalue(Expr e) {
-        Value v = raw(e);
         CType c = unit.model.conversionOf(e);
+        Value folded = floatingConstantAsInteger(e, c);
+        if (folded != null) return folded;
+        Value v = raw(e);
         if (c == null || v == null) return v;
         return ValueConversions.convert(b, v, e.type, c);
     }
 
+    /**
+     * A floating constant used where an integer is wanted ({@code bpf_timer_start(t, 10E9, 0)}): C converts it
+     * when it compiles, truncating toward zero, so no floating-point value reaches BPF code. Null when {@code e}
+     * is not such a constant.
+     */
+    private Value floatingConstantAsInteger(Expr e, CType to) {
+        if (to == null || !to.isInteger() || !e.type.isArithmetic() || e.type.isInteger()) return null;
+        ConstValue k = unit.model.constantOf(e);
+        if (k == null || !k.isFloat() || !Double.isFinite(k.floating())) return null;
+        Type t = IrTypes.value(to);
+        if (t == null) return null;
+        ConstValue asInteger = to.isBool() ? ConstValue.ofInteger(k.floating() != 0 ? 1 : 0, to)
+                : ConstValue.ofInteger(new java.math.BigDecimal(k.floating()).toBigInteger(), to);
+        return Constant.of(t, asInteger.asLong());
+    }
+
     /** The value of {@code e} converted to {@code to} (after its own implicit conversion). */
     Value rvalueAs(Expr e, CType to) {
+        Value folded = floatingConstantAsInteger(e, to);
+        if (folded != null) return folded;
         Value v = rvalue(e);
         return ValueConversions.convert(b, v, useType(e), to);
     }

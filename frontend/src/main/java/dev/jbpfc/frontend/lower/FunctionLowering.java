@@ -135,7 +135,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         int btfId = ft.params().size() > CallLowering.MAX_REGISTER_ARGS
                 ? unit.btf.funcWithStackArguments(fn.name(), ft, names, symbol.isStatic() ? FuncLinkage.STATIC : FuncLinkage.GLOBAL)
                 : unit.btf.func(fn.name(), ft, names, symbol.isStatic() ? FuncLinkage.STATIC : FuncLinkage.GLOBAL,
-                        symbol.attributes.btfDeclTags);
+                        symbol.attributes.btfDeclTags, paramTags(paramSymbols));
         fn.setBtfFuncId(btfId);
 
         Block entry = fn.addBlock("entry");
@@ -763,4 +763,11 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
 
     @Override
     public Void visitLocalLabels(Stmt.LocalLabels s) { return null; }
+
+    /** Each parameter's btf_decl_tags ({@code __arg_ctx}, {@code __arg_nonnull}, ...), in order. */
+    private static List<List<String>> paramTags(List<ObjectSymbol> params) {
+        List<List<String>> out = new ArrayList<>();
+        for (ObjectSymbol p : params) out.add(p == null ? List.of() : List.copyOf(p.attributes.btfDeclTags));
+        return out;
+    }
 }

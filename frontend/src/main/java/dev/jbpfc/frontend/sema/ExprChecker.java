@@ -92,6 +92,9 @@ final class ExprChecker implements Expr.Visitor<CType> {
         CType from = e.type;
         if (from != null && from.unqualified().equals(to.unqualified()) && !from.isArray() && !from.isFunction()) return;
         sema.model.conversions.put(e, to);
+        // A floating constant converted to an integer is folded by lowering (BPF has no floating point), which
+        // needs its value: record it now.
+        if (from != null && from.isFloating() && to.isInteger()) sema.consts.evaluate(e);
     }
 
     /** Evaluates an integer constant expression, reporting an error naming {@code what} if it is not one. */

@@ -9,6 +9,8 @@ public final class FunctionSymbol extends Symbol {
     private StorageClass storage;
     private boolean inline;
     private boolean defined;
+    /** The name given by {@code asm("...")} on a declaration, or null. */
+    private String asmLabel;
     public final DeclAttributes attributes = new DeclAttributes();
 
     public FunctionSymbol(String name, FunctionType type, SourceLocation location, StorageClass storage) {
@@ -21,8 +23,10 @@ public final class FunctionSymbol extends Symbol {
         CType t = type;
         StorageClass s = storage;
         boolean i = inline, d = defined;
+        String label = asmLabel;
         Runnable attrs = attributes.restorer();
         return () -> {
+            asmLabel = label;
             type = t;
             storage = s;
             inline = i;
@@ -46,6 +50,14 @@ public final class FunctionSymbol extends Symbol {
     void setInline(boolean inline) { this.inline = inline; }
 
     public boolean isDefined() { return defined; }
+
+    /**
+     * The declaration's {@code asm("name")} label, or null: libbpf's bpf_legacy.h names LLVM intrinsics this way
+     * ({@code load_word(skb, off) asm("llvm.bpf.load.word")}).
+     */
+    public String asmLabel() { return asmLabel; }
+
+    public void setAsmLabel(String label) { this.asmLabel = label; }
 
     void setDefined(boolean defined) { this.defined = defined; }
 }

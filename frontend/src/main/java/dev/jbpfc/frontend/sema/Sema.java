@@ -411,6 +411,7 @@ public final class Sema {
                 }
                 FunctionSymbol f = declareFunction(dr.name(), (FunctionType) t.unqualified(), storage, ds.isInline(), at);
                 if (f != null) {
+                    if (id.asmLabel() != null) f.setAsmLabel(id.asmLabel());
                     if (!attributes.isEmpty()) keep(f);
                     attrs.read(attributes, f.attributes);
                     sections.add(f, f.attributes.section);

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole frontend against clang-22 on BTF: the same C file through preprocessor, parser, sema and lowering, and
- * through clang; every VAR, FUNC, DECL_TAG and DATASEC (entry names and sizes) must have the same type graph.
+ * through clang; every VAR, FUNC, DECL_TAG (a parameter's too, as __arg_ctx makes) and DATASEC (entry names and sizes)
+ * must have the same type graph.
  * The source has only things clang keeps at -O2 (global functions, globals, used statics it cannot fold).
  */
 class LoweringBtfTest {
@@ -47,13 +48,14 @@ class LoweringBtfTest {
             static int writes;
             int limits[4] = {1, 2, 3, 4};
             enum mode { M_OFF, M_ON = 7 } current_mode = M_ON;
-            int helper_fn(struct event *e, int n) { writes += n; return e->pid + bpf_kfunc_probe(e, n); }
+            int helper_fn(struct event *e __attribute__((btf_decl_tag("arg:nonnull"))), int n) { writes += n; return e->pid + bpf_kfunc_probe(e, n); }
+            int ctx_fn(int k, void *ctx __attribute__((btf_decl_tag("arg:ctx")))) { return ctx != 0 && k; }
             SEC("tp/sched/sched_switch") int handle(void *ctx) {
                 __u32 key = 0;
                 struct event *e = bpf_map_lookup_elem(&events, &key);
                 if (!e) return 0;
                 hits++;
-                return helper_fn(e, limits[1]) + writes + (int) target_pid + current_mode;
+                return helper_fn(e, limits[1]) + writes + (int) target_pid + current_mode + ctx_fn(1, ctx);
             }
             char LICENSE[] SEC("license") = "Dual BSD/GPL";
             """;

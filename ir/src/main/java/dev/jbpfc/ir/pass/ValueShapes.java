@@ -1,0 +1,33 @@
+package dev.jbpfc.ir.pass;
+
+import dev.jbpfc.ir.Constant;
+import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Opcode;
+import dev.jbpfc.ir.Value;
+
+/**
+ * Structural equality of values, for passes that compare addresses: the same value, equal constants, or the same
+ * pure operation (an {@code addr} of the same symbol included) of operands equal in turn. Two separately computed
+ * {@code ptradd %f, (mul (sext %i), 8)} are the same address.
+ */
+final class ValueShapes {
+    /** How deep the comparison looks before answering "not known to be equal". */
+    static final int DEPTH = 6;
+
+    private ValueShapes() {}
+
+    static boolean same(Value x, Value y) { return same(x, y, DEPTH); }
+
+    static boolean same(Value x, Value y, int depth) {
+        if (x == y) return true;
+        if (x instanceof Constant a && y instanceof Constant b) return a.equals(b);
+        if (depth == 0 || !(x instanceof Instruction a) || !(y instanceof Instruction b)) return false;
+        if (a.op() != b.op() || a.type() != b.type() || !a.op().isPure() || a.predicate != b.predicate
+                || a.operands().size() != b.operands().size()) {
+            return false;
+        }
+        if (a.op() == Opcode.ADDR) return a.symbol != null && a.symbol.equals(b.symbol);
+        for (int k = 0; k < a.operands().size(); k++) if (!same(a.operand(k), b.operand(k), depth - 1)) return false;
+        return true;
+    }
+}
