@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Issue 4's differential test: generated well-defined XDP programs compiled by jbpfc (in-process) and by clang-22
  * must behave the same in the kernel. Fails on any mismatch or jbpfc crash with the reduced reproducer in the
  * message (also saved under testsuite/target/difftest/). jbpfc errors and verifier disagreements on valid programs
- * (today: call chains over the 512-byte stack limit that clang fits) are printed as known gaps and fail only with
+ * (today: call chains whose frames jbpfc makes bigger than clang's, emitted since StackLimit checks each frame
+ * only, as clang does, and refused by the verifier over its 512-byte limit) are printed as known gaps and fail only with
  * -Ddifftest.strict=true; "... is not supported yet" is listed. -Ddifftest.count=N and -Ddifftest.from=S change the
  * seed range; -Ddifftest.seeds=FILE runs the seeds listed in FILE (one a line, # comments), e.g. a campaign's
  * known gaps again.
