@@ -139,7 +139,7 @@ class BpfLoopLoweringTest {
                 char LICENSE[] SEC("license") = "GPL";
                 """);
         String err = compile(src, dir.resolve("refused.o"), "-floop-lowering=bpf-loop", "-Rpass-missed=loop-lowering");
-        assertTrue(err.contains("refused.c:5:26: remark") && err.contains(": remark: loop not lowered to bpf_loop: the trip count may "
+        assertTrue(err.contains("refused.c:5:25: remark") && err.contains(": remark: loop not lowered to bpf_loop: the trip count may "
                 + "exceed bpf_loop's limit of 8388608 [-Rpass-missed=loop-lowering]"), err);
         assertTrue(err.contains("refused.c:6:") && err.contains(": remark: loop not lowered to bpf_loop: the loop holds inline "
                 + "assembly, which may use the caller's frame [-Rpass-missed=loop-lowering]"), err);

@@ -95,7 +95,7 @@ class LoopLoweringKernelTest {
     /** The bpf_loop lowering, forced and as auto's choice where the kernel has no iterators. */
     @Test
     void issueLoopsWithBpfLoopVerifyInConstantCostAtEveryTripCount() throws IOException {
-        issueLoops("bpf-loop", List.of("-floop-lowering=bpf-loop"));
+        issueLoops("bpf-loop", List.of("-floop-lowering=bpf-loop", "-g"));
         issueLoops("auto-without-iterators", List.of("-fno-bpf-iterators"));
     }
 
