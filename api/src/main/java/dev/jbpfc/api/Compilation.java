@@ -140,7 +140,8 @@ final class Compilation {
             }
             if (diags.hasErrors() || options.output() == CompileOptions.Output.SYNTAX_ONLY) return;
 
-            PassPipeline passes = PassPipeline.forLevel(String.valueOf(options.optLevel())).loopLowering(options.loopLowering());
+            PassPipeline passes = PassPipeline.forLevel(String.valueOf(options.optLevel())).loopLowering(options.loopLowering())
+                    .bpfIterators(options.bpfIterators());
             if (!options.loopHints()) passes.without("loop-rotate");
             ByteArrayOutputStream dumps = null;
             if (options.printAfter() != null) {
@@ -161,6 +162,7 @@ final class Compilation {
             }
             t = lap("lower", t);
             if (times != null) times.add(" optimize", optimizeNanos[0]);
+            if (options.remarkMissedLoopLowering()) reportLoopLowering(unit.module(), passes);
             if (diags.hasErrors()) return;
             if (options.output() == CompileOptions.Output.IR) {
                 result.ir = IrPrinter.print(unit.module());
@@ -179,7 +181,7 @@ final class Compilation {
             }
             // kfunc calls need .BTF even without -g: libbpf resolves them through their extern FUNCs
             boolean needsBtf = options.debugInfo() || unit.module().externs().stream()
-                    .anyMatch(e -> e.kind() == dev.jbpfc.ir.ExternFunction.Kind.KFUNC);
+                    .anyMatch(e -> e.kind() == dev.jbpfc.ir.ExternFunction.Kind.KFUNC) || takesFunctionAddress(unit.module());
             List<BpfBackend.LoopReport> loops = new ArrayList<>();
             byte[] object = BpfBackend.compile(unit.module(), backend, needsBtf ? btf : null, loops);
             reportLoops(input, unit.module(), loops);
@@ -187,6 +189,28 @@ final class Compilation {
             lap("backend", t);
         } catch (CompileError e) {
             diags.error(e.location(), e.getMessage());
+        }
+    }
+
+    /**
+     * Whether code loads a function's address (a bpf_loop callback, as the loop lowering makes them): the kernel
+     * refuses such a load without .BTF.ext func_info ("missing btf func_info"), so the object gets BTF even without -g.
+     */
+    private static boolean takesFunctionAddress(dev.jbpfc.ir.Module module) {
+        for (dev.jbpfc.ir.Function f : module.functions()) {
+            for (dev.jbpfc.ir.Instruction i : f.instructions()) {
+                if (i.op() == dev.jbpfc.ir.Opcode.ADDR && module.function(i.symbol) != null) return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code -Rpass-missed=loop-lowering}: why a loop was left plain where the mode asked for another form. */
+    private void reportLoopLowering(dev.jbpfc.ir.Module module, PassPipeline passes) {
+        for (dev.jbpfc.ir.pass.Remark r : passes.remarks()) {
+            if (!r.message().startsWith(dev.jbpfc.ir.pass.LoopLowering.REMARK_PREFIX)) continue;
+            diags.report(Severity.REMARK, r.loc() == null ? null : module.sourceLocation(r.loc()),
+                    r.message() + " [-Rpass-missed=loop-lowering]");
         }
     }
 

@@ -55,6 +55,7 @@ public final class CompileOptions {
     private final String printAfter;
     private final LoopLowering.Mode loopLowering;
     private final boolean loopHints, remarkMissedLoopHints, remarkLoopHints, collectTimings;
+    private final boolean remarkMissedLoopLowering, bpfIterators;
 
     private CompileOptions(Builder b) {
         output = b.output;
@@ -80,6 +81,8 @@ public final class CompileOptions {
         remarkMissedLoopHints = b.remarkMissedLoopHints;
         remarkLoopHints = b.remarkLoopHints;
         collectTimings = b.collectTimings;
+        remarkMissedLoopLowering = b.remarkMissedLoopLowering;
+        bpfIterators = b.bpfIterators;
     }
 
     /** clang's defaults for {@code --target=bpf}: -c, -O0, -mcpu=v3, -std=gnu17, no -g. */
@@ -111,6 +114,8 @@ public final class CompileOptions {
         b.remarkMissedLoopHints = remarkMissedLoopHints;
         b.remarkLoopHints = remarkLoopHints;
         b.collectTimings = collectTimings;
+        b.remarkMissedLoopLowering = remarkMissedLoopLowering;
+        b.bpfIterators = bpfIterators;
         return b;
     }
 
@@ -141,6 +146,8 @@ public final class CompileOptions {
     public boolean remarkMissedLoopHints() { return remarkMissedLoopHints; }
     public boolean remarkLoopHints() { return remarkLoopHints; }
     public boolean collectTimings() { return collectTimings; }
+    public boolean remarkMissedLoopLowering() { return remarkMissedLoopLowering; }
+    public boolean bpfIterators() { return bpfIterators; }
 
     /**
      * An input's language: {@link #language()} when given, else by its name, as clang: {@code .s} is assembler,
@@ -171,7 +178,8 @@ public final class CompileOptions {
         private int bracketDepth = 2048;
         private String printAfter;
         private LoopLowering.Mode loopLowering = LoopLowering.Mode.AUTO;
-        private boolean loopHints, remarkMissedLoopHints, remarkLoopHints, collectTimings;
+        private boolean loopHints, remarkMissedLoopHints, remarkLoopHints, collectTimings, remarkMissedLoopLowering;
+        private boolean bpfIterators = true;
 
         private Builder() {}
 
@@ -237,11 +245,8 @@ public final class CompileOptions {
         /** --print-after=PASS[,PASS...] or "all": the IR after those passes, in {@link CompileResult#passDumps()}. */
         public Builder printAfter(String passes) { printAfter = passes; return this; }
 
-        /** -floop-lowering=: auto, iterator, plain or unroll (bpf-loop is not built yet). */
+        /** -floop-lowering=: auto, iterator, bpf-loop, plain or unroll. */
         public Builder loopLowering(LoopLowering.Mode mode) {
-            if (mode == LoopLowering.Mode.BPF_LOOP) {
-                throw new IllegalArgumentException("-floop-lowering=bpf-loop is not implemented yet (use iterator, plain or unroll)");
-            }
             loopLowering = java.util.Objects.requireNonNull(mode);
             return this;
         }
@@ -252,6 +257,13 @@ public final class CompileOptions {
         public Builder remarkMissedLoopHints(boolean on) { remarkMissedLoopHints = on; return this; }
         /** -Rpass=loop-hints. */
         public Builder remarkLoopHints(boolean on) { remarkLoopHints = on; return this; }
+        /** -Rpass-missed=loop-lowering: why a loop was left plain against the lowering mode. */
+        public Builder remarkMissedLoopLowering(boolean on) { remarkMissedLoopLowering = on; return this; }
+        /**
+         * -fbpf-iterators (the default) / -fno-bpf-iterators: whether the target kernel has open-coded iterators
+         * (6.4+); without them -floop-lowering=auto lowers long loops to bpf_loop (5.17+).
+         */
+        public Builder bpfIterators(boolean on) { bpfIterators = on; return this; }
         /** -ftime-report: CPU time per phase in {@link CompileResult#timings()}. */
         public Builder collectTimings(boolean on) { collectTimings = on; return this; }
 

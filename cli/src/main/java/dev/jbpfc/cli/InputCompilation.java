@@ -61,6 +61,8 @@ final class InputCompilation {
                 .loopHints(o.loopHints)
                 .remarkMissedLoopHints(o.remarkMissedLoopHints)
                 .remarkLoopHints(o.remarkLoopHints)
+                .remarkMissedLoopLowering(o.remarkMissedLoopLowering)
+                .bpfIterators(o.bpfIterators)
                 .collectTimings(o.timeReport);
         o.quoteDirs.forEach(b::quoteDir);
         o.includeDirs.forEach(b::includeDir);

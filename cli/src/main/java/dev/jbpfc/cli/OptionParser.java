@@ -59,6 +59,9 @@ public final class OptionParser {
                 case "-fno-loop-hints" -> o.loopHints = false;
                 case "-Rpass-missed=loop-hints" -> o.remarkMissedLoopHints = true;
                 case "-Rpass=loop-hints" -> o.remarkLoopHints = true;
+                case "-Rpass-missed=loop-lowering" -> o.remarkMissedLoopLowering = true;
+                case "-fbpf-iterators" -> o.bpfIterators = true;
+                case "-fno-bpf-iterators" -> o.bpfIterators = false;
                 case "--version" -> o.showVersion = true;
                 case "--help", "-help" -> o.showHelp = true;
                 case "-target" -> target(next(args, ++i, a));
@@ -112,8 +115,6 @@ public final class OptionParser {
         dev.jbpfc.ir.pass.LoopLowering.Mode m = dev.jbpfc.ir.pass.LoopLowering.Mode.parse(mode);
         if (m == null) {
             errors.add("invalid value '" + mode + "' in '-floop-lowering=' (expected auto, iterator, bpf-loop, plain or unroll)");
-        } else if (m == dev.jbpfc.ir.pass.LoopLowering.Mode.BPF_LOOP) {
-            errors.add("-floop-lowering=bpf-loop is not implemented yet (use iterator, plain or unroll)");
         } else {
             o.loopLowering = m;
         }

@@ -52,6 +52,13 @@ public final class Options {
     /** -Rpass-missed=loop-hints: a remark for each loop that got no hint; -Rpass=loop-hints: for each that did. */
     public boolean remarkMissedLoopHints;
     public boolean remarkLoopHints;
+    /** -Rpass-missed=loop-lowering: a remark for each loop the loop lowering left plain against its mode, saying why. */
+    public boolean remarkMissedLoopLowering;
+    /**
+     * -fbpf-iterators (the default) / -fno-bpf-iterators: whether the target kernel has open-coded iterators (6.4+);
+     * without them -floop-lowering=auto lowers long loops to bpf_loop (5.17+).
+     */
+    public boolean bpfIterators = true;
     /** -M, -MM, -MD, -MMD, -MF, -MT, -MQ, -MP. */
     public final DependencyOptions deps = new DependencyOptions();
     public boolean showVersion;

@@ -62,6 +62,7 @@ class HelpTest {
             case "-ferror-limit", "-fbracket-depth" -> "5";
             case "--target" -> "bpf";
             case "-std" -> "gnu11";
+            case "-floop-lowering" -> "bpf-loop";
             default -> "x";
         };
     }

@@ -1,5 +1,6 @@
 package dev.jbpfc.cli;
 
+import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.KernelOracle;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import dev.jbpfc.testsuite.oracle.RunInput;
@@ -38,12 +39,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       instructions, the same count at every N, and return what the loop run in full returns (computed here)
  *       on {@value #PACKETS} packets of random bytes. {@code p} is a 64-byte stack copy of the packet's start:
  *       a packet pointer plus a variable index needs a bounds check of its own, so {@code p[i & 63]} through the
- *       packet pointer itself verifies only where {@code i} is a known constant (the plain loop walked trip by trip).</li>
+ *       packet pointer itself verifies only where {@code i} is a known constant (the plain loop walked trip by trip).
+ *       The same with {@code -floop-lowering=bpf-loop}, and with {@code -fno-bpf-iterators} (auto then picks
+ *       bpf_loop): each object calls bpf_loop.</li>
  *   <li>Every program in {@code loops/} (break, return and continue inside the loop, loop-carried values, the
  *       counter used after the loop, nested loops, unsigned, {@code <=} and 64-bit counters, a data-dependent trip
- *       count) built with {@code -floop-lowering=iterator}, {@code unroll} and {@code auto} returns what the plain
- *       loop returns ({@code -floop-lowering=plain}), or, where the plain loop does not verify, what the Java
- *       model of the loop computes.</li>
+ *       count, all of return, break and continue in one loop) built with {@code -floop-lowering=iterator},
+ *       {@code bpf-loop}, {@code unroll} and {@code auto} returns what the plain loop returns
+ *       ({@code -floop-lowering=plain}), or, where the plain loop does not verify, what the Java model of the loop
+ *       computes; clang-22's object of the same source, where it verifies, returns that too.</li>
  *   <li>{@code -floop-lowering=plain} is the loop as before: walked trip by trip, rejected at 10^5 trips.</li>
  * </ul>
  * The processed-instruction figures are printed.
@@ -85,14 +89,28 @@ class LoopLoweringKernelTest {
 
     @Test
     void issueLoopsVerifyInConstantCostAtEveryTripCount() throws IOException {
+        issueLoops("auto", List.of());
+    }
+
+    /** The bpf_loop lowering, forced and as auto's choice where the kernel has no iterators. */
+    @Test
+    void issueLoopsWithBpfLoopVerifyInConstantCostAtEveryTripCount() throws IOException {
+        issueLoops("bpf-loop", List.of("-floop-lowering=bpf-loop", "-g"));
+        issueLoops("auto-without-iterators", List.of("-fno-bpf-iterators"));
+    }
+
+    private static void issueLoops(String tag, List<String> flags) throws IOException {
         KernelOracle kernel = OracleRequirement.kernel();
-        StringBuilder table = new StringBuilder("processed insns (jbpfc -O2 -mcpu=v3, auto)");
+        StringBuilder table = new StringBuilder("processed insns (jbpfc -O2 -mcpu=v3 " + String.join(" ", flags) + ")");
         long[] ns = {100, 1_000, 10_000, 100_000, 1_000_000};
         for (String name : List.of("sum", "sum_data_dependent")) {
             table.append("\n  ").append(name).append(':');
             List<Long> counts = new ArrayList<>();
             for (long n : ns) {
-                Path obj = compile(name, "N" + n, List.of("-DN=" + n));
+                List<String> args = new ArrayList<>(flags);
+                args.add("-DN=" + n);
+                Path obj = compile(name, tag + "-N" + n, args);
+                if (!flags.isEmpty()) assertTrue(callsBpfLoop(obj), name + " N=" + n + " " + flags + ": no bpf_loop call");
                 Verdict v = kernel.verify(obj, "prog");
                 assertTrue(v.verified(), name + " N=" + n + " is rejected: " + v.reason() + "\n" + v.logText());
                 assertTrue(v.processed() <= MAX_PROCESSED, name + " N=" + n + ": " + v.processed() + " processed instructions");
@@ -152,9 +170,10 @@ class LoopLoweringKernelTest {
             processed.put("plain", -1L);
             for (byte[] p : packets) want.add(model.applyAsLong(p));
         }
-        for (String mode : List.of("iterator", "unroll", "auto")) {
+        for (String mode : List.of("iterator", "bpf-loop", "unroll", "auto")) {
             Path obj = compile(name, mode, List.of("-floop-lowering=" + mode));
             if (mode.equals("iterator")) assertTrue(containsKfunc(obj), name + ": no iterator loop was made");
+            if (mode.equals("bpf-loop")) assertTrue(callsBpfLoop(obj), name + ": no bpf_loop call was made");
             Verdict v = kernel.verify(obj, "prog");
             if (mode.equals("unroll") && !pv.verified()) {
                 // a data-dependent trip count cannot be unrolled: the loop stays plain and is rejected as plain
@@ -167,6 +186,19 @@ class LoopLoweringKernelTest {
                 RunResult r = kernel.run(obj, "prog", RunInput.packet(packets.get(k)));
                 assertTrue(r.ran(), name + " (" + mode + ") did not run: " + r.runError());
                 assertEquals(want.get(k), r.retval() & 0xffffffffL, name + " (" + mode + ") on " + hex(packets.get(k)));
+            }
+        }
+        // clang-22's object of the same source, where it compiles and verifies, returns the same
+        ClangResult clang = OracleRequirement.clang().compile(LOOPS.resolve(name + ".c"), FLAGS);
+        if (clang.ok()) {
+            Verdict cv = kernel.verify(clang.object(), "prog");
+            processed.put("clang-22", cv.verified() ? cv.processed() : -1L);
+            if (cv.verified()) {
+                for (int k = 0; k < packets.size(); k++) {
+                    RunResult r = kernel.run(clang.object(), "prog", RunInput.packet(packets.get(k)));
+                    assertTrue(r.ran(), name + " (clang-22) did not run: " + r.runError());
+                    assertEquals(want.get(k), r.retval() & 0xffffffffL, name + " (clang-22) on " + hex(packets.get(k)));
+                }
             }
         }
         System.out.println(name + ": processed insns " + processed + " (-1: rejected)");
@@ -187,8 +219,16 @@ class LoopLoweringKernelTest {
     }
 
     static boolean containsKfunc(Path obj) throws IOException {
+        return contains(obj, "bpf_iter_num_next".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Whether the object holds {@code call 181} (bpf_loop), encoded: opcode 0x85, no registers, imm 181. */
+    static boolean callsBpfLoop(Path obj) throws IOException {
+        return contains(obj, new byte[] {(byte) 0x85, 0, 0, 0, (byte) 181, 0, 0, 0});
+    }
+
+    private static boolean contains(Path obj, byte[] want) throws IOException {
         byte[] b = Files.readAllBytes(obj);
-        byte[] want = "bpf_iter_num_next".getBytes(StandardCharsets.US_ASCII);
         outer:
         for (int i = 0; i + want.length <= b.length; i++) {
             for (int k = 0; k < want.length; k++) if (b[i + k] != want[k]) continue outer;

@@ -59,10 +59,12 @@ class OptionParserTest {
         assertEquals(dev.jbpfc.ir.pass.LoopLowering.Mode.PLAIN, parse(p, "-floop-lowering=plain", "a.c").loopLowering);
         assertEquals(dev.jbpfc.ir.pass.LoopLowering.Mode.ITERATOR, parse(p, "-floop-lowering=iterator", "a.c").loopLowering);
         assertEquals(dev.jbpfc.ir.pass.LoopLowering.Mode.UNROLL, parse(p, "-floop-lowering=unroll", "a.c").loopLowering);
+        assertEquals(dev.jbpfc.ir.pass.LoopLowering.Mode.BPF_LOOP, parse(p, "-floop-lowering=bpf-loop", "a.c").loopLowering);
+        assertTrue(parse(p, "a.c").bpfIterators);
+        assertFalse(parse(p, "-fno-bpf-iterators", "a.c").bpfIterators);
+        assertTrue(parse(p, "-fno-bpf-iterators", "-fbpf-iterators", "a.c").bpfIterators);
+        assertTrue(parse(p, "-Rpass-missed=loop-lowering", "a.c").remarkMissedLoopLowering);
         assertEquals(List.of(), p.errors());
-        OptionParser notBuilt = new OptionParser();
-        parse(notBuilt, "-floop-lowering=bpf-loop", "a.c");
-        assertEquals(List.of("-floop-lowering=bpf-loop is not implemented yet (use iterator, plain or unroll)"), notBuilt.errors());
         OptionParser bad = new OptionParser();
         parse(bad, "-floop-lowering=fast", "a.c");
         assertEquals(1, bad.errors().size());

@@ -38,7 +38,8 @@ public final class Lowering {
 
     /**
      * Lowers, then runs {@code optimize} on the module before the BTF DATASECs are emitted, so that kfuncs the
-     * optimiser introduces (the loop lowering's iterator kfuncs) get their BTF FUNCs ({@link CompilerKfuncs}).
+     * optimiser introduces (the loop lowering's iterator kfuncs) get their BTF FUNCs ({@link CompilerKfuncs}), and so do
+     * the functions it makes (the loop lowering's bpf_loop callbacks, {@link CompilerFunctions}).
      */
     public static LoweredUnit lower(TranslationUnit tu, SemanticModel model, LowerOptions options, Diagnostics diags,
                                     java.util.function.Consumer<Module> optimize) {
@@ -84,6 +85,7 @@ public final class Lowering {
         addDataSections(module, unit);
         if (!diags.hasErrors()) optimize.accept(module);
         CompilerKfuncs.declare(module, btf, unit.sections);
+        CompilerFunctions.declare(module, btf);
         unit.sections.emit(btf);
         return new LoweredUnit(module, btf);
     }

@@ -44,6 +44,9 @@ public final class IrInterpreter {
     private final Map<String, byte[]> globals = new HashMap<>();
     /** Pointers stored in memory, by object and offset (memory holds bytes; a pointer has no byte value here). */
     private final Map<byte[], Map<Long, Pointer>> storedPointers = new java.util.IdentityHashMap<>();
+    /** A function's address is a pointer to an empty object of its own (a bpf_loop callback, for instance). */
+    private final Map<Function, byte[]> functionObjects = new HashMap<>();
+    private final Map<byte[], Function> functionsByObject = new java.util.IdentityHashMap<>();
     private long fuel;
 
     public IrInterpreter(Module module, Helpers helpers, long fuel) {
@@ -62,6 +65,16 @@ public final class IrInterpreter {
         Function f = module.function(name);
         if (f == null) throw new Trap("no function @" + name);
         return call(f, args, 0);
+    }
+
+    /** The function {@code p} is the address of ({@code addr @f}), or null. */
+    public Function functionAt(Pointer p) {
+        return p.obj() == null ? null : functionsByObject.get(p.obj());
+    }
+
+    /** Calls {@code f} from a helper (a bpf_loop callback from the model of bpf_loop). */
+    public Object callFromHelper(Function f, List<Object> args) {
+        return call(f, args, 1);
     }
 
     private Object call(Function f, List<Object> args, int depth) {
@@ -167,6 +180,11 @@ public final class IrInterpreter {
             case SELECT -> { return asLong(ops.get(0)) != 0 ? ops.get(1) : ops.get(2); }
             case ADDR -> {
                 byte[] g = globals.get(i.symbol);
+                Function target = g == null ? module.function(i.symbol) : null;
+                if (target != null) {
+                    g = functionObjects.computeIfAbsent(target, unused -> new byte[0]);
+                    functionsByObject.put(g, target);
+                }
                 if (g == null) throw new Trap("address of @" + i.symbol + " is not modelled");
                 return new Pointer(g, 0);
             }

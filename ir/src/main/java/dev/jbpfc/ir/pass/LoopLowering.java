@@ -66,8 +66,12 @@ import java.util.Set;
  * loop whose carried values the verifier must track exactly ({@link #carriesTrackedState}) or whose counter
  * indexes memory that needs its own bounds check ({@link #indexesUncheckedMemory}) while its walk stays well
  * below the verifier's limit; anything else (larger or unknown trip count) becomes an iterator loop when the
- * program's license is GPL-compatible (the kernel refuses kfunc calls otherwise). {@code iterator} forces iterators on every counted loop,
- * {@code unroll} full unrolling of every constant-trip loop, {@code plain} leaves loops alone.
+ * program's license is GPL-compatible (the kernel refuses kfunc calls otherwise) and the kernel has iterators, else
+ * a {@code bpf_loop} call whose callback is the loop's body ({@link BpfLoopOutlining}; kernel 5.17+, any license;
+ * {@code -fno-bpf-iterators} says the kernel has no iterators). {@code iterator} forces iterators on every counted
+ * loop, {@code bpf-loop} bpf_loop on every counted loop it can outline, {@code unroll} full unrolling of every
+ * constant-trip loop, {@code plain} leaves loops alone. A loop left plain against the mode gets a {@link Remark}
+ * that says why ({@code -Rpass-missed=loop-lowering}).
  */
 public final class LoopLowering {
     /** {@code -floop-lowering=}. */
@@ -105,22 +109,46 @@ public final class LoopLowering {
     public static final String ITER_NEXT = "bpf_iter_num_next";
     public static final String ITER_DESTROY = "bpf_iter_num_destroy";
 
+    /** What every remark of this pass starts with (the driver shows them under {@code -Rpass-missed=loop-lowering}). */
+    public static final String REMARK_PREFIX = "loop not lowered to ";
+
     private final Mode mode;
+    private final boolean iteratorsAvailable;
     private final List<Remark> remarks;
+    /** The context slots of the bpf_loop calls made so far (an outer loop's callback takes them into its frame). */
+    private final Set<Instruction> contexts = new HashSet<>();
 
     public LoopLowering(Mode mode, List<Remark> remarks) {
+        this(mode, true, remarks);
+    }
+
+    /**
+     * {@code iteratorsAvailable} false ({@code -fno-bpf-iterators}: a kernel before 6.4) makes {@code auto} lower
+     * the loops it would give an iterator to {@code bpf_loop} instead (kernel 5.17+).
+     */
+    public LoopLowering(Mode mode, boolean iteratorsAvailable, List<Remark> remarks) {
         this.mode = mode;
+        this.iteratorsAvailable = iteratorsAvailable;
         this.remarks = remarks;
     }
 
+    /** How a loop the cost model does not keep plain or unroll is lowered. */
+    private enum Target { NONE, ITERATOR, BPF_LOOP }
+
     public void run(Module m) {
-        if (mode == Mode.PLAIN || mode == Mode.BPF_LOOP) return;
-        boolean iterators = mode == Mode.ITERATOR || (mode == Mode.AUTO && gplCompatible(m));
-        for (Function f : m.functions()) run(m, f, iterators);
+        if (mode == Mode.PLAIN) return;
+        // bpf_loop is not GPL-only, the number iterator kfuncs are
+        Target target = switch (mode) {
+            case ITERATOR -> Target.ITERATOR;
+            case BPF_LOOP -> Target.BPF_LOOP;
+            case AUTO -> iteratorsAvailable && gplCompatible(m) ? Target.ITERATOR : Target.BPF_LOOP;
+            default -> Target.NONE;
+        };
+        for (Function f : List.copyOf(m.functions())) run(m, f, target);
     }
 
     /** What the pass found about one loop. */
-    private record Counted(Block preheader, Block header, Instruction counter, Instruction compare,
+    record Counted(Block preheader, Block header, Instruction counter, Instruction compare,
                            Predicate whileTrue, Value start, Value end, Block inside, Block exit) {
         boolean unsigned() { return whileTrue == Predicate.ULT || whileTrue == Predicate.ULE; }
 
@@ -170,7 +198,8 @@ public final class LoopLowering {
         return false;
     }
 
-    private void run(Module m, Function fn, boolean iterators) {
+    private void run(Module m, Function fn, Target target) {
+        boolean forced = mode == Mode.ITERATOR || mode == Mode.BPF_LOOP;
         Set<Block> seen = new HashSet<>();
         boolean changed = true;
         while (changed) {
@@ -183,7 +212,7 @@ public final class LoopLowering {
                 if (hinted != null && (hinted.loopHint == Instruction.HINT_UNROLL || hinted.loopHint > 0)) continue;
                 Counted c = match(loop, cfg);
                 if (c == null) {
-                    if (mode == Mode.ITERATOR && hinted == null) remark(fn, loop, "the loop is not a counted loop (i = a; i < b; i++)");
+                    if (forced && hinted == null) remark(fn, loop, target, "the loop is not a counted loop (i = a; i < b; i++)");
                     continue;
                 }
                 int size = 0;
@@ -200,15 +229,31 @@ public final class LoopLowering {
                         && (carriesTrackedState(loop, c) || indexesUncheckedMemory(loop, c)
                             || variesWithEnclosingLoop(loop, c.start()) || variesWithEnclosingLoop(loop, c.end())
                             || boundsAnInnerLoop(li, cfg, loop))) continue;
-                if (!iterators) continue;
+                if (target == Target.NONE) continue;
+                if (target == Target.BPF_LOOP) {
+                    if (bound > BpfLoopOutlining.MAX_TRIPS) {
+                        if (forced || trips < 0) {
+                            remark(fn, loop, target, "the trip count may exceed bpf_loop's limit of " + BpfLoopOutlining.MAX_TRIPS);
+                        }
+                        continue;
+                    }
+                    String refused = BpfLoopOutlining.refusal(loop, c, contexts);
+                    if (refused != null) {
+                        remark(fn, loop, target, refused);
+                        continue;
+                    }
+                    BpfLoopOutlining.outline(m, fn, loop, c, contexts);
+                    changed = true;
+                    break;
+                }
                 if (bound > MAX_ITERATOR_TRIPS) {
-                    if (mode == Mode.ITERATOR || trips < 0) {
-                        remark(fn, loop, "the trip count may exceed the iterator's limit of " + MAX_ITERATOR_TRIPS);
+                    if (forced || trips < 0) {
+                        remark(fn, loop, target, "the trip count may exceed the iterator's limit of " + MAX_ITERATOR_TRIPS);
                     }
                     continue;
                 }
                 if (!declareKfuncs(m)) {
-                    remark(fn, loop, "the program declares the bpf_iter_num kfuncs with other types");
+                    remark(fn, loop, target, "the program declares the bpf_iter_num kfuncs with other types");
                     return;
                 }
                 toIterator(fn, loop, c);
@@ -306,9 +351,10 @@ public final class LoopLowering {
         return false;
     }
 
-    private void remark(Function fn, Loop loop, String why) {
+    private void remark(Function fn, Loop loop, Target target, String why) {
         Instruction at = loop.header().terminator();
-        remarks.add(new Remark(fn.name(), at.loc, "loop not lowered to an iterator: " + why));
+        String to = target == Target.BPF_LOOP ? "bpf_loop: " : "an iterator: ";
+        remarks.add(new Remark(fn.name(), at.loc, REMARK_PREFIX + to + why));
     }
 
     private static Instruction hintedLatch(Loop loop) {

@@ -43,6 +43,7 @@ public final class PassPipeline {
     private PrintStream timeReport;
     private final List<Remark> remarks = new ArrayList<>();
     private LoopLowering.Mode loopLowering = LoopLowering.Mode.AUTO;
+    private boolean bpfIterators = true;
 
     private PassPipeline(List<String> passes, int inlineThreshold) {
         for (String p : passes) {
@@ -54,13 +55,19 @@ public final class PassPipeline {
 
     /**
      * A pipeline of the named passes in order, e.g. {@code "mem2reg,dce"}; {@code loop-lowering=MODE} (a
-     * {@code -floop-lowering=} value) runs loop-lowering in that mode.
+     * {@code -floop-lowering=} value) runs loop-lowering in that mode; {@code -fno-bpf-iterators} tells it the
+     * kernel has no open-coded iterators.
      */
     public static PassPipeline of(String commaSeparated) {
         List<String> names = new ArrayList<>();
         LoopLowering.Mode mode = LoopLowering.Mode.AUTO;
+        boolean iterators = true;
         for (String s : commaSeparated.split(",")) {
             String n = s.trim();
+            if (n.equals("-fno-bpf-iterators")) {
+                iterators = false;
+                continue;
+            }
             if (n.startsWith("loop-lowering=")) {
                 mode = LoopLowering.Mode.parse(n.substring("loop-lowering=".length()));
                 if (mode == null) throw new IllegalArgumentException("unknown loop lowering '" + n + "'");
@@ -68,7 +75,7 @@ public final class PassPipeline {
             }
             if (!n.isBlank()) names.add(n);
         }
-        return new PassPipeline(names, 40).loopLowering(mode);
+        return new PassPipeline(names, 40).loopLowering(mode).bpfIterators(iterators);
     }
 
     /** The pipeline of an optimisation level: "0", "1", "2", "3" (= 2), "s", "z" (= s), "g" (= 1). */
@@ -114,6 +121,12 @@ public final class PassPipeline {
         return this;
     }
 
+    /** Whether the target kernel has open-coded iterators ({@code -fno-bpf-iterators}: auto picks bpf_loop). */
+    public PassPipeline bpfIterators(boolean available) {
+        this.bpfIterators = available;
+        return this;
+    }
+
     public PassPipeline verifyEach(boolean on) {
         this.verifyEach = on;
         return this;
@@ -143,7 +156,7 @@ public final class PassPipeline {
 
     private void runPass(String name, Module m) {
         if (name.equals("loop-lowering")) {
-            new LoopLowering(loopLowering, remarks).run(m);
+            new LoopLowering(loopLowering, bpfIterators, remarks).run(m);
             return;
         }
         if (name.equals("inline") || name.equals("always-inline")) {
