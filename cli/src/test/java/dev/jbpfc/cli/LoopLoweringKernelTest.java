@@ -1,5 +1,7 @@
 package dev.jbpfc.cli;
 
+import dev.jbpfc.testsuite.oracle.ClangReference;
+import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.KernelOracle;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import dev.jbpfc.testsuite.oracle.RunInput;
@@ -110,6 +112,42 @@ class LoopLoweringKernelTest {
                 }
             }
             assertEquals(1, counts.stream().distinct().count(), name + ": the cost depends on N: " + counts);
+        }
+        System.out.println(table);
+    }
+
+    /**
+     * The issue's table, in one run on this machine: processed instructions of the two loops as written from
+     * jbpfc's objects and clang-22's (same flags), and their ratio. clang-22 keeps the loops plain: walked trip by trip
+     * and refused from 10^5 trips, and refused at every N when the count comes from the data. Where clang's object
+     * verifies, jbpfc's must cost the verifier no more.
+     */
+    @Test
+    void issueLoopsAgainstClang() throws IOException {
+        KernelOracle kernel = OracleRequirement.kernel();
+        ClangReference clang = OracleRequirement.clang();
+        StringBuilder table = new StringBuilder("| processed insns, -O2 -mcpu=v3 | N = 10^2 | 10^3 | 10^4 | 10^5 | 10^6 |\n|---|---|---|---|---|---|");
+        long[] ns = {100, 1_000, 10_000, 100_000, 1_000_000};
+        for (String name : List.of("packet_sum", "packet_sum_data_dependent")) {
+            StringBuilder ours = new StringBuilder("\n| jbpfc, " + name + ".c |");
+            StringBuilder theirs = new StringBuilder("\n| clang-22, " + name + ".c |");
+            for (long n : ns) {
+                Verdict j = kernel.verify(compile(name, "N" + n, List.of("-DN=" + n)), "prog");
+                assertTrue(j.verified(), name + " N=" + n + " is rejected: " + j.reason());
+                ClangResult c = clang.compile(LOOPS.resolve(name + ".c").toAbsolutePath(), List.of("-O2", "-mcpu=v3", "--target=bpf", "-DN=" + n));
+                assertTrue(c.ok(), c.diagnostics());
+                Verdict cv = kernel.verify(c.object(), "prog");
+                ours.append(' ').append(String.format("%,d", j.processed())).append(" |");
+                if (cv.verified()) {
+                    theirs.append(' ').append(String.format("%,d", cv.processed())).append(" |");
+                    ours.setLength(ours.length() - 2);
+                    ours.append(String.format(" (%.3fx) |", (double) j.processed() / cv.processed()));
+                    assertTrue(j.processed() <= cv.processed(), name + " N=" + n + ": jbpfc " + j.processed() + " > clang " + cv.processed());
+                } else {
+                    theirs.append(" rejected |");
+                }
+            }
+            table.append(ours).append(theirs);
         }
         System.out.println(table);
     }
