@@ -52,7 +52,9 @@ import java.util.Set;
  * verifier the counter's bounds, so the body can index with it. Every other edge leaving the loop ({@code break},
  * {@code return}, {@code goto}) gets a block that destroys the iterator first. The iterator is an 8-byte, 8-aligned
  * stack slot ({@code struct bpf_iter_num}) alive for the whole loop; the kfuncs are declared here with btf 0 and the
- * frontend gives them their BTF FUNCs after the pipeline.
+ * frontend gives them their BTF FUNCs after the pipeline. A load or store at a packet pointer plus a value computed
+ * from the counter gets a bounds check on its own pointer that the compiler proves never fails ({@link PacketRecheck}):
+ * the verifier grants such a pointer no bytes otherwise.
  *
  * A counted loop here: the header holds only phis, one compare and the conditional branch that leaves the loop;
  * the compare tests an {@code i32} or {@code i64} header phi (the counter, starting from a value from outside the loop and
