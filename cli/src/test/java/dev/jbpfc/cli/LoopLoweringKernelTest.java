@@ -1,5 +1,6 @@
 package dev.jbpfc.cli;
 
+import dev.jbpfc.testsuite.oracle.ClangReference;
 import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.KernelOracle;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
@@ -33,13 +34,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Issue 12, item 1, in the kernel: the loop lowerings of {@code -floop-lowering=} (ir's LoopLowering).
  * <ul>
- *   <li>The issue's two XDP loops ({@code loops/sum.c}: {@code s += p[i & 63] ^ i} for N trips; and
- *       {@code loops/sum_data_dependent.c}: the same for {@code (p[0] | p[1] << 8 | p[2] << 16) % N} trips), built
- *       with {@code -O2 -mcpu=v3} for N = 10^2 .. 10^6, verify in at most {@value #MAX_PROCESSED} processed
- *       instructions, the same count at every N, and return what the loop run in full returns (computed here)
- *       on {@value #PACKETS} packets of random bytes. {@code p} is a 64-byte stack copy of the packet's start:
- *       a packet pointer plus a variable index needs a bounds check of its own, so {@code p[i & 63]} through the
- *       packet pointer itself verifies only where {@code i} is a known constant (the plain loop walked trip by trip).
+ *   <li>The issue's two XDP loops as written ({@code loops/packet_sum.c}: {@code s += p[i & 63] ^ i} for N trips
+ *       through the packet pointer {@code p}, checked once with {@code if (p + 64 > end)}; and
+ *       {@code loops/packet_sum_data_dependent.c}: the same for {@code (p[0] | p[1] << 8 | p[2] << 16) % N} trips),
+ *       and the same two loops over a 64-byte stack copy of the packet ({@code loops/sum.c},
+ *       {@code loops/sum_data_dependent.c}), built with {@code -O2 -mcpu=v3} for N = 10^2 .. 10^6, verify in at most
+ *       {@value #MAX_PROCESSED} processed instructions, the same count at every N, and return what the loop run
+ *       in full returns (computed here) on {@value #PACKETS} packets of random bytes. Through the packet pointer
+ *       the iterator loop re-checks {@code p + (i & 63) + 1 > end} before the load (ir's PacketRecheck): a packet
+ *       pointer plus a variable gets no bytes from the verifier until it is compared with the end itself.
  *       The same with {@code -floop-lowering=bpf-loop}, and with {@code -fno-bpf-iterators} (auto then picks
  *       bpf_loop): each object calls bpf_loop.</li>
  *   <li>Every program in {@code loops/} (break, return and continue inside the loop, loop-carried values, the
@@ -62,6 +65,7 @@ class LoopLoweringKernelTest {
     /** Java models of the loops whose plain form the kernel rejects, and of the issue's two loops. */
     static final Map<String, ToLongFunction<byte[]>> MODELS = Map.of(
             "sum_data_dependent", p -> sum(p, ((u(p, 0) | u(p, 1) << 8 | u(p, 2) << 16) % 40)),
+            "packet_sum_data_dependent", p -> sum(p, ((u(p, 0) | u(p, 1) << 8 | u(p, 2) << 16) % 40)),
             "small_data_dependent", p -> {
                 long s = 7;
                 for (int i = 0; i < u(p, 1) % 50; i++) s = (s * 31 + (u(p, i & 63) ^ i)) & 0xffffffffL;
@@ -89,21 +93,25 @@ class LoopLoweringKernelTest {
 
     @Test
     void issueLoopsVerifyInConstantCostAtEveryTripCount() throws IOException {
-        issueLoops("auto", List.of());
+        issueLoops("auto", List.of(), List.of("packet_sum", "packet_sum_data_dependent", "sum", "sum_data_dependent"));
     }
 
-    /** The bpf_loop lowering, forced and as auto's choice where the kernel has no iterators. */
+    /**
+     * The bpf_loop lowering, forced and as auto's choice where the kernel has no iterators, on the loops over the
+     * stack copy: through the packet pointer the callback would need PacketRecheck's guards, which it does not add
+     * yet, so those loops stay plain under bpf-loop (a remark says why).
+     */
     @Test
     void issueLoopsWithBpfLoopVerifyInConstantCostAtEveryTripCount() throws IOException {
-        issueLoops("bpf-loop", List.of("-floop-lowering=bpf-loop", "-g"));
-        issueLoops("auto-without-iterators", List.of("-fno-bpf-iterators"));
+        issueLoops("bpf-loop", List.of("-floop-lowering=bpf-loop", "-g"), List.of("sum", "sum_data_dependent"));
+        issueLoops("auto-without-iterators", List.of("-fno-bpf-iterators"), List.of("sum", "sum_data_dependent"));
     }
 
-    private static void issueLoops(String tag, List<String> flags) throws IOException {
+    private static void issueLoops(String tag, List<String> flags, List<String> programs) throws IOException {
         KernelOracle kernel = OracleRequirement.kernel();
         StringBuilder table = new StringBuilder("processed insns (jbpfc -O2 -mcpu=v3 " + String.join(" ", flags) + ")");
         long[] ns = {100, 1_000, 10_000, 100_000, 1_000_000};
-        for (String name : List.of("sum", "sum_data_dependent")) {
+        for (String name : programs) {
             table.append("\n  ").append(name).append(':');
             List<Long> counts = new ArrayList<>();
             for (long n : ns) {
@@ -117,7 +125,7 @@ class LoopLoweringKernelTest {
                 counts.add(v.processed());
                 table.append(' ').append(n).append('=').append(v.processed());
                 for (byte[] packet : packets(n)) {
-                    long want = name.equals("sum") ? sum(packet, n)
+                    long want = !name.endsWith("data_dependent") ? sum(packet, n)
                             : sum(packet, (u(packet, 0) | u(packet, 1) << 8 | u(packet, 2) << 16) % n);
                     RunResult r = kernel.run(obj, "prog", RunInput.packet(packet));
                     assertTrue(r.ran(), name + " N=" + n + " did not run: " + r.runError());
@@ -125,6 +133,42 @@ class LoopLoweringKernelTest {
                 }
             }
             assertEquals(1, counts.stream().distinct().count(), name + ": the cost depends on N: " + counts);
+        }
+        System.out.println(table);
+    }
+
+    /**
+     * The issue's table, in one run on this machine: processed instructions of the two loops as written from
+     * jbpfc's objects and clang-22's (same flags), and their ratio. clang-22 keeps the loops plain: walked trip by trip
+     * and refused from 10^5 trips, and refused at every N when the count comes from the data. Where clang's object
+     * verifies, jbpfc's must cost the verifier no more.
+     */
+    @Test
+    void issueLoopsAgainstClang() throws IOException {
+        KernelOracle kernel = OracleRequirement.kernel();
+        ClangReference clang = OracleRequirement.clang();
+        StringBuilder table = new StringBuilder("| processed insns, -O2 -mcpu=v3 | N = 10^2 | 10^3 | 10^4 | 10^5 | 10^6 |\n|---|---|---|---|---|---|");
+        long[] ns = {100, 1_000, 10_000, 100_000, 1_000_000};
+        for (String name : List.of("packet_sum", "packet_sum_data_dependent")) {
+            StringBuilder ours = new StringBuilder("\n| jbpfc, " + name + ".c |");
+            StringBuilder theirs = new StringBuilder("\n| clang-22, " + name + ".c |");
+            for (long n : ns) {
+                Verdict j = kernel.verify(compile(name, "N" + n, List.of("-DN=" + n)), "prog");
+                assertTrue(j.verified(), name + " N=" + n + " is rejected: " + j.reason());
+                ClangResult c = clang.compile(LOOPS.resolve(name + ".c").toAbsolutePath(), List.of("-O2", "-mcpu=v3", "--target=bpf", "-DN=" + n));
+                assertTrue(c.ok(), c.diagnostics());
+                Verdict cv = kernel.verify(c.object(), "prog");
+                ours.append(' ').append(String.format("%,d", j.processed())).append(" |");
+                if (cv.verified()) {
+                    theirs.append(' ').append(String.format("%,d", cv.processed())).append(" |");
+                    ours.setLength(ours.length() - 2);
+                    ours.append(String.format(" (%.3fx) |", (double) j.processed() / cv.processed()));
+                    assertTrue(j.processed() <= cv.processed(), name + " N=" + n + ": jbpfc " + j.processed() + " > clang " + cv.processed());
+                } else {
+                    theirs.append(" rejected |");
+                }
+            }
+            table.append(ours).append(theirs);
         }
         System.out.println(table);
     }
@@ -173,10 +217,13 @@ class LoopLoweringKernelTest {
         for (String mode : List.of("iterator", "bpf-loop", "unroll", "auto")) {
             Path obj = compile(name, mode, List.of("-floop-lowering=" + mode));
             if (mode.equals("iterator")) assertTrue(containsKfunc(obj), name + ": no iterator loop was made");
-            if (mode.equals("bpf-loop")) assertTrue(callsBpfLoop(obj), name + ": no bpf_loop call was made");
+            // through the packet pointer the callback would need PacketRecheck's guards (not built for bpf_loop
+            // yet): such a loop stays plain, and must still return what the plain loop returns
+            if (mode.equals("bpf-loop")) assertEquals(!name.startsWith("packet_"), callsBpfLoop(obj), name + ": bpf_loop call made or not");
             Verdict v = kernel.verify(obj, "prog");
-            if (mode.equals("unroll") && !pv.verified()) {
-                // a data-dependent trip count cannot be unrolled: the loop stays plain and is rejected as plain
+            if ((mode.equals("unroll") || mode.equals("bpf-loop") && name.startsWith("packet_")) && !pv.verified()) {
+                // a data-dependent trip count cannot be unrolled, nor a packet loop outlined yet: the loop stays
+                // plain and is rejected as plain
                 processed.put(mode, -1L);
                 continue;
             }

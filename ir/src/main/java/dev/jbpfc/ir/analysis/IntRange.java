@@ -6,6 +6,8 @@ import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Value;
 
+import java.util.Map;
+
 /**
  * Needs: nothing (reads the operands' definitions). A signed range {@code [lo, hi]} an {@code i32} or {@code i64}
  * value is sure to lie in, found by looking a few definitions up: what a loop's trip count can be at most when its bound is computed
@@ -26,7 +28,13 @@ public record IntRange(long lo, long hi) {
     /** How many definitions deep {@link #of} looks. */
     private static final int DEPTH = 8;
 
-    public static IntRange of(Value v) { return of(v, DEPTH); }
+    public static IntRange of(Value v) { return of(v, DEPTH, Map.of()); }
+
+    /**
+     * As {@link #of(Value)}, with ranges the caller knows for some values (a loop's counter inside the loop, which
+     * a phi does not show): {@code and i32 %i, 63} with {@code %i} assumed in [0, 47] is [0, 47].
+     */
+    public static IntRange of(Value v, Map<Value, IntRange> assumed) { return of(v, DEPTH, assumed); }
 
     public boolean nonNegative() { return lo >= 0; }
 
@@ -35,7 +43,9 @@ public record IntRange(long lo, long hi) {
 
     private static IntRange whole(Type t) { return t == Type.I64 ? I64 : I32; }
 
-    private static IntRange of(Value v, int depth) {
+    private static IntRange of(Value v, int depth, Map<Value, IntRange> assumed) {
+        IntRange known = assumed.get(v);
+        if (known != null) return known;
         if (v instanceof Constant c && (c.type() == Type.I32 || c.type() == Type.I64)) return new IntRange(c.value(), c.value());
         if (v.type() != Type.I32 && v.type() != Type.I64) return I64;
         IntRange whole = whole(v.type());
@@ -48,7 +58,7 @@ public record IntRange(long lo, long hi) {
                 if (from == Type.I8) return new IntRange(0, 0xff);
                 if (from == Type.I16) return new IntRange(0, 0xffff);
                 if (from == Type.I32) {
-                    IntRange r = of(i.operand(0), d);
+                    IntRange r = of(i.operand(0), d, assumed);
                     return r.nonNegative() ? r : new IntRange(0, 0xffffffffL);
                 }
                 return whole;
@@ -57,11 +67,11 @@ public record IntRange(long lo, long hi) {
                 Type from = i.operand(0).type();
                 if (from == Type.I8) return new IntRange(Byte.MIN_VALUE, Byte.MAX_VALUE);
                 if (from == Type.I16) return new IntRange(Short.MIN_VALUE, Short.MAX_VALUE);
-                if (from == Type.I32) return of(i.operand(0), d);
+                if (from == Type.I32) return of(i.operand(0), d, assumed);
                 return whole;
             }
             case AND: {
-                IntRange a = of(i.operand(0), d), b = of(i.operand(1), d);
+                IntRange a = of(i.operand(0), d, assumed), b = of(i.operand(1), d, assumed);
                 if (b.lo == b.hi && b.lo >= 0) return new IntRange(0, b.lo);
                 if (a.lo == a.hi && a.lo >= 0) return new IntRange(0, a.lo);
                 if (a.nonNegative() && b.nonNegative()) return new IntRange(0, Math.min(a.hi, b.hi));
@@ -81,17 +91,17 @@ public record IntRange(long lo, long hi) {
                 return whole;
             }
             case ADD: {
-                IntRange a = of(i.operand(0), d), b = of(i.operand(1), d);
+                IntRange a = of(i.operand(0), d, assumed), b = of(i.operand(1), d, assumed);
                 if (!a.fitsInt() || !b.fitsInt()) return whole;
                 return clamp(whole, a.lo + b.lo, a.hi + b.hi);
             }
             case SUB: {
-                IntRange a = of(i.operand(0), d), b = of(i.operand(1), d);
+                IntRange a = of(i.operand(0), d, assumed), b = of(i.operand(1), d, assumed);
                 if (!a.fitsInt() || !b.fitsInt()) return whole;
                 return clamp(whole, a.lo - b.hi, a.hi - b.lo);
             }
             case SELECT: {
-                IntRange a = of(i.operand(1), d), b = of(i.operand(2), d);
+                IntRange a = of(i.operand(1), d, assumed), b = of(i.operand(2), d, assumed);
                 return new IntRange(Math.min(a.lo, b.lo), Math.max(a.hi, b.hi));
             }
             default:

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,7 +52,9 @@ import java.util.Set;
  * verifier the counter's bounds, so the body can index with it. Every other edge leaving the loop ({@code break},
  * {@code return}, {@code goto}) gets a block that destroys the iterator first. The iterator is an 8-byte, 8-aligned
  * stack slot ({@code struct bpf_iter_num}) alive for the whole loop; the kfuncs are declared here with btf 0 and the
- * frontend gives them their BTF FUNCs after the pipeline.
+ * frontend gives them their BTF FUNCs after the pipeline. A load or store at a packet pointer plus a value computed
+ * from the counter gets a bounds check on its own pointer that the compiler proves never fails ({@link PacketRecheck}):
+ * the verifier grants such a pointer no bytes otherwise.
  *
  * A counted loop here: the header holds only phis, one compare and the conditional branch that leaves the loop;
  * the compare tests an {@code i32} or {@code i64} header phi (the counter, starting from a value from outside the loop and
@@ -205,7 +208,8 @@ public final class LoopLowering {
         while (changed) {
             changed = false;
             Cfg cfg = new Cfg(fn);
-            LoopInfo li = new LoopInfo(new DominatorTree(cfg));
+            DominatorTree dom = new DominatorTree(cfg);
+            LoopInfo li = new LoopInfo(dom);
             for (Loop loop : li.innermostFirst()) {
                 if (!seen.add(loop.header())) continue;
                 Instruction hinted = hintedLatch(loop);
@@ -225,8 +229,11 @@ public final class LoopLowering {
                 }
                 long bound = c.maxTrips();
                 if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_BUDGET) continue;
+                Set<Value> derived = counterDerived(loop, c);
+                PacketRecheck.Plan recheck = PacketRecheck.plan(fn, loop.blocks(), derived,
+                        Map.of(c.counter(), counterRange(c)), dom);
                 if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_WALK_LIMIT
-                        && (carriesTrackedState(loop, c) || indexesUncheckedMemory(loop, c)
+                        && (carriesTrackedState(loop, c) || indexesUncheckedMemory(loop, derived, recheck)
                             || variesWithEnclosingLoop(loop, c.start()) || variesWithEnclosingLoop(loop, c.end())
                             || boundsAnInnerLoop(li, cfg, loop))) continue;
                 if (target == Target.NONE) continue;
@@ -237,7 +244,12 @@ public final class LoopLowering {
                         }
                         continue;
                     }
-                    String refused = BpfLoopOutlining.refusal(loop, c, contexts);
+                    // PacketRecheck's guards exit through the iterator loop's exit block; the outlined callback
+                    // has none yet, so a packet access at the counter's offset would reach the verifier unchecked
+                    // ("invalid access to packet"): keep such a loop plain
+                    String refused = indexesUncheckedMemory(loop, derived, null)
+                            ? "the body indexes a packet (or the ctx) with the counter, which the bpf_loop callback cannot bounds-check yet"
+                            : BpfLoopOutlining.refusal(loop, c, contexts);
                     if (refused != null) {
                         remark(fn, loop, target, refused);
                         continue;
@@ -256,7 +268,7 @@ public final class LoopLowering {
                     remark(fn, loop, target, "the program declares the bpf_iter_num kfuncs with other types");
                     return;
                 }
-                toIterator(fn, loop, c);
+                toIterator(fn, loop, c, recheck);
                 changed = true;
                 break;
             }
@@ -305,14 +317,8 @@ public final class LoopLowering {
         return false;
     }
 
-    /**
-     * Whether the counter (or a value computed from it) is added to a pointer that is not the stack, a global or
-     * a map value: a packet pointer ({@code inttoptr} of a ctx field), the ctx, a pointer loaded from memory. The
-     * verifier accepts {@code p[14 + i]} on a packet checked for 64 bytes when {@code i} is a known constant (the
-     * plain loop), but a packet pointer plus a variable offset needs a bounds check of its own, which the
-     * iterator's range check is not; on the ctx a variable offset is never allowed.
-     */
-    private static boolean indexesUncheckedMemory(Loop loop, Counted c) {
+    /** The counter and the values computed from it in the loop by pure instructions and phis. */
+    private static Set<Value> counterDerived(Loop loop, Counted c) {
         Set<Value> derived = new HashSet<>();
         derived.add(c.counter());
         boolean grew = true;
@@ -320,27 +326,58 @@ public final class LoopLowering {
             grew = false;
             for (Block b : loop.blocks()) {
                 for (Instruction i : b.instructions()) {
-                    boolean uses = false;
-                    for (Value v : i.operands()) uses |= derived.contains(v);
-                    if (!uses) continue;
-                    if (i.op() == Opcode.PTRADD) {
-                        if (derived.contains(i.operand(1)) && !stackGlobalOrMap(i.operand(0))) return true;
-                        continue;
-                    }
-                    if (i.op() == Opcode.INTTOPTR) return true;
-                    if (i.hasResult() && i.type() != Type.PTR && !derived.contains(i)
-                            && (i.op().isPure() || i.isPhi())) {
-                        derived.add(i);
-                        grew = true;
+                    if (derived.contains(i) || !i.hasResult() || i.type() == Type.PTR || !(i.op().isPure() || i.isPhi())) continue;
+                    for (Value v : i.operands()) {
+                        if (derived.contains(v)) {
+                            derived.add(i);
+                            grew = true;
+                            break;
+                        }
                     }
                 }
+            }
+        }
+        return derived;
+    }
+
+    /**
+     * The counter's range as the verifier sees it in an iterator loop's body: the bound checks after
+     * {@code bpf_iter_num_next} compare it with the loop's own start and end, so a constant end is a known upper
+     * bound; an end computed at run time tells the verifier nothing it can use (the kernel tracks no range through
+     * {@code %}, for one), so the range is then only what a mask in the body makes of it.
+     */
+    private static IntRange counterRange(Counted c) {
+        long lo = c.start() instanceof Constant s ? (c.unsigned() ? s.unsignedValue() : s.value()) : Integer.MIN_VALUE;
+        long hi = Integer.MAX_VALUE;
+        if (c.end() instanceof Constant e) {
+            hi = (c.unsigned() ? e.unsignedValue() : e.value())
+                    - (c.whileTrue() == Predicate.SLE || c.whileTrue() == Predicate.ULE ? 0 : 1);
+        }
+        return hi < lo ? new IntRange(lo, lo) : new IntRange(lo, hi);
+    }
+
+    /**
+     * Whether the counter (or a value computed from it, {@code derived}) is added to a pointer that is not the
+     * stack, a global or a map value, where {@link PacketRecheck} cannot make the access verifiable: a packet
+     * pointer without a dominating bounds check that covers the offset, the ctx, a pointer loaded from memory. The
+     * verifier accepts {@code p[14 + i]} on a packet checked for 64 bytes when {@code i} is a known constant (the
+     * plain loop), but a packet pointer plus a variable offset needs a bounds check of its own, which the
+     * iterator's range check is not (PacketRecheck adds one where the compiler can prove it holds); on the ctx a
+     * variable offset is never allowed.
+     */
+    private static boolean indexesUncheckedMemory(Loop loop, Set<Value> derived, PacketRecheck.Plan recheck) {
+        for (Block b : loop.blocks()) {
+            for (Instruction i : b.instructions()) {
+                if (i.op() == Opcode.PTRADD && derived.contains(i.operand(1)) && !stackGlobalOrMap(i.operand(0))
+                        && (recheck == null || !recheck.pointers().contains(i))) return true;
+                if (i.op() == Opcode.INTTOPTR && derived.contains(i.operand(0))) return true;
             }
         }
         return false;
     }
 
     /** Whether a pointer is, through constant or variable offsets, an alloca, a global or a call's result. */
-    private static boolean stackGlobalOrMap(Value p) {
+    static boolean stackGlobalOrMap(Value p) {
         for (int depth = 0; depth < 32 && p instanceof Instruction i; depth++) {
             switch (i.op()) {
                 case PTRADD -> p = i.operand(0);
@@ -444,7 +481,7 @@ public final class LoopLowering {
         return false;
     }
 
-    private static void toIterator(Function fn, Loop loop, Counted c) {
+    private static void toIterator(Function fn, Loop loop, Counted c, PacketRecheck.Plan recheck) {
         Block h = c.header();
         // 1. a preheader that only enters the loop, and the iterator's slot
         Block pre = c.preheader();
@@ -538,6 +575,9 @@ public final class LoopLowering {
                 for (Instruction phi : to.phis()) phi.replaceTarget(from, exit);
             }
         }
+        // 5. packet accesses at the counter's offset compare their own pointer with the end (never true, see
+        // PacketRecheck), so the verifier grants them their bytes
+        if (recheck != null) PacketRecheck.insert(fn, recheck.guards(), done);
         if (out.slot != null) new Mem2Reg().run(fn);
     }
 

@@ -117,8 +117,14 @@ public final class CPrinter {
             }
             out.append("}\n");
         } else if (s instanceof Stmt.For x) {
-            out.append("for (unsigned int ").append(x.var()).append(" = 0; ").append(x.var()).append(" < ").append(x.bound())
-                    .append("; ").append(x.var()).append("++) {\n");
+            out.append("for (unsigned int ").append(x.var()).append(" = 0");
+            if (x.dataDependent()) {
+                out.append(", ").append(x.countVar()).append(" = (unsigned int)(").append(expr(x.count())).append("); ")
+                        .append(x.var()).append(" < ").append(x.countVar());
+            } else {
+                out.append("; ").append(x.var()).append(" < ").append(x.bound());
+            }
+            out.append("; ").append(x.var()).append("++) {\n");
             block(x.body(), d + 1);
             indent(d);
             out.append("}\n");

@@ -7,8 +7,8 @@ import java.util.Random;
 /**
  * Generates a random well-defined XDP {@link Program} from a seed ({@code java.util.Random}: the same seed gives
  * the same program). Programs read typed inputs from the packet, compute with every integer type, casts, masked
- * shifts, guarded division, comparisons, conditionals, structs, arrays with masked indices, constant-bound loops,
- * switch, and calls of static and global noinline functions (some with more than five parameters), then store
+ * shifts, guarded division, comparisons, conditionals, structs, arrays with masked indices, constant-bound loops and
+ * loops whose trip count comes from the data (at most 16 trips), switch, and calls of static and global noinline functions (some with more than five parameters), then store
  * results in the array map {@code out}, into the packet and into the return value.
  */
 public final class ProgramGenerator {
@@ -33,6 +33,12 @@ public final class ProgramGenerator {
     private static final String[] CMP = {"==", "!=", "<", "<=", ">", ">="};
 
     private final Random r;
+    /**
+     * Decides which loops get a trip count from the data, and what it is made of. A stream of its own, so that a
+     * seed's program is the one earlier generators made from it with some loops' counts swapped for data (the
+     * campaigns' records name seeds).
+     */
+    private final Random loops;
     private final Config cfg;
     private final List<Func> funcs = new ArrayList<>();
     private final List<StructDef> structs = new ArrayList<>();
@@ -64,6 +70,7 @@ public final class ProgramGenerator {
 
     private ProgramGenerator(long seed, Config cfg) {
         this.r = new Random(seed);
+        this.loops = new Random(~seed * 0x9E3779B97F4A7C15L);
         this.cfg = cfg;
     }
 
@@ -187,8 +194,10 @@ public final class ProgramGenerator {
                     Scope in = s.copy();
                     in.loopDepth++;
                     String v = name("i");
+                    Expr count = loops.nextInt(3) == 0 ? dataDependentCount(s) : null;
                     in.vars.add(new Expr.Var(CType.U32, v));
-                    return new Stmt.For(v, 1 + r.nextInt(6), block(in, depth + 1, 3));
+                    int bound = 1 + r.nextInt(6);
+                    return new Stmt.For(v, count == null ? bound : MAX_DATA_TRIPS, count, block(in, depth + 1, 3));
                 }
                 case 9: {
                     if (!nest) continue;
@@ -214,6 +223,30 @@ public final class ProgramGenerator {
                     int off = r.nextInt(Program.PACKET_BYTES / size) * size;
                     return new Stmt.PacketWrite(t, off, expr(s, t, 0));
                 }
+            }
+        }
+    }
+
+    /** A data-dependent loop runs at most this many times. */
+    static final int MAX_DATA_TRIPS = 16;
+
+    /**
+     * A trip count read from a variable in scope (an input from the packet, a parameter, a local, an outer loop's
+     * counter), in [0, {@value #MAX_DATA_TRIPS}]: masked ({@code v & 15}, {@code (v >> k) & 7}) or clamped
+     * ({@code v < 12 ? v : 12}), forms both compilers' loops bound where the verifier can see it.
+     */
+    private Expr dataDependentCount(Scope s) {
+        Expr v = castTo(CType.U32, s.vars.get(loops.nextInt(s.vars.size())));
+        switch (loops.nextInt(3)) {
+            case 0:
+                return new Expr.Arith("&", CType.U32, v, new Expr.Lit(CType.U32, MAX_DATA_TRIPS - 1));
+            case 1: {
+                Expr shifted = new Expr.Arith(">>", CType.U32, v, new Expr.Lit(CType.U32, 1 + loops.nextInt(24)));
+                return new Expr.Arith("&", CType.U32, shifted, new Expr.Lit(CType.U32, (MAX_DATA_TRIPS >> 1) - 1));
+            }
+            default: {
+                Expr most = new Expr.Lit(CType.U32, 1 + loops.nextInt(MAX_DATA_TRIPS));
+                return new Expr.Cond(CType.U32, new Expr.Cmp("<", CType.U32, v, most), v, most);
             }
         }
     }

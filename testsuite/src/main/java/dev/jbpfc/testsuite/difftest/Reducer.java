@@ -115,7 +115,7 @@ public final class Reducer {
                         out.addAll(x.body());
                         continue;
                     }
-                    if (x.bound() > 1 && here()) { out.add(new Stmt.For(x.var(), 1, x.body())); continue; }
+                    if ((x.bound() > 1 || x.dataDependent()) && here()) { out.add(new Stmt.For(x.var(), 1, null, x.body())); continue; }
                 } else if (s instanceof Stmt.Switch x) {
                     if (here()) { out.addAll(x.otherwise()); continue; }
                     boolean done = false;
@@ -138,7 +138,9 @@ public final class Reducer {
             if (s instanceof Stmt.Assign x) return new Stmt.Assign(x.lhs() instanceof Expr.Index i
                     ? new Expr.Index(i.type(), i.array(), i.length(), expr(i.index())) : x.lhs(), expr(x.value()));
             if (s instanceof Stmt.If x) return new Stmt.If(expr(x.cond()), block(x.then()), block(x.otherwise()));
-            if (s instanceof Stmt.For x) return new Stmt.For(x.var(), x.bound(), block(x.body()));
+            if (s instanceof Stmt.For x) {
+                return new Stmt.For(x.var(), x.bound(), x.dataDependent() ? expr(x.count()) : null, block(x.body()));
+            }
             if (s instanceof Stmt.Switch x) {
                 Expr sel = expr(x.selector());
                 List<Stmt.Switch.Case> cases = new ArrayList<>();

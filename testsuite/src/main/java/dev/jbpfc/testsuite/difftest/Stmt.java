@@ -22,8 +22,21 @@ public sealed interface Stmt {
     record If(Expr cond, List<Stmt> then, List<Stmt> otherwise) implements Stmt {
     }
 
-    /** {@code for (unsigned int var = 0; var < bound; var++) body}. */
-    record For(String var, int bound, List<Stmt> body) implements Stmt {
+    /**
+     * {@code for (unsigned int var = 0; var < bound; var++) body}, or, with a {@code count}, a loop whose trip count
+     * comes from the data: {@code for (unsigned int var = 0, varn = (unsigned int)(count); var < varn; var++) body},
+     * where {@code count} is at most {@code bound} (a variable masked or clamped), so both compilers' plain loops
+     * stay within the verifier's reach.
+     */
+    record For(String var, int bound, Expr count, List<Stmt> body) implements Stmt {
+        public boolean dataDependent() {
+            return count != null;
+        }
+
+        /** The name of the variable that holds a data-dependent trip count. */
+        public String countVar() {
+            return var + "n";
+        }
     }
 
     record Switch(Expr selector, List<Case> cases, List<Stmt> otherwise) implements Stmt {
