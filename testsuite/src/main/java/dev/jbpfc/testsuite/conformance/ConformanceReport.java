@@ -160,12 +160,17 @@ public final class ConformanceReport {
         return b == 0 ? Double.NaN : (double) a / b;
     }
 
+    /** Names the corpus in the report's heading and in the table of {@link #writeCorpora}. */
+    public ConformanceReport titled(String corpusTitle) {
+        this.title = corpusTitle;
+        return this;
+    }
+
     /**
      * Adds what {@code bpftool gen skeleton} said of each side's objects (file name to "" for success or the first
-     * error; files without an object are absent), and names the corpus in the report's heading.
+     * error; files without an object are absent).
      */
-    public ConformanceReport withSkeletons(String corpusTitle, Map<String, String> reference, Map<String, String> candidate) {
-        this.title = corpusTitle;
+    public ConformanceReport withSkeletons(Map<String, String> reference, Map<String, String> candidate) {
         this.skeletonsRef = Map.copyOf(reference);
         this.skeletonsCand = Map.copyOf(candidate);
         return this;

@@ -167,10 +167,10 @@ public final class ConformanceRunner {
             String env2 = env.replace("flags from scripts/selftests-flags + -O2 --target=bpf -mcpu=v3",
                     "flags of each file's own Makefile (testsuite conformance.SecondCorpus)");
             ConformanceReport first = results.isEmpty() ? null
-                    : new ConformanceReport(reference, candidate, results, wall, env);
+                    : new ConformanceReport(reference, candidate, results, wall, env).titled("Selftests");
             ConformanceReport report2 = new ConformanceReport(reference, candidate, secondResults, wall, env2)
-                    .withSkeletons("Second corpus: the kernel tree's BPF programs outside the selftests", skeletonsRef,
-                            skeletonsCand);
+                    .titled("Second corpus: the kernel tree's BPF programs outside the selftests")
+                    .withSkeletons(skeletonsRef, skeletonsCand);
             ConformanceReport.writeCorpora(out, first, report2);
             if (first != null) System.err.println("conformance: " + first.summary());
             System.err.println("conformance (second corpus): " + report2.summary());
