@@ -17,6 +17,10 @@ tarball=/usr/src/linux-source-6.12.tar.xz
 stamp=$corpus/.ready
 second_corpus() {
   [ -f "$corpus/.ready-corpus2" ] && return 0
+  # Test JVMs may run this at the same time: one lays the corpus out, the others wait for it.
+  exec 9>"$corpus/.corpus2.lock"
+  flock 9
+  if [ -f "$corpus/.ready-corpus2" ]; then flock -u 9; return 0; fi
   local t
   t=$(mktemp -d "$corpus/tmp2.XXXXXX")
   tar -xJf "$tarball" -C "$t" --strip-components=1 linux-source-6.12/samples/bpf linux-source-6.12/samples/hid \
@@ -49,6 +53,7 @@ second_corpus() {
   mv "$g" "$corpus/generated"
   rm -rf "$t"
   touch "$corpus/.ready-corpus2"
+  flock -u 9
 }
 # samples/bpf's Makefile generates syscall_nrs.h (SYS__NR_* for tracex5) from syscall_nrs.c with the host compiler.
 syscall_nrs() {
