@@ -29,14 +29,14 @@ import java.util.Map;
  *                                                 condbr i1 %c, b.bound, b.inrange
  *                                               b.inrange:
  *                                                 br b.bounded
+ *                                               b.bound:
+ *                                                 br b.bounded
  *                                               b.bounded:
  *                                                 %rb = phi i32 [ %r, b.inrange ], [ 2, b.bound ]
  *                                                 %i = zext i32 %rb to i64
- *                                               b.bound:                (placed last)
- *                                                 br b.bounded
  * </pre>
  * The verifier walks the fall-through first with {@code %r} in [0, 2] and then prunes the other path where it
- * rejoins (a constant 2 lies inside the range it has seen there), so the cost is three instructions.
+ * rejoins (a constant 2 lies inside the range it has seen there), so the cost is a few instructions.
  * Divisions and remainders by a power of two are left alone (the backend makes them AND and RSH, which the verifier
  * bounds); so are those whose bound is the whole unsigned range of their type.
  */
@@ -78,12 +78,13 @@ public final class DivisionBounds {
     private static void guard(Function fn, Instruction i, long hi) {
         Block b = i.block();
         Block bounded = CfgEdits.splitBlock(b, b.indexOf(i) + 1, b.name() + ".bounded");
-        // The in-range edge gets a block of its own, placed before the rest, so the phi's copy falls through
-        // into it; the bound block goes last, out of the way.
+        // Laid out b, in-range, bound, bounded: every jump goes forward (a bound block at the end of the function
+        // would jump back into a loop around it, which the template loop checker refuses), the in-range path
+        // falls through from b and jumps over the bound block, and the bound block falls into the rest.
         Block inRange = new Block(b.name() + ".inrange");
         fn.insertBlockAfter(b, inRange);
         Block clamp = new Block(b.name() + ".bound");
-        fn.insertBlockAfter(null, clamp);
+        fn.insertBlockAfter(inRange, clamp);
         Constant limit = Constant.of(i.type(), hi);
         Instruction phi = Instruction.phi(i.type());
         fn.replaceAllUses(i, phi);
