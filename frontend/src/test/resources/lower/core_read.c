@@ -26,5 +26,5 @@ SEC("kprobe/x") int f(struct task *t) {
 // CHECK: core_field byte_offset i64 btf [[TASK]] "0:3:2"
 // CHECK: core_field byte_size i32 btf [[TASK]] "0:4"
 // CHECK: core_field type_exists i32 btf {{[0-9]+}} "0"
-// CHECK: core_field enumval_value i64 btf {{[0-9]+}} "0:1"
+// CHECK: core_field enumval_value i64 btf {{[0-9]+}} "1"
 // CHECK: core_field type_id_target i64 btf [[TASK]] "0"

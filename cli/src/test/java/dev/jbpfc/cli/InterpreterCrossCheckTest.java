@@ -103,6 +103,12 @@ class InterpreterCrossCheckTest {
     private static void check(Path source) throws IOException {
         KernelOracle kernel = OracleRequirement.kernel();
         String text = Files.readString(source);
+        // CO-RE relocations are resolved by libbpf against the running kernel's BTF; the interpreter runs the
+        // object's local values, so such a program is judged against clang-22 by ProgramsDifferentialTest only.
+        if (text.contains("<bpf/bpf_core_read.h>")) {
+            System.out.println(source.getFileName() + ": not run in the interpreter (CO-RE relocations)");
+            return;
+        }
         List<String> args = new ArrayList<>(Arrays.asList(
                 ProgramsDifferentialTest.directive(text, "RUN-FLAGS", ProgramsDifferentialTest.DEFAULT_FLAGS).split("\\s+")));
         args.addAll(List.of("-idirafter", "/usr/include/x86_64-linux-gnu"));

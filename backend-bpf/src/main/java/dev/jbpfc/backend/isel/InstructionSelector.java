@@ -1318,14 +1318,29 @@ public final class InstructionSelector {
         CoreRelocation relocation = new CoreRelocation(i.coreKind, i.btfTypeId, i.accessString);
         long value = coreValues.applyAsLong(relocation);
         MInsn m;
-        if (is32 || (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE)) {
-            m = emit(is32 ? BpfOp.MOV32_IMM : BpfOp.MOV64_IMM, d, 0, 0, (int) value);
+        if (is32 && !needsWideSlot(relocation.kind())) {
+            m = emit(BpfOp.MOV32_IMM, d, 0, 0, (int) value);
+        } else if (!needsWideSlot(relocation.kind()) && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+            m = emit(BpfOp.MOV64_IMM, d, 0, 0, (int) value);
         } else {
             m = emit(BpfOp.LD_IMM64, d, 0, 0, 0);
             m.imm64 = value;
         }
         m.core = relocation;
         clean.add(i);
+    }
+
+    /**
+     * Relocations whose value on the running kernel may not fit the 32-bit immediate of a mov, so the loader
+     * needs an ld_imm64 to patch: an enumerator's value (a kernel enum may be 64-bit even where the local one is
+     * small; libbpf refuses to patch a mov with a value beyond 32 bits), and, as clang-22 emits them, whether an
+     * enumerator exists and BTF type ids.
+     */
+    private static boolean needsWideSlot(CoreKind kind) {
+        return switch (kind) {
+            case ENUMVAL_VALUE, ENUMVAL_EXISTS, TYPE_ID_LOCAL, TYPE_ID_TARGET -> true;
+            default -> false;
+        };
     }
 
     // ------------------------------------------------------------------------------------------------------

@@ -229,7 +229,10 @@ final class CoreAccess {
         long kind = constArg(e, 1);
         CoreKind k = kind == 0 ? CoreKind.ENUMVAL_EXISTS : CoreKind.ENUMVAL_VALUE;
         x.b.setLoc(x.unit.loc(e.loc()));
-        return x.b.coreField(Type.I64, k, x.unit.btf.typeId(withoutQualifiers(t)), "0:" + index);
+        // An enumerator relocation's access string is the enumerator's index alone, with no leading "0:" (the
+        // type is the enum itself, not a pointer into it): libbpf refuses "0:N" ("parsing [id] enum E + 0:N
+        // failed: -22"), as it read "0" as the enumerator and ":N" as a step into a type with no members.
+        return x.b.coreField(Type.I64, k, x.unit.btf.typeId(withoutQualifiers(t)), Integer.toString(index));
     }
 
     /** __builtin_btf_type_id(expr, flag): 0 = local type id, 1 = target (kernel) type id. */

@@ -6,6 +6,7 @@ import dev.jbpfc.ir.IrBuilder;
 import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Predicate;
 import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.analysis.IntRange;
 
 /**
  * Signed division and remainder below {@code -mcpu=v4} (which has no sdiv/smod), on magnitudes with unsigned
@@ -18,7 +19,7 @@ import dev.jbpfc.ir.Value;
  * the divisor is a constant it can turn into a multiplication; jbpfc accepts both.
  *
  * <p>When both operands are known non-negative (a constant, or a zero-extended narrower value such as an
- * {@code unsigned char} promoted to {@code int}), the signed result equals the unsigned one and the plain
+ * {@code unsigned char} promoted to {@code int}, or bytes put together with shifts and ORs), the signed result equals the unsigned one and the plain
  * udiv/urem is emitted: {@code p[i] % 16} must stay {@code urem} (then {@code & 15}), because the verifier cannot
  * bound the result of the negate/mod/negate sequence and rejects it as an array index.
  */
@@ -51,6 +52,6 @@ final class SignedDivision {
 
     private static boolean nonNegative(Value v) {
         if (v instanceof Constant c) return c.value() >= 0;
-        return v instanceof Instruction i && i.op() == Opcode.ZEXT;
+        return v instanceof Instruction i && i.op() == Opcode.ZEXT || IntRange.of(v).nonNegative();
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  *   %n = urem i32 %x, 100000        ; [0, 99999]
  *   %m = sub i32 0, %n              ; [-99999, 0]
  *   %k = select i32 %c, %m, %n      ; [-99999, 99999]   (C's int % on a possibly negative int)
+ *   %h = shl i32 %b, 8              ; [0, 65280]
+ *   %w = or i32 %h, %b              ; [0, 65535]         (bytes put together: p[0] | p[1] << 8)
  * </pre>
  * Anything not understood is the whole range of its type. Ranges never wrap: an operation whose result could
  * overflow gives the whole range.
@@ -82,6 +84,27 @@ public record IntRange(long lo, long hi) {
                     return new IntRange(0, c.unsignedValue() - 1);
                 }
                 return whole;
+            }
+            case SHL: {
+                IntRange a = of(i.operand(0), d);
+                if (!a.nonNegative() || !(i.operand(1) instanceof Constant c) || c.value() < 0 || c.value() >= 62) return whole;
+                if (a.hi > (whole.hi >> c.value())) return whole;
+                return new IntRange(a.lo << c.value(), a.hi << c.value());
+            }
+            case OR: case XOR: {
+                // Non-negative operands set no bit above the highest bit of the larger one.
+                IntRange a = of(i.operand(0), d), b = of(i.operand(1), d);
+                if (!a.nonNegative() || !b.nonNegative()) return whole;
+                long top = Long.highestOneBit(Math.max(a.hi, b.hi));
+                long hi = top == 0 ? 0 : top == Long.highestOneBit(Long.MAX_VALUE) ? Long.MAX_VALUE : (top << 1) - 1;
+                return clamp(whole, 0, hi);
+            }
+            case UDIV: {
+                if (!(i.operand(1) instanceof Constant c) || c.unsignedValue() < 2) return whole;
+                long div = c.unsignedValue();
+                IntRange a = of(i.operand(0), d);
+                if (a.nonNegative()) return new IntRange(Long.divideUnsigned(a.lo, div), Long.divideUnsigned(a.hi, div));
+                return i.type() == Type.I32 ? new IntRange(0, 0xffffffffL / div) : new IntRange(0, Long.divideUnsigned(-1L, div));
             }
             case LSHR: {
                 int bits = i.type().bits;

@@ -6,8 +6,10 @@ import dev.jbpfc.ir.Fold;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Instruction;
 import dev.jbpfc.ir.Opcode;
+import dev.jbpfc.ir.Predicate;
 import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.analysis.IntRange;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +22,10 @@ import java.util.Map;
  * {@code x+0, x-0, x*1, x*0, x&0, x&-1, x|0, x^0, x<<0, x>>0, x/1}, {@code x-x, x^x} = 0, {@code select c, a, a},
  * {@code ptradd p, 0} = p, and phis whose entries are all the same value. CO-RE relocations are never folded (the
  * loader decides their value), and no identity turns a pointer into an integer or a compare into arithmetic.
+ * Signed operations on values known non-negative ({@link IntRange}) become their unsigned forms, which agree there:
+ * {@code sdiv}/{@code srem} become {@code udiv}/{@code urem} (BPF has signed ones only from v4, and the kernel verifier
+ * bounds neither; DivisionBounds bounds the unsigned ones) and {@code sext} becomes {@code zext} (free after a 32-bit
+ * ALU operation, where sign extension costs two shifts).
  */
 public final class ConstantFolding {
     public void run(Function fn) {
@@ -35,6 +41,14 @@ public final class ConstantFolding {
                         if (r != null) i.setOperand(k, r);
                     }
                     Value r = simplify(i);
+                    if (r == null) {
+                        Instruction u = unsignedForm(i);
+                        if (u != null) {
+                            u.loc = i.loc;
+                            u.setName(i.name());
+                            r = b.insertBefore(i, u);
+                        }
+                    }
                     if (r != null && r != i) {
                         replace.put(i, replace.getOrDefault(r, r));
                         i.remove();
@@ -44,6 +58,20 @@ public final class ConstantFolding {
             }
             fn.replaceAllUses(replace); // uses reached before their definition (phis on back edges)
         }
+    }
+
+    /** The unsigned form of a signed division, remainder or extension of non-negative operands, or null. */
+    static Instruction unsignedForm(Instruction i) {
+        Opcode op = i.op();
+        if (op == Opcode.SDIV || op == Opcode.SREM) {
+            // A divisor of 0 is left for the target, as Fold leaves it.
+            if (!IntRange.of(i.operand(0)).nonNegative() || IntRange.of(i.operand(1)).lo() < 1) return null;
+            return Instruction.binary(op == Opcode.SDIV ? Opcode.UDIV : Opcode.UREM, i.operand(0), i.operand(1));
+        }
+        if (op == Opcode.SEXT && i.operand(0).type() != Type.I1 && IntRange.of(i.operand(0)).nonNegative()) {
+            return Instruction.cast(Opcode.ZEXT, i.operand(0), i.type());
+        }
+        return null;
     }
 
     /** The value {@code i} is equal to, or null when it cannot be simplified. */
@@ -60,6 +88,7 @@ public final class ConstantFolding {
             return null;
         }
         if (op == Opcode.PTRADD) return isConst(i.operand(1), 0) ? i.operand(0) : null;
+        if (op == Opcode.CMP) return signTest(i);
         if (!op.isBinary()) return null;
         Value a = i.operand(0), b = i.operand(1);
         Type t = i.type();
@@ -87,6 +116,17 @@ public final class ConstantFolding {
         }
         if (op == Opcode.OR && a == b) return a;
         return null;
+    }
+
+    /**
+     * {@code x < 0} is false and {@code x >= 0} true for a value known non-negative: the sign tests of the signed
+     * division expansion below v4 (SignedDivision) on a value whose range shows only once it is in SSA form.
+     */
+    private static Value signTest(Instruction i) {
+        if (!isConst(i.operand(1), 0) || i.operand(0).type() == Type.PTR) return null;
+        if (i.predicate != Predicate.SLT && i.predicate != Predicate.SGE) return null;
+        if (!IntRange.of(i.operand(0)).nonNegative()) return null;
+        return Constant.bool(i.predicate == Predicate.SGE);
     }
 
     private static boolean isConst(Value v, long n) {

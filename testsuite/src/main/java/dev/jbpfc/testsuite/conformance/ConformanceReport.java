@@ -41,6 +41,9 @@ public final class ConformanceReport {
     final int bothVerified;
     final List<Difference> lost = new ArrayList<>();
     final List<Difference> gained = new ArrayList<>();
+    /** Per file, {@code bpftool gen skeleton} on each side's object: "" when it succeeded, else its first error. */
+    private Map<String, String> skeletonsRef = Map.of(), skeletonsCand = Map.of();
+    private String title = "Conformance report";
 
     public ConformanceReport(CompilerCommand reference, CompilerCommand candidate, List<FileResult> files,
                              long wallMillis, String environment) {
@@ -157,6 +160,51 @@ public final class ConformanceReport {
         return b == 0 ? Double.NaN : (double) a / b;
     }
 
+    /** Names the corpus in the report's heading and in the table of {@link #writeCorpora}. */
+    public ConformanceReport titled(String corpusTitle) {
+        this.title = corpusTitle;
+        return this;
+    }
+
+    /**
+     * Adds what {@code bpftool gen skeleton} said of each side's objects (file name to "" for success or the first
+     * error; files without an object are absent).
+     */
+    public ConformanceReport withSkeletons(Map<String, String> reference, Map<String, String> candidate) {
+        this.skeletonsRef = Map.copyOf(reference);
+        this.skeletonsCand = Map.copyOf(candidate);
+        return this;
+    }
+
+    private static long succeeded(Map<String, String> skeletons) {
+        return skeletons.values().stream().filter(String::isEmpty).count();
+    }
+
+    /**
+     * Writes the selftests report as {@link #write} does and the second corpus's into {@code dir/corpus2/}; then
+     * {@code dir/report.md} holds a table of both corpora followed by each one's section.
+     */
+    public static void writeCorpora(Path dir, ConformanceReport first, ConformanceReport second) throws IOException {
+        if (first != null) first.write(dir);
+        second.write(dir.resolve("corpus2"));
+        StringBuilder b = new StringBuilder("# Conformance report\n\n");
+        b.append("| corpus | files compiled, reference / candidate | programs verified (each alone), reference / "
+                + "candidate | of the reference's verified, the candidate's | bpftool gen skeleton on the candidate's "
+                + "objects |\n|---|---|---|---|---|\n");
+        for (ConformanceReport r : first == null ? List.of(second) : List.of(first, second)) {
+            b.append("| ").append(r.title).append(" | ").append(r.referenceCompiled).append(" / ")
+                    .append(r.candidateCompiled).append(" of ").append(r.files.size()).append(" | ")
+                    .append(r.clangVerified).append(" / ").append(r.candidateVerified).append(" | ")
+                    .append(r.jbpfcVerifiedOfClang).append(" of ").append(r.clangVerified).append(" | ")
+                    .append(r.skeletonsCand.isEmpty() ? "not run" : succeeded(r.skeletonsCand) + " of "
+                            + r.skeletonsCand.size()).append(" |\n");
+        }
+        b.append('\n');
+        if (first != null) b.append(first.markdown().replaceAll("(?m)^#", "##"));
+        b.append(second.markdown().replaceAll("(?m)^#", "##"));
+        Files.writeString(dir.resolve("report.md"), b.toString());
+    }
+
     public int clangVerified() {
         return clangVerified;
     }
@@ -199,6 +247,10 @@ public final class ConformanceReport {
         s.put("verifyMillisReference", referenceVerifyMillis);
         s.put("verifyMillisCandidate", candidateVerifyMillis);
         s.put("wallMillis", wallMillis);
+        if (!skeletonsCand.isEmpty() || !skeletonsRef.isEmpty()) {
+            s.put("skeletonReference", succeeded(skeletonsRef) + " of " + skeletonsRef.size());
+            s.put("skeletonCandidate", succeeded(skeletonsCand) + " of " + skeletonsCand.size());
+        }
         return s;
     }
 
@@ -222,6 +274,8 @@ public final class ConformanceReport {
             fm.put("file", f.file());
             fm.put("reference", sideJson(f.reference()));
             fm.put("candidate", sideJson(f.candidate()));
+            if (skeletonsCand.containsKey(f.file())) fm.put("skeletonCandidate", skeletonsCand.get(f.file()));
+            if (skeletonsRef.containsKey(f.file())) fm.put("skeletonReference", skeletonsRef.get(f.file()));
             fl.add(fm);
         }
         m.put("files", fl);
@@ -266,7 +320,7 @@ public final class ConformanceReport {
 
     private String markdown() {
         StringBuilder b = new StringBuilder();
-        b.append("# Conformance report\n\n");
+        b.append("# ").append(title).append("\n\n");
         b.append("- reference: `").append(reference.template()).append("`\n");
         b.append("- candidate: `").append(candidate.template()).append("`\n");
         b.append("- ").append(environment).append("\n\n");
@@ -276,6 +330,10 @@ public final class ConformanceReport {
         b.append(row("programs verified (each alone)", clangVerified, candidateVerified));
         b.append(row("compile time, all files (s)", secs(referenceCompileMillis), secs(candidateCompileMillis)));
         b.append(row("verify time, all objects (s)", secs(referenceVerifyMillis), secs(candidateVerifyMillis)));
+        if (!skeletonsCand.isEmpty() || !skeletonsRef.isEmpty()) {
+            b.append(row("bpftool gen skeleton succeeds", succeeded(skeletonsRef) + " / " + skeletonsRef.size(),
+                    succeeded(skeletonsCand) + " / " + skeletonsCand.size()));
+        }
         b.append('\n');
         b.append(String.format("**clangVerified = %d, jbpfcVerifiedOfClang = %d** (%s); the candidate loses %d of the "
                 + "reference's programs and gains %d.%n%n", clangVerified, jbpfcVerifiedOfClang,
@@ -316,6 +374,13 @@ public final class ConformanceReport {
         appendDifferences(b, lost.stream().filter(d -> !d.why().startsWith("compile failed")).toList());
         b.append("## Programs only the candidate's objects get verified (").append(gained.size()).append(")\n\n");
         appendDifferences(b, gained);
+        List<String> skelFailed = skeletonsCand.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> "- `" + e.getKey() + "`: " + cell(e.getValue())).sorted().toList();
+        if (!skelFailed.isEmpty()) {
+            b.append("## Candidate objects `bpftool gen skeleton` refuses (").append(skelFailed.size()).append(")\n\n");
+            skelFailed.forEach(l -> b.append(l).append('\n'));
+            b.append('\n');
+        }
         return b.toString();
     }
 

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +31,11 @@ import java.util.concurrent.Future;
  *   ConformanceRunner --candidate ./jbpfc --corpus                  # all ~800 files (mvn -Pconformance)
  *   ConformanceRunner --candidate clang-22 --corpus --every 16      # ~50 files, both sides clang: a self-check
  *   ConformanceRunner --candidate ./jbpfc progs/xdp_dummy.c progs/test_xdp.c
+ *   ConformanceRunner --corpus --corpus2                            # both corpora, one report with a section each
  * </pre>
+ * --corpus2 adds the second corpus ({@link SecondCorpus}: the BPF programs of the kernel tree outside the
+ * selftests, each with its own Makefile's flags); its objects also go through {@code bpftool gen skeleton}, and its
+ * report is written to {@code OUT/corpus2/} and as a second section of {@code OUT/report.md}.
  * Options: --reference CMD (default clang-22), --candidate CMD (default ROOT/jbpfc), --files LIST (one path a
  * line), --corpus, --every K, --limit N, --jobs N (default 1: the machine is shared), --out DIR,
  * --timeout SECONDS (per compile), --fresh-reference. Relative file names are looked up in the corpus's progs/ as
@@ -51,12 +57,13 @@ public final class ConformanceRunner {
         String candidateCmd = null;
         Path out = null;
         List<Path> files = new ArrayList<>();
-        boolean corpus = false;
+        boolean corpus = false, corpus2 = false;
         int every = 1, limit = Integer.MAX_VALUE, jobs = 1;
         long timeout = 300;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--corpus")) { corpus = true; continue; }
+            if (a.equals("--corpus2")) { corpus2 = true; continue; }
             if (a.equals("--fresh-reference")) { cachedReference = false; continue; }
             if (!a.startsWith("--")) { files.add(Path.of(a)); continue; }
             if (i + 1 >= args.length) return usage("missing value after " + a);
@@ -79,11 +86,17 @@ public final class ConformanceRunner {
         List<String> flags;
         Path progs;
         ClangReference clang = null;
+        SecondCorpus second = null;
+        List<Path> secondFiles = List.of();
         try {
             root = ProjectLayout.root();
             progs = ProjectLayout.corpus().resolve("progs");
             if (corpus) files.addAll(ProjectLayout.corpusFiles());
             flags = ClangReference.selftestsFlags();
+            if (corpus2) {
+                second = new SecondCorpus(ProjectLayout.corpus());
+                secondFiles = second.files();
+            }
             if (cachedReference) clang = ClangReference.create();
             oracle = KernelOracle.create();
             String problem = oracle.probe();
@@ -94,12 +107,17 @@ public final class ConformanceRunner {
         }
         if (candidateCmd == null) candidateCmd = root.resolve("jbpfc").toString();
         if (out == null) out = root.resolve("testsuite/target/conformance");
-        List<Path> selected = new ArrayList<>();
+        List<Input> selected = new ArrayList<>();
         for (int i = 0; i < files.size() && selected.size() < limit; i += every) {
             Path f = files.get(i);
-            selected.add(f.isAbsolute() || Files.exists(f) ? f.toAbsolutePath() : progs.resolve(f));
+            Path src = f.isAbsolute() || Files.exists(f) ? f.toAbsolutePath() : progs.resolve(f);
+            selected.add(new Input(src, src.getFileName().toString(), flags, false));
         }
-        if (selected.isEmpty()) return usage("no files given (use --corpus, --files LIST or file names)");
+        for (int i = 0; i < secondFiles.size() && selected.size() < limit; i += every) {
+            Path src = secondFiles.get(i);
+            selected.add(new Input(src, second.name(src), second.flags(src), true));
+        }
+        if (selected.isEmpty()) return usage("no files given (use --corpus, --corpus2, --files LIST or file names)");
 
         CompilerCommand reference = new CompilerCommand("reference", referenceCmd, root);
         CompilerCommand candidate = new CompilerCommand("candidate", candidateCmd, root);
@@ -115,21 +133,28 @@ public final class ConformanceRunner {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         List<Future<FileResult>> futures = new ArrayList<>();
         int n = selected.size();
+        Map<String, String> skeletonsRef = new ConcurrentHashMap<>(), skeletonsCand = new ConcurrentHashMap<>();
         for (int i = 0; i < n; i++) {
-            Path src = selected.get(i);
+            Input in = selected.get(i);
+            Path src = in.src();
             int index = i + 1;
             futures.add(pool.submit(() -> {
-                String base = src.getFileName().toString().replaceFirst("\\.c$", "");
-                FileResult.Side r = cache != null ? cachedSide(cache, src, flags, oracle)
-                        : side(reference, src, refDir.resolve(base + ".o"), flags, compileTimeout, oracle);
-                FileResult.Side c = side(candidate, src, candDir.resolve(base + ".o"), flags, compileTimeout, oracle);
-                System.err.printf("[%d/%d] %s: reference %s, candidate %s%n", index, n, src.getFileName(),
+                String base = in.name().replaceFirst("\\.c$", "").replace('/', '_');
+                FileResult.Side r = cache != null ? cachedSide(cache, src, in.flags(), oracle)
+                        : side(reference, src, refDir.resolve(base + ".o"), in.flags(), compileTimeout, oracle);
+                Path candObj = candDir.resolve(base + ".o");
+                FileResult.Side c = side(candidate, src, candObj, in.flags(), compileTimeout, oracle);
+                if (in.secondCorpus()) {
+                    if (r.compiled() && r.verdicts() != null) skeletonsRef.put(in.name(), skeleton(r.verdicts().object()));
+                    if (c.compiled()) skeletonsCand.put(in.name(), skeleton(candObj));
+                }
+                System.err.printf("[%d/%d] %s: reference %s, candidate %s%n", index, n, in.name(),
                         describe(r), describe(c));
-                return new FileResult(src.getFileName().toString(), r, c);
+                return new FileResult(in.name(), r, c);
             }));
         }
-        List<FileResult> results = new ArrayList<>();
-        for (Future<FileResult> f : futures) results.add(f.get());
+        List<FileResult> results = new ArrayList<>(), secondResults = new ArrayList<>();
+        for (int i = 0; i < n; i++) (selected.get(i).secondCorpus() ? secondResults : results).add(futures.get(i).get());
         pool.shutdown();
         long wall = (System.nanoTime() - start) / 1_000_000;
 
@@ -138,11 +163,38 @@ public final class ConformanceRunner {
                 oracle.libbpfVersion(), referenceVersion(referenceCmd), Instant.now())
                 + (cachedReference ? "; reference objects from ~/.cache/jbpfc/clang (their compile times are the "
                 + "cached compiles' own)" : "");
+        if (!secondResults.isEmpty()) {
+            String env2 = env.replace("flags from scripts/selftests-flags + -O2 --target=bpf -mcpu=v3",
+                    "flags of each file's own Makefile (testsuite conformance.SecondCorpus)");
+            ConformanceReport first = results.isEmpty() ? null
+                    : new ConformanceReport(reference, candidate, results, wall, env).titled("Selftests");
+            ConformanceReport report2 = new ConformanceReport(reference, candidate, secondResults, wall, env2)
+                    .titled("Second corpus: the kernel tree's BPF programs outside the selftests")
+                    .withSkeletons(skeletonsRef, skeletonsCand);
+            ConformanceReport.writeCorpora(out, first, report2);
+            if (first != null) System.err.println("conformance: " + first.summary());
+            System.err.println("conformance (second corpus): " + report2.summary());
+            System.err.println("conformance: wrote " + out.resolve("report.md") + ", report.json and corpus2/");
+            return 0;
+        }
         ConformanceReport report = new ConformanceReport(reference, candidate, results, wall, env);
         report.write(out);
         System.err.println("conformance: " + report.summary());
         System.err.println("conformance: wrote " + out.resolve("report.md") + " and report.json");
         return 0;
+    }
+
+    /** One input file: where it is, how the report names it, its flags, and whether it is of the second corpus. */
+    private record Input(Path src, String name, List<String> flags, boolean secondCorpus) {
+    }
+
+    /** "" when {@code bpftool gen skeleton OBJ} succeeds, else its first error line. */
+    static String skeleton(Path obj) {
+        var r = dev.jbpfc.testsuite.oracle.Command.run(List.of("bpftool", "gen", "skeleton", obj.toString()), null,
+                Duration.ofSeconds(120));
+        if (r.ok()) return "";
+        String first = CompilerCommand.firstError(r.stderr());
+        return first.isEmpty() ? "exit " + r.exitCode() : first;
     }
 
     private static FileResult.Side side(CompilerCommand cmd, Path src, Path obj, List<String> flags, Duration timeout,
@@ -191,7 +243,7 @@ public final class ConformanceRunner {
     private static int usage(String why) {
         System.err.println("conformance: " + why);
         System.err.println("usage: ConformanceRunner [--reference CMD] [--candidate CMD] [--corpus | --files LIST | "
-                + "FILE...] [--every K] [--limit N] [--jobs N] [--out DIR] [--timeout SECONDS] [--fresh-reference]");
+                + "FILE...] [--corpus2] [--every K] [--limit N] [--jobs N] [--out DIR] [--timeout SECONDS] [--fresh-reference]");
         return 2;
     }
 }
