@@ -86,14 +86,14 @@ public record IntRange(long lo, long hi) {
                 return whole;
             }
             case SHL: {
-                IntRange a = of(i.operand(0), d);
+                IntRange a = of(i.operand(0), d, assumed);
                 if (!a.nonNegative() || !(i.operand(1) instanceof Constant c) || c.value() < 0 || c.value() >= 62) return whole;
                 if (a.hi > (whole.hi >> c.value())) return whole;
                 return new IntRange(a.lo << c.value(), a.hi << c.value());
             }
             case OR: case XOR: {
                 // Non-negative operands set no bit above the highest bit of the larger one.
-                IntRange a = of(i.operand(0), d), b = of(i.operand(1), d);
+                IntRange a = of(i.operand(0), d, assumed), b = of(i.operand(1), d, assumed);
                 if (!a.nonNegative() || !b.nonNegative()) return whole;
                 long top = Long.highestOneBit(Math.max(a.hi, b.hi));
                 long hi = top == 0 ? 0 : top == Long.highestOneBit(Long.MAX_VALUE) ? Long.MAX_VALUE : (top << 1) - 1;
@@ -102,7 +102,7 @@ public record IntRange(long lo, long hi) {
             case UDIV: {
                 if (!(i.operand(1) instanceof Constant c) || c.unsignedValue() < 2) return whole;
                 long div = c.unsignedValue();
-                IntRange a = of(i.operand(0), d);
+                IntRange a = of(i.operand(0), d, assumed);
                 if (a.nonNegative()) return new IntRange(Long.divideUnsigned(a.lo, div), Long.divideUnsigned(a.hi, div));
                 return i.type() == Type.I32 ? new IntRange(0, 0xffffffffL / div) : new IntRange(0, Long.divideUnsigned(-1L, div));
             }
