@@ -394,19 +394,6 @@ public final class InstructionSelector {
         boolean needsSext = !alu32 && t == Type.I32 && op == Opcode.ASHR;
         int d = def(i);
         Value a = i.operand(0), b = i.operand(1);
-        if (alu32 && COMMUTATIVE.contains(op) && diesHereOnly(b) && !diesHereOnly(a) && !(a instanceof Constant)
-                && !java.util.Objects.equals(vregs.get(a), d) && !nextValueOf(i, a)) {
-            // Two-address form copies the first operand into the result: copy the one this is the only use of,
-            // so CopyCoalescing can give the result its register (`m *= i` rather than `x = i; x *= m` when m
-            // dies here and i lives on). 32-bit only: pointers never meet these, so the verifier's
-            // pointer-on-the-left rules are not at stake. Not when the result already shares the first operand's
-            // register (a loop-carried value LoopShaping computes in place): the copy would overwrite it. Nor
-            // when the result is the next value of the first operand's phi (`s1 = s + x`): the result then
-            // coalesces with the phi itself, the best case.
-            Value first = a;
-            a = b;
-            b = first;
-        }
         int ra = reg(a);
         if (needsZext) ra = zeroExtend32(ra, a);
         if (needsSext) ra = signExtend32(ra, a);
@@ -433,19 +420,6 @@ public final class InstructionSelector {
             emit(BpfOp.valueOf(base + width + "_REG"), d, rb, 0, 0);
         }
         if (alu32 || t == Type.I64) clean.add(i);
-    }
-
-    private static final Set<Opcode> COMMUTATIVE = Set.of(Opcode.ADD, Opcode.MUL, Opcode.AND, Opcode.OR, Opcode.XOR);
-
-    /** A value computed into a register whose only use is one instruction (it is dead after that use). */
-    private boolean diesHereOnly(Value v) {
-        return (v instanceof Instruction || v instanceof Param) && vregs.containsKey(v)
-                && users.getOrDefault(v, List.of()).size() == 1;
-    }
-
-    /** Whether {@code v} is a phi that takes {@code i} as its value on some edge (a loop's next value). */
-    private static boolean nextValueOf(Instruction i, Value v) {
-        return v instanceof Instruction p && p.op() == Opcode.PHI && p.operands().contains(i);
     }
 
     private static String aluBase(Opcode op) {
