@@ -150,10 +150,23 @@ public final class LoopShaping {
      */
     static void layOut(Function fn, MFunction mf, Map<Block, MBlock> blockMap, Map<MBlock, MBlock> edgeOwner,
                        List<Planned> loops) {
-        // The machine blocks of each IR block: its own and the ones selection split off after it, then the edge
-        // blocks that leave from them.
-        Map<MBlock, List<MBlock>> edgesOf = new HashMap<>();
-        for (Map.Entry<MBlock, MBlock> e : edgeOwner.entrySet()) edgesOf.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
+        // The machine blocks of each IR block: its own and the ones selection split off after it, with the edge
+        // blocks as EdgeBlockPlacement ordered them: a forward edge right before the block it jumps to (so the
+        // block it leaves from keeps its fall-through, and the verifier its order of exploring paths), a back
+        // edge after the block it leaves from.
+        Map<MBlock, Integer> position = new HashMap<>();
+        for (int k = 0; k < mf.blocks.size(); k++) position.put(mf.blocks.get(k), k);
+        Map<MBlock, List<MBlock>> edgesAfter = new HashMap<>(), edgesBefore = new HashMap<>();
+        for (MBlock m : mf.blocks) {
+            MBlock from = edgeOwner.get(m);
+            if (from == null) continue;
+            MBlock to = m.insns.isEmpty() ? null : m.insns.get(m.insns.size() - 1).target;
+            if (to != null && position.containsKey(to) && position.get(to) > position.get(from)) {
+                edgesBefore.computeIfAbsent(to, k -> new ArrayList<>()).add(m);
+            } else {
+                edgesAfter.computeIfAbsent(from, k -> new ArrayList<>()).add(m);
+            }
+        }
         Map<MBlock, Block> starts = new HashMap<>();
         for (Block b : fn.blocks()) starts.put(blockMap.get(b), b);
         Map<Block, List<MBlock>> group = new HashMap<>();
@@ -162,8 +175,9 @@ public final class LoopShaping {
             if (edgeOwner.containsKey(m)) continue;
             if (starts.containsKey(m)) owner = starts.get(m);
             List<MBlock> g = group.computeIfAbsent(owner, k -> new ArrayList<>());
+            g.addAll(edgesBefore.getOrDefault(m, List.of()));
             g.add(m);
-            g.addAll(edgesOf.getOrDefault(m, List.of()));
+            g.addAll(edgesAfter.getOrDefault(m, List.of()));
         }
         Map<MLoop, Planned> planned = new HashMap<>();
         for (Planned p : loops) planned.put(p.mloop(), p);
