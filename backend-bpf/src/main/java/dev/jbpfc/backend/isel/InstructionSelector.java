@@ -125,6 +125,7 @@ public final class InstructionSelector {
                                 boolean loopHints) {
         InstructionSelector s = new InstructionSelector(module, fn, cpu, coreValues, loopHints);
         s.select();
+        EdgeBlockPlacement.run(s.mf, s.edgeOwner);
         if (!s.mf.loops.isEmpty()) LoopShaping.layOut(s.fn, s.mf, s.blockMap, s.edgeOwner, s.planned);
         return s.mf;
     }
