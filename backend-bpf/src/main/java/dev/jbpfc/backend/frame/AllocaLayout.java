@@ -60,6 +60,16 @@ public final class AllocaLayout {
 
     private record Effect(int alloca, boolean reads, boolean writes, boolean kills) {}
 
+    /** A pointer {@code offset} bytes into alloca {@code alloca} (offset -1: not a known constant). */
+    record Into(int alloca, long offset) {}
+
+    /** Every pointer into an alloca that classify met, with where it points. */
+    private final Map<Value, Into> pointsInto = new IdentityHashMap<>();
+    /** Stores whose stored value is the address of an alloca (see {@link StackContainers}). */
+    private final List<StackContainers.AddressStore> addressStores = new ArrayList<>();
+    /** Allocas read 8 bytes at a time (a spilled pointer could come back) or copied from by memcpy. */
+    private final BitSet wideRead = new BitSet();
+
     private AllocaLayout(Module module, Function fn) {
         this.module = module;
         this.capture = new ParamCapture(module);
@@ -89,6 +99,8 @@ public final class AllocaLayout {
                 directUses.computeIfAbsent(u, k -> new ArrayList<>(1)).add(a);
             }
         }
+        StackContainers.resolve(addressStores, pointsInto, pinned, wideRead, users,
+                (call, a) -> effect(call, a, true, true, false));
         return place(n, interference(n));
     }
 
@@ -98,19 +110,25 @@ public final class AllocaLayout {
      */
     private void classify(int a, Value p, long offset, Map<Value, List<Instruction>> users) {
         long size = allocas.get(a).size;
+        pointsInto.put(p, new Into(a, offset));
         for (Instruction u : users.getOrDefault(p, List.of())) {
             switch (u.op()) {
                 case LOAD:
                     effect(u, a, true, false, false);
+                    if (u.type().bytes >= 8) wideRead.set(a);
                     break;
                 case STORE:
-                    if (u.operand(0) == p) pinned.set(a);
+                    if (u.operand(0) == p && u.operand(1) == p) pinned.set(a);
+                    else if (u.operand(0) == p) addressStores.add(new StackContainers.AddressStore(a, u));
                     if (u.operand(1) == p) effect(u, a, false, true, offset == 0 && u.operand(0).type().bytes >= size);
                     break;
                 case MEMCPY: {
                     boolean whole = offset == 0 && u.size >= size;
                     if (u.operand(0) == p) effect(u, a, false, true, whole && u.operand(1) != p);
-                    if (u.operand(1) == p) effect(u, a, true, false, false);
+                    if (u.operand(1) == p) {
+                        effect(u, a, true, false, false);
+                        wideRead.set(a);
+                    }
                     break;
                 }
                 case MEMSET:

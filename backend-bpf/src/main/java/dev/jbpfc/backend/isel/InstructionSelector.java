@@ -1234,8 +1234,11 @@ public final class InstructionSelector {
             return;
         }
         if (outputReg >= 0 && i.hasResult()) {
-            emit(BpfOp.MOV64_REG, def(i), outputReg, 0, 0);
-            if (i.type() != Type.I32 || !cpu.hasAlu32()) clean.remove(i);
+            // With ALU32 every i32 value is taken as zero-extended, but the asm may have written all 64 bits (a
+            // barrier_var(i) on an int: the verifier then sees unknown upper bits): the 32-bit move clears them.
+            boolean asI32 = i.type() == Type.I32 && cpu.hasAlu32();
+            emit(asI32 ? BpfOp.MOV32_REG : BpfOp.MOV64_REG, def(i), outputReg, 0, 0);
+            if (!asI32) clean.remove(i);
         }
     }
 

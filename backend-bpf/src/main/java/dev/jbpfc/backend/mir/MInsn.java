@@ -6,6 +6,7 @@ import dev.jbpfc.isa.OperandShape;
 import dev.jbpfc.ir.DebugLoc;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -49,16 +50,27 @@ public final class MInsn {
 
     public boolean isTerminatorJump() { return op == BpfOp.JA || op == BpfOp.EXIT || op == BpfOp.GOTOL; }
 
+    /** Sign-extending moves: they write dst without reading it. Sets, not name tests: these run per operand query. */
+    private static final EnumSet<BpfOp> SIGN_EXTENDING_MOVES = EnumSet.noneOf(BpfOp.class);
+    /** Load-acquire atomics: they write dst (the loaded value) and read only src. */
+    private static final EnumSet<BpfOp> LOAD_ACQUIRES = EnumSet.noneOf(BpfOp.class);
+    static {
+        for (BpfOp o : BpfOp.values()) {
+            if (o.name().startsWith("MOVSX")) SIGN_EXTENDING_MOVES.add(o);
+            if (o.name().startsWith("LOAD_ACQ")) LOAD_ACQUIRES.add(o);
+        }
+    }
+
     private boolean readsDst() {
         switch (op.shape) {
             case ALU_REG:
-                return !(op == BpfOp.MOV64_REG || op == BpfOp.MOV32_REG || op.name().startsWith("MOVSX"));
+                return !(op == BpfOp.MOV64_REG || op == BpfOp.MOV32_REG || SIGN_EXTENDING_MOVES.contains(op));
             case ALU_IMM:
                 return !(op == BpfOp.MOV64_IMM || op == BpfOp.MOV32_IMM);
             case ALU_UNARY: case JMP_REG: case JMP_IMM: case STORE_REG: case STORE_IMM:
                 return true;
             case ATOMIC:
-                return !op.name().startsWith("LOAD_ACQ");
+                return !LOAD_ACQUIRES.contains(op);
             default:
                 return false;
         }
@@ -69,7 +81,7 @@ public final class MInsn {
             case ALU_REG: case ALU_IMM: case ALU_UNARY: case LD_IMM64: case LOAD: case ADDR_SPACE_CAST:
                 return true;
             case ATOMIC:
-                return op.name().startsWith("LOAD_ACQ");
+                return LOAD_ACQUIRES.contains(op);
             default:
                 return false;
         }

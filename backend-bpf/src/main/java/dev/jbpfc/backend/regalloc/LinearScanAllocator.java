@@ -70,7 +70,7 @@ public final class LinearScanAllocator {
         for (int round = 0; round < 64; round++) {
             Set<Integer> spilled = tryAllocate();
             if (spilled == null) return;
-            for (int v : spilled) spill(v);
+            spill(spilled);
         }
         throw new IllegalStateException("register allocation of '" + mf.name + "' did not converge");
     }
@@ -86,12 +86,12 @@ public final class LinearScanAllocator {
             blockEnd[b] = 2 * flat.size() - 1;
         }
         Map<Integer, Interval> intervals = buildIntervals(blockStart, blockEnd);
-        List<List<int[]>> fixed = fixedIntervals(blockStart);
-        List<Integer> callPositions = new ArrayList<>();
-        for (int k = 0; k < flat.size(); k++) if (flat.get(k).isCall()) callPositions.add(2 * k);
-        for (Interval it : intervals.values()) {
-            for (int p : callPositions) if (it.start <= p && it.end >= p + 2) it.crossesCall = true;
-        }
+        FixedSegments fixed = new FixedSegments(fixedIntervals(blockStart));
+        int[] callPositions = new int[flat.size()];
+        int calls = 0;
+        for (int k = 0; k < flat.size(); k++) if (flat.get(k).isCall()) callPositions[calls++] = 2 * k;
+        callPositions = java.util.Arrays.copyOf(callPositions, calls);
+        for (Interval it : intervals.values()) it.crossesCall = crossesCall(it, callPositions);
         Map<Integer, List<Integer>> copyPartners = copyPartners();
 
         List<Interval> order = new ArrayList<>(intervals.values());
@@ -182,7 +182,7 @@ public final class LinearScanAllocator {
      * interval that is not pinned (spilled; allocation starts again). -1 when all four hold pinned intervals: the
      * interval is then allocated as any other, and the loop gets no hint.
      */
-    private int choosePinned(Interval cur, List<Interval> active, List<List<int[]>> fixed,
+    private int choosePinned(Interval cur, List<Interval> active, FixedSegments fixed,
                              Map<Integer, List<Integer>> partners, Map<Integer, Interval> intervals,
                              Set<Integer> pinned, Set<Integer> spilled) {
         for (int hint : hints(cur, partners, intervals)) {
@@ -216,14 +216,23 @@ public final class LinearScanAllocator {
         return out;
     }
 
-    private boolean isFree(int r, Interval cur, List<Interval> active, List<List<int[]>> fixed) {
+    private boolean isFree(int r, Interval cur, List<Interval> active, FixedSegments fixed) {
         for (Interval a : active) if (a.phys == r) return false;
         return fixedFree(r, cur, fixed);
     }
 
-    private static boolean fixedFree(int r, Interval cur, List<List<int[]>> fixed) {
-        for (int[] seg : fixed.get(r)) if (cur.start <= seg[1] && seg[0] <= cur.end) return false;
-        return true;
+    private static boolean fixedFree(int r, Interval cur, FixedSegments fixed) {
+        return fixed.free(r, cur.start, cur.end);
+    }
+
+    /**
+     * Whether a call lies strictly inside the interval (the value is read after the call). {@code calls} holds the
+     * calls' use positions in increasing order: the first call at or after the interval's start decides it.
+     */
+    private static boolean crossesCall(Interval it, int[] calls) {
+        int at = java.util.Arrays.binarySearch(calls, it.start);
+        if (at < 0) at = -at - 1;
+        return at < calls.length && calls[at] + 2 <= it.end;
     }
 
     /** For each virtual register, the registers it is copied to or from (allocation hints). */
@@ -328,31 +337,62 @@ public final class LinearScanAllocator {
         return fixed;
     }
 
-    /** Gives {@code vreg} an 8-byte stack slot: a reload before each use, a store after each def. */
-    private void spill(int vreg) {
-        mf.spillBytes += 8;
-        int slot = -(mf.allocaBytes + mf.spillBytes);
+    /**
+     * Gives each of {@code vregs} an 8-byte stack slot (in the set's order): a reload before each use, a store after
+     * each def, in one pass over the function. Temporaries and code come out as spilling the registers one at a
+     * time would make them: a register's temporaries are numbered together, reloads in the set's order before the
+     * instruction and stores in the reverse order after it.
+     */
+    private void spill(Set<Integer> vregs) {
+        Map<Integer, Integer> rank = new HashMap<>();
+        int n = vregs.size();
+        int[] ranked = new int[n];
+        int[] slot = new int[n];
+        for (int v : vregs) {
+            mf.spillBytes += 8;
+            slot[rank.size()] = -(mf.allocaBytes + mf.spillBytes);
+            ranked[rank.size()] = v;
+            rank.put(v, rank.size());
+        }
+        // First pass: how many instructions mention each register, so its temporaries get consecutive numbers.
+        int[] mentions = new int[n];
+        for (MBlock b : mf.blocks) {
+            for (MInsn m : b.insns) for (int k : mentionedRanks(m, rank)) mentions[k]++;
+        }
+        int[] nextTemp = new int[n];
+        for (int k = 0; k < n; k++) {
+            if (mentions[k] == 0) continue;
+            nextTemp[k] = mf.newVreg();
+            for (int j = 1; j < mentions[k]; j++) mf.newVreg();
+        }
         for (MBlock b : mf.blocks) {
             List<MInsn> out = new ArrayList<>(b.insns.size() + 4);
             for (MInsn m : b.insns) {
-                boolean uses = m.uses().contains(vreg);
-                boolean defs = m.defs().contains(vreg);
-                if (!uses && !defs) {
+                int[] ks = mentionedRanks(m, rank);
+                if (ks.length == 0) {
                     out.add(m);
                     continue;
                 }
-                int t = mf.newVreg();
-                spillTemps.add(t);
-                if (uses) {
-                    MInsn reload = new MInsn(BpfOp.LDX_DW, t, Reg.FP, slot, 0);
-                    reload.spillCode = true;
-                    reload.loc = m.loc;
-                    out.add(reload);
+                List<Integer> uses = m.uses();
+                List<Integer> defs = m.defs();
+                Map<Integer, Integer> tempOf = new HashMap<>();
+                for (int k : ks) {
+                    int t = nextTemp[k]++;
+                    tempOf.put(ranked[k], t);
+                    spillTemps.add(t);
+                    if (uses.contains(ranked[k])) {
+                        MInsn reload = new MInsn(BpfOp.LDX_DW, t, Reg.FP, slot[k], 0);
+                        reload.spillCode = true;
+                        reload.loc = m.loc;
+                        out.add(reload);
+                    }
                 }
-                m.rename(r -> r == vreg ? t : r);
+                m.rename(r -> tempOf.getOrDefault(r, r));
                 out.add(m);
-                if (defs) {
-                    MInsn store = new MInsn(BpfOp.STX_DW, Reg.FP, t, slot, 0);
+                for (int i = ks.length - 1; i >= 0; i--) {
+                    int k = ks[i];
+                    if (!defs.contains(ranked[k])) continue;
+                    MInsn store = new MInsn(BpfOp.STX_DW, Reg.FP, tempOf.get(ranked[k]), slot[k], 0);
                     store.spillCode = true;
                     store.loc = m.loc;
                     out.add(store);
@@ -361,5 +401,26 @@ public final class LinearScanAllocator {
             b.insns.clear();
             b.insns.addAll(out);
         }
+    }
+
+    /** The ranks (in {@code rank}) of the spilled registers {@code m} reads or writes, increasing, each once. */
+    private static int[] mentionedRanks(MInsn m, Map<Integer, Integer> rank) {
+        int[] out = new int[4];
+        int count = 0;
+        for (List<Integer> regs : List.of(m.uses(), m.defs())) {
+            for (int r : regs) {
+                if (!Reg.isVirtual(r)) continue;
+                Integer k = rank.get(r);
+                if (k == null) continue;
+                boolean seen = false;
+                for (int i = 0; i < count; i++) seen |= out[i] == k;
+                if (seen) continue;
+                if (count == out.length) out = java.util.Arrays.copyOf(out, 2 * count);
+                out[count++] = k;
+            }
+        }
+        int[] ks = java.util.Arrays.copyOf(out, count);
+        java.util.Arrays.sort(ks);
+        return ks;
     }
 }

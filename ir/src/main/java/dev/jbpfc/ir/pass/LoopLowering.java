@@ -210,11 +210,14 @@ public final class LoopLowering {
             Cfg cfg = new Cfg(fn);
             DominatorTree dom = new DominatorTree(cfg);
             LoopInfo li = new LoopInfo(dom);
+            UseList uses = new UseList(fn);
             for (Loop loop : li.innermostFirst()) {
                 if (!seen.add(loop.header())) continue;
                 Instruction hinted = hintedLatch(loop);
-                if (hinted != null && (hinted.loopHint == Instruction.HINT_UNROLL || hinted.loopHint > 0)) continue;
                 Counted c = match(loop, cfg);
+                String unrollRefused = mode == Mode.AUTO && c != null && hinted != null ? unrollRefusal(loop, c, hinted) : null;
+                if (hinted != null && (hinted.loopHint == Instruction.HINT_UNROLL || hinted.loopHint > 0)
+                        && unrollRefused == null) continue;
                 if (c == null) {
                     if (forced && hinted == null) remark(fn, loop, target, "the loop is not a counted loop (i = a; i < b; i++)");
                     continue;
@@ -233,7 +236,7 @@ public final class LoopLowering {
                 PacketRecheck.Plan recheck = PacketRecheck.plan(fn, loop.blocks(), derived,
                         Map.of(c.counter(), counterRange(c)), dom);
                 if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_WALK_LIMIT
-                        && (carriesTrackedState(loop, c) || indexesUncheckedMemory(loop, derived, recheck)
+                        && (carriesTrackedState(loop, c, uses) || indexesUncheckedMemory(loop, derived, recheck)
                             || variesWithEnclosingLoop(loop, c.start()) || variesWithEnclosingLoop(loop, c.end())
                             || boundsAnInnerLoop(li, cfg, loop))) continue;
                 if (target == Target.NONE) continue;
@@ -268,6 +271,11 @@ public final class LoopLowering {
                     remark(fn, loop, target, "the program declares the bpf_iter_num kfuncs with other types");
                     return;
                 }
+                if (unrollRefused != null) {
+                    remarks.add(new Remark(fn.name(), loop.header().terminator().loc, "loop not unrolled as the pragma "
+                            + "asks (" + unrollRefused + "); lowered to an open-coded iterator instead"));
+                    for (Block l : loop.latches()) l.terminator().loopHint = Instruction.HINT_NONE;
+                }
                 toIterator(fn, loop, c, recheck);
                 changed = true;
                 break;
@@ -283,11 +291,14 @@ public final class LoopLowering {
      * (the plain loop at least stops at its trip count). Example: {@code for (i = 0; i < 64; i++) { if (off > 40)
      * break; off += p[i] & 7; }}.
      */
-    private static boolean carriesTrackedState(Loop loop, Counted c) {
+    private static boolean carriesTrackedState(Loop loop, Counted c, UseList useList) {
         Set<Value> carried = new HashSet<>();
         for (Instruction phi : c.header().phis()) {
-            if (phi == c.counter()) continue;
-            if (phi.type() == Type.PTR) return true;
+            if (phi == c.counter() || onlyPhisUse(phi, useList)) continue;
+            if (phi.type() == Type.PTR) {
+                if (unknownToVerifier(phi, loop, useList, new HashSet<>())) continue;
+                return true;
+            }
             carried.add(phi);
         }
         if (carried.isEmpty()) return false;
@@ -315,6 +326,73 @@ public final class LoopLowering {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether nothing but phis uses {@code phi}, through any chain of phis: a dead value DCE would delete (after
+     * inlining, each inlined parameter of pyperf's get_frame_data is such a web of pointer phis around the loop,
+     * and counted as a tracked pointer it kept pyperf600_nounroll's loops plain, over the verifier's limit).
+     */
+    private static boolean onlyPhisUse(Instruction phi, UseList uses) {
+        Set<Instruction> seen = new HashSet<>();
+        java.util.ArrayDeque<Instruction> work = new java.util.ArrayDeque<>(List.of(phi));
+        while (!work.isEmpty()) {
+            Instruction p = work.pop();
+            if (!seen.add(p)) continue;
+            for (Instruction u : uses.users(p)) {
+                if (!u.isPhi()) return false;
+                work.add(u);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a carried pointer is, to the verifier, a scalar it never learns anything about: on every path it was
+     * loaded from a stack buffer that only helpers fill (no 8-byte store, so no spilled pointer, can be in it). The
+     * selftests' pyperf walks a user-space list, {@code frame_ptr = frame.f_back} after
+     * {@code bpf_probe_read_user(&frame, ...)}: its compares with NULL are never decided and it only reaches helper
+     * arguments, so it stays imprecise and the iterator loop converges (pyperf600_nounroll: 10,282 processed
+     * instructions as an iterator loop, over the 1,000,000 limit plain, clang-22's plain loop 530,770). A constant
+     * start (NULL) is known, and decides the first trip's compares: it does not qualify.
+     */
+    private static boolean unknownToVerifier(Value v, Loop loop, UseList uses, Set<Value> seen) {
+        if (!seen.add(v)) return true;
+        if (!(v instanceof Instruction i)) return false;
+        if (i.isPhi() || i.op() == Opcode.SELECT) {
+            int from = i.op() == Opcode.SELECT ? 1 : 0;
+            if (i.isPhi() && i.block() != null && !loop.contains(i.block())) return false;
+            for (int k = from; k < i.operands().size(); k++) {
+                if (!unknownToVerifier(i.operand(k), loop, uses, seen)) return false;
+            }
+            return true;
+        }
+        if (i.op() != Opcode.LOAD) return false;
+        Value base = i.operand(0);
+        for (int depth = 0; depth < 32 && base instanceof Instruction p && p.op() == Opcode.PTRADD; depth++) {
+            if (!(p.operand(1) instanceof Constant)) return false;
+            base = p.operand(0);
+        }
+        return base instanceof Instruction a && a.op() == Opcode.ALLOCA && onlyHelpersFill(a, uses, new HashSet<>());
+    }
+
+    /** Whether the stack buffer at {@code p} is only read, memset, given to helpers, or stored narrower than 8 bytes. */
+    private static boolean onlyHelpersFill(Value p, UseList uses, Set<Value> seen) {
+        if (!seen.add(p)) return true;
+        for (Instruction u : uses.users(p)) {
+            switch (u.op()) {
+                case LOAD, CALLHELPER -> { }
+                case MEMSET -> { if (u.operand(0) != p) return false; }
+                case STORE -> {
+                    if (u.operand(0) == p || u.operand(0).type().bytes >= 8) return false;
+                }
+                case PTRADD -> {
+                    if (u.operand(0) != p || !onlyHelpersFill(u, uses, seen)) return false;
+                }
+                default -> { return false; }
+            }
+        }
+        return true;
     }
 
     /** The counter and the values computed from it in the loop by pure instructions and phis. */
@@ -392,6 +470,29 @@ public final class LoopLowering {
         Instruction at = loop.header().terminator();
         String to = target == Target.BPF_LOOP ? "bpf_loop: " : "an iterator: ";
         remarks.add(new Remark(fn.name(), at.loc, REMARK_PREFIX + to + why));
+    }
+
+    /**
+     * Why LoopUnroll will refuse a loop marked for unrolling, or null: its copies would exceed
+     * {@link LoopUnroll#MAX_INSTRUCTIONS} (the selftests' pyperf600: 600 trips of a body of calls), or the pragma
+     * asks for a partial unroll, which LoopUnroll does not do (pyperf180 at -mcpu=v3: unroll_count(90) of 180
+     * trips). Left plain, such a loop is walked trip by trip (pyperf600: over the verifier's limit); auto then
+     * chooses its form like an unmarked loop's.
+     */
+    private static String unrollRefusal(Loop loop, Counted c, Instruction hinted) {
+        if (hinted.loopHint != Instruction.HINT_UNROLL && hinted.loopHint <= 0) return null;
+        long trips = c.constantTrips();
+        if (trips < 0) return null;
+        if (hinted.loopHint > 0 && hinted.loopHint < trips) {
+            return "a partial unroll of " + hinted.loopHint + " of " + trips + " iterations";
+        }
+        long size = 0;
+        for (Block b : loop.blocks()) size += b.size();
+        if (size * (trips - 1) > LoopUnroll.MAX_INSTRUCTIONS) {
+            return trips + " copies of " + size + " instructions exceed the unroller's limit of "
+                    + LoopUnroll.MAX_INSTRUCTIONS;
+        }
+        return null;
     }
 
     private static Instruction hintedLatch(Loop loop) {

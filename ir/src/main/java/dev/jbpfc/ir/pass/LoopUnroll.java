@@ -59,45 +59,73 @@ public final class LoopUnroll {
 
     public void run(Function fn) {
         Set<Block> tried = new HashSet<>();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
+        while (true) {
             Cfg cfg = new Cfg(fn);
             DominatorTree dt = new DominatorTree(cfg);
             LoopInfo li = new LoopInfo(dt);
+            // 1. plan every marked loop that shares no block with a loop already planned this round (a loop around
+            //    a planned one waits for the next round, when it contains the unrolled copies)
+            List<Plan> plans = new ArrayList<>();
+            Set<Block> planned = new HashSet<>();
             for (Loop loop : li.innermostFirst()) {
                 Instruction hinted = null;
                 for (Block l : loop.latches()) {
                     int h = l.terminator().loopHint;
                     if (h == Instruction.HINT_UNROLL || h > 0) hinted = l.terminator();
                 }
-                if (hinted == null || !tried.add(loop.header())) continue;
+                if (hinted == null || tried.contains(loop.header())) continue;
+                boolean overlaps = false;
+                for (Block b : loop.blocks()) overlaps |= planned.contains(b);
+                if (overlaps) continue;
+                tried.add(loop.header());
                 if (loop.latches().size() != 1) {
                     remark(fn, hinted, "the loop has more than one back edge");
                     continue;
                 }
-                String why = unroll(fn, loop, cfg, dt, hinted.loopHint);
-                if (why == null) {
-                    changed = true;
-                    break;
+                Plan plan = plan(fn, loop, dt, hinted);
+                if (plan.whyNot != null) {
+                    remark(fn, hinted, plan.whyNot);
+                    continue;
                 }
-                remark(fn, hinted, why);
+                plans.add(plan);
+                planned.addAll(loop.blocks());
             }
+            if (plans.isEmpty()) return;
+            // 2. edit them all, then clean up once: the clean-up passes cost the whole function each time, and a
+            //    program of many unrolled loops (the selftests' pyperf: five inlined copies of a 100-trip loop) paid
+            //    them once per loop before
+            UseList uses = new UseList(fn);
+            for (Plan p : plans) demoteLiveOuts(p.loop, p.body, uses, fn);
+            for (Plan p : plans) unroll(fn, p);
+            CfgEdits.prunePhis(fn);
+            Cfg.removeUnreachable(fn);
+            CfgEdits.prunePhis(fn);
+            new Mem2Reg().run(fn);
         }
+    }
+
+    /**
+     * What unrolling one loop needs, found before any loop of the round is edited: its blocks in function order,
+     * its trip count, and per iteration the branches whose direction is then known (block -> target index).
+     * {@code whyNot} is set instead when the loop cannot be unrolled.
+     */
+    private record Plan(Loop loop, List<Block> body, int trips, List<Map<Block, Integer>> decisions, String whyNot) {
+        static Plan refused(String why) { return new Plan(null, null, 0, null, why); }
     }
 
     private void remark(Function fn, Instruction at, String why) {
         remarks.add(new Remark(fn.name(), at.loc, "loop not unrolled: " + why));
     }
 
-    /** Unrolls the loop and returns null, or returns why it cannot (leaving the loop unchanged). */
-    private String unroll(Function fn, Loop loop, Cfg cfg, DominatorTree dt, int hint) {
+    /** The loop's plan, or why it cannot be unrolled; reads the function and edits nothing. */
+    private static Plan plan(Function fn, Loop loop, DominatorTree dt, Instruction hinted) {
+        int hint = hinted.loopHint;
         Block header = loop.header();
         Block latch = loop.latches().get(0);
         List<Block> body = orderedBlocks(fn, loop);
         List<Instruction> headerPhis = header.phis();
 
-        // 1. trip count: run the header phis forward until an exit that runs every iteration is taken
+        // trip count: run the header phis forward until an exit that runs every iteration is taken
         List<Block> alwaysRun = new ArrayList<>();
         for (Block b : body) if (dt.dominates(b, latch)) alwaysRun.add(b);
         List<Map<Instruction, Long>> envs = new ArrayList<>();
@@ -130,15 +158,16 @@ public final class LoopUnroll {
                 Long v = eval(phi.incomingFor(latch), env, loop, memo);
                 if (v != null) next.put(phi, v);
             }
-            if (next.isEmpty()) return UNKNOWN_COUNT; // nothing known any more: no exit can be decided
+            if (next.isEmpty()) return Plan.refused(UNKNOWN_COUNT); // nothing known any more: no exit can be decided
             env = next;
         }
-        if (trips < 0) return UNKNOWN_COUNT;
-        if (hint > 0 && hint < trips) return "partial unrolling (a count of " + hint + " for " + trips + " iterations) is not supported yet";
+        if (trips < 0) return Plan.refused(UNKNOWN_COUNT);
+        if (hint > 0 && hint < trips) return Plan.refused("partial unrolling (a count of " + hint + " for " + trips + " iterations) is not supported yet");
         int size = 0;
         for (Block b : body) size += b.size();
         if ((long) size * (trips - 1) > MAX_INSTRUCTIONS) {
-            return "unrolling " + trips + " iterations of " + size + " instructions exceeds the limit of " + MAX_INSTRUCTIONS;
+            return Plan.refused("unrolling " + trips + " iterations of " + size + " instructions exceeds the limit of "
+                    + MAX_INSTRUCTIONS);
         }
 
         // decisions per iteration, taken on the original branches before any are edited: block -> target index
@@ -152,11 +181,24 @@ public final class LoopUnroll {
             }
             decisions.add(d);
         }
+        return new Plan(loop, body, trips, decisions, null);
+    }
 
-        // 2. values used after the loop go through a stack slot (Mem2Reg rebuilds SSA across the copies)
-        demoteLiveOuts(fn, loop, body);
+    /**
+     * Unrolls a planned loop whose live-out values are already demoted: clones the body for iterations
+     * 1..trips-1, chains the copies, and folds the branches decided in each. Leaves phis of removed edges and
+     * unreachable blocks for the caller to clean up.
+     */
+    private static void unroll(Function fn, Plan plan) {
+        Loop loop = plan.loop();
+        List<Block> body = plan.body();
+        int trips = plan.trips();
+        List<Map<Block, Integer>> decisions = plan.decisions();
+        Block header = loop.header();
+        Block latch = loop.latches().get(0);
+        List<Instruction> headerPhis = header.phis();
 
-        // 3. clone the body for iterations 1..trips-1; copy k's header phis are copy k-1's latch values
+        // clone the body for iterations 1..trips-1; copy k's header phis are copy k-1's latch values
         List<Map<Value, Value>> vmaps = new ArrayList<>();
         List<Map<Block, Block>> bmaps = new ArrayList<>();
         Map<Value, Value> id = new HashMap<>();
@@ -234,7 +276,7 @@ public final class LoopUnroll {
             }
         }
 
-        // 4. fold every branch whose condition is known in its iteration
+        // fold every branch whose condition is known in its iteration
         for (int k = 0; k < trips; k++) {
             for (Map.Entry<Block, Integer> e : decisions.get(k).entrySet()) {
                 Instruction t = bmaps.get(k).get(e.getKey()).terminator();
@@ -243,11 +285,6 @@ public final class LoopUnroll {
                 t.targets().add(dest);
             }
         }
-        CfgEdits.prunePhis(fn);
-        Cfg.removeUnreachable(fn);
-        CfgEdits.prunePhis(fn);
-        new Mem2Reg().run(fn);
-        return null;
     }
 
     private static final String UNKNOWN_COUNT = "the trip count is not a compile-time constant";
@@ -311,9 +348,12 @@ public final class LoopUnroll {
         return b.insertBefore(before, Instruction.cmp(dev.jbpfc.ir.Predicate.NE, ld, dev.jbpfc.ir.Constant.of(Type.I32, 0)));
     }
 
-    /** Routes loop-defined values used outside the loop (other than by exit-block phis) through stack slots. */
-    private static void demoteLiveOuts(Function fn, Loop loop, List<Block> body) {
-        UseList uses = new UseList(fn);
+    /**
+     * Routes loop-defined values used outside the loop (other than by exit-block phis) through stack slots, which
+     * Mem2Reg turns back into SSA across the copies. {@code uses} may be shared by the loops of one round: demoting
+     * one loop adds no user of another's values (it only adds loads, stores and the loads' users).
+     */
+    private static void demoteLiveOuts(Loop loop, List<Block> body, UseList uses, Function fn) {
         for (Block b : body) {
             for (Instruction v : b.instructions()) {
                 if (!v.hasResult()) continue;

@@ -62,12 +62,18 @@ public final class Mem2Reg {
         Cfg cfg = new Cfg(fn);
         DominatorTree dt = new DominatorTree(cfg);
 
-        // 2. place phis at the iterated dominance frontier of the blocks that store
+        // 2. place phis at the iterated dominance frontier of the blocks that store (found in one scan: a scan per
+        //    alloca made a function of many locals and many blocks, such as an unrolled loop's, quadratic)
+        Map<Instruction, Set<Block>> storeBlocks = new HashMap<>();
+        for (Instruction i : fn.instructions()) {
+            if (i.op() == Opcode.STORE && i.operand(1) instanceof Instruction a && promotable.containsKey(a)) {
+                storeBlocks.computeIfAbsent(a, k -> new HashSet<>()).add(i.block());
+            }
+        }
         Map<Instruction, Instruction> phiVar = new HashMap<>(); // phi -> alloca it stands for
         for (Map.Entry<Instruction, Type> e : promotable.entrySet()) {
             Instruction a = e.getKey();
-            Set<Block> defs = new HashSet<>();
-            for (Instruction i : fn.instructions()) if (i.op() == Opcode.STORE && i.operand(1) == a) defs.add(i.block());
+            Set<Block> defs = storeBlocks.getOrDefault(a, Set.of());
             Deque<Block> work = new ArrayDeque<>(defs);
             Set<Block> placed = new HashSet<>();
             while (!work.isEmpty()) {
