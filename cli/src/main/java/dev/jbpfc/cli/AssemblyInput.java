@@ -52,12 +52,12 @@ final class AssemblyInput {
                     return;
                 }
             } else {
-                text = new String(Files.readAllBytes(input), StandardCharsets.ISO_8859_1);
+                text = new String(Files.readAllBytes(dev.jbpfc.source.WorkingDirectory.resolve(input)), StandardCharsets.ISO_8859_1);
                 if (options.action == Options.Action.PREPROCESS) return;
             }
             if (options.action != Options.Action.OBJECT) return;
             byte[] object = AssemblyObject.assemble(input.toString(), text);
-            Files.write(c.outputPath(input, ".o"), object);
+            Files.write(dev.jbpfc.source.WorkingDirectory.resolve(c.outputPath(input, ".o")), object);
         } catch (CompileError e) {
             diags.error(e.location(), e.getMessage());
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.jbpfc.cli;
 
+import dev.jbpfc.source.WorkingDirectory;
 import dev.jbpfc.diag.CompileError;
 import dev.jbpfc.diag.Diagnostics;
 import dev.jbpfc.diag.Severity;
@@ -175,7 +176,7 @@ final class Compilation {
             List<BpfBackend.LoopReport> loops = new ArrayList<>();
             byte[] object = BpfBackend.compile(unit.module(), backend, needsBtf ? btf : null, loops);
             reportLoops(input, unit.module(), loops);
-            Files.write(outputPath(input, ".o"), object);
+            Files.write(WorkingDirectory.resolve(outputPath(input, ".o")), object);
             lap("backend", t);
         } catch (CompileError e) {
             diags.error(e.location(), e.getMessage());
@@ -248,7 +249,7 @@ final class Compilation {
             stdout.print(text);
             stdout.flush();
         } else {
-            Files.writeString(out, text);
+            Files.writeString(WorkingDirectory.resolve(out), text);
         }
     }
 
@@ -260,7 +261,7 @@ final class Compilation {
                 PreprocessedPrinter.print(tokens, w);
                 w.flush();
             } else {
-                try (Writer w = Files.newBufferedWriter(out)) {
+                try (Writer w = Files.newBufferedWriter(WorkingDirectory.resolve(out))) {
                     PreprocessedPrinter.print(tokens, w);
                 }
             }

@@ -72,7 +72,7 @@ public final class Main {
         }
         boolean missing = false;
         for (Path in : o.inputs) {
-            if (!Files.isRegularFile(in)) {
+            if (!Files.isRegularFile(dev.jbpfc.source.WorkingDirectory.resolve(in))) {
                 err.println("jbpfc: error: no such file or directory: '" + in + "'");
                 missing = true;
             }

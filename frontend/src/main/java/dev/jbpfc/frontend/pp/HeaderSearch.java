@@ -1,5 +1,6 @@
 package dev.jbpfc.frontend.pp;
 
+import dev.jbpfc.source.WorkingDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class HeaderSearch {
             if (path.startsWith(BUILTIN_DIR + "/")) {
                 b = HeaderSearch.class.getResource(BUILTIN_RESOURCES + path.substring(BUILTIN_DIR.length() + 1)) != null;
             } else {
-                b = Files.isRegularFile(Path.of(path));
+                b = Files.isRegularFile(WorkingDirectory.resolve(path));
             }
             exists.put(path, b);
         }

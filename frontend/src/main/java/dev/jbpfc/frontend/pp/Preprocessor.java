@@ -1,5 +1,6 @@
 package dev.jbpfc.frontend.pp;
 
+import dev.jbpfc.source.WorkingDirectory;
 import dev.jbpfc.diag.Diagnostics;
 import dev.jbpfc.diag.Severity;
 import dev.jbpfc.frontend.lex.Interner;
@@ -275,7 +276,7 @@ public final class Preprocessor {
         }
         for (String inc : options.includes) {
             Path p = options.workingDirectory.resolve(inc);
-            String name = Files.isRegularFile(p) && !options.workingDirectory.toString().isEmpty() ? p.toString() : inc;
+            String name = Files.isRegularFile(WorkingDirectory.resolve(p)) && !options.workingDirectory.toString().isEmpty() ? p.toString() : inc;
             sb.append("#include \"").append(name).append("\"\n");
         }
         return sb.toString();
@@ -301,7 +302,7 @@ public final class Preprocessor {
     private static String canonical(String path) {
         if (path.startsWith("<")) return path;
         try {
-            return Path.of(path).toAbsolutePath().normalize().toString();
+            return WorkingDirectory.resolve(path).toAbsolutePath().normalize().toString();
         } catch (RuntimeException e) {
             return path;
         }
@@ -323,7 +324,7 @@ public final class Preprocessor {
     private static SourceFile read(String path) {
         try {
             byte[] bytes = HeaderSearch.builtinHeader(path);
-            if (bytes == null) bytes = Files.readAllBytes(Path.of(path));
+            if (bytes == null) bytes = Files.readAllBytes(WorkingDirectory.resolve(path));
             return new SourceFile(path, new String(bytes, StandardCharsets.ISO_8859_1));
         } catch (IOException | RuntimeException e) {
             return null;
