@@ -29,8 +29,13 @@ public final class Main {
 
     /** {@link #run} on a thread of its own with {@link #COMPILER_STACK_BYTES} of stack; the process entry uses it. */
     public static int runOnLargeStack(String[] args, PrintStream out, PrintStream err) {
+        return runOnLargeStack(args, out, err, null);
+    }
+
+    /** {@link #runOnLargeStack} for the compile server, with the state it keeps between requests. */
+    public static int runOnLargeStack(String[] args, PrintStream out, PrintStream err, KeptState kept) {
         int[] status = {1};
-        Thread t = new Thread(null, () -> status[0] = run(args, out, err), "jbpfc", COMPILER_STACK_BYTES);
+        Thread t = new Thread(null, () -> status[0] = run(args, out, err, kept), "jbpfc", COMPILER_STACK_BYTES);
         t.start();
         boolean interrupted = false;
         while (true) {
@@ -46,6 +51,11 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, null);
+    }
+
+    /** {@link #run} for the compile server: {@code kept} carries the header work from request to request. */
+    public static int run(String[] args, PrintStream out, PrintStream err, KeptState kept) {
         // Subcommands are a first argument that names one; a C file of that name is compiled as ./check-loops.
         if (args.length > 0 && args[0].equals(CheckLoopsCommand.NAME)) {
             return new CheckLoopsCommand().run(Arrays.copyOfRange(args, 1, args.length), out, err);
@@ -85,7 +95,7 @@ public final class Main {
         }
         int status = 0;
         TimeReport times = o.timeReport ? new TimeReport() : null;
-        Compilation.Shared shared = o.inputs.size() > 1 ? new Compilation.Shared() : null;
+        Compilation.Shared shared = o.inputs.size() > 1 ? new Compilation.Shared() : kept == null ? null : kept.take(args, o);
         for (Path in : o.inputs) {
             Diagnostics diags = new Diagnostics(err);
             diags.setErrorLimit(o.errorLimit);
@@ -120,6 +130,7 @@ public final class Main {
             if (times != null) times.endInput(in.toString(), err);
         }
         if (times != null) times.endInvocation(err);
+        if (kept != null) kept.give(args, o, shared, status);
         return status;
     }
 }

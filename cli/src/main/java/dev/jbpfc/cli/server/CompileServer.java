@@ -1,5 +1,6 @@
 package dev.jbpfc.cli.server;
 
+import dev.jbpfc.cli.KeptState;
 import dev.jbpfc.cli.Main;
 import dev.jbpfc.source.WorkingDirectory;
 
@@ -35,8 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Each request runs {@link Main#run} with the client's arguments, its working directory (through
  * {@link WorkingDirectory}) and its character set, on a thread of its own with the compiler's large stack, and
  * sends back the bytes written to standard output and error and the exit status: byte for byte what a fresh
- * process gives. It keeps nothing from one request to the next (no cached files or headers: a header edited
- * between two compiles is read again). Requests run in parallel up to the number of processors ({@code make -j}).
+ * process gives. From one request to the next it keeps the header work of a compile ({@link KeptState}: the batch
+ * reuse of one invocation, taken only by the same command on another input while every file it read is unchanged
+ * on disk). Requests run in parallel up to the number of processors ({@code make -j}).
  * <p>
  * It exits when it has been idle for {@code JBPFC_SERVER_IDLE_SECONDS} (default 1800), when its jar changes or
  * disappears (a rebuilt compiler gets a new server), or when another server for the same build holds the lock.
@@ -50,6 +52,7 @@ public final class CompileServer {
     private final Duration idle;
     private final Semaphore slots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
     private final AtomicInteger active = new AtomicInteger();
+    private final KeptState kept = KeptState.pool();
     private volatile long lastActivity = System.nanoTime();
     private volatile ServerSocketChannel channel;
     private volatile String stopReason;
@@ -173,7 +176,8 @@ public final class CompileServer {
                 PrintStream stderr = new PrintStream(new BufferedOutputStream(ServerProtocol.frames(out, ServerProtocol.ERR), 1 << 16), false, cs);
                 int[] status = {1};
                 String[] args = r.args().toArray(new String[0]);
-                WorkingDirectory.runIn(cwd, () -> status[0] = Main.runOnLargeStack(args, stdout, stderr));
+                KeptState kept = this.kept.forRequest(cwd.toString());
+                WorkingDirectory.runIn(cwd, () -> status[0] = Main.runOnLargeStack(args, stdout, stderr, kept));
                 stdout.flush();
                 stderr.flush();
                 ServerProtocol.writeExit(out, status[0]);

@@ -133,6 +133,52 @@ class CompileServerTest {
         assertFalse(Files.exists(Path.of("out/prog.o").toAbsolutePath()), "nothing is written in the server's directory");
     }
 
+    /**
+     * The header work a request keeps is taken over by the next compile with the same flags only while the files
+     * say the same: an edited header, a header that now shadows the one found before, and a second program give
+     * what a fresh process gives.
+     */
+    @Test
+    void keptHeaderWorkFollowsTheFiles() throws Exception {
+        startServer(Duration.ofMinutes(5));
+        Path a = project(tmp.resolve("k"));
+        Files.writeString(a.resolve("other.c"), "#include \"defs.h\"\nint use(int v) { return twice(v) + LIMIT; }\n");
+        List<String> prog = List.of("--target=bpf", "-O2", "-Iinc", "-S", "prog.c", "-o", "-");
+        List<String> other = List.of("--target=bpf", "-O2", "-Iinc", "-S", "other.c", "-o", "-");
+        List<Runnable> steps = List.of(
+                () -> { },
+                () -> { },
+                () -> write(a.resolve("inc/defs.h"), "#define LIMIT 9\nstatic inline int twice(int x) { return x + x + 1; }\n"),
+                () -> write(a.resolve("defs.h"), "#define LIMIT 11\nstatic inline int twice(int x) { return 3 * x; }\n"),
+                () -> write(a.resolve("defs.h"), "#define LIMIT 11\nstatic inline int twice(int x) { return nope; }\n"),
+                () -> write(a.resolve("defs.h"), "#define LIMIT 12\nstatic inline int twice(int x) { return 4 * x; }\n"));
+        String previous = null;
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).run();
+            List<List<String>> order = List.of(prog, other, prog);
+            for (int j = 0; j < order.size(); j++) {
+                List<String> args = order.get(j);
+                Result fresh = freshProcess(a, args), served = viaServer(a, args);
+                String what = "step " + i + " " + args;
+                assertEquals(fresh.status(), served.status(), what);
+                assertEquals(new String(fresh.err(), StandardCharsets.UTF_8), new String(served.err(), StandardCharsets.UTF_8), what);
+                assertEquals(new String(fresh.out(), StandardCharsets.UTF_8), new String(served.out(), StandardCharsets.UTF_8), what);
+                if (j == 0 && i > 1) {
+                    assertFalse(new String(served.out(), StandardCharsets.UTF_8).equals(previous), "step " + i + " changed nothing");
+                }
+                if (j == 0) previous = new String(served.out(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static void write(Path p, String text) {
+        try {
+            Files.writeString(p, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void parallelRequestsGetTheirOwnResults() throws Exception {
         startServer(Duration.ofMinutes(5));

@@ -33,8 +33,10 @@ final class HeaderSearch {
     private final List<Boolean> system = new ArrayList<>();
     private final int angledStart;
     private final Map<String, Boolean> exists = new HashMap<>();
+    private final SharedSourceFiles shared;
 
     HeaderSearch(PreprocessorOptions o) {
+        shared = o.sharedFiles;
         for (Path p : o.quoteDirs) add(p, false);
         int quoteCount = dirs.size();
         List<String> seen = new ArrayList<>();
@@ -103,6 +105,7 @@ final class HeaderSearch {
                 b = Files.isRegularFile(WorkingDirectory.resolve(path));
             }
             exists.put(path, b);
+            if (shared != null) shared.probed(path, b);
         }
         return b;
     }
