@@ -70,7 +70,7 @@ public final class LinearScanAllocator {
         for (int round = 0; round < 64; round++) {
             Set<Integer> spilled = tryAllocate();
             if (spilled == null) return;
-            for (int v : spilled) spill(v);
+            spill(spilled);
         }
         throw new IllegalStateException("register allocation of '" + mf.name + "' did not converge");
     }
@@ -90,7 +90,10 @@ public final class LinearScanAllocator {
         List<Integer> callPositions = new ArrayList<>();
         for (int k = 0; k < flat.size(); k++) if (flat.get(k).isCall()) callPositions.add(2 * k);
         for (Interval it : intervals.values()) {
-            for (int p : callPositions) if (it.start <= p && it.end >= p + 2) it.crossesCall = true;
+            // the first call at or after the interval's start (positions ascend): it is crossed if any is
+            int i = java.util.Collections.binarySearch(callPositions, it.start);
+            if (i < 0) i = -i - 1;
+            it.crossesCall = i < callPositions.size() && it.end >= callPositions.get(i) + 2;
         }
         Map<Integer, List<Integer>> copyPartners = copyPartners();
 
@@ -221,9 +224,25 @@ public final class LinearScanAllocator {
         return fixedFree(r, cur, fixed);
     }
 
+    /**
+     * Whether none of r's fixed segments overlaps {@code cur}. The segments are sorted by start and each carries
+     * the largest end of it and those before it ({@link #fixedIntervals}), so this is a binary search: some segment
+     * starting by cur's end reaches cur's start exactly when the largest end among them does. (A scan of all
+     * segments cost the function's length for each interval: quadratic in one long function.)
+     */
     private static boolean fixedFree(int r, Interval cur, List<List<int[]>> fixed) {
-        for (int[] seg : fixed.get(r)) if (cur.start <= seg[1] && seg[0] <= cur.end) return false;
-        return true;
+        List<int[]> segs = fixed.get(r);
+        int lo = 0, hi = segs.size() - 1, last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (segs.get(mid)[0] <= cur.end) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return last < 0 || segs.get(last)[2] < cur.start;
     }
 
     /** For each virtual register, the registers it is copied to or from (allocation hints). */
@@ -311,51 +330,94 @@ public final class LinearScanAllocator {
                 for (int r : m.uses()) {
                     if (Reg.isVirtual(r) || r == Reg.FP) continue;
                     if (open[r] == null) {
-                        open[r] = new int[] {b == 0 ? -1 : blockStart[b], pos};
+                        open[r] = new int[] {b == 0 ? -1 : blockStart[b], pos, 0};
                         fixed.get(r).add(open[r]);
                     }
                     open[r][1] = pos;
                 }
                 for (int r : m.defs()) {
                     if (Reg.isVirtual(r) || r == Reg.FP) continue;
-                    open[r] = new int[] {pos + 1, pos + 1};
+                    open[r] = new int[] {pos + 1, pos + 1, 0};
                     fixed.get(r).add(open[r]);
                 }
                 pos += 2;
             }
         }
+        // sorted by start, and [2] = the largest end up to here (for fixedFree's binary search)
+        for (List<int[]> segs : fixed) {
+            segs.sort((x, y) -> Integer.compare(x[0], y[0]));
+            int maxEnd = Integer.MIN_VALUE;
+            for (int[] s : segs) {
+                maxEnd = Math.max(maxEnd, s[1]);
+                s[2] = maxEnd;
+            }
+        }
         return fixed;
     }
 
-    /** Gives {@code vreg} an 8-byte stack slot: a reload before each use, a store after each def. */
-    private void spill(int vreg) {
-        mf.spillBytes += 8;
-        int slot = -(mf.allocaBytes + mf.spillBytes);
+    /**
+     * Gives each register of {@code vregs} an 8-byte stack slot (in the order given): a reload before each use, a
+     * store after each def. One walk over the function for all of them (one walk each cost spills times length).
+     */
+    private void spill(Set<Integer> vregs) {
+        Map<Integer, Integer> slotOf = new HashMap<>();
+        for (int v : vregs) {
+            mf.spillBytes += 8;
+            slotOf.put(v, -(mf.allocaBytes + mf.spillBytes));
+        }
+        // The code and register numbers are those one walk per register (in the order given) made: temporaries
+        // numbered register by register, reloads in that order before the instruction, stores after it in reverse.
+        Map<Integer, List<MInsn>> touching = new HashMap<>();
+        for (MBlock b : mf.blocks) {
+            for (MInsn m : b.insns) {
+                for (int r : m.uses()) if (slotOf.containsKey(r)) touching.computeIfAbsent(r, k -> new ArrayList<>()).add(m);
+                for (int r : m.defs()) {
+                    if (!slotOf.containsKey(r)) continue;
+                    List<MInsn> l = touching.computeIfAbsent(r, k -> new ArrayList<>());
+                    if (l.isEmpty() || l.get(l.size() - 1) != m) l.add(m);
+                }
+            }
+        }
+        Map<MInsn, Map<Integer, Integer>> temps = new java.util.IdentityHashMap<>();
+        for (int v : vregs) {
+            List<MInsn> l = touching.getOrDefault(v, List.of());
+            for (int k = 0; k < l.size(); k++) {
+                if (k > 0 && l.get(k - 1) == l.get(k)) continue; // a register used twice by one instruction
+                temps.computeIfAbsent(l.get(k), x -> new HashMap<>()).put(v, mf.newVreg());
+            }
+        }
         for (MBlock b : mf.blocks) {
             List<MInsn> out = new ArrayList<>(b.insns.size() + 4);
             for (MInsn m : b.insns) {
-                boolean uses = m.uses().contains(vreg);
-                boolean defs = m.defs().contains(vreg);
-                if (!uses && !defs) {
+                Map<Integer, Integer> mine = temps.get(m);
+                if (mine == null) {
                     out.add(m);
                     continue;
                 }
-                int t = mf.newVreg();
-                spillTemps.add(t);
-                if (uses) {
-                    MInsn reload = new MInsn(BpfOp.LDX_DW, t, Reg.FP, slot, 0);
-                    reload.spillCode = true;
-                    reload.loc = m.loc;
-                    out.add(reload);
+                List<Integer> uses = m.uses(), defs = m.defs();
+                List<MInsn> stores = new ArrayList<>();
+                for (int vreg : vregs) {
+                    boolean use = uses.contains(vreg), def = defs.contains(vreg);
+                    if (!use && !def) continue;
+                    int slot = slotOf.get(vreg);
+                    int t = mine.get(vreg);
+                    spillTemps.add(t);
+                    if (use) {
+                        MInsn reload = new MInsn(BpfOp.LDX_DW, t, Reg.FP, slot, 0);
+                        reload.spillCode = true;
+                        reload.loc = m.loc;
+                        out.add(reload);
+                    }
+                    m.rename(r -> r == vreg ? t : r);
+                    if (def) {
+                        MInsn store = new MInsn(BpfOp.STX_DW, Reg.FP, t, slot, 0);
+                        store.spillCode = true;
+                        store.loc = m.loc;
+                        stores.add(0, store);
+                    }
                 }
-                m.rename(r -> r == vreg ? t : r);
                 out.add(m);
-                if (defs) {
-                    MInsn store = new MInsn(BpfOp.STX_DW, Reg.FP, t, slot, 0);
-                    store.spillCode = true;
-                    store.loc = m.loc;
-                    out.add(store);
-                }
+                out.addAll(stores);
             }
             b.insns.clear();
             b.insns.addAll(out);
