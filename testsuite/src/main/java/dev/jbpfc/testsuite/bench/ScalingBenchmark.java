@@ -21,9 +21,10 @@ import java.util.Map;
  * </pre>
  * Sizes grow by 4 from about 1,000 instructions (for the initializer, 1,000 elements) for {@code --steps} sizes,
  * and stop early once a compile takes more than {@code --limit-seconds} of CPU. A JVM's start-up is a constant
- * that flattens the small sizes, so the slope is fitted to CPU time less the smallest size's, over the sizes whose
- * time is at least twice that: it is the growth of the compiler's own work. Slopes of consecutive sizes are
- * printed too, so that one superlinear step is not hidden in the fit.
+ * that flattens the small sizes, so the slopes are of CPU time less the start-up (the median CPU time of three
+ * compiles of a one-line program), fitted over the sizes whose time is at least twice the start-up: the growth of
+ * the compiler's own work; peak memory likewise less the start-up's. Slopes of consecutive sizes are printed too,
+ * so that one superlinear step is not hidden in the fit.
  */
 public final class ScalingBenchmark {
     /** A generated program: {@code n} is its size parameter (statements, functions, cases, nests, elements). */
@@ -124,6 +125,16 @@ public final class ScalingBenchmark {
         Path root = Path.of(System.getenv().getOrDefault("JBPFC_ROOT", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("jbpfc-scaling");
         TimedRun.of(List.of(root.resolve("jbpfc").toString(), "--version"), root); // builds the jar if needed
+        Path tiny = work.resolve("tiny.c");
+        Files.writeString(tiny, "int x;\n");
+        List<TimedRun> starts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            starts.add(TimedRun.of(List.of(root.resolve("jbpfc").toString(), "-O2", "--target=bpf", "-c", tiny.toString(),
+                    "-o", work.resolve("tiny.o").toString()), root, Map.of("JBPFC_SERVER", "0")));
+        }
+        double startCpu = TimedRun.median(starts.stream().map(TimedRun::cpuSeconds).toList());
+        double startKb = TimedRun.median(starts.stream().map(r -> (double) r.peakKilobytes()).toList());
+        System.out.printf("start-up (a one-line program): %.2f s CPU, %d MB%n", startCpu, (long) startKb / 1024);
         for (Shape shape : SHAPES) {
             if (!shapes.contains(shape.name())) continue;
             System.out.printf("%n%s (size in %s)%n%n", shape.name(), shape.unit());
@@ -141,7 +152,7 @@ public final class ScalingBenchmark {
                 long insns = r.exitCode() == 0 && Files.exists(obj) ? instructions(obj) : -1;
                 Point p = new Point(n, insns, r.cpuSeconds(), r.wallSeconds(), r.peakKilobytes(), r.exitCode());
                 String local = points.isEmpty() ? "" : String.format("%.2f", slope(points.get(points.size() - 1), p,
-                        points.get(0).cpu()));
+                        startCpu));
                 System.out.printf("| %,d | %s | %.2f s | %.2f s | %d MB | %s |%n", n,
                         insns < 0 ? "exit " + r.exitCode() : String.format("%,d", insns), p.cpu(), p.wall(), p.peakKb() / 1024, local);
                 points.add(p);
@@ -149,8 +160,8 @@ public final class ScalingBenchmark {
                 Files.deleteIfExists(obj);
                 if (r.cpuSeconds() > limit || r.exitCode() != 0) break;
             }
-            System.out.printf("%nslope of CPU time less start-up (%.2f s) against size, log-log fit: %s; of peak memory: %s%n",
-                    points.get(0).cpu(), fit(points, true), fit(points, false));
+            System.out.printf("%nlog-log slope against size of CPU time less start-up: %s; of peak memory less start-up: %s%n",
+                    fit(points, true, startCpu), fit(points, false, startKb));
         }
     }
 
@@ -161,11 +172,10 @@ public final class ScalingBenchmark {
     }
 
     /**
-     * Least-squares slope of log(CPU less the first size's) or log(peak memory less the first size's) on log(size),
-     * over the sizes where that figure is at least as large as the first size's (so the difference is mostly work).
+     * Least-squares slope of log(CPU less start-up) or log(peak memory less start-up) on log(size), over the sizes
+     * where that figure is at least the start-up's (so the difference is mostly work).
      */
-    static String fit(List<Point> points, boolean cpu) {
-        double base = cpu ? points.get(0).cpu() : points.get(0).peakKb();
+    static String fit(List<Point> points, boolean cpu, double base) {
         List<double[]> xy = new ArrayList<>();
         for (Point p : points) {
             double v = (cpu ? p.cpu() : p.peakKb()) - base;
