@@ -32,4 +32,21 @@ public final class CompilerSession {
             }
         });
     }
+
+    /** How many files this session has read (the compile server drops a session that read too many). */
+    public int fileCount() {
+        synchronized (shared) {
+            return shared.files.fileCount();
+        }
+    }
+
+    /**
+     * Whether every file this session read still has the same text on the disk and every header-search probe the
+     * same answer: only then may a later compile reuse it (the compile server keeps a session between requests).
+     */
+    public boolean unchangedOnDisk() {
+        synchronized (shared) {
+            return shared.files.unchangedOnDisk();
+        }
+    }
 }

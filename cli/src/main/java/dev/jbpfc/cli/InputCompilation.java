@@ -1,5 +1,6 @@
 package dev.jbpfc.cli;
 
+import dev.jbpfc.source.WorkingDirectory;
 import dev.jbpfc.api.BpfCompiler;
 import dev.jbpfc.api.CompileOptions;
 import dev.jbpfc.api.CompileResult;
@@ -165,7 +166,7 @@ final class InputCompilation {
             stdout.print(text);
             stdout.flush();
         } else {
-            Files.writeString(out, text);
+            Files.writeString(WorkingDirectory.resolve(out), text);
         }
     }
 
@@ -176,7 +177,7 @@ final class InputCompilation {
             w.write(text);
             w.flush();
         } else {
-            try (Writer w = Files.newBufferedWriter(out)) {
+            try (Writer w = Files.newBufferedWriter(WorkingDirectory.resolve(out))) {
                 w.write(text);
             }
         }
@@ -187,7 +188,7 @@ final class InputCompilation {
             stdout.write(bytes);
             stdout.flush();
         } else {
-            Files.write(out, bytes);
+            Files.write(WorkingDirectory.resolve(out), bytes);
         }
     }
 

@@ -23,10 +23,20 @@ public final class Main {
 
     /** {@link #run} on a compiler thread of the API (large stack); the process entry uses it. */
     public static int runOnLargeStack(String[] args, PrintStream out, PrintStream err) {
-        return BpfCompiler.onCompilerThread(() -> run(args, out, err));
+        return runOnLargeStack(args, out, err, null);
+    }
+
+    /** {@link #runOnLargeStack} for the compile server, with the header work it keeps between requests. */
+    public static int runOnLargeStack(String[] args, PrintStream out, PrintStream err, KeptState kept) {
+        return BpfCompiler.onCompilerThread(() -> run(args, out, err, kept));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, null);
+    }
+
+    /** {@link #run} for the compile server: {@code kept} carries the header work from request to request. */
+    public static int run(String[] args, PrintStream out, PrintStream err, KeptState kept) {
         // Subcommands are a first argument that names one; a C file of that name is compiled as ./check-loops.
         if (args.length > 0 && args[0].equals(CheckLoopsCommand.NAME)) {
             return new CheckLoopsCommand().run(Arrays.copyOfRange(args, 1, args.length), out, err);
@@ -53,7 +63,7 @@ public final class Main {
         }
         boolean missing = false;
         for (Path in : o.inputs) {
-            if (!Files.isRegularFile(in)) {
+            if (!Files.isRegularFile(dev.jbpfc.source.WorkingDirectory.resolve(in))) {
                 err.println("jbpfc: error: no such file or directory: '" + in + "'");
                 missing = true;
             }
@@ -66,7 +76,7 @@ public final class Main {
         }
         int status = 0;
         TimeReport times = o.timeReport ? new TimeReport() : null;
-        CompilerSession session = o.inputs.size() > 1 ? new BpfCompiler().newSession() : null;
+        CompilerSession session = o.inputs.size() > 1 ? new BpfCompiler().newSession() : kept == null ? null : kept.take(args, o);
         for (Path in : o.inputs) {
             InputCompilation input = new InputCompilation(o, out, err, session);
             CompileResult r = input.run(in);
@@ -91,6 +101,7 @@ public final class Main {
             }
         }
         if (times != null) times.endInvocation(err);
+        if (kept != null) kept.give(args, o, session, status);
         return status;
     }
 }

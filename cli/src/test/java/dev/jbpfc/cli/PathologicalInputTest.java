@@ -3,9 +3,7 @@ package dev.jbpfc.cli;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 14's "no input makes it fall over": each class of pathological input a new user might try is generated
- * here and compiled the way the {@code jbpfc} command does ({@link Main#runOnLargeStack}, in process), at sizes that
- * take seconds but go through the same code paths as the sizes that used to fail (200,000-term chains, 50,000
- * nested {@code ?:}, 1,000,000-term initializers, 50,000-deep {@code #if} parentheses, 20,000 nested macro uses,
- * 100,000-case switches). Each must end in an object (exit 0) or in clang-style diagnostics (exit 1 with a
- * {@code file:line:col: error:} or {@code fatal error:} line), never in JVM error text or an "internal compiler
- * error", and within a bounded time ({@value #SECONDS} s each, generous for a loaded CI machine; each takes
- * about a second on an idle one).
+ * here at the issue's sizes (a 200,000-term {@code a+a+...} chain, 50,000 nested {@code ?:}, a 1,000,000-term
+ * initializer, a 50,000-deep parenthesized {@code #if}, 20,000 nested uses of a function-like macro, a
+ * 100,000-case switch) and compiled the way the {@code jbpfc} command does, each in a JVM of its own whose heap is
+ * bounded ({@value #HEAP}: the 1,000,000-term initializer needs about 1.3 GB of it today). Each must end in an
+ * object (exit 0) or in clang-style diagnostics (exit 1 with a {@code file:line:col: error:} or
+ * {@code fatal error:} line), never in JVM error text or an "internal compiler error" (running out of the heap is
+ * reported as "ran out of memory", which fails the cases that must give an object), and within a bounded time
+ * ({@value #SECONDS} s each, generous for a loaded CI machine; the slowest, the macro nest and the switch, take
+ * about 10 s of CPU on an idle one).
  */
 class PathologicalInputTest {
-    /** CPU seconds (all the JVM's threads) a case may take: the bound on the work. */
-    static final int SECONDS = 60;
-    /** Wall seconds: only a hang guard; on a shared 2-core machine at load 25, 13 s of CPU took 63 s of wall. */
-    static final int WALL_SECONDS = 300;
+    /** Wall seconds a case may take: a hang guard, generous for a loaded 2-core machine. */
+    static final int SECONDS = 300;
+    static final String HEAP = "-Xmx2g";
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^(?:\\S[^\\n]*:\\d+:\\d+: |jbpfc: )?(?:fatal )?error: ");
     private static final Pattern JVM_TEXT = Pattern.compile(
             "Exception|java\\.lang\\.|StackOverflowError|OutOfMemoryError|internal (?:compiler )?error|\\tat ");
@@ -47,27 +46,27 @@ class PathologicalInputTest {
     static List<Case> cases() {
         int n = 20_000;
         StringBuilder chain = new StringBuilder("int f(int a) { return a");
-        for (int i = 1; i < n; i++) chain.append("+a");
+        for (int i = 1; i < 200_000; i++) chain.append("+a");
         chain.append("; }\n");
         StringBuilder init = new StringBuilder("int table[] = {1");
-        for (int i = 1; i < 100_000; i++) init.append(",1");
+        for (int i = 1; i < 1_000_000; i++) init.append(",1");
         init.append("};\nint get(int i) { return table[i & 1023]; }\n");
         StringBuilder sw = new StringBuilder("int f(int a) { switch (a) {");
-        for (int i = 0; i < n; i++) sw.append("case ").append(i).append(": return ").append(i * 3 % 7).append(';');
+        for (int i = 0; i < 100_000; i++) sw.append("case ").append(i).append(": return ").append(i * 3 % 7).append(';');
         sw.append("default: return 0; } }\n");
         return List.of(
                 // A long left-leaning expression: legal at any length, so it must compile.
                 new Case("add-chain", chain.toString(), Outcome.OBJECT),
                 // Nested conditionals: open '?'s count against the bracket limit (clang has none and crashes at
                 // 50,000; unlimited, the grammar took 16 minutes on 20,000); an else-if chain has no such limit.
-                new Case("nested-conditional", "int f(int a) { return " + repeat("a ? ", n) + "1" + repeat(" : 0", n)
+                new Case("nested-conditional", "int f(int a) { return " + repeat("a ? ", 50_000) + "1" + repeat(" : 0", 50_000)
                         + "; }\n", Outcome.DIAGNOSTIC,
                         "fatal error: conditional operator nesting level exceeded maximum of 2048", List.of()),
                 new Case("conditional-at-limit", "int f(int a) { return " + repeat("a ? ", 1000) + "1"
                         + repeat(" : 0", 1000) + "; }\n", Outcome.OBJECT),
                 new Case("long-initializer", init.toString(), Outcome.OBJECT),
                 // clang has no limit on #if's parentheses (and crashes on 50,000): we evaluate it.
-                new Case("if-parentheses", "#if " + repeat("(", n) + "1" + repeat(")", n) + "\nint x;\n#endif\n"
+                new Case("if-parentheses", "#if " + repeat("(", 50_000) + "1" + repeat(")", 50_000) + "\nint x;\n#endif\n"
                         + "int f(void) { return x; }\n", Outcome.OBJECT),
                 // Nested macro uses whose expansion stays within the bracket limit, and one that nests far deeper.
                 new Case("nested-macro", "#define F(x) x + 1\nint f(int a) { return " + repeat("F(", n) + "a"
@@ -107,19 +106,24 @@ class PathologicalInputTest {
             List<String> args = new java.util.ArrayList<>(List.of("-O2", "--target=bpf", "-c", src.toString(),
                     "-o", obj.toString()));
             args.addAll(c.flags());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<String> cmd = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP, "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            cmd.addAll(args);
+            Path errFile = work.resolve(c.name() + ".err");
             long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
-            int status = Main.runOnLargeStack(args.toArray(new String[0]),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(errFile.toFile()).start();
+            if (!p.waitFor(SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new AssertionError(c.name() + " took more than " + SECONDS + " s");
+            }
+            int status = p.exitValue();
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-            String stderr = err.toString(StandardCharsets.UTF_8);
+            String stderr = Files.readString(errFile, StandardCharsets.ISO_8859_1);
             String head = stderr.length() > 2000 ? stderr.substring(0, 2000) + "..." : stderr;
             assertFalse(JVM_TEXT.matcher(stderr).find(), c.name() + ": JVM error text:\n" + head);
-            assertTrue(cpuSeconds < SECONDS, c.name() + " took " + cpuSeconds + " s CPU (" + seconds + " s wall)");
-            assertTrue(seconds < WALL_SECONDS, c.name() + " took " + seconds + " s wall");
+            assertTrue(seconds < SECONDS, c.name() + " took " + seconds + " s");
             assertTrue(status == 0 || status == 1, c.name() + ": exit " + status);
             if (status == 0) {
                 assertTrue(Files.size(obj) > 0, c.name() + ": exit 0 without an object");

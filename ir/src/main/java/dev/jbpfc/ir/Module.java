@@ -15,9 +15,9 @@ import java.util.Map;
 public final class Module {
     private final List<String> files = new ArrayList<>();
     private final Map<Integer, SourceFile> fileTexts = new HashMap<>();
-    private final List<Global> globals = new ArrayList<>();
-    private final List<ExternFunction> externs = new ArrayList<>();
-    private final List<Function> functions = new ArrayList<>();
+    private final NamedList<Global> globals = new NamedList<>(Global::name);
+    private final NamedList<ExternFunction> externs = new NamedList<>(ExternFunction::name);
+    private final NamedList<Function> functions = new NamedList<>(Function::name);
 
     /** Paths of the files {@link DebugLoc#file()} indexes. */
     public List<String> files() { return files; }
@@ -60,18 +60,15 @@ public final class Module {
     public List<Function> functions() { return functions; }
 
     public Global global(String name) {
-        for (Global g : globals) if (g.name().equals(name)) return g;
-        return null;
+        return globals.find(name);
     }
 
     public Function function(String name) {
-        for (Function f : functions) if (f.name().equals(name)) return f;
-        return null;
+        return functions.find(name);
     }
 
     public ExternFunction extern(String name) {
-        for (ExternFunction e : externs) if (e.name().equals(name)) return e;
-        return null;
+        return externs.find(name);
     }
 
     /** Whether {@code name} is a global, function or extern of this module. */

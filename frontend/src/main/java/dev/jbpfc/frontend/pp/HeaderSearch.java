@@ -32,9 +32,11 @@ final class HeaderSearch {
     private final int angledStart;
     private final Map<String, Boolean> exists = new HashMap<>();
     private final SourceTree files;
+    private final SharedSourceFiles shared;
 
     HeaderSearch(PreprocessorOptions o) {
         files = o.files;
+        shared = o.sharedFiles;
         for (Path p : o.quoteDirs) add(p, false);
         int quoteCount = dirs.size();
         List<String> seen = new ArrayList<>();
@@ -103,6 +105,7 @@ final class HeaderSearch {
                 b = files.isFile(path);
             }
             exists.put(path, b);
+            if (shared != null) shared.probed(path, b);
         }
         return b;
     }

@@ -1,5 +1,6 @@
 package dev.jbpfc.frontend.pp;
 
+import dev.jbpfc.source.WorkingDirectory;
 import dev.jbpfc.diag.Diagnostics;
 import dev.jbpfc.diag.Severity;
 import dev.jbpfc.frontend.lex.Interner;
@@ -300,7 +301,7 @@ public final class Preprocessor {
     private static String canonical(String path) {
         if (path.startsWith("<")) return path;
         try {
-            return Path.of(path).toAbsolutePath().normalize().toString();
+            return WorkingDirectory.resolve(path).toAbsolutePath().normalize().toString();
         } catch (RuntimeException e) {
             return path;
         }

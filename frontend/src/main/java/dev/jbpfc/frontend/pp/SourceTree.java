@@ -1,5 +1,6 @@
 package dev.jbpfc.frontend.pp;
 
+import dev.jbpfc.source.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,18 +24,21 @@ public interface SourceTree {
      */
     default String fingerprint() { return ""; }
 
-    /** The file system, as clang reads it. */
+    /**
+     * The file system, as clang reads it; relative paths from the compile's {@link WorkingDirectory} (the
+     * client's directory in the compile server).
+     */
     SourceTree DISK = new SourceTree() {
         @Override
         public boolean isFile(String path) {
             try {
-                return Files.isRegularFile(Path.of(path));
+                return Files.isRegularFile(WorkingDirectory.resolve(path));
             } catch (RuntimeException e) {
                 return false; // a name that is no valid path (a NUL byte): no such file
             }
         }
 
         @Override
-        public byte[] read(String path) throws IOException { return Files.readAllBytes(Path.of(path)); }
+        public byte[] read(String path) throws IOException { return Files.readAllBytes(WorkingDirectory.resolve(path)); }
     };
 }

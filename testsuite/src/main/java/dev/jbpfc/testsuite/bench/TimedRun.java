@@ -15,11 +15,19 @@ import java.util.List;
 public record TimedRun(double wallSeconds, double cpuSeconds, long peakKilobytes, int exitCode) {
 
     public static TimedRun of(List<String> command, Path workDir) throws IOException, InterruptedException {
+        return of(command, workDir, java.util.Map.of());
+    }
+
+    /** {@link #of(List, Path)} with {@code env} added to this process's environment. */
+    public static TimedRun of(List<String> command, Path workDir, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         Path report = Files.createTempFile("jbpfc-time", ".txt");
         try {
             List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", report.toString(), "-f", "%e %U %S %M"));
             full.addAll(command);
-            Process p = new ProcessBuilder(full).directory(workDir.toFile())
+            ProcessBuilder pb = new ProcessBuilder(full).directory(workDir.toFile());
+            pb.environment().putAll(env);
+            Process p = pb
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             int exit = p.waitFor();
