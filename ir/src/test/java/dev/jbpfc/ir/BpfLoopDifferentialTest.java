@@ -3,9 +3,7 @@ package dev.jbpfc.ir;
 import dev.jbpfc.ir.interp.IrInterpreter;
 import dev.jbpfc.ir.interp.IrInterpreter.Pointer;
 import dev.jbpfc.ir.pass.LoopLowering;
-import dev.jbpfc.ir.pass.PassPipeline;
 import dev.jbpfc.ir.text.IrParser;
-import dev.jbpfc.ir.text.IrPrinter;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Loops outlined into bpf_loop callbacks ({@code -floop-lowering=bpf-loop}) compute what the loops computed. The
@@ -25,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code loop-lowering-*.ir} pass tests.
  */
 class BpfLoopDifferentialTest {
-    private static final long[] INPUTS = {0, 1, -1, 7, 64, 255, Long.MIN_VALUE, Long.MAX_VALUE, 0x80000000L, -123456789L};
-    private static final List<String> PIPELINES = List.of("mem2reg,loop-lowering=bpf-loop", "-O2", "-O1");
 
     /** The kernel's bpf_loop helper. */
     static final class BpfLoop implements IrInterpreter.Helpers {
@@ -108,31 +103,11 @@ class BpfLoopDifferentialTest {
         assertEquals(String.valueOf(-7 * 256 - 1), run(IrParser.parse("model", text), "f", List.of((1L << 23) + 1)));
     }
 
-    /** Runs {@code fn} before and after each pipeline; returns 1 when a pipeline made a bpf_loop call. */
+    private static final LoweringDifferential DIFF =
+            new LoweringDifferential(LoopLowering.Mode.BPF_LOOP, "callhelper i64 181(", BpfLoopDifferentialTest::run);
+
     private static int compare(String name, String text, String fn, int arity) {
-        Module original = IrParser.parse(name, text);
-        int outlined = 0;
-        for (String pipeline : PIPELINES) {
-            Module opt = IrParser.parse(name, text);
-            PassPipeline p = pipeline.startsWith("-O")
-                    ? PassPipeline.forLevel(pipeline).loopLowering(LoopLowering.Mode.BPF_LOOP) : PassPipeline.of(pipeline);
-            try {
-                p.verifyEach(true).run(opt);
-            } catch (IllegalStateException e) {
-                fail(name + ", " + pipeline + ": " + e.getMessage() + "\n--- input ---\n" + text);
-            }
-            if (IrPrinter.print(opt).contains("callhelper i64 181(")) outlined = 1;
-            for (long a : INPUTS) {
-                long b = INPUTS[(int) Math.floorMod(a * 31 + name.hashCode(), INPUTS.length)];
-                List<Object> args = arity == 1 ? List.of(a) : List.of(a, b);
-                String want = run(original, fn, args), got = run(opt, fn, args);
-                if (!want.equals(got)) {
-                    fail(name + ", " + pipeline + ", " + fn + args + ": expected " + want + ", got " + got
-                            + "\n--- input ---\n" + text + "\n--- optimised ---\n" + IrPrinter.print(opt));
-                }
-            }
-        }
-        return outlined;
+        return DIFF.compare(name, text, fn, arity);
     }
 
     private static String run(Module m, String fn, List<Object> args) {

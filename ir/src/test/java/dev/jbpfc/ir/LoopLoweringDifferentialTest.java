@@ -3,9 +3,7 @@ package dev.jbpfc.ir;
 import dev.jbpfc.ir.interp.IrInterpreter;
 import dev.jbpfc.ir.interp.IrInterpreter.Pointer;
 import dev.jbpfc.ir.pass.LoopLowering;
-import dev.jbpfc.ir.pass.PassPipeline;
 import dev.jbpfc.ir.text.IrParser;
-import dev.jbpfc.ir.text.IrPrinter;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Loops lowered to open-coded iterators compute what the plain loops compute. The interpreter runs the
@@ -24,8 +21,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (their counted loops, with breaks and returns around them) and the {@code loop-lowering-*.ir} pass tests.
  */
 class LoopLoweringDifferentialTest {
-    private static final long[] INPUTS = {0, 1, -1, 7, 64, 255, Long.MIN_VALUE, Long.MAX_VALUE, 0x80000000L, -123456789L};
-    private static final List<String> PIPELINES = List.of("mem2reg,loop-lowering=iterator", "-O2", "-O1");
 
     /** The kernel's number iterator, as its documentation describes it, with the verifier's lifetime rules. */
     static final class NumIterators implements IrInterpreter.Helpers {
@@ -97,31 +92,11 @@ class LoopLoweringDifferentialTest {
         }
     }
 
-    /** Runs {@code fn} before and after each pipeline; returns 1 when a pipeline made an iterator loop. */
+    private static final LoweringDifferential DIFF =
+            new LoweringDifferential(LoopLowering.Mode.ITERATOR, "callkfunc", LoopLoweringDifferentialTest::run);
+
     private static int compare(String name, String text, String fn, int arity) {
-        Module original = IrParser.parse(name, text);
-        int lowered = 0;
-        for (String pipeline : PIPELINES) {
-            Module opt = IrParser.parse(name, text);
-            PassPipeline p = pipeline.startsWith("-O")
-                    ? PassPipeline.forLevel(pipeline).loopLowering(LoopLowering.Mode.ITERATOR) : PassPipeline.of(pipeline);
-            try {
-                p.verifyEach(true).run(opt);
-            } catch (IllegalStateException e) {
-                fail(name + ", " + pipeline + ": " + e.getMessage() + "\n--- input ---\n" + text);
-            }
-            if (IrPrinter.print(opt).contains("callkfunc")) lowered = 1;
-            for (long a : INPUTS) {
-                long b = INPUTS[(int) Math.floorMod(a * 31 + name.hashCode(), INPUTS.length)];
-                List<Object> args = arity == 1 ? List.of(a) : List.of(a, b);
-                String want = run(original, fn, args), got = run(opt, fn, args);
-                if (!want.equals(got)) {
-                    fail(name + ", " + pipeline + ", " + fn + args + ": expected " + want + ", got " + got
-                            + "\n--- input ---\n" + text + "\n--- optimised ---\n" + IrPrinter.print(opt));
-                }
-            }
-        }
-        return lowered;
+        return DIFF.compare(name, text, fn, arity);
     }
 
     private static String run(Module m, String fn, List<Object> args) {
