@@ -127,6 +127,7 @@ public final class ConformanceRunner {
         System.err.printf("conformance: %d files, reference `%s`%s, candidate `%s`, %d job(s)%n", selected.size(),
                 reference.template(), cachedReference ? " (cached)" : "", candidate.template(), jobs);
         ClangReference cache = clang;
+        warmUp(candidateCmd);
 
         long start = System.nanoTime();
         Duration compileTimeout = Duration.ofSeconds(timeout);
@@ -234,10 +235,23 @@ public final class ConformanceRunner {
         return s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }
 
+    /**
+     * The first run of {@code ./jbpfc} in a fresh checkout may build the compiler and start its compile server,
+     * which on a loaded machine took longer than a file's compile timeout and was reported as the first file's
+     * compile failing; one untimed {@code --version} pays that cost before any file is timed.
+     */
+    private static void warmUp(String cmd) {
+        var r = version(cmd, Duration.ofMinutes(30));
+        if (!r.ok()) System.err.println("conformance: `" + cmd + " --version` failed: " + r.stderr().strip());
+    }
+
     private static String referenceVersion(String cmd) {
-        var r = dev.jbpfc.testsuite.oracle.Command.run(List.of(cmd.trim().split("\\s+")[0], "--version"), null,
-                Duration.ofSeconds(30));
+        var r = version(cmd, Duration.ofSeconds(30));
         return r.ok() ? r.stdout().lines().findFirst().orElse(cmd) : cmd;
+    }
+
+    private static dev.jbpfc.testsuite.oracle.CommandResult version(String cmd, Duration timeout) {
+        return dev.jbpfc.testsuite.oracle.Command.run(List.of(cmd.trim().split("\\s+")[0], "--version"), null, timeout);
     }
 
     private static int usage(String why) {
