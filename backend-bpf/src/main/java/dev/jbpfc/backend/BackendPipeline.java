@@ -10,6 +10,7 @@ import dev.jbpfc.backend.frame.StackLimit;
 import dev.jbpfc.backend.isel.InstructionSelector;
 import dev.jbpfc.backend.mir.MFunction;
 import dev.jbpfc.backend.mir.MInsn;
+import dev.jbpfc.backend.regalloc.CommutedOperands;
 import dev.jbpfc.backend.regalloc.CopyCoalescing;
 import dev.jbpfc.backend.regalloc.LinearScanAllocator;
 import dev.jbpfc.ir.Function;
@@ -23,6 +24,8 @@ import java.util.Set;
  * The backend's stages, in order. Read this first:
  * <ol>
  *   <li>{@link InstructionSelector}: IR function to machine IR on virtual registers (phis become copies).</li>
+ *   <li>{@link CommutedOperands}: {@code x = a; x OP= b} becomes {@code x = b; x OP= a} where that lets the copy
+ *       coalesce (a still live, b not).</li>
  *   <li>{@link CopyCoalescing}: the two sides of a copy that never hold different values at once become one
  *       virtual register (phi and two-address copies vanish).</li>
  *   <li>{@link LinearScanAllocator}: virtual registers to r0..r9, spills to 8-byte stack slots.</li>
@@ -45,6 +48,7 @@ public final class BackendPipeline {
         for (Function f : module.functions()) {
             MFunction mf = InstructionSelector.run(module, f, options.cpu(),
                     btf == null ? r -> 0L : btf::coreLocalValue, options.loopHints());
+            CommutedOperands.run(mf);
             CopyCoalescing.run(mf);
             LinearScanAllocator.run(mf);
             SpillSlotColoring.run(mf);

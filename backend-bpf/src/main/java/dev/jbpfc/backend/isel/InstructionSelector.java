@@ -90,6 +90,8 @@ public final class InstructionSelector {
     private final Set<Instruction> foldedCmp = new HashSet<>();
     /** Loads whose only use is the sext to i64 right after them: one sign-extending load at v4. */
     private final Set<Instruction> foldedSextLoad = new HashSet<>();
+    /** Extensions and truncations only narrow stores read: the store takes the source register (see {@link #storedValue}). */
+    private final Set<Instruction> foldedExtension = new HashSet<>();
     private final Set<Value> clean = new HashSet<>();
     /** Whether counted loops are built to the loop-hint templates (-floop-hints, the default). */
     private final boolean loopHints;
@@ -137,6 +139,7 @@ public final class InstructionSelector {
         collectUsers();
         layOutAllocas();
         decideFolding();
+        decideFoldedExtensions();
         for (Block b : fn.blocks()) {
             MBlock mb = new MBlock(fn.name() + "." + b.name());
             blockMap.put(b, mb);
@@ -146,7 +149,8 @@ public final class InstructionSelector {
             for (Instruction i : b.instructions()) {
                 if (!i.hasResult()) continue;
                 if (i.op() == Opcode.ALLOCA || i.op() == Opcode.ADDR || foldedPtradd.contains(i) || foldedCmp.contains(i)
-                        || patchedPtradd.contains(i) || patchedCore.contains(i) || foldedSextLoad.contains(i)) {
+                        || patchedPtradd.contains(i) || patchedCore.contains(i) || foldedSextLoad.contains(i)
+                        || foldedExtension.contains(i)) {
                     continue;
                 }
                 vregs.put(i, mf.newVreg());
@@ -339,9 +343,9 @@ public final class InstructionSelector {
             case CMP:
                 if (!foldedCmp.contains(i)) materializeCompare(i);
                 break;
-            case ZEXT: zext(i); break;
-            case SEXT: sext(i); break;
-            case TRUNC: trunc(i); break;
+            case ZEXT: if (!foldedExtension.contains(i)) zext(i); break;
+            case SEXT: if (!foldedExtension.contains(i)) sext(i); break;
+            case TRUNC: if (!foldedExtension.contains(i)) trunc(i); break;
             case PTRTOINT: case INTTOPTR:
                 emit(BpfOp.MOV64_REG, def(i), reg(i.operand(0)), 0, 0);
                 break;
@@ -459,8 +463,10 @@ public final class InstructionSelector {
         if (from == Type.I1 || isClean(x)) {
             emit(BpfOp.MOV64_REG, d, rx, 0, 0);
         } else if (from == Type.I8 || from == Type.I16) {
+            // A 64-bit copy even at alu32: the AND32 that follows zeroes the upper half itself, and a plain copy is
+            // one the allocator can coalesce away (`w1 &= 0xffff` alone instead of `w1 = w0; w1 &= 0xffff`).
             boolean alu32 = cpu.hasAlu32();
-            emit(alu32 ? BpfOp.MOV32_REG : BpfOp.MOV64_REG, d, rx, 0, 0);
+            emit(BpfOp.MOV64_REG, d, rx, 0, 0);
             emit(alu32 ? BpfOp.AND32_IMM : BpfOp.AND64_IMM, d, 0, 0, from == Type.I8 ? 0xff : 0xffff);
         } else if (cpu.hasAlu32()) {
             emit(BpfOp.MOV32_REG, d, rx, 0, 0);
@@ -508,6 +514,30 @@ public final class InstructionSelector {
             clean.add(i);
         } else {
             emit(BpfOp.MOV64_REG, d, rx, 0, 0);
+            // `trunc (zext i16 %x to i32) to i16` keeps a register whose upper bits are already zero: a later zext
+            // of it is then a copy (C's integer promotions make such chains around every short store).
+            if (isClean(i.operand(0)) && fitsUnsigned(i.operand(0), i.type().bits)) clean.add(i);
+        }
+    }
+
+    /**
+     * Whether {@code v}'s value is known to lie in [0, 2^bits) by its own instruction alone: a zero extension from
+     * at most {@code bits} bits, an AND with such a mask, or a truncation to at most {@code bits} bits of a
+     * register already zero above them.
+     */
+    private boolean fitsUnsigned(Value v, int bits) {
+        if (bits >= 64) return true;
+        if (v instanceof Constant c) return c.value() >= 0 && c.value() < (1L << bits);
+        if (!(v instanceof Instruction x)) return false;
+        switch (x.op()) {
+            case ZEXT:
+                return x.operand(0).type().bits <= bits;
+            case AND:
+                return x.operand(1) instanceof Constant m && m.value() >= 0 && m.value() < (1L << bits);
+            case TRUNC:
+                return x.type().bits <= bits && clean.contains(x);
+            default:
+                return false;
         }
     }
 
@@ -887,10 +917,63 @@ public final class InstructionSelector {
         clean.add(i);
     }
 
+    /**
+     * A store of N bits writes the low N bits of its register, and extensions and truncations that never go below N
+     * bits leave those bits alone: {@code store i16 (trunc (zext i16 (trunc i64 %len to i16) to i32) to i16)}
+     * stores {@code %len}'s register as it is. Such a chain is looked through; a link none but such stores read
+     * is not selected at all (it would be `w1 = w0; w1 &= 0xffff` before every short store of a call's result).
+     */
+    private void decideFoldedExtensions() {
+        for (Block b : fn.blocks()) {
+            for (Instruction i : b.instructions()) {
+                if (i.op() != Opcode.STORE || i.ordered) continue;
+                Value v = i.operand(0);
+                while (isWidthPreserving(v, i.operand(0).type().bits)) {
+                    foldedExtension.add((Instruction) v);
+                    v = ((Instruction) v).operand(0);
+                }
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Instruction e : new ArrayList<>(foldedExtension)) {
+                for (Instruction u : users.getOrDefault(e, List.of())) {
+                    boolean lookedThrough = u.op() == Opcode.STORE && !u.ordered && u.operand(0) == e
+                            && u.operand(1) != e && storedValue(u) != e;
+                    if (lookedThrough || foldedExtension.contains(u)) continue;
+                    foldedExtension.remove(e);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether {@code v} is an extension or truncation whose result and operand both keep the low {@code bits}, and
+     * whose operand has a register of its own (a load folded into a sign-extending load has none).
+     */
+    private boolean isWidthPreserving(Value v, int bits) {
+        if (!(v instanceof Instruction x)) return false;
+        if (x.op() != Opcode.ZEXT && x.op() != Opcode.SEXT && x.op() != Opcode.TRUNC) return false;
+        if (x.operand(0) instanceof Instruction o && foldedSextLoad.contains(o)) return false;
+        return bits >= 8 && x.type().bits >= bits && x.operand(0).type().bits >= bits;
+    }
+
+    /** The value whose register a store writes: its operand, looked through width-preserving links. */
+    private Value storedValue(Instruction store) {
+        Value v = store.operand(0);
+        int bits = v.type().bits;
+        if (store.ordered) return v;
+        while (isWidthPreserving(v, bits)) v = ((Instruction) v).operand(0);
+        return v;
+    }
+
     private void store(Instruction i) {
-        Value v = i.operand(0);
+        Value v = storedValue(i);
         Address a = address(i.operand(1));
-        int bytes = v.type().bytes;
+        int bytes = i.operand(0).type().bytes;
         if (i.ordered) {
             emit(BpfOp.valueOf("STORE_REL_" + sizeSuffix(bytes)), a.reg, reg(v), a.off, 0).core = a.core;
             return;

@@ -34,7 +34,8 @@ import java.util.Set;
  * every trip executes three copies fewer, and the verifier walks three instructions fewer per trip.
  *
  * <p>Interference (Chaitin's rule, exact liveness per instruction, valid on code that is not SSA): a register
- * defined by an instruction interferes with every register live after it, except with a copy's own source. Two
+ * defined by an instruction interferes with every register live after it, except, for a copy, with the registers
+ * that hold the copied value (its source and earlier copies of it in the block, {@link #sameValueAtCopies}). Two
  * merged registers interfere with what either did. Only registers that appear in a virtual-to-virtual copy are
  * tracked. The induction and limit registers of loops built to a loop-hint template ({@link MLoop}) are left
  * alone: the template allows no write of them but the latch's.
@@ -138,18 +139,55 @@ public final class CopyCoalescing {
             Set<Integer> live = new HashSet<>();
             start.stream().forEach(live::add);
             List<MInsn> insns = mf.blocks.get(b).insns;
+            Map<MInsn, Set<Integer>> sameValue = sameValueAtCopies(insns);
             for (int k = insns.size() - 1; k >= 0; k--) {
                 MInsn m = insns.get(k);
-                int copySource = m.op == BpfOp.MOV64_REG && Reg.isVirtual(m.src) ? m.src - base : -1;
+                Set<Integer> same = sameValue.get(m);
                 for (int r : m.defs()) {
                     if (!Reg.isVirtual(r) || !related.get(r - base)) continue;
                     int d = r - base;
-                    for (int l : live) if (l != d && l != copySource) addEdge(d, l);
+                    for (int l : live) if (l != d && (same == null || !same.contains(l))) addEdge(d, l);
                 }
                 for (int r : m.defs()) if (Reg.isVirtual(r)) live.remove(r - base);
                 for (int r : m.uses()) if (Reg.isVirtual(r) && related.get(r - base)) live.add(r - base);
             }
         }
+    }
+
+    /**
+     * For each virtual-to-virtual copy of the block, the registers (index = register - base) that hold the copied
+     * value just before it: its source and the earlier copies of that value in the block not overwritten since.
+     * A copy's destination does not interfere with them, since it receives the value they hold. Without this,
+     * {@code t = a; x = t} with a read later made x and a interfere, though they hold one value: a rotated loop's
+     * latch {@code next = v; phi = next}, with v read again on the exit edge, kept a copy per trip.
+     */
+    private Map<MInsn, Set<Integer>> sameValueAtCopies(List<MInsn> insns) {
+        Map<MInsn, Set<Integer>> out = new HashMap<>();
+        Map<Integer, Integer> valueOf = new HashMap<>();
+        Map<Integer, Set<Integer>> holders = new HashMap<>();
+        int[] fresh = {0};
+        for (MInsn m : insns) {
+            if (m.op == BpfOp.MOV64_REG && Reg.isVirtual(m.dst) && Reg.isVirtual(m.src)) {
+                int s = m.src - base, d = m.dst - base;
+                int value = valueOf.computeIfAbsent(s, k -> {
+                    int v = --fresh[0];
+                    holders.computeIfAbsent(v, x -> new HashSet<>()).add(k);
+                    return v;
+                });
+                out.put(m, new HashSet<>(holders.get(value)));
+                if (d == s) continue;
+                Integer old = valueOf.put(d, value);
+                if (old != null) holders.get(old).remove(d);
+                holders.get(value).add(d);
+                continue;
+            }
+            for (int r : m.defs()) {
+                if (!Reg.isVirtual(r)) continue;
+                Integer old = valueOf.remove(r - base);
+                if (old != null) holders.get(old).remove(r - base);
+            }
+        }
+        return out;
     }
 
     private void addEdge(int a, int b) {
