@@ -164,7 +164,7 @@ public final class Lowering {
         for (Global g : module.globals()) {
             if (g.btfType() == 0) continue;
             if (g.linkage().isExtern()) {
-                unit.sections.add(g.section(), g.btfType(), 0, g.size());
+                if (!g.section().isEmpty()) unit.sections.add(g.section(), g.btfType(), 0, g.size());
                 continue;
             }
             long end = ends.getOrDefault(g.section(), 0L);
