@@ -84,6 +84,11 @@ public final class Lowering {
         sortLikeSource(module, order, unit);
         addDataSections(module, unit);
         if (!diags.hasErrors()) optimize.accept(module);
+        java.util.Set<dev.jbpfc.ir.Function> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(module.functions());
+        for (var f : unit.deferredFuncs.entrySet()) {
+            if (kept.contains(f.getKey())) f.getKey().setBtfFuncId(f.getValue().getAsInt());
+        }
         CompilerKfuncs.declare(module, btf, unit.sections);
         CompilerFunctions.declare(module, btf);
         unit.sections.emit(btf);
