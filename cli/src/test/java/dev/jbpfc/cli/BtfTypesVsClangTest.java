@@ -31,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lists, with the same kind, over a sample of the selftests corpus (every {@value #EVERY}th file both compile; the
  * selftests flags). Names are compared, ids and order aside; where clang-22 gives a forward declaration ({@code FWD},
  * for a struct reached only through a pointer member) jbpfc may give the struct itself. What jbpfc lists beyond
- * clang is counted by kind and printed, not judged: today the structs behind those forward declarations (with the
- * types they pull in) and {@code FUNC}s of static functions that were inlined away. A {@code DATASEC} without
+ * clang is counted by kind and printed, not judged: today mostly the structs behind those forward declarations (with
+ * the types they pull in). Static functions inlined away have no {@code FUNC} (nor their prototypes' types) since
+ * their FUNCs are made after the optimiser. A {@code DATASEC} without
  * variables (clang-22's {@code .rodata} of unnamed constants, which jbpfc may fold into the code) is no type the
  * program uses and is left out on both sides.
  */

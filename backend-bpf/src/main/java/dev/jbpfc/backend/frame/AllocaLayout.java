@@ -69,6 +69,8 @@ public final class AllocaLayout {
     private final List<StackContainers.AddressStore> addressStores = new ArrayList<>();
     /** Allocas read 8 bytes at a time (a spilled pointer could come back) or copied from by memcpy. */
     private final BitSet wideRead = new BitSet();
+    /** Allocas under 8 bytes that hold one scalar, loaded and stored whole (see {@link #isNarrowScalar}). */
+    private final BitSet narrowScalar = new BitSet();
 
     private AllocaLayout(Module module, Function fn) {
         this.module = module;
@@ -94,6 +96,7 @@ public final class AllocaLayout {
             }
         }
         for (int a = 0; a < n; a++) {
+            if (isNarrowScalar(allocas.get(a), users)) narrowScalar.set(a);
             classify(a, allocas.get(a), 0L, users);
             for (Instruction u : users.getOrDefault(allocas.get(a), List.of())) {
                 directUses.computeIfAbsent(u, k -> new ArrayList<>(1)).add(a);
@@ -102,6 +105,26 @@ public final class AllocaLayout {
         StackContainers.resolve(addressStores, pointsInto, pinned, wideRead, users,
                 (call, a) -> effect(call, a, true, true, false));
         return place(n, interference(n));
+    }
+
+    /**
+     * Whether {@code alloca} is a variable of under 8 bytes that stays in memory (its address goes to a helper or
+     * a call) and is loaded and stored whole through its own address: a loop counter whose address is taken, as
+     * {@code __u32 key} in perf's func_latency.bpf.c, counted up in a loop and then passed to a map lookup. The
+     * verifier keeps the value (and bounds) of a narrow register store only at the start of an 8-byte stack slot
+     * ({@code r10 - 8k}); anywhere else (r10 - 4) the bytes become "misc", the reload is an unknown scalar, and such
+     * a loop is "infinite". Such allocas are placed at a multiple of 8 below r10.
+     */
+    private static boolean isNarrowScalar(Instruction alloca, Map<Value, List<Instruction>> users) {
+        long size = alloca.size;
+        if (size >= 8 || (size & (size - 1)) != 0) return false;
+        boolean loaded = false, stored = false;
+        for (Instruction u : users.getOrDefault(alloca, List.of())) {
+            if (u.op() == Opcode.LOAD && u.type().bytes == size) loaded = true;
+            if (u.op() == Opcode.STORE && u.operand(1) == alloca && u.operand(0) != alloca
+                    && u.operand(0).type().bytes == size) stored = true;
+        }
+        return loaded && stored;
     }
 
     /**
@@ -315,7 +338,8 @@ public final class AllocaLayout {
         int bytes = 0;
         for (int a : order) {
             int size = (int) Math.max(1, allocas.get(a).size);
-            int align = Math.max(1, Math.min(8, allocas.get(a).align));
+            int align = narrowScalar.get(a) ? 8 : Math.max(1, Math.min(8, allocas.get(a).align));
+            // depth d puts the first byte at r10 - d; a narrow scalar's must be a slot's start, a multiple of 8
             int d = roundUp(size, align);
             boolean moved = true;
             while (moved) {

@@ -17,6 +17,7 @@ import dev.jbpfc.ir.Predicate;
 import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Value;
 import dev.jbpfc.ir.pass.LowerIsConstant;
+import dev.jbpfc.ir.pass.LowerMemIntrinsics;
 
 import dev.jbpfc.frontend.sema.MemoryOrder;
 
@@ -25,7 +26,9 @@ import java.util.List;
 /**
  * Lowers calls of compiler builtins:
  * <pre>
- *   __builtin_memcpy(d, s, 16)              -&gt; memcpy %d, %s, 16, align 1   (constant sizes only)
+ *   __builtin_memcpy(d, s, 16)              -&gt; memcpy %d, %s, 16, align 1
+ *   __builtin_memcpy(d, s, n)               -&gt; call void @__jbpfc_memcpy(%d, %s, %n, 1): n may be a constant after
+ *                                              inlining (LowerMemIntrinsics)
  *   __builtin_memset(d, 0, 8)               -&gt; memset %d, 0, 8, align 1
  *   __builtin_memcmp(a, b, 2)               -&gt; byte loads and compares, branch-free: (a0-b0) or, if equal, (a1-b1)
  *   __builtin_bswap32(x)                    -&gt; shifts, masks and ors
@@ -136,16 +139,28 @@ final class BuiltinLowering {
             case "__builtin_memcpy", "__builtin_memmove", "__builtin_memcpy_inline" -> {
                 Value d = x.rvalue(e.args.get(0));
                 Value s = x.rvalue(e.args.get(1));
-                long n = constantSize(e, name);
-                if (n > 0) b.memcpy(d, s, n, Math.max(1, Math.min(pointeeAlign(e.args.get(0)), pointeeAlign(e.args.get(1)))));
+                int align = Math.max(1, Math.min(pointeeAlign(e.args.get(0)), pointeeAlign(e.args.get(1))));
+                Value n = size(e, name);
+                if (n instanceof Constant c) {
+                    if (c.value() > 0) b.memcpy(d, s, c.value(), align);
+                } else {
+                    sizeLater(LowerMemIntrinsics.MEMCPY, d, s, n, align);
+                }
                 return d;
             }
             case "__builtin_memset", "__builtin_memset_inline" -> {
                 Value d = x.rvalue(e.args.get(0));
                 Value v = x.rvalue(e.args.get(1));
-                long n = constantSize(e, name);
+                Value n = size(e, name);
                 Value byteVal = v instanceof Constant c ? Constant.of(Type.I8, c.value()) : b.cast(Opcode.TRUNC, v, Type.I8);
-                if (n > 0) b.memset(d, byteVal, n, Math.max(1, pointeeAlign(e.args.get(0))));
+                int align = Math.max(1, pointeeAlign(e.args.get(0)));
+                if (n instanceof Constant c) {
+                    if (c.value() > 0) b.memset(d, byteVal, c.value(), align);
+                } else {
+                    Value byteArg = v instanceof Constant c ? Constant.of(Type.I32, c.value() & 0xff)
+                            : v.type() == Type.I32 ? v : b.cast(v.type().bytes > 4 ? Opcode.TRUNC : Opcode.ZEXT, v, Type.I32);
+                    sizeLater(LowerMemIntrinsics.MEMSET, d, byteArg, n, align);
+                }
                 return d;
             }
             case "__builtin_memcmp" -> { return memcmp(e); }
@@ -201,15 +216,29 @@ final class BuiltinLowering {
         return ExprLowering.alignOf(p);
     }
 
-    private long constantSize(Expr.Call e, String name) {
+    /**
+     * The size argument of a memcpy/memset: a constant when C says it is one (or lowering made it one), else the
+     * i64 value, which only the {@code _inline} forms refuse here (clang requires a constant for them).
+     */
+    private Value size(Expr.Call e, String name) {
         Expr n = e.args.get(2);
         ConstValue v = x.unit.model.constantOf(n);
-        if (v == null) {
-            Value size = x.rvalue(n);
-            if (size instanceof Constant c) return c.value();
+        if (v != null) return Constant.of(Type.I64, v.asLong());
+        Value size = x.rvalueAs(n, IntegerType.ULONGLONG);
+        if (size instanceof Constant) return size;
+        if (name.endsWith("_inline")) {
             throw new CompileError(n.loc(), "'" + name + "' with a non-constant size is not supported");
         }
-        return v.asLong();
+        return size;
+    }
+
+    /**
+     * A memcpy/memset whose size may become a constant after inlining: a call of the intrinsic that
+     * {@link LowerMemIntrinsics} turns into the instruction then (or reports, when the size never becomes one).
+     */
+    private void sizeLater(String intrinsic, Value dst, Value second, Value size, int align) {
+        if (x.unit.module.extern(intrinsic) == null) x.unit.module.externs().add(LowerMemIntrinsics.declaration(intrinsic));
+        b.call(Type.VOID, intrinsic, List.of(dst, second, size, Constant.of(Type.I32, align)));
     }
 
     /** __sync_fetch_and_OP / __atomic_fetch_OP / __sync_OP_and_fetch. */
@@ -312,7 +341,10 @@ final class BuiltinLowering {
     private Value memcmp(Expr.Call e) {
         Value p = x.rvalue(e.args.get(0));
         Value q = x.rvalue(e.args.get(1));
-        long n = constantSize(e, "__builtin_memcmp");
+        if (!(size(e, "__builtin_memcmp") instanceof Constant c)) {
+            throw new CompileError(e.args.get(2).loc(), "'__builtin_memcmp' with a non-constant size is not supported");
+        }
+        long n = c.value();
         Value result = Constant.of(Type.I32, 0);
         for (long i = n - 1; i >= 0; i--) {
             Value pa = i == 0 ? p : b.ptradd(p, i);

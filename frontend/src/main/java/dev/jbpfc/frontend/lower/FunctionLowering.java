@@ -132,11 +132,15 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
             }
         }
         if (ft.variadic()) throw new CompileError(def.loc(), "variadic functions are not supported");
-        int btfId = ft.params().size() > CallLowering.MAX_REGISTER_ARGS
-                ? unit.btf.funcWithStackArguments(fn.name(), ft, names, symbol.isStatic() ? FuncLinkage.STATIC : FuncLinkage.GLOBAL)
-                : unit.btf.func(fn.name(), ft, names, symbol.isStatic() ? FuncLinkage.STATIC : FuncLinkage.GLOBAL,
-                        symbol.attributes.btfDeclTags, paramTags(paramSymbols));
-        fn.setBtfFuncId(btfId);
+        FuncLinkage linkage = symbol.isStatic() ? FuncLinkage.STATIC : FuncLinkage.GLOBAL;
+        List<List<String>> tags = paramTags(paramSymbols);
+        java.util.function.IntSupplier btfFunc = () -> ft.params().size() > CallLowering.MAX_REGISTER_ARGS
+                ? unit.btf.funcWithStackArguments(fn.name(), ft, names, linkage)
+                : unit.btf.func(fn.name(), ft, names, linkage, symbol.attributes.btfDeclTags, tags);
+        // A static function's FUNC (and the types of its prototype) waits for the optimiser: one it inlines away
+        // gets none, as with clang-22 (Lowering.lower declares the survivors').
+        if (symbol.isStatic()) unit.deferredFuncs.put(fn, btfFunc);
+        else fn.setBtfFuncId(btfFunc.getAsInt());
 
         Block entry = fn.addBlock("entry");
         b.setBlock(entry);

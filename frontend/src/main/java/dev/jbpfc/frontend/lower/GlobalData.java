@@ -63,9 +63,14 @@ final class GlobalData {
         return g;
     }
 
-    /** An extern variable resolved by libbpf: {@code __kconfig} (".kconfig") or {@code __ksym} (".ksyms"). */
+    /**
+     * An extern variable: resolved by libbpf when it names its section ({@code __kconfig}: ".kconfig",
+     * {@code __ksym}: ".ksyms"), else by the static linker ({@code bpftool gen object}, as the samples'
+     * xdp_router_ipv4.bpf.c takes its {@code extern array_map rx_cnt} from xdp_sample.bpf.c): section "", which
+     * puts its VAR in no DATASEC, as clang-22 does (libbpf would read a ".kconfig" one as a Kconfig value).
+     */
     Global declareExtern(String name, CType type, boolean weak, String sectionAttr, SourceLocation loc) {
-        String section = sectionAttr != null ? sectionAttr : ".kconfig";
+        String section = sectionAttr != null ? sectionAttr : "";
         long size = type.isComplete() ? type.size() : 0;
         Global g = new Global(name, size, type.align(), section, weak ? Linkage.EXTERN_WEAK : Linkage.EXTERN);
         module.globals().add(g);

@@ -84,6 +84,11 @@ public final class Lowering {
         sortLikeSource(module, order, unit);
         addDataSections(module, unit);
         if (!diags.hasErrors()) optimize.accept(module);
+        java.util.Set<dev.jbpfc.ir.Function> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(module.functions());
+        for (var f : unit.deferredFuncs.entrySet()) {
+            if (kept.contains(f.getKey())) f.getKey().setBtfFuncId(f.getValue().getAsInt());
+        }
         CompilerKfuncs.declare(module, btf, unit.sections);
         CompilerFunctions.declare(module, btf);
         unit.sections.emit(btf);
@@ -164,7 +169,7 @@ public final class Lowering {
         for (Global g : module.globals()) {
             if (g.btfType() == 0) continue;
             if (g.linkage().isExtern()) {
-                unit.sections.add(g.section(), g.btfType(), 0, g.size());
+                if (!g.section().isEmpty()) unit.sections.add(g.section(), g.btfType(), 0, g.size());
                 continue;
             }
             long end = ends.getOrDefault(g.section(), 0L);

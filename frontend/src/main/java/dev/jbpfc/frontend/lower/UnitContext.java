@@ -52,6 +52,8 @@ final class UnitContext {
     final Deque<ObjectSymbol> pendingObjects = new ArrayDeque<>();
     final Set<ObjectSymbol> queuedObjects = new HashSet<>();
     final Map<Object, String> compoundLiterals = new IdentityHashMap<>();
+    /** The BTF FUNC of each static function, made after optimisation if the function is still there. */
+    final Map<dev.jbpfc.ir.Function, java.util.function.IntSupplier> deferredFuncs = new java.util.LinkedHashMap<>();
 
     UnitContext(Module module, SemanticModel model, BtfTypes btf, Diagnostics diags, LowerOptions options) {
         this.module = module;

@@ -36,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <ul>
  *   <li>{@code // CHECK:} lines are matched against the printed IR right after lowering,</li>
  *   <li>{@code // OPT:} lines against the IR after {@code mem2reg} (and the passes named by {@code // PASSES: a,b}),</li>
- *   <li>{@code // expected-error: text} lines: lowering (or an earlier stage) must report an error containing text;
- *       without them, any diagnostic error fails the test.</li>
+ *   <li>{@code // expected-error: text} lines: lowering (or an earlier stage, or with {@code // PASSES:} the passes
+ *       named there, after the CHECK lines matched the lowered IR) must report an error containing text; without
+ *       them, any diagnostic error fails the test.</li>
  * </ul>
  * {@code // FLAGS:} adds preprocessor flags ({@code -I...}, {@code -D...}).
  */
@@ -86,6 +87,14 @@ class LowerFileTest {
         ByteArrayOutputStream diagOut = new ByteArrayOutputStream();
         Diagnostics d = new Diagnostics(new PrintStream(diagOut, true, StandardCharsets.UTF_8));
         Module m = compile(file, flags, d);
+        if (!expectedErrors.isEmpty() && m != null && !passes.isEmpty()) {
+            if (FileCheck.hasChecks(text, "CHECK")) assertNull(FileCheck.check(text, "CHECK", m.toString()), m.toString());
+            try {
+                PassPipeline.of(passes).verifyEach(true).run(m);
+            } catch (CompileError e) {
+                d.error(e.location(), e.getMessage());
+            }
+        }
         String diags = diagOut.toString(StandardCharsets.UTF_8);
         if (!expectedErrors.isEmpty()) {
             assertTrue(d.hasErrors(), "expected errors " + expectedErrors + " but lowering succeeded:\n" + m);

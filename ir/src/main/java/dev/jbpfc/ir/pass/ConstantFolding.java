@@ -25,7 +25,8 @@ import java.util.Map;
  * Signed operations on values known non-negative ({@link IntRange}) become their unsigned forms, which agree there:
  * {@code sdiv}/{@code srem} become {@code udiv}/{@code urem} (BPF has signed ones only from v4, and the kernel verifier
  * bounds neither; DivisionBounds bounds the unsigned ones) and {@code sext} becomes {@code zext} (free after a 32-bit
- * ALU operation, where sign extension costs two shifts).
+ * ALU operation, where sign extension costs two shifts). A {@code __builtin_memcpy}/{@code memset} call whose size
+ * has become a constant becomes the memcpy/memset instruction ({@link LowerMemIntrinsics}).
  */
 public final class ConstantFolding {
     public void run(Function fn) {
@@ -39,6 +40,10 @@ public final class ConstantFolding {
                     for (int k = 0; k < i.operands().size(); k++) {
                         Value r = replace.get(i.operand(k));
                         if (r != null) i.setOperand(k, r);
+                    }
+                    if (LowerMemIntrinsics.replaceIfConstant(i)) { // a memcpy/memset whose size is now known
+                        changed = true;
+                        continue;
                     }
                     Value r = simplify(i);
                     if (r == null) {

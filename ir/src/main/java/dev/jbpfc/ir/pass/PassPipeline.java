@@ -16,10 +16,10 @@ import java.util.function.Consumer;
 /**
  * The passes by name and the {@code -O} pipelines, in one place so the optimiser is visible at a glance:
  * <pre>
- *   O0: always-inline is-constant (every local stays in memory, as clang -O0, but always_inline functions are inlined)
- *   O1: always-inline mem2reg loop-lowering unroll sccp is-constant simplifycfg dce division-bounds
- *   O2: inline mem2reg sccp constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant simplifycfg
- *       cse store-forward global-loads dce simplifycfg dce loop-rotate division-bounds
+ *   O0: always-inline is-constant mem-size (every local stays in memory, as clang -O0, but always_inline functions are inlined)
+ *   O1: always-inline mem2reg loop-lowering unroll sccp is-constant mem-size simplifycfg dce division-bounds
+ *   O2: inline mem2reg sccp constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant mem-size simplifycfg
+ *       cse store-forward global-loads dce simplifycfg dce sink loop-rotate division-bounds
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
@@ -32,7 +32,8 @@ public final class PassPipeline {
     /** Every pass by its command-line name. */
     public static final List<String> PASS_NAMES =
             List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
-                    "is-constant", "loop-lowering", "loop-rotate", "store-forward", "global-loads", "division-bounds");
+                    "is-constant", "mem-size", "loop-lowering", "loop-rotate", "store-forward", "global-loads",
+                    "sink", "division-bounds");
 
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
@@ -82,12 +83,12 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "loop-lowering",
-                "unroll", "sccp", "constfold", "is-constant", "simplifycfg", "cse", "store-forward", "global-loads", "dce", "simplifycfg", "dce",
-                "loop-rotate", "division-bounds");
+                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "cse", "store-forward", "global-loads", "dce", "simplifycfg", "dce",
+                "sink", "loop-rotate", "division-bounds");
         return switch (l) {
-            case "0" -> new PassPipeline(List.of("always-inline", "is-constant"), 0);
+            case "0" -> new PassPipeline(List.of("always-inline", "is-constant", "mem-size"), 0);
             case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "loop-lowering", "unroll", "sccp", "is-constant",
-                    "simplifycfg", "dce", "division-bounds"), 0);
+                    "mem-size", "simplifycfg", "dce", "division-bounds"), 0);
             case "", "2", "3" -> new PassPipeline(o2, 40);
             case "s", "z" -> new PassPipeline(o2, 12);
             default -> throw new IllegalArgumentException("unknown optimisation level '-O" + l + "'");
@@ -167,6 +168,10 @@ public final class PassPipeline {
             new LowerIsConstant().run(m);
             return;
         }
+        if (name.equals("mem-size")) {
+            new LowerMemIntrinsics().run(m);
+            return;
+        }
         Consumer<Function> pass = switch (name) {
             case "mem2reg" -> new Mem2Reg()::run;
             case "constfold" -> new ConstantFolding()::run;
@@ -178,6 +183,7 @@ public final class PassPipeline {
             case "loop-rotate" -> new LoopRotation()::run;
             case "store-forward" -> new LocalStoreForwarding()::run;
             case "global-loads" -> new RedundantGlobalLoads()::run;
+            case "sink" -> new SinkIntoSuccessor()::run;
             case "division-bounds" -> new DivisionBounds()::run;
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };

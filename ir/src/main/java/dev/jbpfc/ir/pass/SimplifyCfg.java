@@ -26,7 +26,9 @@ import java.util.Set;
  *   <li>delete unreachable blocks (the kernel rejects dead code) and the phi entries from them;</li>
  *   <li>merge a block into its only predecessor when that predecessor has no other successor;</li>
  *   <li>thread empty blocks: a block holding only {@code br T} is bypassed, its predecessors branch to T directly
- *       (unless a phi in T would need two different values from one predecessor).</li>
+ *       (unless a phi in T would need two different values from one predecessor);</li>
+ *   <li>thread branches on a short-circuit condition's phi into the predecessors that decide it
+ *       ({@link BooleanPhiThreading}).</li>
  * </ol>
  * A branch that carries a loop hint ({@code !unroll}) is never threaded away, so the hint stays on the loop's
  * back edge.
@@ -40,6 +42,7 @@ public final class SimplifyCfg {
             CfgEdits.prunePhis(fn);
             if (mergeBlocks(fn)) changed = true;
             if (threadEmptyBlocks(fn)) changed = true;
+            if (BooleanPhiThreading.run(fn)) changed = true;
         }
     }
 
