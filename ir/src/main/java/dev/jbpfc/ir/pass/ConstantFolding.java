@@ -25,7 +25,8 @@ import java.util.Map;
  * Signed operations on values known non-negative ({@link IntRange}) become their unsigned forms, which agree there:
  * {@code sdiv}/{@code srem} become {@code udiv}/{@code urem} (BPF has signed ones only from v4, and the kernel verifier
  * bounds neither; DivisionBounds bounds the unsigned ones) and {@code sext} becomes {@code zext} (free after a 32-bit
- * ALU operation, where sign extension costs two shifts).
+ * ALU operation, where sign extension costs two shifts). A 64-bit compare of an extended 32-bit value with a constant
+ * becomes the 32-bit compare of the value where they agree ({@link NarrowCompare}).
  */
 public final class ConstantFolding {
     public void run(Function fn) {
@@ -43,6 +44,7 @@ public final class ConstantFolding {
                     Value r = simplify(i);
                     if (r == null) {
                         Instruction u = unsignedForm(i);
+                        if (u == null) u = NarrowCompare.of(i);
                         if (u != null) {
                             u.loc = i.loc;
                             u.setName(i.name());
