@@ -42,7 +42,8 @@ final class NarrowCompare {
             p = p.swapped();
         }
         if (!(b instanceof Constant c) || c.type() != Type.I64) return null;
-        if (!(a instanceof Instruction ext) || ext.operand(0).type() != Type.I32) return null;
+        if (!(a instanceof Instruction ext) || (ext.op() != Opcode.SEXT && ext.op() != Opcode.ZEXT)
+                || ext.operand(0).type() != Type.I32) return null;
         long k = c.value();
         Predicate narrow;
         if (ext.op() == Opcode.ZEXT) {
