@@ -80,3 +80,33 @@ int element_count(struct xdp_md *ctx)
 	}
 	return sum + n;
 }
+
+static int grid[4][5];
+static int row_sums[4];
+
+// The outer counter indexes inside the inner loop (iters.c's iter_nested_iters): the element address of the row
+// is computed before the inner loop, where the verifier keeps a pointer's bounds across iterations.
+SEC("xdp")
+int nested_rows(struct xdp_md *ctx)
+{
+	int row, col, sum = 0, seed = packet_byte(ctx, 4);
+
+	if (seed < 0)
+		return 0;
+	bpf_for(row, 0, ARRAY_SIZE(grid)) {
+		bpf_for(col, 0, ARRAY_SIZE(grid[0])) {
+			grid[row][col] = row * col + seed;
+		}
+	}
+	bpf_for(row, 0, ARRAY_SIZE(grid)) {
+		row_sums[row] = 0;
+		bpf_for(col, 0, ARRAY_SIZE(grid[0])) {
+			sum += grid[row][col];
+			row_sums[row] += grid[row][col] ^ col;
+		}
+	}
+	bpf_for(row, 0, ARRAY_SIZE(grid)) {
+		sum = sum * 3 + row_sums[row];
+	}
+	return sum;
+}

@@ -24,17 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issues 12 and 13, in the kernel: arrays indexed by libbpf's {@code bpf_for} counter ({@code iters/bpf_for_index.c}:
- * a global array over {@code ARRAY_SIZE}, stack arrays with break and continue, and an end read from the packet and
- * checked against the array's size before the loop, as selftests' iters.c does). bpf_for compares the iterator's
+ * a global array over {@code ARRAY_SIZE}, stack arrays with break and continue, an end read from the packet and
+ * checked against the array's size before the loop, and an outer counter indexing in an inner loop, as selftests'
+ * iters.c does). bpf_for compares the iterator's
  * int with the end; when the end is a size_t that compare is 64-bit on an extended copy, and the verifier must see
- * the bound on the register the body indexes with (ir's NarrowCompare). Built with the selftests' flags (libbpf 1.5's
+ * the bound on the register the body indexes with (ir's NarrowCompare); and the verifier forgets an outer counter's
+ * range at the inner iterator's next call once the body has copied it, so the row's address is computed before
+ * the inner loop (ir's IteratorLoopAddresses). Built with the selftests' flags (libbpf 1.5's
  * bpf_for is in the corpus headers), every program verifies from jbpfc's object and from clang-22's, and both
  * return the same value on {@value #PACKETS} packets of random bytes. The processed instructions are printed.
  */
 class BpfForIndexKernelTest {
     static final Path SOURCE = Path.of("src/test/resources/iters/bpf_for_index.c");
     static final Path OBJECTS = Path.of("target/iters");
-    static final List<String> PROGRAMS = List.of("global_fill", "stack_break_continue", "element_count");
+    static final List<String> PROGRAMS = List.of("global_fill", "stack_break_continue", "element_count", "nested_rows");
     static final int PACKETS = 10;
 
     @Test
