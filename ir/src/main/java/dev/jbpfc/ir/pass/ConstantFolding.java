@@ -11,6 +11,7 @@ import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Value;
 import dev.jbpfc.ir.analysis.IntRange;
 import dev.jbpfc.ir.analysis.PhiRanges;
+import dev.jbpfc.ir.analysis.UseList;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +30,9 @@ import java.util.Map;
  * {@code sdiv}/{@code srem} become {@code udiv}/{@code urem} (BPF has signed ones only from v4, and the kernel verifier
  * bounds neither; DivisionBounds bounds the unsigned ones) and {@code sext} becomes {@code zext} (free after a 32-bit
  * ALU operation, where sign extension costs two shifts). A 64-bit compare of an extended 32-bit value with a constant
- * becomes the 32-bit compare of the value where they agree ({@link NarrowCompare}).
+ * becomes the 32-bit compare of the value where they agree ({@link NarrowCompare}), when the extension serves only
+ * compares (one the code goes on to use, as an iterator loop's 64-bit counter, is the register the verifier must
+ * see bounded).
  */
 public final class ConstantFolding {
     public void run(Function fn) {
@@ -40,6 +43,7 @@ public final class ConstantFolding {
             // reverse post-order, rewriting operands as we go, so a chain of foldable instructions folds in one sweep
             Map<Value, Value> replace = new HashMap<>();
             Map<Value, IntRange> phiRanges = PhiRanges.of(fn);
+            UseList uses = new UseList(fn);
             for (Block b : new dev.jbpfc.ir.analysis.Cfg(fn).rpo()) {
                 for (Instruction i : b.instructions()) {
                     for (int k = 0; k < i.operands().size(); k++) {
@@ -49,7 +53,12 @@ public final class ConstantFolding {
                     Value r = simplify(i, phiRanges);
                     if (r == null) {
                         Instruction u = unsignedForm(i, phiRanges);
-                        if (u == null && (u = NarrowCompare.of(i)) != null) narrowed.add((Instruction) i.operand(i.operand(0) instanceof Instruction ? 0 : 1));
+                        if (u == null && (u = NarrowCompare.of(i)) != null) {
+                            Instruction ext = (Instruction) i.operand(i.operand(0) instanceof Instruction ? 0 : 1);
+                            // An extension the code goes on to use is the register to bound: keep the compare on it.
+                            if (onlyCompared(ext, uses)) narrowed.add(ext);
+                            else u = null;
+                        }
                         if (u != null) {
                             u.loc = i.loc;
                             u.setName(i.name());
@@ -66,6 +75,11 @@ public final class ConstantFolding {
             fn.replaceAllUses(replace); // uses reached before their definition (phis on back edges)
         }
         removeUnused(fn, narrowed);
+    }
+
+    private static boolean onlyCompared(Instruction ext, UseList uses) {
+        for (Instruction u : uses.users(ext)) if (u.op() != Opcode.CMP) return false;
+        return true;
     }
 
     /**
