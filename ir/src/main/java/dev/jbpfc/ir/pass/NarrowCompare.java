@@ -19,6 +19,9 @@ import dev.jbpfc.ir.Value;
  * memory access"). The 32-bit compare bounds {@code %x}'s own register, and the verifier carries that bound through
  * the body's extension.
  * <p>
+ * Only for an int loaded from memory, whose register the verifier knows to be zero above bit 31 (for a parameter
+ * it does not, and a bound on the low half would leave the index unbounded).
+ * <p>
  * When they agree ({@code C} the 64-bit constant, compared with the extension on the left):
  * <ul>
  *   <li>zext, any predicate, {@code 0 <= C < 2^32}: the extension is in [0, 2^32), where signed and unsigned 64-bit
@@ -44,6 +47,9 @@ final class NarrowCompare {
         if (!(b instanceof Constant c) || c.type() != Type.I64) return null;
         if (!(a instanceof Instruction ext) || (ext.op() != Opcode.SEXT && ext.op() != Opcode.ZEXT)
                 || ext.operand(0).type() != Type.I32) return null;
+        // The verifier carries a 32-bit bound to the whole register only when it knows the upper half is zero: a
+        // 32-bit load's result. A parameter (a bpf_loop callback's index) may have any upper half for it.
+        if (!(ext.operand(0) instanceof Instruction def) || def.op() != Opcode.LOAD) return null;
         long k = c.value();
         Predicate narrow;
         if (ext.op() == Opcode.ZEXT) {

@@ -25,7 +25,7 @@ class NarrowCompareTest {
 
     @Test
     void narrowedComparesAgreeWithTheWideOnes() {
-        Value x = new Param("x", Type.I32);
+        Value x = Instruction.load(Type.I32, new Param("p", Type.PTR), 4); // an int loaded from memory
         int narrowed = 0;
         for (Opcode ext : List.of(Opcode.SEXT, Opcode.ZEXT)) {
             Instruction e = Instruction.cast(ext, x, Type.I64);
