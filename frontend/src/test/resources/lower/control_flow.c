@@ -1,4 +1,5 @@
-// if/while/do/for, break/continue, goto and labels; && and || branch and join in i32 phis.
+// if/while/do/for, break/continue, goto and labels. && and || in an if's condition are branches straight to the
+// arms; as a value, and in a do-while's condition (whose branch carries the loop's hint), they join in i32 phis.
 int g(int n, int m) {
     int s = 0;
     for (int i = 0; i < n; i++) {
@@ -17,8 +18,11 @@ out:
 // CHECK: for.cond:
 // CHECK: condbr i1 {{.*}}, for.body, for.end
 // CHECK: br for.inc
-// CHECK: land.end:
-// CHECK-NEXT: phi i32 [0, {{.*}}], [{{.*}}, land.rhs]
+// CHECK: %[[GT:[0-9]+]] = cmp sgt i32 {{.*}}, 10
+// CHECK-NEXT: condbr i1 %[[GT]], land.rhs, if.end.2
+// CHECK: land.rhs:
+// CHECK: condbr i1 {{.*}}, if.then.1, if.end.2
+// CHECK-NOT: land.end:
 // CHECK: br for.cond
 // CHECK: while.cond:
 // CHECK: do.body:

@@ -139,6 +139,62 @@ final class ExprLowering implements Expr.Visitor<Value> {
         return nonZero(v);
     }
 
+    /**
+     * Lowers {@code e} as a jump to {@code ifTrue} when it is non-zero and to {@code ifFalse} otherwise, leaving the
+     * block terminated: {@code &&}, {@code ||}, {@code !}, {@code ?:}, the comma operator and statement expressions
+     * become control flow instead of a 0/1 value compared with 0 afterwards. libbpf's {@code bpf_for} tests
+     * {@code ({ ...; (p && (v = *p, v >= a && v < b)) ? (i = v, 1) : 0; })}: as values, each {@code &&} and the
+     * {@code ?:} cost the verifier a materialised boolean, a phi copy and a compare on every trip; as branches, the
+     * range checks jump straight to the body or the exit, as in clang's objects. Operands are evaluated in the same
+     * order, and each only where its value form would evaluate it.
+     */
+    void branch(Expr e, Block ifTrue, Block ifFalse) {
+        if (b.isTerminated()) fl.startDeadBlock();
+        if (e instanceof Expr.Binary bin && (bin.op == Expr.BinaryOp.LOG_AND || bin.op == Expr.BinaryOp.LOG_OR)) {
+            boolean and = bin.op == Expr.BinaryOp.LOG_AND;
+            Block rhs = fl.newBlock(and ? "land.rhs" : "lor.rhs");
+            if (and) branch(bin.lhs, rhs, ifFalse);
+            else branch(bin.lhs, ifTrue, rhs);
+            fl.startBlock(rhs);
+            branch(bin.rhs, ifTrue, ifFalse);
+            return;
+        }
+        if (e instanceof Expr.Binary bin && bin.op == Expr.BinaryOp.COMMA) {
+            discard(bin.lhs);
+            branch(bin.rhs, ifTrue, ifFalse);
+            return;
+        }
+        if (e instanceof Expr.Unary u && u.op == Expr.UnaryOp.NOT && isBranchShaped(u.operand)) {
+            branch(u.operand, ifFalse, ifTrue);
+            return;
+        }
+        // An arm is tested as written: converting it to the ?:'s type only widens an integer or makes a pointer
+        // of it, neither of which changes whether it is zero.
+        if (e instanceof Expr.Conditional c && c.then != null && !c.type.unqualified().isVoid()
+                && !c.type.unqualified().isRecord()) {
+            Block thenB = fl.newBlock("cond.true"), elseB = fl.newBlock("cond.false");
+            branch(c.cond, thenB, elseB);
+            fl.startBlock(thenB);
+            branch(c.then, ifTrue, ifFalse);
+            fl.startBlock(elseB);
+            branch(c.otherwise, ifTrue, ifFalse);
+            return;
+        }
+        if (e instanceof Expr.StmtExpr se && fl.statementExpressionBranch(se.body, ifTrue, ifFalse)) return;
+        Value c = condition(e);
+        if (c instanceof Constant k) b.br(k.value() != 0 ? ifTrue : ifFalse); // (i = v, 1): a jump, not a test
+        else b.condbr(c, ifTrue, ifFalse);
+    }
+
+    /** Whether {@link #branch} lowers {@code e} as control flow of its own (else: one compare and one branch). */
+    private static boolean isBranchShaped(Expr e) {
+        if (e instanceof Expr.Binary bin) {
+            return bin.op == Expr.BinaryOp.LOG_AND || bin.op == Expr.BinaryOp.LOG_OR || bin.op == Expr.BinaryOp.COMMA;
+        }
+        if (e instanceof Expr.Unary u) return u.op == Expr.UnaryOp.NOT && isBranchShaped(u.operand);
+        return e instanceof Expr.Conditional || e instanceof Expr.StmtExpr;
+    }
+
     Value nonZero(Value v) {
         if (v instanceof Constant k) return Constant.bool(k.value() != 0);
         Value zero = v.type() == Type.PTR ? Constant.nullPtr() : Constant.of(v.type(), 0);

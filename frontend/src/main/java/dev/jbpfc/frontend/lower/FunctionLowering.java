@@ -438,6 +438,32 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         }
     }
 
+    /**
+     * A statement expression used as a condition: its statements, then {@link ExprLowering#branch} on its last
+     * expression. When a declaration in it has a cleanup, the value is computed and the cleanups run before the
+     * branch, as for any statement expression. False, with nothing lowered, when its last item is not an
+     * expression (a label, a declaration) or is a struct.
+     */
+    boolean statementExpressionBranch(Stmt.Compound body, Block ifTrue, Block ifFalse) {
+        List<Stmt> items = body.items();
+        if (items.isEmpty() || !(items.get(items.size() - 1) instanceof Stmt.ExprStmt last) || last.expr() == null
+                || last.expr().type.isRecord()) return false;
+        pushScope();
+        List<Cleanup> cleanups = scopes.get(scopes.size() - 1);
+        for (int i = 0; i < items.size() - 1; i++) stmt(items.get(i));
+        if (b.isTerminated()) startDeadBlock();
+        if (cleanups.isEmpty()) {
+            exprs.branch(last.expr(), ifTrue, ifFalse);
+            popScope();
+            return true;
+        }
+        Value v = exprs.rvalue(last.expr());
+        popScope();
+        if (b.isTerminated()) startDeadBlock();
+        b.condbr(exprs.nonZero(v), ifTrue, ifFalse);
+        return true;
+    }
+
     @Override
     public Void visitExprStmt(Stmt.ExprStmt s) {
         if (s.expr() == null) return null;
@@ -500,7 +526,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
     public Void visitIf(Stmt.If s) {
         Block thenB = newBlock("if.then"), end = newBlock("if.end");
         Block elseB = s.otherwise() != null ? newBlock("if.else") : end;
-        b.condbr(exprs.condition(s.cond()), thenB, elseB);
+        exprs.branch(s.cond(), thenB, elseB);
         startBlock(thenB);
         stmt(s.then());
         if (s.otherwise() != null) {
@@ -516,7 +542,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
     public Void visitWhile(Stmt.While s) {
         Block cond = newBlock("while.cond"), body = newBlock("while.body"), end = newBlock("while.end");
         startBlock(cond);
-        b.condbr(exprs.condition(s.cond()), body, end);
+        exprs.branch(s.cond(), body, end);
         startBlock(body);
         loopBody(s.body(), end, cond);
         Instruction back = closeLoop(cond);
@@ -543,7 +569,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         if (s.init() != null) stmt(s.init());
         Block cond = newBlock("for.cond"), body = newBlock("for.body"), inc = newBlock("for.inc"), end = newBlock("for.end");
         startBlock(cond);
-        if (s.cond() != null) b.condbr(exprs.condition(s.cond()), body, end);
+        if (s.cond() != null) exprs.branch(s.cond(), body, end);
         else b.br(body);
         startBlock(body);
         loopBody(s.body(), end, inc);

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *   O0: always-inline is-constant mem-size (every local stays in memory, as clang -O0, but always_inline functions are inlined)
  *   O1: always-inline mem2reg loop-lowering unroll sccp is-constant mem-size simplifycfg dce division-bounds
  *   O2: inline mem2reg sccp constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant mem-size simplifycfg
- *       cse store-forward global-loads dce simplifycfg dce sink loop-rotate division-bounds
+ *       cse store-forward global-loads iter-addresses dce simplifycfg dce sink loop-rotate division-bounds
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
@@ -33,7 +33,7 @@ public final class PassPipeline {
     public static final List<String> PASS_NAMES =
             List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
                     "is-constant", "mem-size", "loop-lowering", "loop-rotate", "store-forward", "global-loads",
-                    "sink", "division-bounds");
+                    "sink", "division-bounds", "iter-addresses");
 
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
@@ -83,7 +83,7 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "loop-lowering",
-                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "cse", "store-forward", "global-loads", "dce", "simplifycfg", "dce",
+                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "cse", "store-forward", "global-loads", "iter-addresses", "dce", "simplifycfg", "dce",
                 "sink", "loop-rotate", "division-bounds");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant", "mem-size"), 0);
@@ -185,6 +185,7 @@ public final class PassPipeline {
             case "global-loads" -> new RedundantGlobalLoads()::run;
             case "sink" -> new SinkIntoSuccessor()::run;
             case "division-bounds" -> new DivisionBounds()::run;
+            case "iter-addresses" -> new IteratorLoopAddresses()::run;
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };
         for (Function f : m.functions()) pass.accept(f);
