@@ -6,10 +6,12 @@ import dev.jbpfc.ir.Instruction;
 import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Value;
 import dev.jbpfc.ir.analysis.Cfg;
+import dev.jbpfc.ir.analysis.DominatorTree;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,23 +36,26 @@ import java.util.Set;
  * </pre>
  * The same holds for a kptr field of a map value tested and then passed on (local_kptr_stash.c). The earlier
  * load keeps its form (base + constant for a ctx field): only the later one goes.
- * Walks back from each load through its block and on through single predecessors, to an equal load (same type,
- * the same address by {@link ValueShapes}) before any store, call, atomic, memcpy/memset or inline asm. A call is
+ * Walks back from each load through its block and on up the dominator tree, to an equal load (same type, the
+ * same address by {@link ValueShapes}), giving up at any store, call, atomic, memcpy/memset or inline asm. A call is
  * where a helper may move the packet (bpf_skb_pull_data) or free an object, so nothing is reused across one.
- * Volatile (READ_ONCE) and ordered loads are never touched, nor is a load reused for one.
+ * Volatile (READ_ONCE) and ordered loads are never touched, nor is a load reused for one. From a block to its
+ * immediate dominator the walk goes on only when no block in between writes memory and the block heads no loop: the
+ * "||" of test_sk_lookup.c's "ctx->sk->family != AF_INET || ctx->sk->type != SOCK_STREAM" joins two paths before
+ * the next read of ctx->sk.
  */
 public final class RedundantLoads {
     /** Instructions looked at per load: keeps the pass linear in practice. */
     private static final int WALK_LIMIT = 500;
 
     public void run(Function fn) {
-        Cfg cfg = null;
+        DominatorTree dom = null;
         Map<Value, Value> replaced = new HashMap<>();
         for (Block b : fn.blocks()) {
             for (Instruction load : b.instructions()) {
                 if (load.op() != Opcode.LOAD || load.isVolatile || load.ordered) continue;
-                if (cfg == null) cfg = new Cfg(fn);
-                Instruction earlier = earlierLoad(load, cfg);
+                if (dom == null) dom = new DominatorTree(new Cfg(fn));
+                Instruction earlier = earlierLoad(load, dom);
                 if (earlier != null) replaced.put(load, replaced.getOrDefault(earlier, earlier));
             }
         }
@@ -59,16 +64,17 @@ public final class RedundantLoads {
         for (Value v : replaced.keySet()) ((Instruction) v).remove();
     }
 
-    private static Instruction earlierLoad(Instruction load, Cfg cfg) {
+    private static Instruction earlierLoad(Instruction load, DominatorTree dom) {
         Block b = load.block();
         int index = b.indexOf(load) - 1;
-        Set<Block> visited = new HashSet<>();
-        visited.add(b);
-        for (int budget = WALK_LIMIT; budget > 0; budget--) {
+        int budget = WALK_LIMIT;
+        while (budget-- > 0) {
             if (index < 0) {
-                List<Block> preds = cfg.preds(b);
-                if (preds.size() != 1 || !visited.add(preds.get(0))) return null;
-                b = preds.get(0);
+                Block d = dom.idom(b);
+                if (d == null) return null;
+                budget = withoutWrites(b, d, dom.cfg(), budget);
+                if (budget < 0) return null;
+                b = d;
                 index = b.size() - 1;
                 continue;
             }
@@ -80,6 +86,27 @@ public final class RedundantLoads {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether no path from the end of {@code d} (b's immediate dominator) to the start of {@code b} writes memory:
+     * the blocks that reach b without passing through d are searched backwards. Returns the budget left, or -1
+     * when a block writes, the budget runs out, or b is met again (b heads a loop: a value from before the loop
+     * would be reused on the next trip).
+     */
+    private static int withoutWrites(Block b, Block d, Cfg cfg, int budget) {
+        Deque<Block> work = new ArrayDeque<>(cfg.preds(b));
+        Set<Block> seen = new HashSet<>();
+        while (!work.isEmpty()) {
+            Block x = work.pop();
+            if (x == d || !seen.add(x)) continue;
+            if (x == b) return -1;
+            budget -= x.size();
+            if (budget < 0) return -1;
+            for (Instruction i : x.instructions()) if (writesMemory(i)) return -1;
+            work.addAll(cfg.preds(x));
+        }
+        return budget;
     }
 
     private static boolean writesMemory(Instruction i) {
