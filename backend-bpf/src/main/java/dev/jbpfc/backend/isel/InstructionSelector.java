@@ -908,6 +908,20 @@ public final class InstructionSelector {
     private void load(Instruction i) {
         Address a = address(i.operand(0));
         int d = def(i);
+        int piece = underAlignedPiece(i, i.type().bytes, a);
+        if (piece > 0) {
+            // little-endian: piece k is bits 8*k*piece and up; OR them together, the upper bits stay zero
+            String size = sizeSuffix(piece);
+            emit(BpfOp.valueOf("LDX_" + size), d, a.reg, a.off, 0);
+            for (int at = piece; at < i.type().bytes; at += piece) {
+                int t = mf.newVreg();
+                emit(BpfOp.valueOf("LDX_" + size), t, a.reg, a.off + at, 0);
+                emit(BpfOp.LSH64_IMM, t, 0, 0, 8 * at);
+                emit(BpfOp.OR64_REG, d, t, 0, 0);
+            }
+            clean.add(i);
+            return;
+        }
         if (i.ordered) {
             // load_acquire: dst is loaded from (src + off), zero-extended like ldx.
             emit(BpfOp.valueOf("LOAD_ACQ_" + sizeSuffix(i.type().bytes)), d, a.reg, a.off, 0).core = a.core;
@@ -978,12 +992,39 @@ public final class InstructionSelector {
             emit(BpfOp.valueOf("STORE_REL_" + sizeSuffix(bytes)), a.reg, reg(v), a.off, 0).core = a.core;
             return;
         }
+        int piece = underAlignedPiece(i, bytes, a);
+        if (piece > 0) {
+            int src = reg(v);
+            for (int at = 0; at < bytes; at += piece) {
+                int t = src;
+                if (at > 0) {
+                    t = mf.newVreg();
+                    emit(BpfOp.MOV64_REG, t, src, 0, 0);
+                    emit(BpfOp.RSH64_IMM, t, 0, 0, 8 * at);
+                }
+                emit(BpfOp.valueOf("STX_" + sizeSuffix(piece)), a.reg, t, a.off + at, 0);
+            }
+            return;
+        }
         Long imm = immediate(v, false);
         if (imm != null && cpu.atLeast(CpuVersion.V4) && (bytes < 8 || true)) {
             emit(BpfOp.valueOf("ST_" + sizeSuffix(bytes)), a.reg, 0, a.off, (int) (long) imm).core = a.core;
             return;
         }
         emit(BpfOp.valueOf("STX_" + sizeSuffix(bytes)), a.reg, reg(v), a.off, 0).core = a.core;
+    }
+
+    /**
+     * The width to access an under-aligned value in (its known alignment), or 0 when one access of the whole width
+     * is fine. BPF has no misaligned access: the verifier refuses a stack access whose offset is not a multiple of
+     * its size ("misaligned stack access off 0+0+-6 size 4": test_tcp_hdr_options.c's packed
+     * {@code struct tcp_opt}, whose {@code __u32 data32} sits at offset 2), and strict-alignment kernels refuse the
+     * same on packets and map values, so a packed struct's wide field is read and written in pieces, as clang does.
+     * A CO-RE relocated or ordered access keeps its single instruction (the relocation or the ordering is on it).
+     */
+    private static int underAlignedPiece(Instruction i, int bytes, Address a) {
+        if (i.ordered || a.core != null || i.align <= 0 || i.align >= bytes) return 0;
+        return Integer.highestOneBit(i.align);
     }
 
     private void atomicRmw(Instruction i) {

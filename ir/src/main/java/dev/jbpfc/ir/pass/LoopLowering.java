@@ -64,7 +64,8 @@ import java.util.Set;
  * {@link #MAX_ITERATOR_TRIPS} iterations, so a loop whose trip count could be larger is never given one.
  *
  * Cost model ({@code auto}): a loop marked {@code !unroll} is left to LoopUnroll; a known trip count of at most
- * {@link #UNROLL_TRIPS} with a small body is marked {@code !unroll} (clang -O2 fully unrolls such loops too); a
+ * {@link #UNROLL_TRIPS} with a small body is marked {@code !unroll} (clang -O2 fully unrolls such loops too), and so
+ * is a known trip count whose counter indexes the ctx ({@link #indexesContext}); a
  * known trip count whose plain walk costs at most {@link #PLAIN_BUDGET} instructions stays plain, and so does a
  * loop whose carried values the verifier must track exactly ({@link #carriesTrackedState}) or whose counter
  * indexes memory that needs its own bounds check ({@link #indexesUncheckedMemory}) while its walk stays well
@@ -225,14 +226,15 @@ public final class LoopLowering {
                 int size = 0;
                 for (Block b : loop.blocks()) size += b.size();
                 long trips = c.constantTrips();
-                if (mode == Mode.UNROLL || (mode == Mode.AUTO && trips >= 0 && trips <= UNROLL_TRIPS
-                        && trips * size <= UNROLL_BUDGET && hinted == null)) {
+                Set<Value> derived = counterDerived(loop, c);
+                if (mode == Mode.UNROLL || (mode == Mode.AUTO && trips >= 0 && hinted == null
+                        && (trips <= UNROLL_TRIPS && trips * size <= UNROLL_BUDGET
+                            || trips * size <= LoopUnroll.MAX_INSTRUCTIONS && indexesContext(fn, loop, derived)))) {
                     if (trips >= 0) for (Block l : loop.latches()) l.terminator().loopHint = Instruction.HINT_UNROLL;
                     continue;
                 }
                 long bound = c.maxTrips();
                 if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_BUDGET) continue;
-                Set<Value> derived = counterDerived(loop, c);
                 PacketRecheck.Plan recheck = PacketRecheck.plan(fn, loop.blocks(), derived,
                         Map.of(c.counter(), counterRange(c)), dom);
                 if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_WALK_LIMIT
@@ -450,6 +452,35 @@ public final class LoopLowering {
                         && (recheck == null || !recheck.pointers().contains(i))) return true;
                 if (i.op() == Opcode.INTTOPTR && derived.contains(i.operand(0))) return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the counter (or a value computed from it) offsets a pointer into the program's context: bind6_prog.c's
+     * {@code for (i = 0; i < 4; i++) ... ctx->user_ip6[i]}. The verifier accepts a ctx access only at a constant
+     * offset from the ctx register, so no loop form of it verifies ("dereference of modified ctx ptr"): auto unrolls
+     * it whatever its body's size, as clang -O2 does.
+     */
+    private static boolean indexesContext(Function fn, Loop loop, Set<Value> derived) {
+        if (fn.params().isEmpty() || fn.section() == null || fn.section().equals(".text")) return false;
+        Value ctx = fn.params().get(0);
+        for (Block b : loop.blocks()) {
+            for (Instruction i : b.instructions()) {
+                if (i.op() == Opcode.PTRADD && derived.contains(i.operand(1)) && constantOffsetFrom(i.operand(0), ctx)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code p} is {@code base} plus constant offsets. */
+    private static boolean constantOffsetFrom(Value p, Value base) {
+        for (int depth = 0; depth < 32; depth++) {
+            if (p == base) return true;
+            if (!(p instanceof Instruction i) || i.op() != Opcode.PTRADD || !(i.operand(1) instanceof Constant)) return false;
+            p = i.operand(0);
         }
         return false;
     }

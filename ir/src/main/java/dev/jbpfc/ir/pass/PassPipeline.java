@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *   O0: always-inline is-constant mem-size (every local stays in memory, as clang -O0, but always_inline functions are inlined)
  *   O1: always-inline mem2reg loop-lowering unroll sccp is-constant mem-size simplifycfg dce division-bounds
  *   O2: inline mem2reg sccp constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant mem-size simplifycfg
- *       cse store-forward global-loads iter-addresses dce simplifycfg dce sink loop-rotate division-bounds
+ *       cse store-forward redundant-loads iter-addresses dce simplifycfg dce sink loop-rotate division-bounds
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
@@ -32,7 +32,7 @@ public final class PassPipeline {
     /** Every pass by its command-line name. */
     public static final List<String> PASS_NAMES =
             List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
-                    "is-constant", "mem-size", "loop-lowering", "loop-rotate", "store-forward", "global-loads",
+                    "is-constant", "mem-size", "loop-lowering", "loop-rotate", "store-forward", "redundant-loads",
                     "sink", "division-bounds", "iter-addresses");
 
     private final List<String> passes = new ArrayList<>();
@@ -83,7 +83,7 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "loop-lowering",
-                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "cse", "store-forward", "global-loads", "iter-addresses", "dce", "simplifycfg", "dce",
+                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "cse", "store-forward", "redundant-loads", "iter-addresses", "dce", "simplifycfg", "dce",
                 "sink", "loop-rotate", "division-bounds");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant", "mem-size"), 0);
@@ -182,7 +182,7 @@ public final class PassPipeline {
             case "unroll" -> new LoopUnroll(remarks)::run;
             case "loop-rotate" -> new LoopRotation()::run;
             case "store-forward" -> new LocalStoreForwarding()::run;
-            case "global-loads" -> new RedundantGlobalLoads()::run;
+            case "redundant-loads" -> new RedundantLoads()::run;
             case "sink" -> new SinkIntoSuccessor()::run;
             case "division-bounds" -> new DivisionBounds()::run;
             case "iter-addresses" -> new IteratorLoopAddresses()::run;
