@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *   O0: always-inline is-constant (every local stays in memory, as clang -O0, but always_inline functions are inlined)
  *   O1: always-inline mem2reg loop-lowering unroll sccp is-constant simplifycfg dce division-bounds
  *   O2: inline mem2reg sccp constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant simplifycfg
- *       cse store-forward global-loads dce simplifycfg dce loop-rotate licm division-bounds
+ *       jump-thread cse store-forward global-loads dce simplifycfg dce loop-rotate licm division-bounds
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
@@ -32,7 +32,7 @@ public final class PassPipeline {
     /** Every pass by its command-line name. */
     public static final List<String> PASS_NAMES =
             List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
-                    "is-constant", "loop-lowering", "loop-rotate", "licm", "store-forward", "global-loads", "division-bounds");
+                    "is-constant", "loop-lowering", "loop-rotate", "licm", "jump-thread", "store-forward", "global-loads", "division-bounds");
 
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
@@ -82,7 +82,7 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "loop-lowering",
-                "unroll", "sccp", "constfold", "is-constant", "simplifycfg", "cse", "store-forward", "global-loads", "dce", "simplifycfg", "dce",
+                "unroll", "sccp", "constfold", "is-constant", "simplifycfg", "jump-thread", "cse", "store-forward", "global-loads", "dce", "simplifycfg", "dce",
                 "loop-rotate", "licm", "division-bounds");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant"), 0);
@@ -177,6 +177,7 @@ public final class PassPipeline {
             case "unroll" -> new LoopUnroll(remarks)::run;
             case "loop-rotate" -> new LoopRotation()::run;
             case "licm" -> new LoopInvariantCodeMotion()::run;
+            case "jump-thread" -> new JumpThreading()::run;
             case "store-forward" -> new LocalStoreForwarding()::run;
             case "global-loads" -> new RedundantGlobalLoads()::run;
             case "division-bounds" -> new DivisionBounds()::run;
