@@ -44,6 +44,7 @@ public final class PassPipeline {
     private final List<Remark> remarks = new ArrayList<>();
     private LoopLowering.Mode loopLowering = LoopLowering.Mode.AUTO;
     private boolean bpfIterators = true;
+    private boolean rotateLoopsWithCalls;
 
     private PassPipeline(List<String> passes, int inlineThreshold) {
         for (String p : passes) {
@@ -96,10 +97,7 @@ public final class PassPipeline {
 
     public List<String> passes() { return passes; }
 
-    /**
-     * This pipeline without the named pass ({@code -fno-loop-hints} drops {@code loop-rotate}, which builds
-     * counted loops to the loop-hint templates' bottom-tested shape).
-     */
+    /** This pipeline without the named pass. */
     public PassPipeline without(String pass) {
         passes.removeIf(pass::equals);
         return this;
@@ -124,6 +122,15 @@ public final class PassPipeline {
     /** Whether the target kernel has open-coded iterators ({@code -fno-bpf-iterators}: auto picks bpf_loop). */
     public PassPipeline bpfIterators(boolean available) {
         this.bpfIterators = available;
+        return this;
+    }
+
+    /**
+     * Whether loop-rotate also rotates loops that call something ({@code -floop-hints}: the templates want every
+     * counted loop rotated; otherwise such loops stay top-tested, see {@link LoopRotation}).
+     */
+    public PassPipeline rotateLoopsWithCalls(boolean on) {
+        this.rotateLoopsWithCalls = on;
         return this;
     }
 
@@ -175,7 +182,7 @@ public final class PassPipeline {
             case "simplifycfg" -> new SimplifyCfg()::run;
             case "cse" -> new CommonSubexpressionElimination()::run;
             case "unroll" -> new LoopUnroll(remarks)::run;
-            case "loop-rotate" -> new LoopRotation()::run;
+            case "loop-rotate" -> new LoopRotation(rotateLoopsWithCalls)::run;
             case "licm" -> new LoopInvariantCodeMotion()::run;
             case "jump-thread" -> new JumpThreading()::run;
             case "store-forward" -> new LocalStoreForwarding()::run;
