@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Needs: SSA form; computes CFG, dominators, loops and uses itself. Leaves stale: CFG, dominators, loops; blocks
- * it leaves without predecessors are for SimplifyCfg to delete.
+ * Needs: SSA form; computes CFG, dominators, loops and uses itself. Leaves stale: CFG, dominators, loops. Deletes
+ * the blocks it leaves unreachable.
  *
  * Sends an edge past a block whose branch is already decided on that edge: the block tests, through its phis, the
  * very condition the predecessor's branch tested. selftests' test_verif_scale1/2 repeat 90 times
@@ -57,9 +57,11 @@ public final class JumpThreading {
         int threads = 0;
         while (threads < MAX_THREADS) {
             int done = round(fn);
-            if (done == 0) return;
+            if (done == 0) break;
             threads += done;
         }
+        // A block every edge now bypasses is dead code, which the kernel refuses.
+        if (threads > 0) Cfg.removeUnreachable(fn);
     }
 
     /**
