@@ -34,7 +34,8 @@ import java.util.Set;
  *     %4 = cmp ne i32 %3, 0                            condbr i1 %4, if.then, if.end
  * </pre>
  * What moves is limited to what the verifier sees the same way wherever it is computed: two-operand integer
- * arithmetic and integer casts and selects. Compares stay next to their branch (the verifier learns bounds and
+ * arithmetic and integer casts and selects, and of those only what does not use a value some branch inside the
+ * loop compares (that branch may be what bounds the result; {@code x & MASK} is bounded anyway and moves). Compares stay next to their branch (the verifier learns bounds and
  * non-NULL-ness from the branch on the compared registers, not from a materialised boolean), pointer arithmetic
  * stays where it is (moved above a NULL check inside the loop it is arithmetic on a maybe-NULL pointer, which the
  * verifier refuses), and so do loads, calls and everything with an effect. Moving an instruction out of a branch
@@ -59,13 +60,17 @@ public final class LoopInvariantCodeMotion {
             // 1. What can move, in dominator order so an operand moves before its users.
             List<Instruction> hoist = new ArrayList<>();
             Set<Instruction> moving = new HashSet<>();
+            Set<Value> narrowed = testedInside(loop);
             for (Block b : dt.preorder()) {
                 if (!loop.contains(b)) continue;
                 for (Instruction i : b.instructions()) {
-                    if (movable(i) && invariant(i, loop, moving)) {
-                        hoist.add(i);
-                        moving.add(i);
-                    }
+                    if (!movable(i) || !invariant(i, loop, moving)) continue;
+                    boolean fromTested = false;
+                    for (Value v : i.operands()) fromTested |= narrowed.contains(v);
+                    if (fromTested && !boundedByMask(i)) continue;
+                    if (fromTested) narrowed.add(i); // within the mask, the test may have bounded it closer
+                    hoist.add(i);
+                    moving.add(i);
                 }
             }
             if (hoist.isEmpty()) continue;
@@ -96,6 +101,31 @@ public final class LoopInvariantCodeMotion {
             if (i.operand(1) instanceof Constant c && (c.value() < 0 || c.value() >= bits)) return false;
         }
         return true;
+    }
+
+    /**
+     * The values a branch inside the loop compares (or switches on). The verifier narrows a compared register's
+     * range on each way out of the branch, so arithmetic on it computed after the branch can be bounded where the
+     * same arithmetic moved above the branch is not: {@code if (n < 64) v = p[n * 8]} inside a loop must keep its
+     * {@code n * 8} below the test ("unbounded memory access" otherwise).
+     */
+    private static Set<Value> testedInside(Loop loop) {
+        Set<Value> out = new HashSet<>();
+        for (Block b : loop.blocks()) {
+            Instruction t = b.terminator();
+            if (t == null) continue;
+            if (t.op() == Opcode.SWITCH) out.add(t.operand(0));
+            if (t.op() == Opcode.CONDBR && t.operand(0) instanceof Instruction c && c.op() == Opcode.CMP) {
+                out.addAll(c.operands());
+            }
+        }
+        return out;
+    }
+
+    /** {@code x & MASK}: its range is the mask's whatever the verifier knows of x. */
+    private static boolean boundedByMask(Instruction i) {
+        return i.op() == Opcode.AND && (i.operand(0) instanceof Constant c0 && c0.value() >= 0
+                || i.operand(1) instanceof Constant c1 && c1.value() >= 0);
     }
 
     /** Every operand is defined outside the loop or by an instruction already chosen to move. */
