@@ -142,7 +142,7 @@ final class Compilation {
 
             PassPipeline passes = PassPipeline.forLevel(String.valueOf(options.optLevel())).loopLowering(options.loopLowering())
                     .bpfIterators(options.bpfIterators());
-            if (!options.loopHints()) passes.without("loop-rotate");
+            passes.rotateLoopsWithCalls(options.loopHints());
             ByteArrayOutputStream dumps = null;
             if (options.printAfter() != null) {
                 dumps = new ByteArrayOutputStream();

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class IrDifferentialTest {
     private static final long[] INPUTS = {0, 1, -1, 7, 64, Long.MIN_VALUE, Long.MAX_VALUE, 0x80000000L, -123456789L};
     private static final List<String> PIPELINES = List.of("-O1", "-O2", "-Os", "mem2reg", "mem2reg,sccp",
-            "mem2reg,constfold", "mem2reg,cse", "mem2reg,simplifycfg", "inline", "mem2reg,unroll", "mem2reg,dce");
+            "mem2reg,constfold", "mem2reg,cse", "mem2reg,simplifycfg", "inline", "mem2reg,unroll", "mem2reg,dce",
+            "mem2reg,licm", "mem2reg,jump-thread", "mem2reg,loop-rotate,licm");
 
     @Test
     void optimisedProgramsComputeTheSame() {

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *   O0: always-inline is-constant mem-size (every local stays in memory, as clang -O0, but always_inline functions are inlined)
  *   O1: always-inline mem2reg loop-lowering unroll sccp is-constant mem-size simplifycfg dce division-bounds
  *   O2: inline mem2reg sccp constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant mem-size simplifycfg
- *       cse store-forward redundant-loads iter-addresses dce simplifycfg dce sink loop-rotate division-bounds
+ *       jump-thread cse store-forward redundant-loads iter-addresses dce simplifycfg dce sink loop-rotate licm division-bounds
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
@@ -32,7 +32,7 @@ public final class PassPipeline {
     /** Every pass by its command-line name. */
     public static final List<String> PASS_NAMES =
             List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
-                    "is-constant", "mem-size", "loop-lowering", "loop-rotate", "store-forward", "redundant-loads",
+                    "is-constant", "mem-size", "loop-lowering", "loop-rotate", "licm", "jump-thread", "store-forward", "redundant-loads",
                     "sink", "division-bounds", "iter-addresses");
 
     private final List<String> passes = new ArrayList<>();
@@ -45,6 +45,7 @@ public final class PassPipeline {
     private final List<Remark> remarks = new ArrayList<>();
     private LoopLowering.Mode loopLowering = LoopLowering.Mode.AUTO;
     private boolean bpfIterators = true;
+    private boolean rotateLoopsWithCalls;
 
     private PassPipeline(List<String> passes, int inlineThreshold) {
         for (String p : passes) {
@@ -83,8 +84,8 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "loop-lowering",
-                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "cse", "store-forward", "redundant-loads", "iter-addresses", "dce", "simplifycfg", "dce",
-                "sink", "loop-rotate", "division-bounds");
+                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "jump-thread", "cse", "store-forward", "redundant-loads", "iter-addresses", "dce", "simplifycfg", "dce",
+                "sink", "loop-rotate", "licm", "division-bounds");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant", "mem-size"), 0);
             case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "loop-lowering", "unroll", "sccp", "is-constant",
@@ -97,10 +98,7 @@ public final class PassPipeline {
 
     public List<String> passes() { return passes; }
 
-    /**
-     * This pipeline without the named pass ({@code -fno-loop-hints} drops {@code loop-rotate}, which builds
-     * counted loops to the loop-hint templates' bottom-tested shape).
-     */
+    /** This pipeline without the named pass. */
     public PassPipeline without(String pass) {
         passes.removeIf(pass::equals);
         return this;
@@ -125,6 +123,15 @@ public final class PassPipeline {
     /** Whether the target kernel has open-coded iterators ({@code -fno-bpf-iterators}: auto picks bpf_loop). */
     public PassPipeline bpfIterators(boolean available) {
         this.bpfIterators = available;
+        return this;
+    }
+
+    /**
+     * Whether loop-rotate also rotates loops that call something ({@code -floop-hints}: the templates want every
+     * counted loop rotated; otherwise such loops stay top-tested, see {@link LoopRotation}).
+     */
+    public PassPipeline rotateLoopsWithCalls(boolean on) {
+        this.rotateLoopsWithCalls = on;
         return this;
     }
 
@@ -180,7 +187,9 @@ public final class PassPipeline {
             case "simplifycfg" -> new SimplifyCfg()::run;
             case "cse" -> new CommonSubexpressionElimination()::run;
             case "unroll" -> new LoopUnroll(remarks)::run;
-            case "loop-rotate" -> new LoopRotation()::run;
+            case "loop-rotate" -> new LoopRotation(rotateLoopsWithCalls)::run;
+            case "licm" -> new LoopInvariantCodeMotion()::run;
+            case "jump-thread" -> new JumpThreading()::run;
             case "store-forward" -> new LocalStoreForwarding()::run;
             case "redundant-loads" -> new RedundantLoads()::run;
             case "sink" -> new SinkIntoSuccessor()::run;
