@@ -56,7 +56,10 @@ import java.util.Set;
  * </pre>
  * The range checks of the index never fail at run time (bpf_loop calls with 0 .. trips-1), but they tell the
  * verifier the counter's range, as the iterator lowering's checks do. Values of the loop used after it go through
- * a stack slot of the caller that Mem2Reg turns back into SSA values.
+ * a stack slot of the caller that Mem2Reg turns back into SSA values. A load or store at a packet pointer plus the
+ * counter gets {@link PacketRecheck}'s guard in the callback, against the context's copy of the packet's end: a
+ * packet pointer the caller spilled to its stack keeps the range its check gave it, but the pointer plus a variable
+ * has none until compared with the end itself.
  */
 final class BpfLoopOutlining {
     /** BPF_FUNC_loop. */
@@ -70,7 +73,7 @@ final class BpfLoopOutlining {
     private BpfLoopOutlining() {}
 
     /** Why the loop cannot become a bpf_loop callback, or null when it can. */
-    static String refusal(Loop loop, LoopLowering.Counted c, Set<Instruction> contexts) {
+    static String refusal(Loop loop, LoopLowering.Counted c, Set<Instruction> contexts, PacketRecheck.Plan recheck) {
         if (c.inside() == c.header()) return "the loop has no body";
         for (Block b : loop.blocks()) {
             for (Instruction i : b.instructions()) {
@@ -99,7 +102,7 @@ final class BpfLoopOutlining {
                 }
             }
         }
-        Shape s = new Shape(loop, c, contexts);
+        Shape s = new Shape(loop, c, contexts, recheck);
         for (Value v : s.liveIns) if (v.type() == Type.I1) return "a condition computed before the loop is used in it";
         for (Value v : s.liveOuts) if (v.type() == Type.I1) return "a condition computed in the loop is used after it";
         int bytes = 8 * s.fieldCount();
@@ -146,7 +149,7 @@ final class BpfLoopOutlining {
         /** Contexts of bpf_loop calls in the loop, used only there: they move into the callback's frame. */
         final Set<Instruction> movedContexts = new LinkedHashSet<>();
 
-        Shape(Loop loop, LoopLowering.Counted c, Set<Instruction> contexts) {
+        Shape(Loop loop, LoopLowering.Counted c, Set<Instruction> contexts, PacketRecheck.Plan recheck) {
             blocks = loop.blocks();
             for (Instruction a : contexts) if (a.block() != null && a.block().function() == c.header().function() && usedOnlyIn(a, blocks)) movedContexts.add(a);
             Block h = c.header();
@@ -161,6 +164,8 @@ final class BpfLoopOutlining {
                     if (blocks.contains(phi.targets().get(k))) noteLiveIn(phi.operand(k));
                 }
             }
+            // a packet guard compares with the end its check before the loop proved: the callback reads it too
+            if (recheck != null) for (PacketRecheck.Guard g : recheck.guards()) noteLiveIn(g.end());
             if (!(c.start() instanceof Constant)) noteLiveIn(c.start());
             if (!(c.end() instanceof Constant)) noteLiveIn(c.end());
             UseList uses = new UseList(h.function());
@@ -196,8 +201,9 @@ final class BpfLoopOutlining {
     }
 
     /** Replaces the loop by a bpf_loop call; returns the callback (added to the module). */
-    static Function outline(Module m, Function fn, Loop loop, LoopLowering.Counted c, Set<Instruction> contexts) {
-        Shape s = new Shape(loop, c, contexts);
+    static Function outline(Module m, Function fn, Loop loop, LoopLowering.Counted c, Set<Instruction> contexts,
+                            PacketRecheck.Plan recheck) {
+        Shape s = new Shape(loop, c, contexts, recheck);
         DominatorTree dt = new DominatorTree(new Cfg(fn));
         Block h = c.header();
         Block pre = c.preheader();
@@ -322,6 +328,15 @@ final class BpfLoopOutlining {
         }
         cb.insertBlockAfter(null, stop);
         m.functions().add(cb);
+        // packet accesses at the counter's offset compare their own pointer with the context's copy of the end
+        // (never true, see PacketRecheck); a failing guard would stop the loop
+        if (recheck != null && !recheck.guards().isEmpty()) {
+            List<PacketRecheck.Guard> guards = new ArrayList<>();
+            for (PacketRecheck.Guard g : recheck.guards()) {
+                guards.add(new PacketRecheck.Guard(g.access(), g.pointer(), g.size(), inCallback.getOrDefault(g.end(), g.end())));
+            }
+            PacketRecheck.insert(cb, guards, stop);
+        }
 
         // 5. the caller: fill the context, call bpf_loop, pick up where the loop left
         Block call = new Block(fn.uniqueBlockName(h.name() + ".bpf_loop"));

@@ -247,17 +247,16 @@ public final class LoopLowering {
                         }
                         continue;
                     }
-                    // PacketRecheck's guards exit through the iterator loop's exit block; the outlined callback
-                    // has none yet, so a packet access at the counter's offset would reach the verifier unchecked
-                    // ("invalid access to packet"): keep such a loop plain
-                    String refused = indexesUncheckedMemory(loop, derived, null)
-                            ? "the body indexes a packet (or the ctx) with the counter, which the bpf_loop callback cannot bounds-check yet"
-                            : BpfLoopOutlining.refusal(loop, c, contexts);
+                    // a packet access at the counter's offset gets PacketRecheck's guard inside the callback; one
+                    // it cannot prove would reach the verifier unchecked ("invalid access to packet"): stay plain
+                    String refused = indexesUncheckedMemory(loop, derived, recheck)
+                            ? "the body indexes a packet (or the ctx) with the counter at an offset no bounds check before the loop covers"
+                            : BpfLoopOutlining.refusal(loop, c, contexts, recheck);
                     if (refused != null) {
                         remark(fn, loop, target, refused);
                         continue;
                     }
-                    BpfLoopOutlining.outline(m, fn, loop, c, contexts);
+                    BpfLoopOutlining.outline(m, fn, loop, c, contexts, recheck);
                     changed = true;
                     break;
                 }
