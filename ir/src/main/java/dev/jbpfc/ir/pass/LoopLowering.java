@@ -114,6 +114,8 @@ public final class LoopLowering {
 
     /** What every remark of this pass starts with (the driver shows them under {@code -Rpass-missed=loop-lowering}). */
     public static final String REMARK_PREFIX = "loop not lowered to ";
+    /** The name {@code -Rpass-missed=} selects this pass's remarks by. */
+    public static final String REMARK_PASS = "loop-lowering";
 
     private final Mode mode;
     private final boolean iteratorsAvailable;
@@ -271,7 +273,7 @@ public final class LoopLowering {
                     return;
                 }
                 if (unrollRefused != null) {
-                    remarks.add(new Remark(fn.name(), loop.header().terminator().loc, "loop not unrolled as the pragma "
+                    remarks.add(Remark.missed(LoopUnroll.REMARK_PASS, fn.name(), loop.header().terminator().loc, "loop not unrolled as the pragma "
                             + "asks (" + unrollRefused + "); lowered to an open-coded iterator instead"));
                     for (Block l : loop.latches()) l.terminator().loopHint = Instruction.HINT_NONE;
                 }
@@ -468,7 +470,7 @@ public final class LoopLowering {
     private void remark(Function fn, Loop loop, Target target, String why) {
         Instruction at = loop.header().terminator();
         String to = target == Target.BPF_LOOP ? "bpf_loop: " : "an iterator: ";
-        remarks.add(new Remark(fn.name(), at.loc, REMARK_PREFIX + to + why));
+        remarks.add(Remark.missed(REMARK_PASS, fn.name(), at.loc, REMARK_PREFIX + to + why));
     }
 
     /**
