@@ -3,6 +3,7 @@ package dev.jbpfc.ir.pass;
 import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Constant;
 import dev.jbpfc.ir.DebugLoc;
+import dev.jbpfc.ir.FnAttr;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Instruction;
 import dev.jbpfc.ir.Linkage;
@@ -111,6 +112,34 @@ final class BpfLoopOutlining {
         }
         return null;
     }
+
+    /**
+     * auto: why the caller's frame plus the callback's would likely pass the verifier's limit for the two together
+     * (512 bytes: the callback runs in a frame of its own on top of the caller's), or null. Counts the allocas each
+     * frame will hold, the context included, and {@link #SPILL_ALLOWANCE} per frame for the register allocator's
+     * spills, each rounded up to 16 bytes as the verifier rounds frames. The backend checks the exact sum
+     * (StackLimit) and refuses the object when a forced bpf-loop lowering passes it; auto keeps such a loop plain.
+     */
+    static String stackRefusal(Function fn, Loop loop, LoopLowering.Counted c, Set<Instruction> contexts,
+                               PacketRecheck.Plan recheck) {
+        Shape s = new Shape(loop, c, contexts, recheck);
+        long callee = SPILL_ALLOWANCE, caller = SPILL_ALLOWANCE + Math.max(8, 8L * s.fieldCount());
+        for (Instruction i : fn.instructions()) {
+            if (i.op() != Opcode.ALLOCA) continue;
+            long bytes = (i.size + 7) / 8 * 8;
+            if (s.movedContexts.contains(i)) callee += bytes;
+            else caller += bytes;
+        }
+        long total = (caller + 15) / 16 * 16 + (callee + 15) / 16 * 16;
+        if (total <= STACK_LIMIT) return null;
+        return "the caller's stack (about " + caller + " bytes) and the callback's (about " + callee
+                + ") could exceed the verifier's limit of " + STACK_LIMIT + " for the two together";
+    }
+
+    /** What the verifier allows a function and the bpf_loop callback it calls to use together. */
+    static final int STACK_LIMIT = 512;
+    /** auto's guess at the bytes of spill slots a frame gets beyond its allocas. */
+    static final int SPILL_ALLOWANCE = 64;
 
     /**
      * The stack slot {@code p} points into, or null. A pointer to the caller's stack stays valid in the callback,
@@ -231,6 +260,7 @@ final class BpfLoopOutlining {
         // 2. the callback: live-ins and carried values from the context, the counter from the index
         Function cb = new Function(callbackName(m, fn), Type.I64);
         cb.setLinkage(Linkage.STATIC);
+        cb.attrs().add(FnAttr.LOOP_CALLBACK);
         cb.setSection(".text");
         Param index = cb.addParam("index", Type.I64);
         Param cbCtx = cb.addParam("ctx", Type.PTR);
@@ -239,6 +269,7 @@ final class BpfLoopOutlining {
             a.block().remove(a);
             entry.append(a);
         }
+        Block stop = new Block("stop");
         Map<Value, Value> inCallback = new HashMap<>();
         for (Value v : s.liveIns) inCallback.put(v, entry.append(load(v.type(), cbCtx, field.get(v), entry, at)));
         for (Instruction phi : s.carried) {
@@ -262,7 +293,6 @@ final class BpfLoopOutlining {
         Value counter = isZero(start) ? k : entry.append(stamp(Instruction.binary(Opcode.ADD, k, start), at));
         if (counter instanceof Instruction ci) ci.setName(c.counter().name() == null ? "i" : c.counter().name());
         inCallback.put(c.counter(), counter);
-        Block stop = new Block("stop");
         Block check = entry;
         if (!(unsigned && isZero(start))) {
             Block aboveStart = new Block("loop.inrange");

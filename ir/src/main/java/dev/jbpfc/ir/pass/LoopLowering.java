@@ -254,6 +254,7 @@ public final class LoopLowering {
                     String refused = indexesUncheckedMemory(loop, derived, recheck)
                             ? "the body indexes a packet (or the ctx) with the counter at an offset no bounds check before the loop covers"
                             : BpfLoopOutlining.refusal(loop, c, contexts, recheck);
+                    if (refused == null && mode == Mode.AUTO) refused = BpfLoopOutlining.stackRefusal(fn, loop, c, contexts, recheck);
                     if (refused != null) {
                         remark(fn, loop, target, refused);
                         continue;
