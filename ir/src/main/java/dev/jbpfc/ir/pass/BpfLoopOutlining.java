@@ -270,6 +270,18 @@ final class BpfLoopOutlining {
             entry.append(a);
         }
         Block stop = new Block("stop");
+        if (reason >= 0) {
+            // A trip that left the loop returned 1, and bpf_loop calls no more; the verifier does not know that,
+            // and explores the callback again from the state that exit left (its number and values in the
+            // context, which the caller's dispatch makes precise, so no earlier state covers it). Stopping at once
+            // when an exit number is set ends that walk in four instructions; it never happens at run time.
+            Block trip = new Block("trip");
+            Instruction why = entry.append(load(Type.I32, cbCtx, reason, entry, at));
+            Instruction left = entry.append(stamp(Instruction.cmp(Predicate.NE, why, Constant.of(Type.I32, 0)), at));
+            entry.append(stamp(Instruction.condbr(left, stop, trip), at));
+            cb.insertBlockAfter(entry, trip);
+            entry = trip;
+        }
         Map<Value, Value> inCallback = new HashMap<>();
         for (Value v : s.liveIns) inCallback.put(v, entry.append(load(v.type(), cbCtx, field.get(v), entry, at)));
         for (Instruction phi : s.carried) {

@@ -205,6 +205,9 @@ public final class LoopLowering {
 
     private void run(Module m, Function fn, Target target) {
         boolean forced = mode == Mode.ITERATOR || mode == Mode.BPF_LOOP;
+        // mem2reg leaves phis of variables declared inside a loop that nothing reads (a C local's value from the
+        // last trip): outlined, each would be a context field stored every trip, more state for the verifier
+        if (target == Target.BPF_LOOP) new DeadCodeElimination().run(fn);
         Set<Block> seen = new HashSet<>();
         boolean changed = true;
         while (changed) {
