@@ -118,7 +118,8 @@ final class BpfLoopOutlining {
      * (512 bytes: the callback runs in a frame of its own on top of the caller's), or null. Counts the allocas each
      * frame will hold, the context included, and {@link #SPILL_ALLOWANCE} per frame for the register allocator's
      * spills, each rounded up to 16 bytes as the verifier rounds frames. The backend checks the exact sum
-     * (StackLimit) and refuses the object when a forced bpf-loop lowering passes it; auto keeps such a loop plain.
+     * (StackLimit) and refuses the object when an outlined loop passes it; auto keeps such a loop plain when the
+     * verifier can walk it plain (a guess must not turn a loop that would verify as a callback into one it refuses).
      */
     static String stackRefusal(Function fn, Loop loop, LoopLowering.Counted c, Set<Instruction> contexts,
                                PacketRecheck.Plan recheck) {

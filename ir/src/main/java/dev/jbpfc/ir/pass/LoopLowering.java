@@ -257,7 +257,11 @@ public final class LoopLowering {
                     String refused = indexesUncheckedMemory(loop, derived, recheck)
                             ? "the body indexes a packet (or the ctx) with the counter at an offset no bounds check before the loop covers"
                             : BpfLoopOutlining.refusal(loop, c, contexts, recheck);
-                    if (refused == null && mode == Mode.AUTO) refused = BpfLoopOutlining.stackRefusal(fn, loop, c, contexts, recheck);
+                    // a guess at the two frames keeps plain a loop the verifier can still walk; a longer one it
+                    // would refuse plain, so it is outlined and the backend's exact sum decides
+                    if (refused == null && mode == Mode.AUTO && plainWalk(li, cfg, loop) <= PLAIN_WALK_LIMIT) {
+                        refused = BpfLoopOutlining.stackRefusal(fn, loop, c, contexts, recheck);
+                    }
                     if (refused != null) {
                         remark(fn, loop, target, refused);
                         continue;
@@ -286,6 +290,27 @@ public final class LoopLowering {
                 break;
             }
         }
+    }
+
+    /**
+     * The verifier's walk of the loop left plain, estimated: its most trips times its own instructions plus the walks
+     * of the plain loops inside it ({@code for (j < 1000) for (i < 1000)} walks 10^6 trips, not 1,000); a loop inside
+     * that is not counted makes it unknown (the largest long).
+     */
+    private static long plainWalk(LoopInfo li, Cfg cfg, Loop loop) {
+        Counted c = match(loop, cfg);
+        if (c == null) return Long.MAX_VALUE;
+        Set<Block> inner = new HashSet<>();
+        long perTrip = 2;
+        for (Loop child : li.innermostFirst()) {
+            if (child.parent() != loop) continue;
+            inner.addAll(child.blocks());
+            long walk = plainWalk(li, cfg, child);
+            perTrip = walk > Long.MAX_VALUE / 2 - perTrip ? Long.MAX_VALUE / 2 : perTrip + walk;
+        }
+        for (Block b : loop.blocks()) if (!inner.contains(b)) perTrip += b.size();
+        long trips = c.maxTrips();
+        return trips != 0 && perTrip > Long.MAX_VALUE / trips ? Long.MAX_VALUE : trips * perTrip;
     }
 
     /**
