@@ -162,7 +162,7 @@ final class Compilation {
             }
             t = lap("lower", t);
             if (times != null) times.add(" optimize", optimizeNanos[0]);
-            if (options.remarkMissedLoopLowering()) reportLoopLowering(unit.module(), passes);
+            reportPassRemarks(unit.module(), passes);
             if (diags.hasErrors()) return;
             if (options.output() == CompileOptions.Output.IR) {
                 result.ir = IrPrinter.print(unit.module());
@@ -205,12 +205,27 @@ final class Compilation {
         return false;
     }
 
-    /** {@code -Rpass-missed=loop-lowering}: why a loop was left plain where the mode asked for another form. */
-    private void reportLoopLowering(dev.jbpfc.ir.Module module, PassPipeline passes) {
-        for (dev.jbpfc.ir.pass.Remark r : passes.remarks()) {
-            if (!r.message().startsWith(dev.jbpfc.ir.pass.LoopLowering.REMARK_PREFIX)) continue;
+    /**
+     * The optimiser's remarks the options ask for, clang-style ({@code file:line:col: remark: ... [-Rpass=NAME]}):
+     * {@code -Rpass-missed=loop-lowering} (why a loop was left plain where the mode asked for another form),
+     * {@code -Rpass=loop-unroll} and {@code -Rpass-missed=loop-unroll} (each loop unrolled, or why a loop marked
+     * for unrolling was not).
+     */
+    private void reportPassRemarks(dev.jbpfc.ir.Module module, PassPipeline passes) {
+        // in source order, as clang prints them (the passes visit inner loops first)
+        List<dev.jbpfc.ir.pass.Remark> inOrder = new ArrayList<>(passes.remarks());
+        inOrder.sort(java.util.Comparator.comparingLong(r -> r.loc() == null ? Long.MAX_VALUE
+                : ((long) r.loc().file() << 40) + ((long) r.loc().line() << 16) + r.loc().column()));
+        for (dev.jbpfc.ir.pass.Remark r : inOrder) {
+            boolean wanted = switch (r.option()) {
+                case "-Rpass-missed=loop-lowering" -> options.remarkMissedLoopLowering();
+                case "-Rpass=loop-unroll" -> options.remarkLoopUnroll();
+                case "-Rpass-missed=loop-unroll" -> options.remarkMissedLoopUnroll();
+                default -> false;
+            };
+            if (!wanted) continue;
             diags.report(Severity.REMARK, r.loc() == null ? null : module.sourceLocation(r.loc()),
-                    r.message() + " [-Rpass-missed=loop-lowering]");
+                    r.message() + " [" + r.option() + "]");
         }
     }
 

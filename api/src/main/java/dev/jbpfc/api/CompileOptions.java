@@ -56,6 +56,7 @@ public final class CompileOptions {
     private final LoopLowering.Mode loopLowering;
     private final boolean loopHints, remarkMissedLoopHints, remarkLoopHints, collectTimings;
     private final boolean remarkMissedLoopLowering, bpfIterators;
+    private final boolean remarkLoopUnroll, remarkMissedLoopUnroll;
 
     private CompileOptions(Builder b) {
         output = b.output;
@@ -83,6 +84,8 @@ public final class CompileOptions {
         collectTimings = b.collectTimings;
         remarkMissedLoopLowering = b.remarkMissedLoopLowering;
         bpfIterators = b.bpfIterators;
+        remarkLoopUnroll = b.remarkLoopUnroll;
+        remarkMissedLoopUnroll = b.remarkMissedLoopUnroll;
     }
 
     /** clang's defaults for {@code --target=bpf}: -c, -O0, -mcpu=v3, -std=gnu17, no -g. */
@@ -116,6 +119,8 @@ public final class CompileOptions {
         b.collectTimings = collectTimings;
         b.remarkMissedLoopLowering = remarkMissedLoopLowering;
         b.bpfIterators = bpfIterators;
+        b.remarkLoopUnroll = remarkLoopUnroll;
+        b.remarkMissedLoopUnroll = remarkMissedLoopUnroll;
         return b;
     }
 
@@ -147,6 +152,8 @@ public final class CompileOptions {
     public boolean remarkLoopHints() { return remarkLoopHints; }
     public boolean collectTimings() { return collectTimings; }
     public boolean remarkMissedLoopLowering() { return remarkMissedLoopLowering; }
+    public boolean remarkLoopUnroll() { return remarkLoopUnroll; }
+    public boolean remarkMissedLoopUnroll() { return remarkMissedLoopUnroll; }
     public boolean bpfIterators() { return bpfIterators; }
 
     /**
@@ -180,6 +187,7 @@ public final class CompileOptions {
         private LoopLowering.Mode loopLowering = LoopLowering.Mode.AUTO;
         private boolean loopHints, remarkMissedLoopHints, remarkLoopHints, collectTimings, remarkMissedLoopLowering;
         private boolean bpfIterators = true;
+        private boolean remarkLoopUnroll, remarkMissedLoopUnroll;
 
         private Builder() {}
 
@@ -259,6 +267,10 @@ public final class CompileOptions {
         public Builder remarkLoopHints(boolean on) { remarkLoopHints = on; return this; }
         /** -Rpass-missed=loop-lowering: why a loop was left plain against the lowering mode. */
         public Builder remarkMissedLoopLowering(boolean on) { remarkMissedLoopLowering = on; return this; }
+        /** -Rpass=loop-unroll: a remark for each loop the unroller unrolled, with its trip count. */
+        public Builder remarkLoopUnroll(boolean on) { remarkLoopUnroll = on; return this; }
+        /** -Rpass-missed=loop-unroll: why a loop marked for unrolling (a pragma or the cost model) was not. */
+        public Builder remarkMissedLoopUnroll(boolean on) { remarkMissedLoopUnroll = on; return this; }
         /**
          * -fbpf-iterators (the default) / -fno-bpf-iterators: whether the target kernel has open-coded iterators
          * (6.4+); without them -floop-lowering=auto lowers long loops to bpf_loop (5.17+).

@@ -63,6 +63,7 @@ final class InputCompilation {
                 .remarkMissedLoopHints(o.remarkMissedLoopHints)
                 .remarkLoopHints(o.remarkLoopHints)
                 .remarkMissedLoopLowering(o.remarkMissedLoopLowering)
+                .remarkLoopUnroll(o.remarkLoopUnroll).remarkMissedLoopUnroll(o.remarkMissedLoopUnroll)
                 .bpfIterators(o.bpfIterators)
                 .collectTimings(o.timeReport);
         o.quoteDirs.forEach(b::quoteDir);

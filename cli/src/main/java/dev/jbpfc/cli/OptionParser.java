@@ -60,6 +60,8 @@ public final class OptionParser {
                 case "-Rpass-missed=loop-hints" -> o.remarkMissedLoopHints = true;
                 case "-Rpass=loop-hints" -> o.remarkLoopHints = true;
                 case "-Rpass-missed=loop-lowering" -> o.remarkMissedLoopLowering = true;
+                case "-Rpass=loop-unroll" -> o.remarkLoopUnroll = true;
+                case "-Rpass-missed=loop-unroll" -> o.remarkMissedLoopUnroll = true;
                 case "-fbpf-iterators" -> o.bpfIterators = true;
                 case "-fno-bpf-iterators" -> o.bpfIterators = false;
                 case "--version" -> o.showVersion = true;

@@ -54,6 +54,8 @@ public final class Options {
     public boolean remarkLoopHints;
     /** -Rpass-missed=loop-lowering: a remark for each loop the loop lowering left plain against its mode, saying why. */
     public boolean remarkMissedLoopLowering;
+    /** -Rpass=loop-unroll / -Rpass-missed=loop-unroll: each loop the unroller unrolled / why a marked one was not. */
+    public boolean remarkLoopUnroll, remarkMissedLoopUnroll;
     /**
      * -fbpf-iterators (the default) / -fno-bpf-iterators: whether the target kernel has open-coded iterators (6.4+);
      * without them -floop-lowering=auto lowers long loops to bpf_loop (5.17+).

@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       the iterator loop re-checks {@code p + (i & 63) + 1 > end} before the load (ir's PacketRecheck): a packet
  *       pointer plus a variable gets no bytes from the verifier until it is compared with the end itself.
  *       The same with {@code -floop-lowering=bpf-loop}, and with {@code -fno-bpf-iterators} (auto then picks
- *       bpf_loop): each object calls bpf_loop.</li>
+ *       bpf_loop): each object calls bpf_loop, and through the packet pointer the callback makes the same
+ *       re-check before the load.</li>
  *   <li>Every program in {@code loops/} (break, return and continue inside the loop, loop-carried values, the
  *       counter used after the loop, nested loops, unsigned, {@code <=} and 64-bit counters, a data-dependent trip
  *       count, all of return, break and continue in one loop) built with {@code -floop-lowering=iterator},
@@ -97,14 +98,15 @@ class LoopLoweringKernelTest {
     }
 
     /**
-     * The bpf_loop lowering, forced and as auto's choice where the kernel has no iterators, on the loops over the
-     * stack copy: through the packet pointer the callback would need PacketRecheck's guards, which it does not add
-     * yet, so those loops stay plain under bpf-loop (a remark says why).
+     * The bpf_loop lowering, forced and as auto's choice where the kernel has no iterators: the callback reads the
+     * packet pointer and its end from the context (spilled to the caller's stack, the pointer keeps the range its
+     * check gave it) and re-checks {@code p + (i & 63) + 1 > end} before the load, as the iterator loop does.
      */
     @Test
     void issueLoopsWithBpfLoopVerifyInConstantCostAtEveryTripCount() throws IOException {
-        issueLoops("bpf-loop", List.of("-floop-lowering=bpf-loop", "-g"), List.of("sum", "sum_data_dependent"));
-        issueLoops("auto-without-iterators", List.of("-fno-bpf-iterators"), List.of("sum", "sum_data_dependent"));
+        List<String> all = List.of("packet_sum", "packet_sum_data_dependent", "sum", "sum_data_dependent");
+        issueLoops("bpf-loop", List.of("-floop-lowering=bpf-loop", "-g"), all);
+        issueLoops("auto-without-iterators", List.of("-fno-bpf-iterators"), all);
     }
 
     private static void issueLoops(String tag, List<String> flags, List<String> programs) throws IOException {
@@ -217,13 +219,10 @@ class LoopLoweringKernelTest {
         for (String mode : List.of("iterator", "bpf-loop", "unroll", "auto")) {
             Path obj = compile(name, mode, List.of("-floop-lowering=" + mode));
             if (mode.equals("iterator")) assertTrue(containsKfunc(obj), name + ": no iterator loop was made");
-            // through the packet pointer the callback would need PacketRecheck's guards (not built for bpf_loop
-            // yet): such a loop stays plain, and must still return what the plain loop returns
-            if (mode.equals("bpf-loop")) assertEquals(!name.startsWith("packet_"), callsBpfLoop(obj), name + ": bpf_loop call made or not");
+            if (mode.equals("bpf-loop")) assertTrue(callsBpfLoop(obj), name + ": no bpf_loop call was made");
             Verdict v = kernel.verify(obj, "prog");
-            if ((mode.equals("unroll") || mode.equals("bpf-loop") && name.startsWith("packet_")) && !pv.verified()) {
-                // a data-dependent trip count cannot be unrolled, nor a packet loop outlined yet: the loop stays
-                // plain and is rejected as plain
+            if (mode.equals("unroll") && !pv.verified()) {
+                // a data-dependent trip count cannot be unrolled: the loop stays plain and is rejected as plain
                 processed.put(mode, -1L);
                 continue;
             }

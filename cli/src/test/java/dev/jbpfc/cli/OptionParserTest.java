@@ -64,6 +64,9 @@ class OptionParserTest {
         assertFalse(parse(p, "-fno-bpf-iterators", "a.c").bpfIterators);
         assertTrue(parse(p, "-fno-bpf-iterators", "-fbpf-iterators", "a.c").bpfIterators);
         assertTrue(parse(p, "-Rpass-missed=loop-lowering", "a.c").remarkMissedLoopLowering);
+        assertTrue(parse(p, "-Rpass=loop-unroll", "a.c").remarkLoopUnroll);
+        assertFalse(parse(p, "-Rpass=loop-unroll", "a.c").remarkMissedLoopUnroll);
+        assertTrue(parse(p, "-Rpass-missed=loop-unroll", "a.c").remarkMissedLoopUnroll);
         assertEquals(List.of(), p.errors());
         OptionParser bad = new OptionParser();
         parse(bad, "-floop-lowering=fast", "a.c");

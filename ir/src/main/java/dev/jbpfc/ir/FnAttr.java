@@ -14,7 +14,13 @@ public enum FnAttr {
      * {@code visibility("hidden")}: the ELF symbol gets STV_HIDDEN, and libbpf then marks a global subprogram's
      * BTF FUNC static, so the verifier checks it per call site instead of once on its own.
      */
-    HIDDEN("hidden");
+    HIDDEN("hidden"),
+    /**
+     * A loop's body outlined by the compiler into a {@code bpf_loop} callback: the verifier counts the frame of the
+     * function that passes it to bpf_loop plus its own against the 512-byte stack limit, and the backend checks
+     * that sum, since the compiler made the second frame.
+     */
+    LOOP_CALLBACK("bpf_loop_callback");
 
     public final String spelling;
 

@@ -354,7 +354,12 @@ public final class InstructionSelector {
                 break;
             case SELECT: select(i); break;
             case PHI: break; // copies are made on the incoming edges
-            case ADDR: case ALLOCA: break; // rematerialised at each use
+            case ADDR: // rematerialised at each use
+                if (module.function(i.symbol) != null && module.function(i.symbol).has(FnAttr.LOOP_CALLBACK)) {
+                    mf.loopCallbacks.add(i.symbol);
+                }
+                break;
+            case ALLOCA: break; // rematerialised at each use
             case LOAD: if (!foldedSextLoad.contains(i)) load(i); break;
             case STORE: store(i); break;
             case ATOMICRMW: atomicRmw(i); break;

@@ -20,6 +20,11 @@ public final class MFunction {
     public final List<MBlock> blocks = new ArrayList<>();
     /** Functions this one calls directly (for the call-chain stack check). */
     public final Set<String> callees = new LinkedHashSet<>();
+    /**
+     * The compiler-made bpf_loop callbacks ({@link dev.jbpfc.ir.FnAttr#LOOP_CALLBACK}) whose address this function
+     * loads: the verifier adds their frames to this one's (for the combined stack check).
+     */
+    public final Set<String> loopCallbacks = new LinkedHashSet<>();
     /** Loops built to a loop-hint template (see {@link MLoop}), outer loops before the loops they hold. */
     public final List<MLoop> loops = new ArrayList<>();
     /** Loops that were not: where, and why (for -Rpass-missed=loop-hints and loop-report). */

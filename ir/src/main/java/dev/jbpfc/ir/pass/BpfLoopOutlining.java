@@ -3,6 +3,7 @@ package dev.jbpfc.ir.pass;
 import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Constant;
 import dev.jbpfc.ir.DebugLoc;
+import dev.jbpfc.ir.FnAttr;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Instruction;
 import dev.jbpfc.ir.Linkage;
@@ -56,7 +57,10 @@ import java.util.Set;
  * </pre>
  * The range checks of the index never fail at run time (bpf_loop calls with 0 .. trips-1), but they tell the
  * verifier the counter's range, as the iterator lowering's checks do. Values of the loop used after it go through
- * a stack slot of the caller that Mem2Reg turns back into SSA values.
+ * a stack slot of the caller that Mem2Reg turns back into SSA values. A load or store at a packet pointer plus the
+ * counter gets {@link PacketRecheck}'s guard in the callback, against the context's copy of the packet's end: a
+ * packet pointer the caller spilled to its stack keeps the range its check gave it, but the pointer plus a variable
+ * has none until compared with the end itself.
  */
 final class BpfLoopOutlining {
     /** BPF_FUNC_loop. */
@@ -70,7 +74,7 @@ final class BpfLoopOutlining {
     private BpfLoopOutlining() {}
 
     /** Why the loop cannot become a bpf_loop callback, or null when it can. */
-    static String refusal(Loop loop, LoopLowering.Counted c, Set<Instruction> contexts) {
+    static String refusal(Loop loop, LoopLowering.Counted c, Set<Instruction> contexts, PacketRecheck.Plan recheck) {
         if (c.inside() == c.header()) return "the loop has no body";
         for (Block b : loop.blocks()) {
             for (Instruction i : b.instructions()) {
@@ -99,7 +103,7 @@ final class BpfLoopOutlining {
                 }
             }
         }
-        Shape s = new Shape(loop, c, contexts);
+        Shape s = new Shape(loop, c, contexts, recheck);
         for (Value v : s.liveIns) if (v.type() == Type.I1) return "a condition computed before the loop is used in it";
         for (Value v : s.liveOuts) if (v.type() == Type.I1) return "a condition computed in the loop is used after it";
         int bytes = 8 * s.fieldCount();
@@ -108,6 +112,35 @@ final class BpfLoopOutlining {
         }
         return null;
     }
+
+    /**
+     * auto: why the caller's frame plus the callback's would likely pass the verifier's limit for the two together
+     * (512 bytes: the callback runs in a frame of its own on top of the caller's), or null. Counts the allocas each
+     * frame will hold, the context included, and {@link #SPILL_ALLOWANCE} per frame for the register allocator's
+     * spills, each rounded up to 16 bytes as the verifier rounds frames. The backend checks the exact sum
+     * (StackLimit) and refuses the object when an outlined loop passes it; auto keeps such a loop plain when the
+     * verifier can walk it plain (a guess must not turn a loop that would verify as a callback into one it refuses).
+     */
+    static String stackRefusal(Function fn, Loop loop, LoopLowering.Counted c, Set<Instruction> contexts,
+                               PacketRecheck.Plan recheck) {
+        Shape s = new Shape(loop, c, contexts, recheck);
+        long callee = SPILL_ALLOWANCE, caller = SPILL_ALLOWANCE + Math.max(8, 8L * s.fieldCount());
+        for (Instruction i : fn.instructions()) {
+            if (i.op() != Opcode.ALLOCA) continue;
+            long bytes = (i.size + 7) / 8 * 8;
+            if (s.movedContexts.contains(i)) callee += bytes;
+            else caller += bytes;
+        }
+        long total = (caller + 15) / 16 * 16 + (callee + 15) / 16 * 16;
+        if (total <= STACK_LIMIT) return null;
+        return "the caller's stack (about " + caller + " bytes) and the callback's (about " + callee
+                + ") could exceed the verifier's limit of " + STACK_LIMIT + " for the two together";
+    }
+
+    /** What the verifier allows a function and the bpf_loop callback it calls to use together. */
+    static final int STACK_LIMIT = 512;
+    /** auto's guess at the bytes of spill slots a frame gets beyond its allocas. */
+    static final int SPILL_ALLOWANCE = 64;
 
     /**
      * The stack slot {@code p} points into, or null. A pointer to the caller's stack stays valid in the callback,
@@ -146,7 +179,7 @@ final class BpfLoopOutlining {
         /** Contexts of bpf_loop calls in the loop, used only there: they move into the callback's frame. */
         final Set<Instruction> movedContexts = new LinkedHashSet<>();
 
-        Shape(Loop loop, LoopLowering.Counted c, Set<Instruction> contexts) {
+        Shape(Loop loop, LoopLowering.Counted c, Set<Instruction> contexts, PacketRecheck.Plan recheck) {
             blocks = loop.blocks();
             for (Instruction a : contexts) if (a.block() != null && a.block().function() == c.header().function() && usedOnlyIn(a, blocks)) movedContexts.add(a);
             Block h = c.header();
@@ -161,6 +194,8 @@ final class BpfLoopOutlining {
                     if (blocks.contains(phi.targets().get(k))) noteLiveIn(phi.operand(k));
                 }
             }
+            // a packet guard compares with the end its check before the loop proved: the callback reads it too
+            if (recheck != null) for (PacketRecheck.Guard g : recheck.guards()) noteLiveIn(g.end());
             if (!(c.start() instanceof Constant)) noteLiveIn(c.start());
             if (!(c.end() instanceof Constant)) noteLiveIn(c.end());
             UseList uses = new UseList(h.function());
@@ -196,8 +231,9 @@ final class BpfLoopOutlining {
     }
 
     /** Replaces the loop by a bpf_loop call; returns the callback (added to the module). */
-    static Function outline(Module m, Function fn, Loop loop, LoopLowering.Counted c, Set<Instruction> contexts) {
-        Shape s = new Shape(loop, c, contexts);
+    static Function outline(Module m, Function fn, Loop loop, LoopLowering.Counted c, Set<Instruction> contexts,
+                            PacketRecheck.Plan recheck) {
+        Shape s = new Shape(loop, c, contexts, recheck);
         DominatorTree dt = new DominatorTree(new Cfg(fn));
         Block h = c.header();
         Block pre = c.preheader();
@@ -225,6 +261,7 @@ final class BpfLoopOutlining {
         // 2. the callback: live-ins and carried values from the context, the counter from the index
         Function cb = new Function(callbackName(m, fn), Type.I64);
         cb.setLinkage(Linkage.STATIC);
+        cb.attrs().add(FnAttr.LOOP_CALLBACK);
         cb.setSection(".text");
         Param index = cb.addParam("index", Type.I64);
         Param cbCtx = cb.addParam("ctx", Type.PTR);
@@ -232,6 +269,19 @@ final class BpfLoopOutlining {
         for (Instruction a : s.movedContexts) {
             a.block().remove(a);
             entry.append(a);
+        }
+        Block stop = new Block("stop");
+        if (reason >= 0) {
+            // A trip that left the loop returned 1, and bpf_loop calls no more; the verifier does not know that,
+            // and explores the callback again from the state that exit left (its number and values in the
+            // context, which the caller's dispatch makes precise, so no earlier state covers it). Stopping at once
+            // when an exit number is set ends that walk in four instructions; it never happens at run time.
+            Block trip = new Block("trip");
+            Instruction why = entry.append(load(Type.I32, cbCtx, reason, entry, at));
+            Instruction left = entry.append(stamp(Instruction.cmp(Predicate.NE, why, Constant.of(Type.I32, 0)), at));
+            entry.append(stamp(Instruction.condbr(left, stop, trip), at));
+            cb.insertBlockAfter(entry, trip);
+            entry = trip;
         }
         Map<Value, Value> inCallback = new HashMap<>();
         for (Value v : s.liveIns) inCallback.put(v, entry.append(load(v.type(), cbCtx, field.get(v), entry, at)));
@@ -256,7 +306,6 @@ final class BpfLoopOutlining {
         Value counter = isZero(start) ? k : entry.append(stamp(Instruction.binary(Opcode.ADD, k, start), at));
         if (counter instanceof Instruction ci) ci.setName(c.counter().name() == null ? "i" : c.counter().name());
         inCallback.put(c.counter(), counter);
-        Block stop = new Block("stop");
         Block check = entry;
         if (!(unsigned && isZero(start))) {
             Block aboveStart = new Block("loop.inrange");
@@ -322,6 +371,15 @@ final class BpfLoopOutlining {
         }
         cb.insertBlockAfter(null, stop);
         m.functions().add(cb);
+        // packet accesses at the counter's offset compare their own pointer with the context's copy of the end
+        // (never true, see PacketRecheck); a failing guard would stop the loop
+        if (recheck != null && !recheck.guards().isEmpty()) {
+            List<PacketRecheck.Guard> guards = new ArrayList<>();
+            for (PacketRecheck.Guard g : recheck.guards()) {
+                guards.add(new PacketRecheck.Guard(g.access(), g.pointer(), g.size(), inCallback.getOrDefault(g.end(), g.end())));
+            }
+            PacketRecheck.insert(cb, guards, stop);
+        }
 
         // 5. the caller: fill the context, call bpf_loop, pick up where the loop left
         Block call = new Block(fn.uniqueBlockName(h.name() + ".bpf_loop"));

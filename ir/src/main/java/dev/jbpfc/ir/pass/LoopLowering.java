@@ -115,6 +115,8 @@ public final class LoopLowering {
 
     /** What every remark of this pass starts with (the driver shows them under {@code -Rpass-missed=loop-lowering}). */
     public static final String REMARK_PREFIX = "loop not lowered to ";
+    /** The name {@code -Rpass-missed=} selects this pass's remarks by. */
+    public static final String REMARK_PASS = "loop-lowering";
 
     private final Mode mode;
     private final boolean iteratorsAvailable;
@@ -204,6 +206,9 @@ public final class LoopLowering {
 
     private void run(Module m, Function fn, Target target) {
         boolean forced = mode == Mode.ITERATOR || mode == Mode.BPF_LOOP;
+        // mem2reg leaves phis of variables declared inside a loop that nothing reads (a C local's value from the
+        // last trip): outlined, each would be a context field stored every trip, more state for the verifier
+        if (target == Target.BPF_LOOP) new DeadCodeElimination().run(fn);
         Set<Block> seen = new HashSet<>();
         boolean changed = true;
         while (changed) {
@@ -249,17 +254,21 @@ public final class LoopLowering {
                         }
                         continue;
                     }
-                    // PacketRecheck's guards exit through the iterator loop's exit block; the outlined callback
-                    // has none yet, so a packet access at the counter's offset would reach the verifier unchecked
-                    // ("invalid access to packet"): keep such a loop plain
-                    String refused = indexesUncheckedMemory(loop, derived, null)
-                            ? "the body indexes a packet (or the ctx) with the counter, which the bpf_loop callback cannot bounds-check yet"
-                            : BpfLoopOutlining.refusal(loop, c, contexts);
+                    // a packet access at the counter's offset gets PacketRecheck's guard inside the callback; one
+                    // it cannot prove would reach the verifier unchecked ("invalid access to packet"): stay plain
+                    String refused = indexesUncheckedMemory(loop, derived, recheck)
+                            ? "the body indexes a packet (or the ctx) with the counter at an offset no bounds check before the loop covers"
+                            : BpfLoopOutlining.refusal(loop, c, contexts, recheck);
+                    // a guess at the two frames keeps plain a loop the verifier can still walk; a longer one it
+                    // would refuse plain, so it is outlined and the backend's exact sum decides
+                    if (refused == null && mode == Mode.AUTO && plainWalk(li, cfg, loop) <= PLAIN_WALK_LIMIT) {
+                        refused = BpfLoopOutlining.stackRefusal(fn, loop, c, contexts, recheck);
+                    }
                     if (refused != null) {
                         remark(fn, loop, target, refused);
                         continue;
                     }
-                    BpfLoopOutlining.outline(m, fn, loop, c, contexts);
+                    BpfLoopOutlining.outline(m, fn, loop, c, contexts, recheck);
                     changed = true;
                     break;
                 }
@@ -274,7 +283,7 @@ public final class LoopLowering {
                     return;
                 }
                 if (unrollRefused != null) {
-                    remarks.add(new Remark(fn.name(), loop.header().terminator().loc, "loop not unrolled as the pragma "
+                    remarks.add(Remark.missed(LoopUnroll.REMARK_PASS, fn.name(), loop.header().terminator().loc, "loop not unrolled as the pragma "
                             + "asks (" + unrollRefused + "); lowered to an open-coded iterator instead"));
                     for (Block l : loop.latches()) l.terminator().loopHint = Instruction.HINT_NONE;
                 }
@@ -283,6 +292,27 @@ public final class LoopLowering {
                 break;
             }
         }
+    }
+
+    /**
+     * The verifier's walk of the loop left plain, estimated: its most trips times its own instructions plus the walks
+     * of the plain loops inside it ({@code for (j < 1000) for (i < 1000)} walks 10^6 trips, not 1,000); a loop inside
+     * that is not counted makes it unknown (the largest long).
+     */
+    private static long plainWalk(LoopInfo li, Cfg cfg, Loop loop) {
+        Counted c = match(loop, cfg);
+        if (c == null) return Long.MAX_VALUE;
+        Set<Block> inner = new HashSet<>();
+        long perTrip = 2;
+        for (Loop child : li.innermostFirst()) {
+            if (child.parent() != loop) continue;
+            inner.addAll(child.blocks());
+            long walk = plainWalk(li, cfg, child);
+            perTrip = walk > Long.MAX_VALUE / 2 - perTrip ? Long.MAX_VALUE / 2 : perTrip + walk;
+        }
+        for (Block b : loop.blocks()) if (!inner.contains(b)) perTrip += b.size();
+        long trips = c.maxTrips();
+        return trips != 0 && perTrip > Long.MAX_VALUE / trips ? Long.MAX_VALUE : trips * perTrip;
     }
 
     /**
@@ -500,7 +530,7 @@ public final class LoopLowering {
     private void remark(Function fn, Loop loop, Target target, String why) {
         Instruction at = loop.header().terminator();
         String to = target == Target.BPF_LOOP ? "bpf_loop: " : "an iterator: ";
-        remarks.add(new Remark(fn.name(), at.loc, REMARK_PREFIX + to + why));
+        remarks.add(Remark.missed(REMARK_PASS, fn.name(), at.loc, REMARK_PREFIX + to + why));
     }
 
     /**

@@ -48,13 +48,15 @@ public final class LoopUnroll {
     public static final int MAX_TRIPS = 4096;
     /** Largest number of instructions the unrolled copies may add. */
     public static final int MAX_INSTRUCTIONS = 40_000;
+    /** The name {@code -Rpass=} and {@code -Rpass-missed=} select this pass's remarks by (clang's name). */
+    public static final String REMARK_PASS = "loop-unroll";
 
     private final List<Remark> remarks;
 
     /** Unrolls without reporting loops it leaves alone. */
     public LoopUnroll() { this(new ArrayList<>()); }
 
-    /** Unrolls, adding a remark to {@code remarks} for every marked loop it cannot unroll. */
+    /** Unrolls, adding a remark to {@code remarks} for every marked loop: unrolled, or why not. */
     public LoopUnroll(List<Remark> remarks) { this.remarks = remarks; }
 
     public void run(Function fn) {
@@ -79,16 +81,18 @@ public final class LoopUnroll {
                 if (overlaps) continue;
                 tried.add(loop.header());
                 if (loop.latches().size() != 1) {
-                    remark(fn, hinted, "the loop has more than one back edge");
+                    remark(fn, loop, hinted, "the loop has more than one back edge");
                     continue;
                 }
                 Plan plan = plan(fn, loop, dt, hinted);
                 if (plan.whyNot != null) {
-                    remark(fn, hinted, plan.whyNot);
+                    remark(fn, loop, hinted, plan.whyNot);
                     continue;
                 }
                 plans.add(plan);
                 planned.addAll(loop.blocks());
+                remarks.add(Remark.passed(REMARK_PASS, fn.name(), where(loop, hinted), "completely unrolled loop with "
+                        + plan.iterations() + (plan.iterations() == 1 ? " iteration" : " iterations")));
             }
             if (plans.isEmpty()) return;
             // 2. edit them all, then clean up once: the clean-up passes cost the whole function each time, and a
@@ -109,12 +113,19 @@ public final class LoopUnroll {
      * its trip count, and per iteration the branches whose direction is then known (block -> target index).
      * {@code whyNot} is set instead when the loop cannot be unrolled.
      */
-    private record Plan(Loop loop, List<Block> body, int trips, List<Map<Block, Integer>> decisions, String whyNot) {
-        static Plan refused(String why) { return new Plan(null, null, 0, null, why); }
+    private record Plan(Loop loop, List<Block> body, int trips, int iterations, List<Map<Block, Integer>> decisions,
+                        String whyNot) {
+        static Plan refused(String why) { return new Plan(null, null, 0, 0, null, why); }
     }
 
-    private void remark(Function fn, Instruction at, String why) {
-        remarks.add(new Remark(fn.name(), at.loc, "loop not unrolled: " + why));
+    private void remark(Function fn, Loop loop, Instruction hinted, String why) {
+        remarks.add(Remark.missed(REMARK_PASS, fn.name(), where(loop, hinted), "loop not unrolled: " + why));
+    }
+
+    /** Where a remark about the loop points: its condition (as loop-lowering's remarks do), else its back edge. */
+    private static dev.jbpfc.ir.DebugLoc where(Loop loop, Instruction hinted) {
+        Instruction t = loop.header().terminator();
+        return t != null && t.loc != null ? t.loc : hinted.loc;
     }
 
     /** The loop's plan, or why it cannot be unrolled; reads the function and edits nothing. */
@@ -142,6 +153,7 @@ public final class LoopUnroll {
             if (ok && init != null) env.put(phi, init);
         }
         int trips = -1;
+        Block exiting = null;
         for (int k = 0; k < MAX_TRIPS && trips < 0; k++) {
             envs.add(env);
             Map<Value, Long> memo = new HashMap<>();
@@ -149,6 +161,7 @@ public final class LoopUnroll {
                 Block taken = decided(b.terminator(), env, loop, memo);
                 if (taken != null && !loop.contains(taken)) {
                     trips = k + 1;
+                    exiting = b;
                     break;
                 }
             }
@@ -162,7 +175,12 @@ public final class LoopUnroll {
             env = next;
         }
         if (trips < 0) return Plan.refused(UNKNOWN_COUNT);
-        if (hint > 0 && hint < trips) return Plan.refused("partial unrolling (a count of " + hint + " for " + trips + " iterations) is not supported yet");
+        // the source's iterations are the back edge's runs: a loop that leaves at its header (for (...; i < 8; ...))
+        // runs it once more than its body; one that leaves at its latch (do ... while) does not
+        int iterations = exiting == latch ? trips : trips - 1;
+        if (hint > 0 && hint < iterations) {
+            return Plan.refused("partial unrolling (a count of " + hint + " for " + iterations + " iterations) is not supported yet");
+        }
         int size = 0;
         for (Block b : body) size += b.size();
         if ((long) size * (trips - 1) > MAX_INSTRUCTIONS) {
@@ -181,7 +199,7 @@ public final class LoopUnroll {
             }
             decisions.add(d);
         }
-        return new Plan(loop, body, trips, decisions, null);
+        return new Plan(loop, body, trips, iterations, decisions, null);
     }
 
     /**
