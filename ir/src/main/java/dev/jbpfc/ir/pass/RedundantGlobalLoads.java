@@ -38,10 +38,14 @@ public final class RedundantGlobalLoads {
         Cfg cfg = null;
         Map<Value, Value> replaced = new HashMap<>();
         for (Block b : fn.blocks()) {
-            for (Instruction load : b.instructions()) {
+            // Nothing changes the blocks until the end, so a load's position is its index here (asking the block
+            // for it searched the block: quadratic in a long straight-line function).
+            List<Instruction> insts = b.instructions();
+            for (int k = 0; k < insts.size(); k++) {
+                Instruction load = insts.get(k);
                 if (load.op() != Opcode.LOAD || load.isVolatile || load.ordered || !ofGlobal(load.operand(0))) continue;
                 if (cfg == null) cfg = new Cfg(fn);
-                Instruction earlier = earlierLoad(load, cfg);
+                Instruction earlier = earlierLoad(load, k, cfg);
                 if (earlier != null) replaced.put(load, replaced.getOrDefault(earlier, earlier));
             }
         }
@@ -56,9 +60,10 @@ public final class RedundantGlobalLoads {
         return p instanceof Instruction i && i.op() == Opcode.ADDR;
     }
 
-    private static Instruction earlierLoad(Instruction load, Cfg cfg) {
+    /** {@code at}: the load's index in its block. */
+    private static Instruction earlierLoad(Instruction load, int at, Cfg cfg) {
         Block b = load.block();
-        int index = b.indexOf(load) - 1;
+        int index = at - 1;
         Set<Block> visited = new HashSet<>();
         visited.add(b);
         for (int budget = WALK_LIMIT; budget > 0; budget--) {
