@@ -77,6 +77,9 @@ public final class Main {
         int status = 0;
         TimeReport times = o.timeReport ? new TimeReport() : null;
         CompilerSession session = o.inputs.size() > 1 ? new BpfCompiler().newSession() : kept == null ? null : kept.take(args, o);
+        // In the compile server one input takes over what the server kept from its earlier compiles: the report
+        // says so, since the user asked about one file (a batch's notes are about its own earlier inputs).
+        String reuseLabel = o.inputs.size() <= 1 && kept != null ? "compile server, kept from its earlier compiles: " : "";
         for (Path in : o.inputs) {
             InputCompilation input = new InputCompilation(o, out, err, session);
             CompileResult r = input.run(in);
@@ -96,11 +99,11 @@ public final class Main {
             }
             if (times != null) {
                 r.timings().phases().forEach(times::add);
-                r.timings().notes().forEach(times::note);
+                r.timings().notes().forEach(note -> times.note(reuseLabel + note));
                 times.endInput(in.toString(), err);
             }
         }
-        if (times != null) times.endInvocation(err);
+        if (times != null) times.endInvocation(err, kept != null);
         if (kept != null) kept.give(args, o, session, status);
         return status;
     }

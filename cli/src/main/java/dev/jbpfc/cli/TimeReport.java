@@ -39,12 +39,14 @@ final class TimeReport {
         notes.clear();
     }
 
-    void endInvocation(PrintStream err) {
+    /** Prints the sum over the inputs and the JVM's figures ({@code server}: the compile server's, not this command's). */
+    void endInvocation(PrintStream err, boolean server) {
         if (inputs > 1) print("jbpfc time report: all " + inputs + " inputs", total, err);
         long upMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         long processCpu = ((com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        err.printf("  JVM: up %.3f s wall, %.3f s CPU over all threads, %d classes loaded%n", upMillis / 1000.0,
+        err.printf("  %s: up %.3f s wall, %.3f s CPU over all threads, %d classes loaded%n",
+                server ? "compile server's JVM (all its compiles)" : "JVM", upMillis / 1000.0,
                 processCpu / 1e9, java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
     }
 

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * here at the issue's sizes (a 200,000-term {@code a+a+...} chain, 50,000 nested {@code ?:}, a 1,000,000-term
  * initializer, a 50,000-deep parenthesized {@code #if}, 20,000 nested uses of a function-like macro, a
  * 100,000-case switch) and compiled the way the {@code jbpfc} command does, each in a JVM of its own whose heap is
- * bounded ({@value #HEAP}: the 1,000,000-term initializer needs about 1.3 GB of it today). Each must end in an
+ * bounded ({@value #HEAP}: the 1,000,000-term initializer needed about 1.3 GB of it while the grammar built its
+ * parse tree; read by hand it compiles in 400 MB). Each must end in an
  * object (exit 0) or in clang-style diagnostics (exit 1 with a {@code file:line:col: error:} or
  * {@code fatal error:} line), never in JVM error text or an "internal compiler error" (running out of the heap is
  * reported as "ran out of memory", which fails the cases that must give an object), and within a bounded time

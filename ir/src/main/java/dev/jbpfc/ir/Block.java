@@ -16,7 +16,10 @@ public final class Block {
 
     public String name() { return name; }
 
-    public void setName(String name) { this.name = name; }
+    public void setName(String name) {
+        if (function != null) function.blockRenamed(this.name, name);
+        this.name = name;
+    }
 
     public Function function() { return function; }
 

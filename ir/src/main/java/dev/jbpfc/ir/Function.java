@@ -23,6 +23,12 @@ public final class Function {
     private final EnumSet<FnAttr> attrs = EnumSet.noneOf(FnAttr.class);
     private int btfFuncId;
     private final List<Block> blocks = new ArrayList<>();
+    /**
+     * How many of {@link #blocks} have each name: {@link #uniqueBlockName} asks for every block the lowering and
+     * the passes make, and a walk of the list each time made a function of n blocks cost n^2 (the nests of ifs of
+     * issue 14's scaling benchmark). Cloned blocks may share a name, hence a count.
+     */
+    private final Map<String, Integer> blockNames = new HashMap<>();
     private int nameCounter;
 
     public Function(String name, Type returnType) {
@@ -68,6 +74,7 @@ public final class Function {
         Block b = new Block(name == null ? null : uniqueBlockName(name));
         b.setFunction(this);
         blocks.add(b);
+        countName(b.name(), 1);
         return b;
     }
 
@@ -79,11 +86,22 @@ public final class Function {
         b.setFunction(this);
         int at = after == null ? blocks.size() : blocks.indexOf(after) + 1;
         blocks.add(at, b);
+        countName(b.name(), 1);
     }
 
     public void removeBlock(Block b) {
-        blocks.remove(b);
+        if (blocks.remove(b)) countName(b.name(), -1);
         b.setFunction(null);
+    }
+
+    /** Called by {@link Block#setName} for a block of this function. */
+    void blockRenamed(String from, String to) {
+        countName(from, -1);
+        countName(to, 1);
+    }
+
+    private void countName(String name, int delta) {
+        if (name != null) blockNames.merge(name, delta, (a, d) -> a + d == 0 ? null : a + d);
     }
 
     /** Reorders blocks to {@code order} (which must hold the same blocks, entry first). */
@@ -101,9 +119,9 @@ public final class Function {
     }
 
     public String uniqueBlockName(String base) {
-        if (blockNamed(base) == null) return base;
+        if (!blockNames.containsKey(base)) return base;
         String n;
-        do { n = base + "." + (++nameCounter); } while (blockNamed(n) != null);
+        do { n = base + "." + (++nameCounter); } while (blockNames.containsKey(n));
         return n;
     }
 

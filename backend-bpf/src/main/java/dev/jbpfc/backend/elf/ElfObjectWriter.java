@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -146,13 +147,15 @@ public final class ElfObjectWriter {
         if (object.sourceName() != null) {
             order.add(new ObjectSymbol(object.sourceName(), null, 0, 0, ObjectSymbol.Type.FILE, ObjectSymbol.Binding.LOCAL));
         }
+        // Local symbols grouped by section first: a walk of all symbols per section is sections x symbols.
+        Map<ObjectSection, List<ObjectSymbol>> localsOf = new IdentityHashMap<>();
+        for (ObjectSymbol s : object.symbols()) {
+            if (s.isLocal() && s.section != null) localsOf.computeIfAbsent(s.section, k -> new ArrayList<>()).add(s);
+        }
         for (ObjectSection section : object.sections()) {
-            for (ObjectSymbol s : object.symbols()) {
-                if (s.section == section && s.isLocal() && s.type == ObjectSymbol.Type.SECTION) order.add(s);
-            }
-            for (ObjectSymbol s : object.symbols()) {
-                if (s.section == section && s.isLocal() && s.type != ObjectSymbol.Type.SECTION) order.add(s);
-            }
+            List<ObjectSymbol> locals = localsOf.getOrDefault(section, List.of());
+            for (ObjectSymbol s : locals) if (s.type == ObjectSymbol.Type.SECTION) order.add(s);
+            for (ObjectSymbol s : locals) if (s.type != ObjectSymbol.Type.SECTION) order.add(s);
         }
         for (ObjectSymbol s : object.symbols()) if (s.isLocal() && s.section == null) order.add(s);
         for (ObjectSymbol s : object.symbols()) if (!s.isLocal()) order.add(s);

@@ -93,6 +93,8 @@ public final class InstructionSelector {
     /** Extensions and truncations only narrow stores read: the store takes the source register (see {@link #storedValue}). */
     private final Set<Instruction> foldedExtension = new HashSet<>();
     private final Set<Value> clean = new HashSet<>();
+    /** Per phi of many entries, its value per predecessor (see {@link #incoming}). */
+    private final Map<Instruction, Map<Block, Value>> incomingIndex = new HashMap<>();
     /** Whether counted loops are built to the loop-hint templates (-floop-hints, the default). */
     private final boolean loopHints;
     /** Loops being built to a template, by their latch, header and preheader IR blocks (see {@link LoopShaping}). */
@@ -786,7 +788,7 @@ public final class InstructionSelector {
     private void emitPhiCopies(List<Instruction> phis) {
         int[] temps = new int[phis.size()];
         for (int k = 0; k < phis.size(); k++) {
-            Value in = phis.get(k).incomingFor(curIr);
+            Value in = incoming(phis.get(k), curIr);
             if (in == null) throw error("phi in '" + fn.name() + "' has no value for block " + curIr.name());
             temps[k] = mf.newVreg();
             materializeInto(temps[k], in);
@@ -794,11 +796,34 @@ public final class InstructionSelector {
         for (int k = 0; k < phis.size(); k++) {
             emit(BpfOp.MOV64_REG, vregs.get(phis.get(k)), temps[k], 0, 0);
         }
+        // Each edge into a join checks its phis again; one already found clean is not walked again, and the walk
+        // stops at the first operand that is not: a switch's join has a phi of thousands of operands.
         for (Instruction phi : phis) {
+            if (clean.contains(phi)) continue;
             boolean allClean = true;
-            for (Value v : phi.operands()) if (!isClean(v)) allClean = false;
+            for (Value v : phi.operands()) {
+                if (!isClean(v)) {
+                    allClean = false;
+                    break;
+                }
+            }
             if (allClean && (phi.type() != Type.I32 || cpu.hasAlu32())) clean.add(phi);
         }
+    }
+
+    /**
+     * {@code phi}'s value on the edge from {@code from} (its first entry for that block, as
+     * {@link Instruction#incomingFor} finds it). A phi of many entries is indexed once: a search per edge made
+     * selecting the join of a long switch quadratic.
+     */
+    private Value incoming(Instruction phi, Block from) {
+        if (phi.targets().size() <= 8) return phi.incomingFor(from);
+        Map<Block, Value> index = incomingIndex.computeIfAbsent(phi, p -> {
+            Map<Block, Value> m = new HashMap<>();
+            for (int k = 0; k < p.targets().size(); k++) m.putIfAbsent(p.targets().get(k), p.operand(k));
+            return m;
+        });
+        return index.get(from);
     }
 
     /**

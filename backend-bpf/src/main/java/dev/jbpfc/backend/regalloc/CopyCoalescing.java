@@ -98,46 +98,21 @@ public final class CopyCoalescing {
         int n = mf.blocks.size();
         Map<MBlock, Integer> index = new HashMap<>();
         for (int b = 0; b < n; b++) index.put(mf.blocks.get(b), b);
-        BitSet[] use = new BitSet[n], def = new BitSet[n], liveIn = new BitSet[n], liveOut = new BitSet[n];
-        List<List<Integer>> succ = new ArrayList<>();
+        int[][] succ = new int[n][];
         for (int b = 0; b < n; b++) {
-            use[b] = new BitSet();
-            def[b] = new BitSet();
-            liveIn[b] = new BitSet();
-            liveOut[b] = new BitSet();
             MBlock mb = mf.blocks.get(b);
-            for (MInsn m : mb.insns) {
-                for (int r : m.uses()) if (Reg.isVirtual(r) && !def[b].get(r - base)) use[b].set(r - base);
-                for (int r : m.defs()) if (Reg.isVirtual(r)) def[b].set(r - base);
-            }
             List<Integer> s = new ArrayList<>();
             for (MBlock t : mb.successors()) s.add(index.get(t));
             // A block whose last instruction is not a goto or exit falls through to the next one.
             if (mb.insns.isEmpty() || !mb.insns.get(mb.insns.size() - 1).isTerminatorJump()) {
                 if (b + 1 < n && !s.contains(b + 1)) s.add(b + 1);
             }
-            succ.add(s);
+            succ[b] = s.stream().mapToInt(Integer::intValue).toArray();
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int b = n - 1; b >= 0; b--) {
-                BitSet out = new BitSet();
-                for (int s : succ.get(b)) out.or(liveIn[s]);
-                BitSet in = (BitSet) out.clone();
-                in.andNot(def[b]);
-                in.or(use[b]);
-                if (in.equals(liveIn[b]) && out.equals(liveOut[b])) continue;
-                liveIn[b] = in;
-                liveOut[b] = out;
-                changed = true;
-            }
-        }
+        BlockLiveness liveness = new BlockLiveness(mf, succ);
         for (int b = 0; b < n; b++) {
-            BitSet start = (BitSet) liveOut[b].clone();
-            start.and(related);
             Set<Integer> live = new HashSet<>();
-            start.stream().forEach(live::add);
+            for (int r : liveness.liveOut[b]) if (related.get(r - base)) live.add(r - base);
             List<MInsn> insns = mf.blocks.get(b).insns;
             Map<MInsn, Set<Integer>> sameValue = sameValueAtCopies(insns);
             for (int k = insns.size() - 1; k >= 0; k--) {
@@ -195,23 +170,40 @@ public final class CopyCoalescing {
         interference.computeIfAbsent(b, k -> new HashSet<>()).add(a);
     }
 
+    /**
+     * Whether classes {@code a} and {@code b} (roots) interfere. A class's neighbor set holds registers as they
+     * were when the edge was added, some since merged into other classes, so a neighbor counts under its root:
+     * the smaller set is walked.
+     */
     private boolean interferes(int a, int b) {
         Set<Integer> na = interference.get(a), nb = interference.get(b);
         if (na == null || nb == null) return false;
-        return na.size() <= nb.size() ? na.contains(b) : nb.contains(a);
+        Set<Integer> small = na.size() <= nb.size() ? na : nb;
+        int other = small == na ? b : a;
+        for (int x : small) if (find(x) == other) return true;
+        return false;
     }
 
-    /** Merges the class of {@code b} into {@code a}: {@code a} inherits b's interference. */
+    /**
+     * Merges the class of {@code b} into {@code a}: {@code a} inherits b's interference. The smaller neighbor set
+     * is poured into the larger (which {@code a} then keeps), and neighbors' sets are not rewritten: both would
+     * make merging into a class with many neighbors cost its size each time, quadratic over a long chain of
+     * copies (nests of ifs, each join a phi copy of the same value).
+     */
     private void union(int a, int b) {
         parent[b] = a;
         Set<Integer> nb = interference.remove(b);
         if (nb == null) return;
-        Set<Integer> na = interference.computeIfAbsent(a, k -> new HashSet<>());
-        for (int x : nb) {
-            Set<Integer> nx = interference.get(x);
-            nx.remove(b);
-            nx.add(a);
-            na.add(x);
+        Set<Integer> na = interference.get(a);
+        if (na == null) {
+            interference.put(a, nb);
+            return;
+        }
+        if (na.size() < nb.size()) {
+            interference.put(a, nb);
+            nb.addAll(na);
+        } else {
+            na.addAll(nb);
         }
     }
 

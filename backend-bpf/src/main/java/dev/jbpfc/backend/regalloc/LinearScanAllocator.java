@@ -7,7 +7,6 @@ import dev.jbpfc.backend.mir.MInsn;
 import dev.jbpfc.backend.mir.Reg;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -281,38 +280,14 @@ public final class LinearScanAllocator {
         int n = mf.blocks.size();
         Map<MBlock, Integer> index = new HashMap<>();
         for (int b = 0; b < n; b++) index.put(mf.blocks.get(b), b);
-        BitSet[] use = new BitSet[n], def = new BitSet[n], liveIn = new BitSet[n], liveOut = new BitSet[n];
-        for (int b = 0; b < n; b++) {
-            use[b] = new BitSet();
-            def[b] = new BitSet();
-            liveIn[b] = new BitSet();
-            liveOut[b] = new BitSet();
-            for (MInsn m : mf.blocks.get(b).insns) {
-                for (int r : m.uses()) if (Reg.isVirtual(r) && !def[b].get(r)) use[b].set(r);
-                for (int r : m.defs()) if (Reg.isVirtual(r)) def[b].set(r);
-            }
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int b = n - 1; b >= 0; b--) {
-                BitSet out = new BitSet();
-                for (MBlock s : mf.blocks.get(b).successors()) out.or(liveIn[index.get(s)]);
-                BitSet in = (BitSet) out.clone();
-                in.andNot(def[b]);
-                in.or(use[b]);
-                if (!in.equals(liveIn[b]) || !out.equals(liveOut[b])) {
-                    liveIn[b] = in;
-                    liveOut[b] = out;
-                    changed = true;
-                }
-            }
-        }
+        int[][] succ = new int[n][];
+        for (int b = 0; b < n; b++) succ[b] = mf.blocks.get(b).successors().stream().mapToInt(index::get).toArray();
+        BlockLiveness live = new BlockLiveness(mf, succ);
         Map<Integer, Interval> intervals = new HashMap<>();
         for (int b = 0; b < n; b++) {
             final int bb = b;
-            liveIn[b].stream().forEach(v -> intervals.computeIfAbsent(v, Interval::new).cover(blockStart[bb]));
-            liveOut[b].stream().forEach(v -> intervals.computeIfAbsent(v, Interval::new).cover(blockEnd[bb]));
+            for (int v : live.liveIn[b]) intervals.computeIfAbsent(v, Interval::new).cover(blockStart[bb]);
+            for (int v : live.liveOut[b]) intervals.computeIfAbsent(v, Interval::new).cover(blockEnd[bb]);
             int pos = blockStart[b];
             double freq = frequency(blockDepth[b]);
             for (MInsn m : mf.blocks.get(b).insns) {

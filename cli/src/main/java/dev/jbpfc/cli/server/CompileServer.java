@@ -91,7 +91,11 @@ public final class CompileServer {
         try (FileChannel lockFile = FileChannel.open(dir.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = tryLock(lockFile)) {
             if (lock == null) return "another server holds " + dir.lock();
+            // A sweep by another build's server deletes a lock file while holding it: one taken after that is on
+            // a file nobody else will find.
+            if (!Files.exists(dir.lock())) return "the lock file was removed";
             Files.deleteIfExists(dir.socket()); // left by a server that was killed
+            dir.sweepOtherBuilds();
             try (ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 ch.bind(UnixDomainSocketAddress.of(dir.socket()));
                 channel = ch;
@@ -115,10 +119,18 @@ public final class CompileServer {
             } finally {
                 Files.deleteIfExists(dir.socket());
                 Files.deleteIfExists(dir.pidFile());
+                // A changed or removed jar is a build no client will ask for again: its lock and log go too
+                // (deleted while the lock is held; the log line of why it stopped then goes nowhere).
+                if (JAR_CHANGED.equals(stopReason)) {
+                    Files.deleteIfExists(dir.log());
+                    Files.deleteIfExists(dir.lock());
+                }
             }
         }
         return stopReason == null ? "stopped" : stopReason;
     }
+
+    static final String JAR_CHANGED = "the jar changed";
 
     /** The lock, or null when another server (in another process or in this one) holds it. */
     private static FileLock tryLock(FileChannel f) throws IOException {
@@ -153,7 +165,7 @@ public final class CompileServer {
             } catch (IOException gone) {
                 now = null;
             }
-            if (!dir.stamp().equals(now)) stop("the jar changed");
+            if (!dir.stamp().equals(now)) stop(JAR_CHANGED);
             else if (active.get() == 0 && System.nanoTime() - lastActivity > idle.toNanos()) stop("idle for " + idle);
             else if (!Files.exists(dir.socket())) stop("the socket was removed");
         }

@@ -1,13 +1,18 @@
 package dev.jbpfc.cli.server;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where a user's compile server lives: a directory only that user can enter ({@code $XDG_RUNTIME_DIR/jbpfc}, else
@@ -72,4 +77,43 @@ final class ServerDirectory {
     Path pidFile() { return dir.resolve("server-" + stamp + ".pid"); }
 
     Path log() { return dir.resolve("server-" + stamp + ".log"); }
+
+    /**
+     * Removes the files of other builds' servers that are no longer running (their lock is free): a server
+     * killed, or stopped idle, leaves its lock and log, one pair per build of the compiler, which a developer
+     * who rebuilds often would otherwise collect by the hundred. Each lock is taken before its files go and
+     * deleted last, so a server of that build starting meanwhile either holds it (and is left alone) or finds
+     * its lock file gone and steps aside.
+     */
+    void sweepOtherBuilds() {
+        List<Path> locks;
+        try (Stream<Path> files = Files.list(dir)) {
+            locks = files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("server-") && n.endsWith(".lock") && !n.equals(lock().getFileName().toString());
+            }).toList();
+        } catch (IOException e) {
+            return;
+        }
+        for (Path lockPath : locks) {
+            String name = lockPath.getFileName().toString();
+            String other = name.substring("server-".length(), name.length() - ".lock".length());
+            try (FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.WRITE);
+                 FileLock held = tryLock(ch)) {
+                if (held == null) continue;
+                for (String ext : List.of(".log", ".pid", ".sock")) Files.deleteIfExists(dir.resolve("server-" + other + ext));
+                Files.deleteIfExists(lockPath);
+            } catch (IOException e) {
+                // gone already, or not ours to take: left alone
+            }
+        }
+    }
+
+    private static FileLock tryLock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            return null;
+        }
+    }
 }

@@ -171,6 +171,20 @@ class CompileServerTest {
         }
     }
 
+    @Test
+    void aTimeReportSaysWhatTheServerKeptFromEarlierCompiles() throws Exception {
+        startServer(Duration.ofMinutes(5));
+        Path a = project(tmp.resolve("t"));
+        List<String> args = List.of("--target=bpf", "-O2", "-Iinc", "-fsyntax-only", "-ftime-report", "prog.c");
+        viaServer(a, args);
+        String report = new String(viaServer(a, args).err(), StandardCharsets.UTF_8);
+        assertTrue(report.contains("\n  compile server, kept from its earlier compiles: preprocess reused "), report);
+        assertFalse(report.contains("\n  preprocess reused"), "no unlabelled reuse line:\n" + report);
+        assertTrue(report.contains("\n  compile server's JVM (all its compiles): up "), report);
+        String fresh = new String(freshProcess(a, args).err(), StandardCharsets.UTF_8);
+        assertFalse(fresh.contains("reused") || fresh.contains("compile server"), fresh);
+    }
+
     private static void write(Path p, String text) {
         try {
             Files.writeString(p, text);
@@ -226,12 +240,33 @@ class CompileServerTest {
 
     @Test
     void stopsWhenTheJarChanges() throws Exception {
+        Files.writeString(dir.log(), ""); // the client starts a server with its output going there
         startServer(Duration.ofMinutes(5));
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
         serverThread.join(15_000);
         assertEquals("the jar changed", stopped[0]);
         assertFalse(Files.exists(dir.socket()), "the socket is removed");
+        assertFalse(Files.exists(dir.lock()), "an old build's lock is removed");
+        assertFalse(Files.exists(dir.log()), "an old build's log is removed");
         server = null;
+    }
+
+    @Test
+    void aStartingServerRemovesTheFilesOfOtherBuildsNoServerRuns() throws Exception {
+        Path run = dir.lock().getParent();
+        for (String ext : List.of(".lock", ".log", ".pid")) Files.writeString(run.resolve("server-0-stale" + ext), "");
+        Path heldLock = run.resolve("server-0-running.lock"), heldLog = run.resolve("server-0-running.log");
+        Files.writeString(heldLog, "");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(heldLock,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            startServer(Duration.ofMinutes(5));
+            for (String ext : List.of(".lock", ".log", ".pid")) {
+                assertFalse(Files.exists(run.resolve("server-0-stale" + ext)), "stale " + ext + " is removed");
+            }
+            assertTrue(Files.exists(heldLock) && Files.exists(heldLog), "a running server's files stay");
+            assertTrue(Files.exists(dir.lock()), "the new server's own lock stays");
+        }
     }
 
     @Test

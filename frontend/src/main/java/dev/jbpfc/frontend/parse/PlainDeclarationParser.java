@@ -7,6 +7,7 @@ import dev.jbpfc.frontend.ast.DeclSpecifiers.StorageClass;
 import dev.jbpfc.frontend.ast.Declaration;
 import dev.jbpfc.frontend.ast.Declarator;
 import dev.jbpfc.frontend.ast.Expr;
+import dev.jbpfc.frontend.ast.InitList;
 import dev.jbpfc.frontend.ast.Initializer;
 import dev.jbpfc.frontend.ast.RecordMember;
 import dev.jbpfc.frontend.ast.TypeName;
@@ -39,7 +40,7 @@ import java.util.Set;
  * stream back at the declaration's first token, typedef names it declared taken back), and the grammar parses that
  * declaration as before: function definitions, {@code __extension__}, {@code _Static_assert}, asm labels,
  * {@code typeof}, {@code _Atomic}, {@code _Alignas}, attributes inside declarator parentheses, array qualifiers,
- * enums with a fixed type, initializers other than a number or {@code (type) number}, and any expression other than
+ * enums with a fixed type, initializers other than a number, {@code (type) number} or braces of numbers, and any expression other than
  * a number, {@code -number}, a name or string literals. It never reports a diagnostic: input the grammar or
  * {@link AstBuilder} would complain about (a declarator without a name, conflicting type specifiers, a syntax error)
  * is also left to them, so errors read exactly as before. {@code PlainDeclarationParserCorpusTest} checks that both
@@ -132,8 +133,13 @@ final class PlainDeclarationParser {
         }
     }
 
-    /** A number, or {@code (type) number} as bpf_helper_defs.h initializes its helper pointers. */
+    /**
+     * A number, {@code (type) number} as bpf_helper_defs.h initializes its helper pointers, or a braced list of
+     * such leaves and lists without designators ({@code {1, -2, {3, 4}}}): a table of a million numbers through
+     * the grammar is a parse tree of a dozen nodes per number, 1.3 GB, before any of it is read.
+     */
     private Initializer initializer() {
+        if (la() == CParser.LBRACE) return initList();
         if (la() != CParser.LPAREN) return constant();
         if (!startsSpecifiers(la(1))) throw GIVE_UP;
         Token open = next();
@@ -141,6 +147,21 @@ final class PlainDeclarationParser {
         expect(CParser.RPAREN);
         if (la() != CParser.NUMBER && la() != CParser.MINUS) throw GIVE_UP;
         return new Expr.Cast(type, constant(), loc(open));
+    }
+
+    private InitList initList() {
+        Token open = next();
+        List<InitList.Item> items = new ArrayList<>();
+        while (la() != CParser.RBRACE) {
+            Token at = token(0);
+            if (la() == CParser.LBRACKET || la() == CParser.DOT) throw GIVE_UP; // designators: the grammar's
+            Initializer item = la() == CParser.LBRACE ? initList() : constant();
+            items.add(new InitList.Item(List.of(), item, loc(at)));
+            if (la() != CParser.COMMA) break;
+            p++;
+        }
+        expect(CParser.RBRACE);
+        return new InitList(items, loc(open));
     }
 
     private TypeName typeName() {

@@ -84,6 +84,26 @@ class PlainDeclarationParserTest {
     }
 
     @Test
+    void bracedListsOfNumbersAreReadByHand() {
+        String src = """
+                int table[] = {1, 2, -3, 0x10,};
+                unsigned long grid[2][3] = {{1, 2, 3}, {4, 5, 6}}, empty[1] = {};
+                struct p { int x; char *s; } ps[] = {{1, "a" "b"}, {2, 0}};
+                double d[] = {1.5, -2e3};
+                """;
+        int read = assertBothWaysEqual(tokensOf(src), "braced lists").plainDeclarations();
+        assertEquals(4, read);
+        String left = """
+                int a[] = {[1] = 2};
+                struct q { int x; } b = {.x = 1};
+                int c[] = {1 + 2, 3};
+                int d[] = {(int) 1};
+                int e[] = {1, 2
+                """;
+        assertEquals(0, assertBothWaysEqual(tokensOf(left), "designators and expressions").plainDeclarations());
+    }
+
+    @Test
     void whatItDoesNotKnowIsLeftToTheGrammar() {
         String src = """
                 typedef int T;

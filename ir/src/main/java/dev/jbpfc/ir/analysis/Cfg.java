@@ -96,7 +96,7 @@ public final class Cfg {
         Set<Block> deadSet = new HashSet<>(dead);
         for (Block b : fn.blocks()) {
             if (deadSet.contains(b)) continue;
-            for (Instruction phi : b.phis()) for (Block d : dead) phi.removeIncoming(d);
+            for (Instruction phi : b.phis()) phi.removeIncoming(deadSet);
         }
         for (Block d : dead) fn.removeBlock(d);
         // values defined in dead blocks can only be used in dead blocks or in phis from them (SSA dominance)

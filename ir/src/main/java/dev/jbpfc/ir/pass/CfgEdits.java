@@ -6,7 +6,9 @@ import dev.jbpfc.ir.Instruction;
 import dev.jbpfc.ir.analysis.Cfg;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Small CFG edits several passes share. */
 final class CfgEdits {
@@ -16,7 +18,8 @@ final class CfgEdits {
     static void prunePhis(Function fn) {
         Cfg cfg = new Cfg(fn);
         for (Block b : fn.blocks()) {
-            List<Block> preds = cfg.preds(b);
+            // A set: a join of thousands of predecessors (a long switch's) made a list search per entry quadratic.
+            Set<Block> preds = new HashSet<>(cfg.preds(b));
             for (Instruction phi : b.phis()) {
                 for (Block from : new ArrayList<>(phi.targets())) {
                     if (!preds.contains(from) || from.function() != fn) phi.removeIncoming(from);

@@ -61,11 +61,14 @@ public final class LocalStoreForwarding {
         // 2. forward
         Map<Value, Value> replaced = new HashMap<>();
         for (Block b : fn.blocks()) {
-            for (Instruction load : b.instructions()) {
+            // Blocks do not change until the end: a load's index here is its position (no search of the block).
+            List<Instruction> insts = b.instructions();
+            for (int k = 0; k < insts.size(); k++) {
+                Instruction load = insts.get(k);
                 if (load.op() != Opcode.LOAD) continue;
                 Address a = address(load.operand(0), candidates);
                 if (a == null) continue;
-                Value v = storedValue(load, a, cfg, candidates);
+                Value v = storedValue(load, k, a, cfg, candidates);
                 if (v != null) replaced.put(load, v);
             }
         }
@@ -132,9 +135,9 @@ public final class LocalStoreForwarding {
     }
 
     /** The value the store that {@code load} must read from stored, or null when that is not known. */
-    private static Value storedValue(Instruction load, Address a, Cfg cfg, Set<Instruction> candidates) {
+    private static Value storedValue(Instruction load, int at, Address a, Cfg cfg, Set<Instruction> candidates) {
         Block b = load.block();
-        int index = b.indexOf(load) - 1;
+        int index = at - 1;
         Set<Block> visited = new HashSet<>();
         visited.add(b);
         int budget = WALK_LIMIT;

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,10 +62,14 @@ public final class RedundantLoads {
         DominatorTree dom = null;
         Map<Value, Value> replaced = new HashMap<>();
         for (Block b : fn.blocks()) {
-            for (Instruction load : b.instructions()) {
+            // Nothing changes the blocks until the end, so a load's position is its index here (asking the block
+            // for it searched the block: quadratic in a long straight-line function).
+            List<Instruction> insts = b.instructions();
+            for (int k = 0; k < insts.size(); k++) {
+                Instruction load = insts.get(k);
                 if (load.op() != Opcode.LOAD || load.isVolatile || load.ordered) continue;
                 if (dom == null) dom = new DominatorTree(new Cfg(fn));
-                Value earlier = earlierValue(load, dom, ofGlobalOrMapValue(load.operand(0)));
+                Value earlier = earlierValue(load, k, dom, ofGlobalOrMapValue(load.operand(0)));
                 if (earlier != null) replaced.put(load, replaced.getOrDefault(earlier, earlier));
             }
         }
@@ -87,10 +92,10 @@ public final class RedundantLoads {
         return i.op() == Opcode.ADDR || (i.op() == Opcode.CALLHELPER && MAP_VALUE_HELPERS.contains(i.size));
     }
 
-    /** The value an earlier load of the same address read, or (fromStores) a store to it wrote. */
-    private static Value earlierValue(Instruction load, DominatorTree dom, boolean fromStores) {
+    /** The value an earlier load of the same address read, or (fromStores) a store to it wrote; {@code at}: the load's index in its block. */
+    private static Value earlierValue(Instruction load, int at, DominatorTree dom, boolean fromStores) {
         Block b = load.block();
-        int index = b.indexOf(load) - 1;
+        int index = at - 1;
         int budget = WALK_LIMIT;
         while (budget-- > 0) {
             if (index < 0) {
