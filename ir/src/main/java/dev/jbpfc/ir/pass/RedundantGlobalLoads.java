@@ -81,7 +81,7 @@ public final class RedundantGlobalLoads {
 
     private static boolean writesMemory(Instruction i) {
         return switch (i.op()) {
-            case STORE, ATOMICRMW, CMPXCHG, MEMCPY, MEMSET, CALL, CALLHELPER, CALLKFUNC, INLINE_ASM -> true;
+            case STORE, ATOMICRMW, CMPXCHG, MEMCPY, MEMSET, CALL, CALLHELPER, CALLKFUNC, CALLIND, INLINE_ASM -> true;
             default -> false;
         };
     }
