@@ -17,8 +17,8 @@ import java.util.function.Consumer;
  * The passes by name and the {@code -O} pipelines, in one place so the optimiser is visible at a glance:
  * <pre>
  *   O0: always-inline is-constant (every local stays in memory, as clang -O0, but always_inline functions are inlined)
- *   O1: always-inline mem2reg loop-lowering unroll sccp is-constant simplifycfg dce division-bounds
- *   O2: inline mem2reg sccp constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant simplifycfg
+ *   O1: always-inline mem2reg loop-lowering unroll sccp devirt is-constant simplifycfg dce division-bounds
+ *   O2: inline mem2reg sccp devirt constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant simplifycfg
  *       cse store-forward global-loads dce simplifycfg dce loop-rotate division-bounds
  *   Os: O2 with a smaller inlining threshold
  * </pre>
@@ -32,7 +32,8 @@ public final class PassPipeline {
     /** Every pass by its command-line name. */
     public static final List<String> PASS_NAMES =
             List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
-                    "is-constant", "loop-lowering", "loop-rotate", "store-forward", "global-loads", "division-bounds");
+                    "is-constant", "loop-lowering", "loop-rotate", "store-forward", "global-loads", "division-bounds",
+                    "devirt");
 
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
@@ -81,12 +82,12 @@ public final class PassPipeline {
     /** The pipeline of an optimisation level: "0", "1", "2", "3" (= 2), "s", "z" (= s), "g" (= 1). */
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
-        List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "loop-lowering",
+        List<String> o2 = List.of("inline", "mem2reg", "sccp", "devirt", "constfold", "simplifycfg", "cse", "loop-lowering",
                 "unroll", "sccp", "constfold", "is-constant", "simplifycfg", "cse", "store-forward", "global-loads", "dce", "simplifycfg", "dce",
                 "loop-rotate", "division-bounds");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant"), 0);
-            case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "loop-lowering", "unroll", "sccp", "is-constant",
+            case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "loop-lowering", "unroll", "sccp", "devirt", "is-constant",
                     "simplifycfg", "dce", "division-bounds"), 0);
             case "", "2", "3" -> new PassPipeline(o2, 40);
             case "s", "z" -> new PassPipeline(o2, 12);
@@ -179,6 +180,7 @@ public final class PassPipeline {
             case "store-forward" -> new LocalStoreForwarding()::run;
             case "global-loads" -> new RedundantGlobalLoads()::run;
             case "division-bounds" -> new DivisionBounds()::run;
+            case "devirt" -> new Devirtualization(m)::run;
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };
         for (Function f : m.functions()) pass.accept(f);
