@@ -83,7 +83,7 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "devirt", "constfold", "simplifycfg", "cse", "loop-lowering",
-                "unroll", "sccp", "constfold", "is-constant", "simplifycfg", "cse", "store-forward", "global-loads", "dce", "simplifycfg", "dce",
+                "unroll", "sccp", "constfold", "is-constant", "simplifycfg", "cse", "store-forward", "devirt", "global-loads", "dce", "simplifycfg", "dce",
                 "loop-rotate", "division-bounds");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant"), 0);
