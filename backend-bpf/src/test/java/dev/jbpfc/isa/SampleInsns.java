@@ -23,6 +23,7 @@ final class SampleInsns {
             // LLVM's assembler takes only 16-bit literals after gotol (labels may be further away).
             case JA_LONG: return BpfInsn.of(op, 0, 0, 0, off);
             case CALL: return BpfInsn.of(op, 0, 0, 0, imm);
+            case CALL_REG: return BpfInsn.of(op, dst, 0, 0, 0);
             case EXIT: return BpfInsn.exit();
             case LD_IMM64: return BpfInsn.ldImm64(dst, random.nextLong());
             case LOAD: case STORE_REG: return BpfInsn.of(op, dst, src, off, 0);

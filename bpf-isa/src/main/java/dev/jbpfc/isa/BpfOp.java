@@ -122,6 +122,9 @@ public enum BpfOp {
     JSGE_REG(0x7d, Key.NONE, 0, OperandShape.JMP_REG, CpuVersion.V1, "if {rd} s>= {rs} goto {off}"),
     JSGE_IMM(0x75, Key.NONE, 0, OperandShape.JMP_IMM, CpuVersion.V1, "if {rd} s>= {imm} goto {off}"),
     CALL(0x85, Key.NONE, 0, OperandShape.CALL, CpuVersion.V1, "call {call}"),
+    // A call through a register (JMP | CALL | X): clang-22 emits it at every -mcpu for a call through a function
+    // pointer it could not resolve; the kernel refuses it, which is the verifier's verdict to give, not ours.
+    CALLX(0x8d, Key.NONE, 0, OperandShape.CALL_REG, CpuVersion.V1, "callx {rd}"),
     EXIT(0x95, Key.NONE, 0, OperandShape.EXIT, CpuVersion.V1, "exit"),
     JLT_REG(0xad, Key.NONE, 0, OperandShape.JMP_REG, CpuVersion.V2, "if {rd} < {rs} goto {off}"),
     JLT_IMM(0xa5, Key.NONE, 0, OperandShape.JMP_IMM, CpuVersion.V2, "if {rd} < {imm} goto {off}"),

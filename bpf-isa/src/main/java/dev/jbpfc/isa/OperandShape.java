@@ -22,6 +22,8 @@ public enum OperandShape {
     JA_LONG,
     /** {@code call imm}; src selects helper (0), BPF function (1, pc-relative imm) or kfunc (2, BTF id). */
     CALL,
+    /** {@code callx dst}: calls the BPF function whose address dst holds (clobbers r0..r5 as a call). */
+    CALL_REG,
     /** {@code exit}: no operands. */
     EXIT,
     /** {@code dst = imm64 ll}: two slots; src selects a pseudo source (map fd, map value, ...). */

@@ -26,6 +26,7 @@ import java.util.List;
  *   call      operands [args...]   symbol            type = return type
  *   callhelper operands [args...]  size = helper id  type = return type
  *   callkfunc operands [args...]   symbol            type = return type
+ *   callind   operands [callee, args...]             type = return type (callee is a ptr)
  *   inline_asm operands [args...]  asmTemplate, asmConstraints
  *   core_field                     coreKind, btfTypeId, accessString   type = i32|i64
  *   br        targets [dest]
@@ -168,6 +169,13 @@ public final class Instruction extends Value {
     public static Instruction callKfunc(Type ret, String kfunc, List<Value> args) {
         Instruction i = new Instruction(Opcode.CALLKFUNC, ret, args.toArray(Value[]::new));
         i.symbol = kfunc;
+        return i;
+    }
+
+    /** A call through the pointer {@code callee}. */
+    public static Instruction callIndirect(Type ret, Value callee, List<Value> args) {
+        Instruction i = new Instruction(Opcode.CALLIND, ret, callee);
+        i.operands.addAll(args);
         return i;
     }
 

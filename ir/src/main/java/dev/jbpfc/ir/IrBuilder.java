@@ -84,6 +84,8 @@ public final class IrBuilder {
 
     public Instruction callKfunc(Type ret, String name, List<Value> args) { return emit(Instruction.callKfunc(ret, name, args)); }
 
+    public Instruction callIndirect(Type ret, Value callee, List<Value> args) { return emit(Instruction.callIndirect(ret, callee, args)); }
+
     public Instruction coreField(Type t, CoreKind k, int btfTypeId, String access) { return emit(Instruction.coreField(t, k, btfTypeId, access)); }
 
     public Instruction atomicRmw(AtomicOp op, boolean fetch, Value p, Value v) { return emit(Instruction.atomicRmw(op, fetch, p, v)); }

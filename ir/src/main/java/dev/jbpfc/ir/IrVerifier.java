@@ -344,6 +344,14 @@ public final class IrVerifier {
                 if (ext == null || ext.kind() != ExternFunction.Kind.KFUNC) problem("@" + i.symbol + " is not a declared kfunc");
                 else checkSignature(i, ext.returnType(), ext.paramTypes());
             }
+            case CALLIND -> {
+                if (ops.isEmpty()) {
+                    problem("callind needs a callee");
+                } else {
+                    expectType(ops.get(0), Type.PTR, "the callee of callind");
+                    checkCallValues(i.type(), ops.subList(1, ops.size()));
+                }
+            }
             case CALLHELPER -> {
                 checkCallValues(i);
                 if (i.size <= 0 || i.size > Integer.MAX_VALUE) problem("invalid helper number " + i.size);
@@ -393,11 +401,12 @@ public final class IrVerifier {
         }
     }
 
-    private void checkCallValues(Instruction i) {
-        Type t = i.type();
+    private void checkCallValues(Instruction i) { checkCallValues(i.type(), i.operands()); }
+
+    private void checkCallValues(Type t, List<Value> args) {
         if (!(t == Type.VOID || t.isArith() || t == Type.PTR)) problem("calls return void, i32, i64 or ptr, not " + t);
-        if (i.operands().size() > 5) problem("BPF calls pass at most 5 arguments in registers, this one passes " + i.operands().size());
-        for (Value v : i.operands()) {
+        if (args.size() > 5) problem("BPF calls pass at most 5 arguments in registers, this one passes " + args.size());
+        for (Value v : args) {
             if (!(v.type().isArith() || v.type() == Type.PTR)) problem("call arguments are i32, i64 or ptr, not " + v.type());
         }
     }

@@ -29,6 +29,11 @@ public enum Opcode {
     CALL("call", Kind.EFFECT),
     CALLHELPER("callhelper", Kind.EFFECT),
     CALLKFUNC("callkfunc", Kind.EFFECT),
+    /**
+     * A call through a pointer (operand 0; the arguments follow). Devirtualization turns it into call, callkfunc
+     * or callhelper when the pointer is known; what is left becomes {@code callx}, which the kernel refuses.
+     */
+    CALLIND("callind", Kind.EFFECT),
     INLINE_ASM("inline_asm", Kind.EFFECT),
     /** A CO-RE relocated constant: never folded, never merged with another. */
     CORE_FIELD("core_field", Kind.RELOCATED),
@@ -67,7 +72,9 @@ public enum Opcode {
 
     public boolean isCast() { return kind == Kind.CAST; }
 
-    public boolean isCall() { return this == CALL || this == CALLHELPER || this == CALLKFUNC || this == INLINE_ASM; }
+    public boolean isCall() {
+        return this == CALL || this == CALLHELPER || this == CALLKFUNC || this == CALLIND || this == INLINE_ASM;
+    }
 
     /** The result depends only on the operands (CSE and constant folding may apply). */
     public boolean isPure() { return kind == Kind.BINARY || kind == Kind.CAST || kind == Kind.PURE; }

@@ -31,7 +31,7 @@ public final class RegisterWrites {
         BpfOp op = insn.op;
         return switch (op.shape) {
             case ALU_REG, ALU_IMM, ALU_UNARY, ADDR_SPACE_CAST, LOAD, LD_IMM64 -> bit(insn.dst);
-            case LD_ABS, LD_IND, CALL -> CALLER_SAVED;
+            case LD_ABS, LD_IND, CALL, CALL_REG -> CALLER_SAVED;
             case ATOMIC -> atomic(insn);
             case STORE_REG, STORE_IMM, JMP_REG, JMP_IMM, JA, JA_LONG, EXIT, MAY_GOTO -> 0;
         };

@@ -25,7 +25,7 @@ class RegisterWritesTest {
         if (n.startsWith("ATOMIC_CMPXCHG")) return R0;
         if (n.startsWith("ATOMIC_FETCH") || n.startsWith("ATOMIC_XCHG")) return SRC;
         if (n.startsWith("ATOMIC_")) return 0;
-        if (n.startsWith("LD_ABS") || n.startsWith("LD_IND") || op == BpfOp.CALL) return CALLS;
+        if (n.startsWith("LD_ABS") || n.startsWith("LD_IND") || op == BpfOp.CALL || op == BpfOp.CALLX) return CALLS;
         if (n.startsWith("LDX") || op == BpfOp.LD_IMM64) return DST;
         if (n.startsWith("ST") || op == BpfOp.EXIT || op == BpfOp.MAY_GOTO || op == BpfOp.GOTOL || n.startsWith("J")) return 0;
         return DST; // ALU64 and ALU32: arithmetic, moves, movsx, neg, byte swaps, addr_space_cast

@@ -368,7 +368,7 @@ public final class InstructionSelector {
             case CMPXCHG: cmpxchg(i); break;
             case MEMCPY: memcpy(i); break;
             case MEMSET: memset(i); break;
-            case CALL: case CALLHELPER: case CALLKFUNC: call(i); break;
+            case CALL: case CALLHELPER: case CALLKFUNC: case CALLIND: call(i); break;
             case INLINE_ASM: inlineAsm(i); break;
             case CORE_FIELD:
                 if (!patchedCore.contains(i)) coreField(i);
@@ -1168,10 +1168,19 @@ public final class InstructionSelector {
     // ------------------------------------------------------------------------------------------------------
     // Calls
 
+    /**
+     * A call: arguments into r1..r5 (or, past five, see {@link StackArguments}), then {@code call N} (helper),
+     * {@code call -1} with a relocation (a BPF function or kfunc), or, for a {@code callind} that devirtualization
+     * left, {@code callx rN} with the callee's address in any register the arguments leave free, as clang-22 does at
+     * every {@code -mcpu} ({@code r2 = *(u64 *)(r1 + 0); w1 = 3; callx r2}).
+     */
     private void call(Instruction i) {
-        List<Value> args = i.operands();
+        boolean indirect = i.op() == Opcode.CALLIND;
+        List<Value> args = indirect ? i.operands().subList(1, i.operands().size()) : i.operands();
+        int callee = indirect ? reg(i.operand(0)) : -1;
         boolean onStack = args.size() > 5;
         if (onStack && i.op() != Opcode.CALL) {
+            if (indirect) throw error("too many arguments (an indirect call passes at most 5, it is given " + args.size() + ")");
             throw error("helpers and kfuncs take at most 5 arguments ("
                     + (i.symbol != null ? "'" + i.symbol + "'" : "helper " + i.size) + " is given " + args.size() + ")");
         }
@@ -1196,10 +1205,12 @@ public final class InstructionSelector {
             emit(BpfOp.MOV64_REG, Reg.R5, Reg.FP, 0, 0);
             emit(BpfOp.ADD64_IMM, Reg.R5, 0, 0, -outgoingArea);
         }
-        MInsn call = emit(BpfOp.CALL, 0, 0, 0, 0);
+        MInsn call = indirect ? emit(BpfOp.CALLX, callee, 0, 0, 0) : emit(BpfOp.CALL, 0, 0, 0, 0);
         call.argCount = onStack ? 5 : args.size();
         boolean ownFunction = false;
-        if (i.op() == Opcode.CALLHELPER) {
+        if (indirect) {
+            // no symbol: the address came from an ld_imm64 of the function, with its own relocation
+        } else if (i.op() == Opcode.CALLHELPER) {
             call.imm = (int) i.size;
         } else if (i.op() == Opcode.CALLKFUNC) {
             call.src = 1;

@@ -46,7 +46,8 @@ public final class MInsn {
 
     public boolean isCopy() { return op == BpfOp.MOV64_REG; }
 
-    public boolean isCall() { return op == BpfOp.CALL; }
+    /** A call (by number, symbol or, for callx, register): it reads r1..r{argCount} and clobbers r0..r5. */
+    public boolean isCall() { return op == BpfOp.CALL || op == BpfOp.CALLX; }
 
     public boolean isTerminatorJump() { return op == BpfOp.JA || op == BpfOp.EXIT || op == BpfOp.GOTOL; }
 
@@ -67,7 +68,7 @@ public final class MInsn {
                 return !(op == BpfOp.MOV64_REG || op == BpfOp.MOV32_REG || SIGN_EXTENDING_MOVES.contains(op));
             case ALU_IMM:
                 return !(op == BpfOp.MOV64_IMM || op == BpfOp.MOV32_IMM);
-            case ALU_UNARY: case JMP_REG: case JMP_IMM: case STORE_REG: case STORE_IMM:
+            case ALU_UNARY: case JMP_REG: case JMP_IMM: case STORE_REG: case STORE_IMM: case CALL_REG:
                 return true;
             case ATOMIC:
                 return !LOAD_ACQUIRES.contains(op);

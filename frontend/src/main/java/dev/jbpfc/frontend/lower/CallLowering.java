@@ -21,10 +21,11 @@ import java.util.List;
  *   bpf_map_lookup_elem(&amp;m, &amp;k)   helper pointer (static ... = (void *) 1)  -&gt; %r = callhelper ptr 1(ptr %m, ptr %k)
  *   bpf_rcu_read_lock()             extern ... __ksym (section ".ksyms")      -&gt; callkfunc void @bpf_rcu_read_lock()
  *   sub(x)                          a function defined here or extern          -&gt; %r = call i32 @sub(i32 %x)
+ *   p(x)                            a function pointer                         -&gt; %r = callind i32 %p(i32 %x)
  * </pre>
  * Calls with more than five arguments follow docs/calling-convention.md: arguments 1-4 as usual and, as the fifth,
  * the address of a stack area holding arguments 5..n in 8-byte slots (see {@link FunctionLowering} for the callee
- * side). Calls through other function pointers are rejected: BPF has no indirect calls.
+ * side). Any other callee is a function pointer value: {@code %r = callind i32 %p(i32 %x)} (see {@link #indirect}).
  */
 final class CallLowering {
     private CallLowering() {}
@@ -77,7 +78,33 @@ final class CallLowering {
             Value v = result(x.b.call(ret, name, packExtraArguments(x, args, types)));
             return sret != null ? sret : v;
         }
-        throw new CompileError(e.loc(), "indirect calls are not supported by BPF (call through a function pointer)");
+        return indirect(x, e, callee, ft);
+    }
+
+    /**
+     * A call through a function pointer: {@code callind} on the pointer's value. The devirt pass makes it a direct
+     * call when the pointer is known (a kfunc or function address given to an always_inline function, say); what
+     * is left is emitted as {@code callx}, which today's kernels refuse, as they refuse clang-22's. The callee is a
+     * BPF function as far as the convention goes: a struct result comes back through a hidden first argument, as
+     * from a function defined here; more than five arguments is an error, as in clang.
+     */
+    private static Value indirect(ExprLowering x, Expr.Call e, Expr callee, FunctionType ft) {
+        Value target = x.rvalue(callee);
+        if (target == null || target.type() != Type.PTR) {
+            throw new CompileError(e.loc(), "cannot compile this call yet: the callee is not a function pointer value");
+        }
+        Instruction sret = null;
+        if (UnitContext.returnsViaPointer(ft)) {
+            CType rt = ft.returnType().unqualified();
+            sret = x.b.alloca(Math.max(1, rt.size()), Math.max(1, ExprLowering.alignOf(rt)));
+        }
+        List<Value> args = arguments(x, e, ft);
+        if (sret != null) args.add(0, sret);
+        if (args.size() > MAX_REGISTER_ARGS) throw new CompileError(e.loc(), "too many arguments");
+        Type ret = UnitContext.definedReturnType(ft, e.loc());
+        x.b.setLoc(x.unit.loc(e.loc()));
+        Value v = result(x.b.callIndirect(ret, target, args));
+        return sret != null ? sret : v;
     }
 
     private static Value result(Instruction i) {

@@ -389,6 +389,12 @@ final class ExprLowering implements Expr.Visitor<Value> {
             if (!f.isDefined() && unit.definitions.get(f) == null) unit.declareExtern(f);
             return b.addr(unit.symbolName(f));
         }
+        if (s instanceof ObjectSymbol o && o.helperId() > 0) {
+            // libbpf's `static void *(* const bpf_map_lookup_elem)(...) = (void *) 1` read as a value (a helper
+            // called through a pointer): the constant itself, which devirt turns back into callhelper 1 (a call
+            // by the name is a helper call already: CallLowering).
+            return b.cast(Opcode.INTTOPTR, Constant.of(Type.I64, o.helperId()), Type.PTR);
+        }
         if (s instanceof ObjectSymbol o) return load(fl.objectLValue(o, e));
         throw new CompileError(e.loc(), "use of '" + e.name + "' is not supported");
     }

@@ -229,6 +229,13 @@ public final class IrInterpreter {
                 if (callee != null) return call(callee, ops, depth + 1);
                 return helpers.call(i, ops);
             }
+            case CALLIND -> {
+                Function callee = ops.get(0) instanceof Pointer p ? functionAt(p) : null;
+                if (callee == null) throw new Trap("indirect call through a pointer to no function of the module");
+                if (callee.params().size() != ops.size() - 1) throw new Trap("indirect call of @" + callee.name() + " with "
+                        + (ops.size() - 1) + " arguments for " + callee.params().size() + " parameters");
+                return call(callee, ops.subList(1, ops.size()), depth + 1);
+            }
             default -> { return helpers.call(i, ops); }
         }
     }

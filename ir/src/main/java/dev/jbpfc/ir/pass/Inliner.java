@@ -66,12 +66,19 @@ public final class Inliner {
 
     public void run(Module m) {
         if (alwaysOnly && m.functions().stream().noneMatch(f -> f.has(FnAttr.ALWAYS_INLINE))) return;
+        Devirtualization devirtualization = new Devirtualization(m);
         for (Function f : bottomUp(m)) {
             boolean changed = true;
             int budget = 1000;
             while (changed && budget-- > 0) {
                 changed = false;
                 for (Instruction call : f.instructions()) {
+                    // A function pointer handed to the inlined body may now name its callee, which may be inlined
+                    // in turn (as clang devirtualizes between inlining steps).
+                    if (!alwaysOnly && call.op() == Opcode.CALLIND && devirtualization.devirtualize(call)) {
+                        changed = true;
+                        break;
+                    }
                     if (call.op() != Opcode.CALL) continue;
                     Function callee = m.function(call.symbol);
                     if (callee == null || !shouldInline(callee, f, m)) continue;

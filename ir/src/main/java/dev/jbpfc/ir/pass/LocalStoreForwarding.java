@@ -35,13 +35,17 @@ import java.util.Set;
  * 1,624-byte frame (over the limit, an error) becomes 24 bytes, as clang's optimiser makes it.
  *
  * 1. Candidates: allocas whose address (or an address computed from it by ptradd) is only ever the address
- *    operand of non-volatile loads and stores. Nothing else can then read or write them: calls, stores through
- *    other pointers and helpers do not touch them.
+ *    operand of non-volatile loads, stores and memsets. Nothing else can then read or write them: calls, stores
+ *    through other pointers and helpers do not touch them.
  * 2. For each load from a candidate, walk back from the load through its block and on through single
  *    predecessors; the first store to the same array decides. The same address and type: the load is the stored
  *    value (the store dominates the load, being on its only path). A store to a provably disjoint slot is passed
  *    over; any other store (or a block with several predecessors, or the walk's limit) keeps the load.
- * 3. A candidate with no load left: its stores are removed, and the alloca and its addresses become dead (DCE).
+ *    A zeroing memset that covers the load counts as a store of zero: a struct initialised with designators
+ *    ({@code struct ops o = { .step = f };} is a memset and then the stores) reads back the function pointers
+ *    stored in it, so calls through them can be devirtualized.
+ * 3. A candidate with no load left: its stores and memsets are removed, and the alloca and its addresses become
+ *    dead (DCE).
  */
 public final class LocalStoreForwarding {
     /** Instructions looked at per load before giving up: keeps the pass linear in practice. */
@@ -87,6 +91,11 @@ public final class LocalStoreForwarding {
         Set<Instruction> read = new HashSet<>();
         List<Instruction> stores = new ArrayList<>();
         for (Instruction i : fn.instructions()) {
+            if (i.op() == Opcode.MEMSET) {
+                Address a = address(i.operand(0), candidates);
+                if (a != null) stores.add(i);
+                continue;
+            }
             if (i.op() == Opcode.LOAD || i.op() == Opcode.STORE) {
                 Address a = address(i.op() == Opcode.LOAD ? i.operand(0) : i.operand(1), candidates);
                 if (a == null) continue;
@@ -95,7 +104,8 @@ public final class LocalStoreForwarding {
             }
         }
         for (Instruction s : stores) {
-            if (!read.contains(address(s.operand(1), candidates).base)) s.remove();
+            Value at = s.op() == Opcode.MEMSET ? s.operand(0) : s.operand(1);
+            if (!read.contains(address(at, candidates).base)) s.remove();
         }
     }
 
@@ -109,6 +119,9 @@ public final class LocalStoreForwarding {
                 }
                 case STORE -> {
                     if (u.isVolatile || u.ordered || u.operand(0) == p || u.operand(1) != p) return false;
+                }
+                case MEMSET -> {
+                    if (u.isVolatile || u.operand(0) != p) return false;
                 }
                 case PTRADD -> {
                     if (u.operand(0) != p || !onlyAddresses(u, uses, depth + 1)) return false;
@@ -150,6 +163,15 @@ public final class LocalStoreForwarding {
                 continue;
             }
             Instruction i = b.get(index--);
+            if (i.op() == Opcode.MEMSET) {
+                Address s = address(i.operand(0), candidates);
+                if (s == null || s.base != a.base) continue;
+                int loadBytes = load.type().bytes;
+                boolean covers = sameTerms(s, a) && s.constant <= a.constant && a.constant + loadBytes <= s.constant + i.size;
+                if (covers) return i.operand(1) instanceof Constant c && c.value() == 0 ? zero(load.type()) : null;
+                if (!disjoint(s, (int) Math.min(i.size, Integer.MAX_VALUE), a, loadBytes)) return null;
+                continue;
+            }
             if (i.op() != Opcode.STORE) continue;
             Address s = address(i.operand(1), candidates);
             if (s == null || s.base != a.base) continue;
@@ -163,9 +185,18 @@ public final class LocalStoreForwarding {
     }
 
     private static boolean sameAddress(Address x, Address y) {
-        if (x.constant != y.constant || x.terms.size() != y.terms.size()) return false;
+        return x.constant == y.constant && sameTerms(x, y);
+    }
+
+    private static boolean sameTerms(Address x, Address y) {
+        if (x.terms.size() != y.terms.size()) return false;
         for (int k = 0; k < x.terms.size(); k++) if (!ValueShapes.same(x.terms.get(k), y.terms.get(k), ValueShapes.DEPTH)) return false;
         return true;
+    }
+
+    /** What a load of {@code t} reads from zeroed bytes. */
+    private static Value zero(dev.jbpfc.ir.Type t) {
+        return t == dev.jbpfc.ir.Type.PTR ? Constant.nullPtr() : Constant.of(t, 0);
     }
 
     /** Whether the bytes [x, x + xBytes) and [y, y + yBytes) are known not to overlap. */

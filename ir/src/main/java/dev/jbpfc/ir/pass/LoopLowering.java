@@ -344,7 +344,7 @@ public final class LoopLowering {
                     for (Value v : i.operands()) uses |= carried.contains(v);
                     if (!uses) continue;
                     switch (i.op()) {
-                        case CMP, PTRADD, INTTOPTR, LOAD, STORE, CALL, CALLHELPER, CALLKFUNC, INLINE_ASM, SWITCH,
+                        case CMP, PTRADD, INTTOPTR, LOAD, STORE, CALL, CALLHELPER, CALLKFUNC, CALLIND, INLINE_ASM, SWITCH,
                              ATOMICRMW, CMPXCHG, MEMCPY, MEMSET -> {
                             if (i.op() == Opcode.STORE && !carried.contains(i.operand(1))) continue; // the value stored
                             return true;
@@ -520,7 +520,7 @@ public final class LoopLowering {
         for (int depth = 0; depth < 32 && p instanceof Instruction i; depth++) {
             switch (i.op()) {
                 case PTRADD -> p = i.operand(0);
-                case ALLOCA, ADDR, CALLHELPER, CALLKFUNC, CALL -> { return true; }
+                case ALLOCA, ADDR, CALLHELPER, CALLKFUNC, CALL, CALLIND -> { return true; }
                 default -> { return false; }
             }
         }

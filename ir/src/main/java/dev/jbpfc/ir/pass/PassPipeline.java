@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * The passes by name and the {@code -O} pipelines, in one place so the optimiser is visible at a glance:
  * <pre>
  *   O0: always-inline is-constant mem-size (every local stays in memory, as clang -O0, but always_inline functions are inlined)
- *   O1: always-inline mem2reg loop-lowering unroll sccp is-constant mem-size simplifycfg dce division-bounds
- *   O2: inline mem2reg sccp constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant mem-size simplifycfg
- *       jump-thread cse store-forward redundant-loads iter-addresses dce simplifycfg dce sink loop-rotate licm division-bounds
+ *   O1: always-inline mem2reg loop-lowering unroll sccp devirt is-constant mem-size simplifycfg dce division-bounds
+ *   O2: inline mem2reg sccp devirt constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant mem-size simplifycfg
+ *       jump-thread cse store-forward devirt redundant-loads iter-addresses dce simplifycfg dce sink loop-rotate licm division-bounds
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
@@ -33,7 +33,7 @@ public final class PassPipeline {
     public static final List<String> PASS_NAMES =
             List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
                     "is-constant", "mem-size", "loop-lowering", "loop-rotate", "licm", "jump-thread", "store-forward", "redundant-loads",
-                    "sink", "division-bounds", "iter-addresses");
+                    "sink", "division-bounds", "iter-addresses", "devirt");
 
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
@@ -83,12 +83,12 @@ public final class PassPipeline {
     /** The pipeline of an optimisation level: "0", "1", "2", "3" (= 2), "s", "z" (= s), "g" (= 1). */
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
-        List<String> o2 = List.of("inline", "mem2reg", "sccp", "constfold", "simplifycfg", "cse", "loop-lowering",
-                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "jump-thread", "cse", "store-forward", "redundant-loads", "iter-addresses", "dce", "simplifycfg", "dce",
+        List<String> o2 = List.of("inline", "mem2reg", "sccp", "devirt", "constfold", "simplifycfg", "cse", "loop-lowering",
+                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "jump-thread", "cse", "store-forward", "devirt", "redundant-loads", "iter-addresses", "dce", "simplifycfg", "dce",
                 "sink", "loop-rotate", "licm", "division-bounds");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant", "mem-size"), 0);
-            case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "loop-lowering", "unroll", "sccp", "is-constant",
+            case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "loop-lowering", "unroll", "sccp", "devirt", "is-constant",
                     "mem-size", "simplifycfg", "dce", "division-bounds"), 0);
             case "", "2", "3" -> new PassPipeline(o2, 40);
             case "s", "z" -> new PassPipeline(o2, 12);
@@ -195,6 +195,7 @@ public final class PassPipeline {
             case "sink" -> new SinkIntoSuccessor()::run;
             case "division-bounds" -> new DivisionBounds()::run;
             case "iter-addresses" -> new IteratorLoopAddresses()::run;
+            case "devirt" -> new Devirtualization(m)::run;
             default -> throw new IllegalArgumentException("unknown pass " + name);
         };
         for (Function f : m.functions()) pass.accept(f);

@@ -144,7 +144,7 @@ public final class RedundantLoads {
 
     private static boolean writesMemory(Instruction i) {
         return switch (i.op()) {
-            case STORE, ATOMICRMW, CMPXCHG, MEMCPY, MEMSET, CALL, CALLHELPER, CALLKFUNC, INLINE_ASM -> true;
+            case STORE, ATOMICRMW, CMPXCHG, MEMCPY, MEMSET, CALL, CALLHELPER, CALLKFUNC, CALLIND, INLINE_ASM -> true;
             default -> false;
         };
     }

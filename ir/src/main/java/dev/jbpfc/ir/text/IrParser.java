@@ -543,6 +543,11 @@ public final class IrParser {
                 List<Value> a = args();
                 return op == Opcode.CALL ? Instruction.call(ret, callee, a) : Instruction.callKfunc(ret, callee, a);
             }
+            case CALLIND -> {
+                Type ret = type();
+                Value callee = value(Type.PTR);
+                return Instruction.callIndirect(ret, callee, args());
+            }
             case CALLHELPER -> {
                 Type ret = type();
                 long id = integer();

@@ -206,6 +206,10 @@ public final class IrPrinter {
                 out.append(op.spelling).append(' ').append(i.type()).append(" @").append(i.symbol);
                 args(ops);
             }
+            case CALLIND -> {
+                out.append("callind ").append(i.type()).append(' ').append(operand(ops.get(0)));
+                args(ops.subList(1, ops.size()));
+            }
             case CALLHELPER -> {
                 out.append("callhelper ").append(i.type()).append(' ').append(i.size);
                 args(ops);
