@@ -3,6 +3,7 @@ package dev.jbpfc.ir.pass;
 import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Instruction;
+import dev.jbpfc.ir.Value;
 import dev.jbpfc.ir.analysis.Cfg;
 
 import java.util.ArrayList;
@@ -39,5 +40,36 @@ final class CfgEdits {
         for (Instruction i : b.splitOff(at)) tail.append(i);
         for (Block s : tail.successors()) for (Instruction phi : s.phis()) phi.replaceTarget(b, tail);
         return tail;
+    }
+
+    /**
+     * Puts a new block named {@code name} between {@code head} and the blocks {@code outside} that enter it (a
+     * loop's preheader): they jump to it, it jumps to the header, and the header's phis take their entering values
+     * through phis of the new block where those differ by predecessor.
+     */
+    static Block insertPreheader(Function fn, Block head, List<Block> outside, String name) {
+        Block pre = new Block(fn.uniqueBlockName(name));
+        fn.insertBlockAfter(outside.get(outside.size() - 1), pre);
+        for (Instruction phi : head.phis()) {
+            Value first = phi.incomingFor(outside.get(0));
+            boolean same = true;
+            for (Block p : outside) same &= phi.incomingFor(p) == first;
+            Value in = first;
+            if (!same) {
+                Instruction merge = Instruction.phi(phi.type());
+                merge.setName(fn.uniqueValueName(phi.name() == null ? "e" : phi.name() + ".e"));
+                merge.loc = phi.loc;
+                for (Block p : outside) merge.addIncoming(phi.incomingFor(p), p);
+                pre.append(merge);
+                in = merge;
+            }
+            for (Block p : outside) phi.removeIncoming(p);
+            phi.addIncoming(in, pre);
+        }
+        Instruction j = Instruction.br(head);
+        j.loc = head.terminator().loc;
+        pre.append(j);
+        for (Block p : outside) p.terminator().replaceTarget(head, pre);
+        return pre;
     }
 }

@@ -147,28 +147,6 @@ public final class LoopInvariantCodeMotion {
         for (Block p : cfg.preds(head)) if (!loop.contains(p)) outside.add(p);
         if (outside.isEmpty()) return null;
         if (outside.size() == 1 && outside.get(0).terminator().op() == Opcode.BR) return outside.get(0);
-        Block pre = new Block(fn.uniqueBlockName(head.name() + ".pre"));
-        fn.insertBlockAfter(outside.get(outside.size() - 1), pre);
-        for (Instruction phi : head.phis()) {
-            Value first = phi.incomingFor(outside.get(0));
-            boolean same = true;
-            for (Block p : outside) same &= phi.incomingFor(p) == first;
-            Value in = first;
-            if (!same) {
-                Instruction merge = Instruction.phi(phi.type());
-                merge.setName(fn.uniqueValueName(phi.name() == null ? "e" : phi.name() + ".e"));
-                merge.loc = phi.loc;
-                for (Block p : outside) merge.addIncoming(phi.incomingFor(p), p);
-                pre.append(merge);
-                in = merge;
-            }
-            for (Block p : outside) phi.removeIncoming(p);
-            phi.addIncoming(in, pre);
-        }
-        Instruction j = Instruction.br(head);
-        j.loc = head.terminator().loc;
-        pre.append(j);
-        for (Block p : outside) p.terminator().replaceTarget(head, pre);
-        return pre;
+        return CfgEdits.insertPreheader(fn, head, outside, head.name() + ".pre");
     }
 }

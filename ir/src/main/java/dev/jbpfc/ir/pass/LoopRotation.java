@@ -231,28 +231,7 @@ public final class LoopRotation {
     private static boolean makePreheader(Function fn, Block head, Block latch, List<Block> preds) {
         List<Block> outside = new ArrayList<>();
         for (Block p : preds) if (p != latch) outside.add(p);
-        Block pre = new Block(fn.uniqueBlockName(head.name() + ".enter"));
-        fn.insertBlockAfter(outside.get(outside.size() - 1), pre);
-        for (Instruction phi : head.phis()) {
-            Value first = phi.incomingFor(outside.get(0));
-            boolean same = true;
-            for (Block p : outside) if (phi.incomingFor(p) != first) same = false;
-            Value in = first;
-            if (!same) {
-                Instruction merge = Instruction.phi(phi.type());
-                merge.setName(fn.uniqueValueName(phi.name() == null ? "e" : phi.name() + ".e"));
-                merge.loc = phi.loc;
-                for (Block p : outside) merge.addIncoming(phi.incomingFor(p), p);
-                pre.append(merge);
-                in = merge;
-            }
-            for (Block p : outside) phi.removeIncoming(p);
-            phi.addIncoming(in, pre);
-        }
-        Instruction j = Instruction.br(head);
-        j.loc = head.terminator().loc;
-        pre.append(j);
-        for (Block p : outside) p.terminator().replaceTarget(head, pre);
+        CfgEdits.insertPreheader(fn, head, outside, head.name() + ".enter");
         return true;
     }
 
