@@ -114,12 +114,17 @@ public final class AllocaLayout {
      * verifier keeps the value (and bounds) of a narrow register store only at the start of an 8-byte stack slot
      * ({@code r10 - 8k}); anywhere else (r10 - 4) the bytes become "misc", the reload is an unknown scalar, and such
      * a loop is "infinite". Such allocas are placed at a multiple of 8 below r10.
+     * A volatile access rules this out: {@code volatile int nr} counted up in a {@code bpf_for_each} loop
+     * (verifier_bits_iter.c max_words) must stay unknown to the verifier, as clang's r10 - 4 leaves it; an exact
+     * count differs on every trip, a compare on it makes it precise, and the iterator loop's states never match
+     * (1M processed instructions).
      */
     private static boolean isNarrowScalar(Instruction alloca, Map<Value, List<Instruction>> users) {
         long size = alloca.size;
         if (size >= 8 || (size & (size - 1)) != 0) return false;
         boolean loaded = false, stored = false;
         for (Instruction u : users.getOrDefault(alloca, List.of())) {
+            if ((u.op() == Opcode.LOAD || u.op() == Opcode.STORE) && u.isVolatile) return false;
             if (u.op() == Opcode.LOAD && u.type().bytes == size) loaded = true;
             if (u.op() == Opcode.STORE && u.operand(1) == alloca && u.operand(0) != alloca
                     && u.operand(0).type().bytes == size) stored = true;
