@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ~70,000-instruction function); pyperf600_bpf_loop needed 1,240 bytes of stack (each inlined copy's bpf_loop
  * context and the locals it points to were pinned) and then was refused for an index with unknown upper bits
  * (an inline asm's int output taken as zero-extended). pyperf600_nounroll's plain loops went over the verifier's
- * limit (auto now makes them iterator loops). Prints both processed-instruction counts.
+ * limit (auto now makes them iterator loops). test_verif_scale3 (90 inlined loops over the packet) went over it
+ * too: its counter was sign-extended at every check inside the verifier's quadratic walk. Prints both
+ * processed-instruction counts.
  *
  * <p>pyperf600.c, whose clang-22 object is refused, is checked on its own: jbpfc's verifies (auto lowers the loop
  * that cannot be unrolled within LoopUnroll's limit to an iterator loop).
@@ -32,7 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PyperfKernelTest {
     @ParameterizedTest
     @CsvSource({"pyperf50.c, on_event", "pyperf100.c, on_event", "pyperf180.c, on_event",
-            "pyperf600_nounroll.c, on_event", "pyperf600_bpf_loop.c, on_event"})
+            "pyperf600_nounroll.c, on_event", "pyperf600_bpf_loop.c, on_event", "test_verif_scale3.c, balancer_ingress"})
     void compilesAtV3AndVerifiesWhereClangsDoes(String file, String program) throws Exception {
         Path source = OracleRequirement.corpus().resolve("progs").resolve(file);
         KernelOracle kernel = OracleRequirement.kernel();
