@@ -8,10 +8,7 @@ import dev.jbpfc.api.SourceSet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,10 +42,7 @@ class ApiMatchesCommandLineTest {
         Path obj = ExamplesTest.OUT.resolve(source.getFileName().toString().replaceFirst("\\.c$", ".cli.o"));
         List<String> args = new ArrayList<>(ExamplesTest.flags());
         args.addAll(List.of("-c", source.toString(), "-o", obj.toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        InProcessJbpfc.succeed("", args);
         byte[] commandLine = Files.readAllBytes(obj);
 
         OptionParser parser = new OptionParser();

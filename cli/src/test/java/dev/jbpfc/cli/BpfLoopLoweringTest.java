@@ -10,9 +10,6 @@ import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +43,7 @@ class BpfLoopLoweringTest {
         List<String> args = new ArrayList<>(List.of("-O2", "--target=bpf", "-mcpu=v3", "-DN=1000000"));
         args.addAll(List.of(extra));
         args.addAll(List.of("-c", src.toString(), "-o", obj.toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, text);
-        return text;
+        return InProcessJbpfc.succeed("", args);
     }
 
     /** FUNC {@code name} as C: {@code static long name(unsigned long long, void *)}. */

@@ -4,10 +4,7 @@ import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import dev.jbpfc.testsuite.oracle.ProjectLayout;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,11 +66,9 @@ class CorpusAssemblyRoundTripTest {
     private static String jbpfc(List<String> flags, String... more) throws IOException {
         List<String> args = new ArrayList<>(flags);
         args.addAll(List.of(more));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        if (status == 0) return null;
-        String e = err.toString(StandardCharsets.UTF_8);
+        InProcessJbpfc r = InProcessJbpfc.run(args);
+        if (r.status() == 0) return null;
+        String e = r.stderr();
         return e.length() > 400 ? e.substring(0, 400) : e;
     }
 }

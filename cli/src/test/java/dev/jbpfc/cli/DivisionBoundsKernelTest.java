@@ -9,10 +9,7 @@ import dev.jbpfc.testsuite.oracle.RunResult;
 import dev.jbpfc.testsuite.oracle.Verdict;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,10 +80,7 @@ class DivisionBoundsKernelTest {
         Path obj = OBJECTS.resolve(name).toAbsolutePath();
         List<String> args = new ArrayList<>(flags);
         args.addAll(List.of("-c", SOURCE.toString(), "-o", obj.toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, "jbpfc failed on " + name + ":\n" + err.toString(StandardCharsets.UTF_8));
+        InProcessJbpfc.succeed("jbpfc failed on " + name + ":\n", args);
         return obj;
     }
 }

@@ -3,9 +3,6 @@ package dev.jbpfc.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,11 +41,7 @@ class LoopUnrollRemarksTest {
         List<String> args = new ArrayList<>(List.of("-O2", "--target=bpf", "-mcpu=v3"));
         args.addAll(List.of(flags));
         args.addAll(List.of("-c", src.toString(), "-o", dir.resolve("unroll.o").toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, text);
+        String text = InProcessJbpfc.succeed("", args);
         return text.lines().filter(l -> l.contains(": remark: ")).map(l -> l.substring(l.indexOf("unroll.c:"))).toList();
     }
 

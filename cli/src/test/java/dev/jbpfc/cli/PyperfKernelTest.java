@@ -1,15 +1,11 @@
 package dev.jbpfc.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.KernelOracle;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import dev.jbpfc.testsuite.oracle.Verdict;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +44,7 @@ class PyperfKernelTest {
         try {
             List<String> args = new ArrayList<>(flags);
             args.addAll(List.of("-c", source.toString(), "-o", object.toString()));
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(0, status, file + ": " + err.toString(StandardCharsets.UTF_8));
+            InProcessJbpfc.succeed(file + ": ", args);
             Verdict v = kernel.verify(object, program);
             assertTrue(v.verified(), file + ": jbpfc's object is refused where clang-22's verifies: " + v.reason());
             System.out.printf("%s %s: processed jbpfc %,d, clang-22 %,d (%.2fx)%n", file, program, v.processed(),
@@ -69,10 +62,7 @@ class PyperfKernelTest {
         try {
             List<String> args = new ArrayList<>(OracleRequirement.selftestsFlags());
             args.addAll(List.of("-c", source.toString(), "-o", object.toString()));
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+            InProcessJbpfc.succeed("", args);
             Verdict v = kernel.verify(object, "on_event");
             assertTrue(v.verified(), "pyperf600.c: " + v.reason());
             System.out.printf("pyperf600.c on_event: processed jbpfc %,d%n", v.processed());
