@@ -206,13 +206,28 @@ public final class ConformanceRunner {
     private record Input(Path src, String name, List<String> flags, boolean secondCorpus) {
     }
 
-    /** "" when {@code bpftool gen skeleton OBJ} succeeds, else its first error line. */
+    /**
+     * "" when {@code bpftool gen skeleton OBJ} succeeds, else its first error line and, in parentheses, the last
+     * line libbpf printed before it (bpftool's own line says only "failed to open BPF object file: Invalid
+     * argument"; libbpf's says which map, program or relocation it refused).
+     */
     static String skeleton(Path obj) {
         var r = dev.jbpfc.testsuite.oracle.Command.run(List.of("bpftool", "gen", "skeleton", obj.toString()), null,
                 Duration.ofSeconds(120));
         if (r.ok()) return "";
-        String first = CompilerCommand.firstError(r.stderr());
-        return first.isEmpty() ? "exit " + r.exitCode() : first;
+        return skeletonError(r.stderr(), r.exitCode());
+    }
+
+    static String skeletonError(String stderr, int exitCode) {
+        String first = CompilerCommand.firstError(stderr);
+        if (first.isEmpty()) return "exit " + exitCode;
+        String why = "";
+        for (String line : stderr.split("\n")) {
+            String l = line.strip();
+            if (l.equals(first)) break;
+            if (l.startsWith("libbpf: ") && !l.contains("skipping")) why = l;
+        }
+        return why.isEmpty() ? first : first + " (" + why + ")";
     }
 
     private static FileResult.Side side(CompilerCommand cmd, Path src, Path obj, List<String> flags, Duration timeout,
