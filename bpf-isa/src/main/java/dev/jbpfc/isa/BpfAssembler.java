@@ -242,7 +242,7 @@ public final class BpfAssembler {
             byte[] b = bytes.toByteArray();
             if (b.length < 8) return;
             long first = slot(b, 0);
-            boolean wide = BpfOp.decode((int) (first & 0xff), (short) (first >>> 16), (int) (first >>> 32)) == BpfOp.LD_IMM64;
+            boolean wide = startsLdImm64(first);
             if (wide && b.length < 16) return;
             if (b.length % 8 != 0 || b.length > 16) {
                 throw new IllegalArgumentException("data directives split an instruction: " + b.length + " bytes");
@@ -265,8 +265,16 @@ public final class BpfAssembler {
         }
     }
 
-    /** Decodes raw instruction slots with the table; an opcode it does not know is an error naming the value. */
-    private static BpfInsn rawInstruction(long first, long second) {
+    /** Whether the 8-byte slot {@code first} (little-endian, as {@code .8byte} writes it) starts an ld_imm64. */
+    public static boolean startsLdImm64(long first) {
+        return BpfOp.decode((int) (first & 0xff), (short) (first >>> 16), (int) (first >>> 32)) == BpfOp.LD_IMM64;
+    }
+
+    /**
+     * Decodes raw instruction slots with the table ({@code second} is read only for an ld_imm64); an opcode it does
+     * not know is an error naming the value.
+     */
+    public static BpfInsn rawInstruction(long first, long second) {
         byte[] code = new byte[16];
         for (int k = 0; k < 8; k++) {
             code[k] = (byte) (first >>> (8 * k));

@@ -71,6 +71,9 @@ public final class AssemblyObject {
     private final Map<String, java.io.ByteArrayOutputStream> metadata = new LinkedHashMap<>();
     private final List<MetaReloc> metaRelocs = new ArrayList<>();
     private boolean metadataSection;
+    /** The first slot of an ld_imm64 printed as {@code .8byte}, waiting for its second; and its line. */
+    private Long pendingSlot;
+    private int pendingSlotLine;
     /** {@code .Lsec_beginK} labels: the code section each starts. */
     private final Map<String, String> sectionLabels = new HashMap<>();
 
@@ -139,6 +142,9 @@ public final class AssemblyObject {
             String t = raw.trim();
             String line = t.startsWith(".section") || t.startsWith(".reloc") ? t : stripComment(raw).trim();
             if (line.isEmpty()) continue;
+            if (pendingSlot != null && !line.startsWith(".8byte")) {
+                throw error(pendingSlotLine, "'.8byte' of an ld_imm64 lacks its second slot");
+            }
             if (line.matches("[A-Za-z_.$][\\w.$]*:")) {
                 label(n + 1, line.substring(0, line.length() - 1));
                 continue;
@@ -158,6 +164,7 @@ public final class AssemblyObject {
             function.lines.add(n + 1);
             function.slots += s.insn().slots();
         }
+        if (pendingSlot != null) throw error(pendingSlotLine, "'.8byte' of an ld_imm64 lacks its second slot");
     }
 
     private static String stripComment(String line) {
@@ -215,6 +222,7 @@ public final class AssemblyObject {
                 }
                 metaRelocs.add(new MetaReloc(section, Long.parseLong(a[0].trim()), type, a[2].trim(), line));
             }
+            case ".8byte" -> instructionBytes(line, args);
             case ".globl" -> globals.add(args);
             case ".weak" -> weaks.add(args);
             case ".hidden" -> hidden.add(args);
@@ -268,6 +276,37 @@ public final class AssemblyObject {
             default -> throw error(line, "directive '" + parts[0] + "' is not one jbpfc -S prints; jbpfc assembles "
                     + "its own -S output only");
         }
+    }
+
+    /**
+     * {@code .8byte} in a function: an instruction -S printed as its bytes because the syntax cannot spell it
+     * (AsmPrinter.spelling); an ld_imm64 takes two.
+     */
+    private void instructionBytes(int line, String args) {
+        if (function == null || !codeSection) {
+            throw error(line, "'.8byte' outside a function: jbpfc -S prints it only for instructions");
+        }
+        long slot;
+        try {
+            slot = args.startsWith("0x") ? Long.parseUnsignedLong(args.substring(2), 16) : Long.parseLong(args);
+        } catch (NumberFormatException e) {
+            throw error(line, "'.8byte " + args + "' needs a number");
+        }
+        if (pendingSlot == null && BpfAssembler.startsLdImm64(slot)) {
+            pendingSlot = slot;
+            pendingSlotLine = line;
+            return;
+        }
+        BpfInsn insn;
+        try {
+            insn = pendingSlot == null ? BpfAssembler.rawInstruction(slot, 0) : BpfAssembler.rawInstruction(pendingSlot, slot);
+        } catch (IllegalArgumentException e) {
+            throw error(line, e.getMessage());
+        }
+        pendingSlot = null;
+        function.body.add(new BpfAssembler.Statement(null, insn, null, null));
+        function.lines.add(line);
+        function.slots += insn.slots();
     }
 
     private java.io.ByteArrayOutputStream dataBytes(int line) {

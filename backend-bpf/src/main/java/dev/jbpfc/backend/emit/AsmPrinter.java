@@ -2,6 +2,8 @@ package dev.jbpfc.backend.emit;
 
 import dev.jbpfc.backend.BackendOptions;
 import dev.jbpfc.isa.BpfAsmSyntax;
+import dev.jbpfc.isa.BpfAssembler;
+import dev.jbpfc.isa.BpfEncoder;
 import dev.jbpfc.isa.BpfInsn;
 import dev.jbpfc.ir.Global;
 import dev.jbpfc.ir.Linkage;
@@ -28,7 +30,14 @@ import java.util.List;
  * .Lfunc_end0:
  *         .size   prog, .Lfunc_end0-prog
  * </pre>
- * Jumps print their target label (LBB&lt;function&gt;_&lt;block&gt;), calls and ld_imm64 their symbol.
+ * Jumps print their target label (LBB&lt;function&gt;_&lt;block&gt;), calls and ld_imm64 their symbol. An instruction
+ * the syntax cannot spell (inline asm may write any bytes) is printed as its encoding, with the spelling that
+ * would lose fields as a comment:
+ * <pre>
+ *         .8byte  0xffe0000000007040      # r0 = *(u32 *)skb[r7]     (ld_ind's imm, -0x200000, has no syntax)
+ *         .8byte  0x111118                # r1 = 1 ll                (ld_imm64 of a pseudo source, no symbol:
+ *         .8byte  0x0                                                 two slots)
+ * </pre>
  */
 public final class AsmPrinter {
     private AsmPrinter() {}
@@ -68,8 +77,12 @@ public final class AsmPrinter {
                 String label = f.labels.get(k);
                 if (label != null) out.append(label).append(":\n");
                 BpfInsn insn = f.insns.get(k);
-                out.append('\t').append(syntax.format(insn)).append('\n');
+                out.append('\t').append(spelling(syntax, insn)).append('\n');
             }
+            // Inline asm may jump to a label after its last instruction (verifier_cfg.c's out_of_range_jump: the
+            // next function's first instruction, for the verifier to refuse).
+            String end = f.labels.get(f.insns.size());
+            if (end != null) out.append(end).append(":\n");
             out.append(".Lfunc_end").append(index).append(":\n");
             out.append("\t.size\t").append(f.name).append(", .Lfunc_end").append(index).append('-').append(f.name).append('\n');
             index++;
@@ -107,6 +120,34 @@ public final class AsmPrinter {
         }
         for (dev.jbpfc.ir.ExternFunction f : module.externs()) {
             if (f.weak()) out.append("\t.weak\t").append(f.name()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code insn} as -S prints it: its syntax where reading that back gives the same encoding, else its 8-byte
+     * slots as {@code .8byte} (the assembler's and clang's data directive for instruction bytes) followed by the
+     * lossy spelling as a comment. An instruction with a symbol or label prints its syntax: the relocation or
+     * jump the assembler makes of it is what the object holds.
+     */
+    static String spelling(BpfAsmSyntax syntax, BpfInsn insn) {
+        String text = syntax.format(insn);
+        if (insn.symbol != null) return text;
+        byte[] code = BpfEncoder.encode(List.of(insn));
+        try {
+            if (java.util.Arrays.equals(code, BpfEncoder.encode(List.of(BpfAssembler.instruction(text).insn())))) {
+                return text;
+            }
+        } catch (IllegalArgumentException notReadable) {
+            // a register past r10, say: printed as bytes below
+        }
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < code.length; k += 8) {
+            long slot = 0;
+            for (int b = 0; b < 8; b++) slot |= (code[k + b] & 0xffL) << (8 * b);
+            if (k > 0) out.append("\n\t");
+            out.append(".8byte\t0x").append(Long.toHexString(slot));
+            if (k == 0) out.append("\t# ").append(text);
         }
         return out.toString();
     }

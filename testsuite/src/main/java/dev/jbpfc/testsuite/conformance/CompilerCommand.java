@@ -55,7 +55,12 @@ public final class CompilerCommand {
     }
 
     public Outcome compile(Path src, Path out, List<String> flags, Duration timeout) {
-        CommandResult r = Command.run(argv(src, out, flags), cwd, timeout);
+        return run(argv(src, out, flags), out, timeout);
+    }
+
+    /** Runs {@code argv} (this compiler's, perhaps changed) and judges it by its status and {@code out} written. */
+    Outcome run(List<String> argv, Path out, Duration timeout) {
+        CommandResult r = Command.run(argv, cwd, timeout);
         boolean ok = r.ok() && out.toFile().isFile();
         String first = "";
         if (!ok) {

@@ -43,6 +43,11 @@ public final class ConformanceReport {
     final List<Difference> gained = new ArrayList<>();
     /** Per file, {@code bpftool gen skeleton} on each side's object: "" when it succeeded, else its first error. */
     private Map<String, String> skeletonsRef = Map.of(), skeletonsCand = Map.of();
+    /**
+     * Per file the candidate compiled, its {@code -S} then {@code -c} of the {@code .s} ({@link AssemblyRoundTrip}):
+     * "" when the object is the same byte for byte, else what differed; empty when the run did not check it.
+     */
+    private Map<String, String> roundTrips = Map.of();
     private String title = "Conformance report";
 
     public ConformanceReport(CompilerCommand reference, CompilerCommand candidate, List<FileResult> files,
@@ -171,9 +176,25 @@ public final class ConformanceReport {
      * error; files without an object are absent).
      */
     public ConformanceReport withSkeletons(Map<String, String> reference, Map<String, String> candidate) {
-        this.skeletonsRef = Map.copyOf(reference);
-        this.skeletonsCand = Map.copyOf(candidate);
+        this.skeletonsRef = ofTheseFiles(reference);
+        this.skeletonsCand = ofTheseFiles(candidate);
         return this;
+    }
+
+    /**
+     * Adds the candidate's {@code -S}/{@code -c} round trip of each file it compiled (file name to "" for an
+     * identical object or what differed); entries of files of another corpus are left out.
+     */
+    public ConformanceReport withRoundTrips(Map<String, String> roundTrips) {
+        this.roundTrips = ofTheseFiles(roundTrips);
+        return this;
+    }
+
+    /** The entries of {@code perFile} that name a file of this report (a run's maps hold both corpora's files). */
+    private Map<String, String> ofTheseFiles(Map<String, String> perFile) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (FileResult f : files) if (perFile.containsKey(f.file())) m.put(f.file(), perFile.get(f.file()));
+        return m;
     }
 
     private static long succeeded(Map<String, String> skeletons) {
@@ -189,15 +210,18 @@ public final class ConformanceReport {
         second.write(dir.resolve("corpus2"));
         StringBuilder b = new StringBuilder("# Conformance report\n\n");
         b.append("| corpus | files compiled, reference / candidate | programs verified (each alone), reference / "
-                + "candidate | of the reference's verified, the candidate's | bpftool gen skeleton on the candidate's "
-                + "objects |\n|---|---|---|---|---|\n");
+                + "candidate | of the reference's verified, the candidate's | bpftool gen skeleton succeeds, reference / "
+                + "candidate | candidate's -S then -c gives the same object |\n|---|---|---|---|---|---|\n");
         for (ConformanceReport r : first == null ? List.of(second) : List.of(first, second)) {
             b.append("| ").append(r.title).append(" | ").append(r.referenceCompiled).append(" / ")
                     .append(r.candidateCompiled).append(" of ").append(r.files.size()).append(" | ")
                     .append(r.clangVerified).append(" / ").append(r.candidateVerified).append(" | ")
                     .append(r.jbpfcVerifiedOfClang).append(" of ").append(r.clangVerified).append(" | ")
-                    .append(r.skeletonsCand.isEmpty() ? "not run" : succeeded(r.skeletonsCand) + " of "
-                            + r.skeletonsCand.size()).append(" |\n");
+                    .append(r.skeletonsCand.isEmpty() && r.skeletonsRef.isEmpty() ? "not run"
+                            : succeeded(r.skeletonsRef) + " of " + r.skeletonsRef.size() + " / "
+                            + succeeded(r.skeletonsCand) + " of " + r.skeletonsCand.size()).append(" | ")
+                    .append(r.roundTrips.isEmpty() ? "not run" : succeeded(r.roundTrips) + " of " + r.roundTrips.size())
+                    .append(" |\n");
         }
         b.append('\n');
         if (first != null) b.append(first.markdown().replaceAll("(?m)^#", "##"));
@@ -251,6 +275,10 @@ public final class ConformanceReport {
             s.put("skeletonReference", succeeded(skeletonsRef) + " of " + skeletonsRef.size());
             s.put("skeletonCandidate", succeeded(skeletonsCand) + " of " + skeletonsCand.size());
         }
+        if (!roundTrips.isEmpty()) {
+            s.put("roundTripChecked", roundTrips.size());
+            s.put("roundTripIdentical", succeeded(roundTrips));
+        }
         return s;
     }
 
@@ -276,6 +304,7 @@ public final class ConformanceReport {
             fm.put("candidate", sideJson(f.candidate()));
             if (skeletonsCand.containsKey(f.file())) fm.put("skeletonCandidate", skeletonsCand.get(f.file()));
             if (skeletonsRef.containsKey(f.file())) fm.put("skeletonReference", skeletonsRef.get(f.file()));
+            if (roundTrips.containsKey(f.file())) fm.put("roundTrip", roundTrips.get(f.file()));
             fl.add(fm);
         }
         m.put("files", fl);
@@ -334,6 +363,10 @@ public final class ConformanceReport {
             b.append(row("bpftool gen skeleton succeeds", succeeded(skeletonsRef) + " / " + skeletonsRef.size(),
                     succeeded(skeletonsCand) + " / " + skeletonsCand.size()));
         }
+        if (!roundTrips.isEmpty()) {
+            b.append(row("-S then -c of the .s gives the same object", "", succeeded(roundTrips) + " / "
+                    + roundTrips.size()));
+        }
         b.append('\n');
         b.append(String.format("**clangVerified = %d, jbpfcVerifiedOfClang = %d** (%s); the candidate loses %d of the "
                 + "reference's programs and gains %d.%n%n", clangVerified, jbpfcVerifiedOfClang,
@@ -375,13 +408,38 @@ public final class ConformanceReport {
         b.append("## Programs only the candidate's objects get verified (").append(gained.size()).append(")\n\n");
         appendDifferences(b, gained);
         List<String> skelFailed = skeletonsCand.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> "- `" + e.getKey() + "`: " + cell(e.getValue())).sorted().toList();
+                .map(e -> "- `" + e.getKey() + "`: " + cell(e.getValue()) + referenceSkeleton(e.getKey())).sorted()
+                .toList();
         if (!skelFailed.isEmpty()) {
             b.append("## Candidate objects `bpftool gen skeleton` refuses (").append(skelFailed.size()).append(")\n\n");
             skelFailed.forEach(l -> b.append(l).append('\n'));
             b.append('\n');
         }
+        List<String> skelRefOnly = skeletonsRef.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty() && !skeletonsCand.containsKey(e.getKey()))
+                .map(e -> "- `" + e.getKey() + "`: " + cell(e.getValue())).sorted().toList();
+        if (!skelRefOnly.isEmpty()) {
+            b.append("## Reference objects `bpftool gen skeleton` refuses, of files the candidate does not compile (")
+                    .append(skelRefOnly.size()).append(")\n\n");
+            skelRefOnly.forEach(l -> b.append(l).append('\n'));
+            b.append('\n');
+        }
+        List<String> rtDiffer = roundTrips.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> "- `" + e.getKey() + "`: " + cell(e.getValue())).sorted().toList();
+        if (!rtDiffer.isEmpty()) {
+            b.append("## Files whose -S then -c does not give the candidate's object (").append(rtDiffer.size())
+                    .append(")\n\n");
+            rtDiffer.forEach(l -> b.append(l).append('\n'));
+            b.append('\n');
+        }
         return b.toString();
+    }
+
+    /** What bpftool said of the reference's object of {@code file}, for a line about the candidate's failure. */
+    private String referenceSkeleton(String file) {
+        String r = skeletonsRef.get(file);
+        if (r == null) return " (no reference object)";
+        return r.isEmpty() ? " (the reference's succeeds)" : " (the reference's fails too: " + cell(r) + ")";
     }
 
     private static void appendDifferences(StringBuilder b, List<Difference> ds) {

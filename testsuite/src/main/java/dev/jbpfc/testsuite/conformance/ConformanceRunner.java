@@ -34,11 +34,14 @@ import java.util.concurrent.Future;
  *   ConformanceRunner --corpus --corpus2                            # both corpora, one report with a section each
  * </pre>
  * --corpus2 adds the second corpus ({@link SecondCorpus}: the BPF programs of the kernel tree outside the
- * selftests, each with its own Makefile's flags); its objects also go through {@code bpftool gen skeleton}, and its
- * report is written to {@code OUT/corpus2/} and as a second section of {@code OUT/report.md}.
+ * selftests, each with its own Makefile's flags); its report is written to {@code OUT/corpus2/} and as a second
+ * section of {@code OUT/report.md}. Every object of both compilers goes through {@code bpftool gen skeleton}, and
+ * every file the candidate compiles through its {@code -S} then {@code -c} of the {@code .s}, which must give the
+ * same object byte for byte ({@link AssemblyRoundTrip}; what differs is kept in {@code OUT/objects/roundtrip/});
+ * {@code --no-round-trip} and {@code --no-skeleton} leave them out (a candidate without {@code -S}, or a quick run).
  * Options: --reference CMD (default clang-22), --candidate CMD (default ROOT/jbpfc), --files LIST (one path a
  * line), --corpus, --every K, --limit N, --jobs N (default 1: the machine is shared), --out DIR,
- * --timeout SECONDS (per compile), --fresh-reference. Relative file names are looked up in the corpus's progs/ as
+ * --timeout SECONDS (per compile), --fresh-reference, --no-round-trip, --no-skeleton. Relative file names are looked up in the corpus's progs/ as
  * well. Without --reference, clang-22's objects come from ClangReference's cache (~/.cache/jbpfc/clang), so a
  * repeated run compiles only the candidate; the reported reference compile time is then the cached compile's
  * own. --fresh-reference compiles the reference every time (for timing on a quiet machine).
@@ -57,7 +60,7 @@ public final class ConformanceRunner {
         String candidateCmd = null;
         Path out = null;
         List<Path> files = new ArrayList<>();
-        boolean corpus = false, corpus2 = false;
+        boolean corpus = false, corpus2 = false, roundTrip = true, skeletons = true;
         int every = 1, limit = Integer.MAX_VALUE, jobs = 1;
         long timeout = 300;
         for (int i = 0; i < args.length; i++) {
@@ -65,6 +68,8 @@ public final class ConformanceRunner {
             if (a.equals("--corpus")) { corpus = true; continue; }
             if (a.equals("--corpus2")) { corpus2 = true; continue; }
             if (a.equals("--fresh-reference")) { cachedReference = false; continue; }
+            if (a.equals("--no-round-trip")) { roundTrip = false; continue; }
+            if (a.equals("--no-skeleton")) { skeletons = false; continue; }
             if (!a.startsWith("--")) { files.add(Path.of(a)); continue; }
             if (i + 1 >= args.length) return usage("missing value after " + a);
             String v = args[++i];
@@ -122,8 +127,10 @@ public final class ConformanceRunner {
         CompilerCommand reference = new CompilerCommand("reference", referenceCmd, root);
         CompilerCommand candidate = new CompilerCommand("candidate", candidateCmd, root);
         Path refDir = out.resolve("objects/reference"), candDir = out.resolve("objects/candidate");
+        Path roundTripDir = out.resolve("objects/roundtrip");
         Files.createDirectories(refDir);
         Files.createDirectories(candDir);
+        Files.createDirectories(roundTripDir);
         System.err.printf("conformance: %d files, reference `%s`%s, candidate `%s`, %d job(s)%n", selected.size(),
                 reference.template(), cachedReference ? " (cached)" : "", candidate.template(), jobs);
         ClangReference cache = clang;
@@ -135,6 +142,8 @@ public final class ConformanceRunner {
         List<Future<FileResult>> futures = new ArrayList<>();
         int n = selected.size();
         Map<String, String> skeletonsRef = new ConcurrentHashMap<>(), skeletonsCand = new ConcurrentHashMap<>();
+        Map<String, String> roundTrips = new ConcurrentHashMap<>();
+        boolean checkRoundTrip = roundTrip, runSkeletons = skeletons;
         for (int i = 0; i < n; i++) {
             Input in = selected.get(i);
             Path src = in.src();
@@ -145,12 +154,18 @@ public final class ConformanceRunner {
                         : side(reference, src, refDir.resolve(base + ".o"), in.flags(), compileTimeout, oracle);
                 Path candObj = candDir.resolve(base + ".o");
                 FileResult.Side c = side(candidate, src, candObj, in.flags(), compileTimeout, oracle);
-                if (in.secondCorpus()) {
+                if (runSkeletons) {
                     if (r.compiled() && r.verdicts() != null) skeletonsRef.put(in.name(), skeleton(r.verdicts().object()));
                     if (c.compiled()) skeletonsCand.put(in.name(), skeleton(candObj));
                 }
-                System.err.printf("[%d/%d] %s: reference %s, candidate %s%n", index, n, in.name(),
-                        describe(r), describe(c));
+                String rt = null;
+                if (checkRoundTrip && c.compiled()) {
+                    rt = AssemblyRoundTrip.check(candidate, src, candObj, in.flags(), roundTripDir, base, compileTimeout);
+                    roundTrips.put(in.name(), rt);
+                }
+                System.err.printf("[%d/%d] %s: reference %s, candidate %s%s%n", index, n, in.name(),
+                        describe(r), describe(c), rt == null ? "" : rt.isEmpty() ? ", -S/-c identical"
+                                : ", -S/-c: " + abbreviate(rt));
                 return new FileResult(in.name(), r, c);
             }));
         }
@@ -168,17 +183,19 @@ public final class ConformanceRunner {
             String env2 = env.replace("flags from scripts/selftests-flags + -O2 --target=bpf -mcpu=v3",
                     "flags of each file's own Makefile (testsuite conformance.SecondCorpus)");
             ConformanceReport first = results.isEmpty() ? null
-                    : new ConformanceReport(reference, candidate, results, wall, env).titled("Selftests");
+                    : new ConformanceReport(reference, candidate, results, wall, env).titled("Selftests")
+                    .withSkeletons(skeletonsRef, skeletonsCand).withRoundTrips(roundTrips);
             ConformanceReport report2 = new ConformanceReport(reference, candidate, secondResults, wall, env2)
                     .titled("Second corpus: the kernel tree's BPF programs outside the selftests")
-                    .withSkeletons(skeletonsRef, skeletonsCand);
+                    .withSkeletons(skeletonsRef, skeletonsCand).withRoundTrips(roundTrips);
             ConformanceReport.writeCorpora(out, first, report2);
             if (first != null) System.err.println("conformance: " + first.summary());
             System.err.println("conformance (second corpus): " + report2.summary());
             System.err.println("conformance: wrote " + out.resolve("report.md") + ", report.json and corpus2/");
             return 0;
         }
-        ConformanceReport report = new ConformanceReport(reference, candidate, results, wall, env);
+        ConformanceReport report = new ConformanceReport(reference, candidate, results, wall, env)
+                .withSkeletons(skeletonsRef, skeletonsCand).withRoundTrips(roundTrips);
         report.write(out);
         System.err.println("conformance: " + report.summary());
         System.err.println("conformance: wrote " + out.resolve("report.md") + " and report.json");
@@ -189,13 +206,28 @@ public final class ConformanceRunner {
     private record Input(Path src, String name, List<String> flags, boolean secondCorpus) {
     }
 
-    /** "" when {@code bpftool gen skeleton OBJ} succeeds, else its first error line. */
+    /**
+     * "" when {@code bpftool gen skeleton OBJ} succeeds, else its first error line and, in parentheses, the last
+     * line libbpf printed before it (bpftool's own line says only "failed to open BPF object file: Invalid
+     * argument"; libbpf's says which map, program or relocation it refused).
+     */
     static String skeleton(Path obj) {
         var r = dev.jbpfc.testsuite.oracle.Command.run(List.of("bpftool", "gen", "skeleton", obj.toString()), null,
                 Duration.ofSeconds(120));
         if (r.ok()) return "";
-        String first = CompilerCommand.firstError(r.stderr());
-        return first.isEmpty() ? "exit " + r.exitCode() : first;
+        return skeletonError(r.stderr(), r.exitCode());
+    }
+
+    static String skeletonError(String stderr, int exitCode) {
+        String first = CompilerCommand.firstError(stderr);
+        if (first.isEmpty()) return "exit " + exitCode;
+        String why = "";
+        for (String line : stderr.split("\n")) {
+            String l = line.strip();
+            if (l.equals(first)) break;
+            if (l.startsWith("libbpf: ") && !l.contains("skipping")) why = l;
+        }
+        return why.isEmpty() ? first : first + " (" + why + ")";
     }
 
     private static FileResult.Side side(CompilerCommand cmd, Path src, Path obj, List<String> flags, Duration timeout,
@@ -257,7 +289,8 @@ public final class ConformanceRunner {
     private static int usage(String why) {
         System.err.println("conformance: " + why);
         System.err.println("usage: ConformanceRunner [--reference CMD] [--candidate CMD] [--corpus | --files LIST | "
-                + "FILE...] [--corpus2] [--every K] [--limit N] [--jobs N] [--out DIR] [--timeout SECONDS] [--fresh-reference]");
+                + "FILE...] [--corpus2] [--every K] [--limit N] [--jobs N] [--out DIR] [--timeout SECONDS] [--fresh-reference] "
+                + "[--no-round-trip] [--no-skeleton]");
         return 2;
     }
 }
