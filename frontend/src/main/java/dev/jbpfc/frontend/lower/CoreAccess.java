@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * One relocation per access chain that ends at a pointer dereference (each {@code ->} starts a new chain, as in
  * clang); the access string is {@code "0"} (the base pointer's element) then one index per member step (members
  * of anonymous structs/unions add their own index) and per constant array index. The root id is the BTF type of the
- * record the chain starts from. Also {@code __builtin_preserve_field_info}, {@code __builtin_preserve_type_info},
+ * record the chain starts from, named as the source spells it (its typedef, if any: see {@link #rootType}). Also {@code __builtin_preserve_field_info}, {@code __builtin_preserve_type_info},
  * {@code __builtin_preserve_enum_value} and {@code __builtin_btf_type_id} (kind numbers as in llvm_reloc.rst).
  */
 final class CoreAccess {
