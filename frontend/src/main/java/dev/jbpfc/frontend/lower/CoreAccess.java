@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * One relocation per access chain that ends at a pointer dereference (each {@code ->} starts a new chain, as in
  * clang); the access string is {@code "0"} (the base pointer's element) then one index per member step (members
  * of anonymous structs/unions add their own index) and per constant array index. The root id is the BTF type of the
- * record the chain starts from. Also {@code __builtin_preserve_field_info}, {@code __builtin_preserve_type_info},
+ * record the chain starts from, named as the source spells it (its typedef, if any: see {@link #rootType}). Also {@code __builtin_preserve_field_info}, {@code __builtin_preserve_type_info},
  * {@code __builtin_preserve_enum_value} and {@code __builtin_btf_type_id} (kind numbers as in llvm_reloc.rst).
  */
 final class CoreAccess {
@@ -69,7 +69,7 @@ final class CoreAccess {
         if (c == null) return null;
         Value base = c.rootIsPointer ? x.rvalue(c.rootExpr) : x.lvalue(c.rootExpr).address();
         x.b.setLoc(x.unit.loc(e.loc()));
-        int id = x.unit.btf.typeId(c.root);
+        int id = x.unit.btf.typeId(c.rootType);
         Value off = x.b.coreField(Type.I64, CoreKind.FIELD_BYTE_OFFSET, id, c.access);
         Value addr = x.b.ptradd(base, off);
         if (c.last != null && c.last.field().isBitfield()) {
@@ -103,7 +103,7 @@ final class CoreAccess {
                     // A record without preserve_access_index ends the chain: it is the base the chain starts from.
                     if (inner == null) return null;
                     steps.addFirst("0");
-                    return new Chain(cur, false, inner, inner, String.join(":", steps), result, last);
+                    return new Chain(cur, false, inner, rootType(cur.type, inner), String.join(":", steps), result, last);
                 }
                 if (last == null) last = ma;
                 inner = ma.record();
@@ -111,11 +111,12 @@ final class CoreAccess {
                 for (int i = btfPath.size() - 1; i >= 0; i--) steps.addFirst(String.valueOf(btfPath.get(i)));
                 if (m.arrow) {
                     steps.addFirst("0");
-                    return new Chain(m.base, true, inner, inner, String.join(":", steps), result, last);
+                    CType pointee = m.base.type.isPointer() ? m.base.type.asPointer().pointee() : null;
+                    return new Chain(m.base, true, inner, rootType(pointee, inner), String.join(":", steps), result, last);
                 }
                 if (!(m.base instanceof Expr.Member) && !(m.base instanceof Expr.Index)) {
                     steps.addFirst("0");
-                    return new Chain(m.base, false, inner, inner, String.join(":", steps), result, last);
+                    return new Chain(m.base, false, inner, rootType(m.base.type, inner), String.join(":", steps), result, last);
                 }
                 cur = m.base;
             } else if (cur instanceof Expr.Index ix) {
@@ -126,7 +127,7 @@ final class CoreAccess {
                     // A variable index ends the chain here: the element is reached by ordinary arithmetic.
                     if (inner == null) return null;
                     steps.addFirst("0");
-                    return new Chain(cur, false, inner, inner, String.join(":", steps), result, last);
+                    return new Chain(cur, false, inner, rootType(cur.type, inner), String.join(":", steps), result, last);
                 }
                 if (ix.base.type.isPointer()) {
                     // p[i].x: the first index of the access string is the pointer's element.
@@ -134,6 +135,8 @@ final class CoreAccess {
                     CType rt = ix.base.type.asPointer().pointee();
                     if (!(rt.unqualified() instanceof RecordType r)) return null;
                     if (!r.preserveAccessIndex() && !active()) return null;
+                    // clang names the record itself here, not a typedef the pointer was declared with: p[1].x
+                    // with `named_t *p` relocates against `struct named` (checked against clang-22).
                     steps.addFirst(String.valueOf(idx));
                     return new Chain(ix.base, true, r, r, String.join(":", steps), result, last);
                 }
@@ -144,6 +147,20 @@ final class CoreAccess {
                 return null;
             }
         }
+    }
+
+    /**
+     * The type a chain's relocation names: the root record as the source spells it, a typedef kept and top-level
+     * qualifiers dropped, as clang does. It matters for a typedef of an anonymous record, all over vmlinux.h
+     * ({@code typedef struct { u64 key[2]; } siphash_key_t;}): libbpf finds the kernel's candidates for a
+     * relocation by its type's name and refuses one with none ("target candidate search failed for [N] struct"),
+     * so {@code key->key[0]} must relocate against {@code siphash_key_t}, not the unnamed struct under it.
+     * A typedef of a named record is named the same way (clang does, and libbpf then finds the kernel's typedef).
+     */
+    private static CType rootType(CType written, RecordType record) {
+        if (written == null) return record;
+        CType t = withoutQualifiers(written);
+        return t.unqualified() == record ? t : record;
     }
 
     /**
@@ -188,7 +205,7 @@ final class CoreAccess {
             default -> throw new CompileError(e.loc(), "invalid field info kind " + kind);
         };
         x.b.setLoc(x.unit.loc(e.loc()));
-        return x.b.coreField(Type.I32, k, x.unit.btf.typeId(c.root), c.access);
+        return x.b.coreField(Type.I32, k, x.unit.btf.typeId(c.rootType), c.access);
     }
 
     /** __builtin_preserve_type_info(*(T *)0, kind): 0 = exists, 1 = size, 2 = matches. */

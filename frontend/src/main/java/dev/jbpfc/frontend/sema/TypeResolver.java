@@ -195,6 +195,9 @@ final class TypeResolver {
 
     // ---- structs and unions ----
 
+    /** How many preserve_access_index record bodies are being resolved around the current declaration. */
+    private int insidePreserveAccessIndexBody;
+
     private CType record(TypeSpec.Record r, boolean declaresNothing) {
         String kw = r.isUnion() ? "union" : "struct";
         RecordType type = null;
@@ -224,8 +227,21 @@ final class TypeResolver {
         type.setPacked(sema.attrs.has(r.attributes(), "packed"));
         type.setAlignedAttr(sema.attrs.aligned(r.attributes()));
         type.setPreserveAccessIndex(sema.attrs.has(r.attributes(), "preserve_access_index")
-                || sema.preserveAccessIndexPushed());
+                || sema.preserveAccessIndexPushed() || insidePreserveAccessIndexBody > 0);
         type.setDeclTags(sema.attrs.strings(r.attributes(), "btf_decl_tag"));
+        // Records defined inside a preserve_access_index record's body inherit the attribute, as in clang:
+        // with `struct h { struct in { int q; } in; } __attribute__((preserve_access_index))`, h->in.q and
+        // a `struct in *` access are relocated too.
+        boolean preserveBody = type.preserveAccessIndex();
+        if (preserveBody) insidePreserveAccessIndexBody++;
+        try {
+            return recordBody(r, type, kw);
+        } finally {
+            if (preserveBody) insidePreserveAccessIndexBody--;
+        }
+    }
+
+    private RecordType recordBody(TypeSpec.Record r, RecordType type, String kw) {
         List<Field> fields = new ArrayList<>();
         MemberNames names = new MemberNames();
         List<RecordMember> members = r.members();

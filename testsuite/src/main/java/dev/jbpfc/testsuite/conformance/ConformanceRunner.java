@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Compiles corpus files with two compilers (the reference, clang-22, and a candidate, ./jbpfc), has the kernel
@@ -35,9 +36,10 @@ import java.util.concurrent.Future;
  * </pre>
  * --corpus2 adds the second corpus ({@link SecondCorpus}: the BPF programs of the kernel tree outside the
  * selftests, each with its own Makefile's flags); its report is written to {@code OUT/corpus2/} and as a second
- * section of {@code OUT/report.md}. Every object of both compilers goes through {@code bpftool gen skeleton}, and
- * every file the candidate compiles through its {@code -S} then {@code -c} of the {@code .s}, which must give the
- * same object byte for byte ({@link AssemblyRoundTrip}; what differs is kept in {@code OUT/objects/roundtrip/});
+ * section of {@code OUT/report.md}. Every object of both compilers goes through {@code bpftool gen skeleton} (after
+ * the static link its Makefile does, for the one file that needs it: {@link SkeletonCheck}), and every file the
+ * candidate compiles through its {@code -S} then {@code -c} of the {@code .s}, which must give the same object byte
+ * for byte ({@link AssemblyRoundTrip}; what differs is kept in {@code OUT/objects/roundtrip/});
  * {@code --no-round-trip} and {@code --no-skeleton} leave them out (a candidate without {@code -S}, or a quick run).
  * Options: --reference CMD (default clang-22), --candidate CMD (default ROOT/jbpfc), --files LIST (one path a
  * line), --corpus, --every K, --limit N, --jobs N (default 1: the machine is shared), --out DIR,
@@ -116,11 +118,13 @@ public final class ConformanceRunner {
         for (int i = 0; i < files.size() && selected.size() < limit; i += every) {
             Path f = files.get(i);
             Path src = f.isAbsolute() || Files.exists(f) ? f.toAbsolutePath() : progs.resolve(f);
-            selected.add(new Input(src, src.getFileName().toString(), flags, false));
+            selected.add(new Input(src, src.getFileName().toString(), flags, false, List.of()));
         }
         for (int i = 0; i < secondFiles.size() && selected.size() < limit; i += every) {
             Path src = secondFiles.get(i);
-            selected.add(new Input(src, second.name(src), second.flags(src), true));
+            List<Input> linkWith = new ArrayList<>();
+            for (Path p : second.linkedWith(src)) linkWith.add(new Input(p, second.name(p), second.flags(p), true, List.of()));
+            selected.add(new Input(src, second.name(src), second.flags(src), true, linkWith));
         }
         if (selected.isEmpty()) return usage("no files given (use --corpus, --corpus2, --files LIST or file names)");
 
@@ -155,8 +159,15 @@ public final class ConformanceRunner {
                 Path candObj = candDir.resolve(base + ".o");
                 FileResult.Side c = side(candidate, src, candObj, in.flags(), compileTimeout, oracle);
                 if (runSkeletons) {
-                    if (r.compiled() && r.verdicts() != null) skeletonsRef.put(in.name(), skeleton(r.verdicts().object()));
-                    if (c.compiled()) skeletonsCand.put(in.name(), skeleton(candObj));
+                    if (r.compiled() && r.verdicts() != null) {
+                        skeletonsRef.put(in.name(), skeleton(in, r.verdicts().object(), refDir.resolve(base),
+                                p -> cache != null ? cachedObject(cache, p)
+                                        : compiled(reference, p, refDir.resolve(base + ".link"), compileTimeout)));
+                    }
+                    if (c.compiled()) {
+                        skeletonsCand.put(in.name(), skeleton(in, candObj, candDir.resolve(base),
+                                p -> compiled(candidate, p, candDir.resolve(base + ".link"), compileTimeout)));
+                    }
                 }
                 String rt = null;
                 if (checkRoundTrip && c.compiled()) {
@@ -202,32 +213,45 @@ public final class ConformanceRunner {
         return 0;
     }
 
-    /** One input file: where it is, how the report names it, its flags, and whether it is of the second corpus. */
-    private record Input(Path src, String name, List<String> flags, boolean secondCorpus) {
+    /**
+     * One input file: where it is, how the report names it, its flags, whether it is of the second corpus, and the
+     * files its Makefile links its object with before making the skeleton ({@link SkeletonCheck}).
+     */
+    private record Input(Path src, String name, List<String> flags, boolean secondCorpus, List<Input> linkWith) {
     }
+
+    /** An object of {@code in}, or a message saying why there is none. */
+    private record PartnerObject(Path object, String error) {}
 
     /**
-     * "" when {@code bpftool gen skeleton OBJ} succeeds, else its first error line and, in parentheses, the last
-     * line libbpf printed before it (bpftool's own line says only "failed to open BPF object file: Invalid
-     * argument"; libbpf's says which map, program or relocation it refused).
+     * "" when {@code obj} skeletons as its Makefile builds the skeleton (linked first with the objects
+     * {@code compile} gives for {@code in.linkWith()}, into {@code base + ".lbpf.o"}), else the first error.
      */
-    static String skeleton(Path obj) {
-        var r = dev.jbpfc.testsuite.oracle.Command.run(List.of("bpftool", "gen", "skeleton", obj.toString()), null,
-                Duration.ofSeconds(120));
-        if (r.ok()) return "";
-        return skeletonError(r.stderr(), r.exitCode());
+    private static String skeleton(Input in, Path obj, Path base, Function<Input, PartnerObject> compile) {
+        if (in.linkWith().isEmpty()) return SkeletonCheck.alone(obj);
+        List<Path> others = new ArrayList<>();
+        for (Input p : in.linkWith()) {
+            PartnerObject o = compile.apply(p);
+            if (o.object() == null) return p.name() + ", linked with it for the skeleton: " + o.error();
+            others.add(o.object());
+        }
+        return SkeletonCheck.linked(obj, others, Path.of(base + ".lbpf.o"));
     }
 
-    static String skeletonError(String stderr, int exitCode) {
-        String first = CompilerCommand.firstError(stderr);
-        if (first.isEmpty()) return "exit " + exitCode;
-        String why = "";
-        for (String line : stderr.split("\n")) {
-            String l = line.strip();
-            if (l.equals(first)) break;
-            if (l.startsWith("libbpf: ") && !l.contains("skipping")) why = l;
+    private static PartnerObject cachedObject(ClangReference clang, Input in) {
+        ClangResult c = clang.compile(in.src(), in.flags());
+        return c.ok() ? new PartnerObject(c.object(), "") : new PartnerObject(null, CompilerCommand.firstError(c.diagnostics()));
+    }
+
+    private static PartnerObject compiled(CompilerCommand cmd, Input in, Path dir, Duration timeout) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            return new PartnerObject(null, e.getMessage());
         }
-        return why.isEmpty() ? first : first + " (" + why + ")";
+        Path obj = dir.resolve(in.src().getFileName().toString().replaceFirst("\\.c$", ".o"));
+        CompilerCommand.Outcome o = cmd.compile(in.src(), obj, in.flags(), timeout);
+        return o.ok() ? new PartnerObject(obj, "") : new PartnerObject(null, o.firstError());
     }
 
     private static FileResult.Side side(CompilerCommand cmd, Path src, Path obj, List<String> flags, Duration timeout,

@@ -113,6 +113,18 @@ public final class SecondCorpus {
         return f;
     }
 
+    /**
+     * The other files of the corpus whose objects {@code file}'s Makefile links with its object
+     * ({@code bpftool gen object}) before {@code bpftool gen skeleton}: samples/bpf's {@code LINKED_SKELS}
+     * ({@code xdp_router_ipv4.skel.h-deps := xdp_router_ipv4.bpf.o xdp_sample.bpf.o}). Empty for every other file.
+     */
+    public List<Path> linkedWith(Path file) {
+        if (name(file).equals("samples/bpf/xdp_router_ipv4.bpf.c")) {
+            return List.of(corpus.resolve("src/samples/bpf/xdp_sample.bpf.c"));
+        }
+        return List.of();
+    }
+
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of(args.length > 0 ? args[0]
                 : System.getProperty("user.home") + "/.cache/jbpfc/linux-6.12");

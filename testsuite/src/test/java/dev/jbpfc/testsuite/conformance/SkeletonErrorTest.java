@@ -17,14 +17,14 @@ class SkeletonErrorTest {
                 Error: failed to open BPF object file: Invalid argument
                 """;
         assertEquals("Error: failed to open BPF object file: Invalid argument (libbpf: map 'arena': attr "
-                + "'map_extra': expected PTR, got enum64.)", ConformanceRunner.skeletonError(stderr, 255));
+                + "'map_extra': expected PTR, got enum64.)", SkeletonCheck.error(stderr, 255));
     }
 
     @Test
     void withoutALibbpfLineOnlyBpftoolsIsGiven() {
-        assertEquals("Error: failed to open BPF object file: Invalid argument", ConformanceRunner.skeletonError(
+        assertEquals("Error: failed to open BPF object file: Invalid argument", SkeletonCheck.error(
                 "libbpf: elf: skipping section(7) .bss.MASK (size 8)\nError: failed to open BPF object file: "
                         + "Invalid argument\n", 255));
-        assertEquals("exit 3", ConformanceRunner.skeletonError("", 3));
+        assertEquals("exit 3", SkeletonCheck.error("", 3));
     }
 }
