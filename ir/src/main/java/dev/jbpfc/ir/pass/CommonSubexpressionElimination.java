@@ -82,10 +82,14 @@ public final class CommonSubexpressionElimination {
                     continue;
                 }
                 if (!candidate(i)) continue;
-                Key key = key(i, false);
+                // operands already merged count as the instruction that replaces them, so a chain of equal
+                // expressions (zext, shl, lshr of one load) merges whole in one run, not one link per run
+                List<Value> ops = new ArrayList<>(i.operands());
+                ops.replaceAll(v -> replace.getOrDefault(v, v));
+                Key key = key(i, ops, false);
                 Instruction found = lookup(table, key, killLine, blockStart);
-                if (found == null && i.op().isCommutative()) found = lookup(table, key(i, true), killLine, blockStart);
-                if (found == null && i.op() == Opcode.CMP) found = lookupSwappedCmp(table, i, killLine, blockStart);
+                if (found == null && i.op().isCommutative()) found = lookup(table, key(i, ops, true), killLine, blockStart);
+                if (found == null && i.op() == Opcode.CMP) found = lookupSwappedCmp(table, i, ops, killLine, blockStart);
                 if (found != null) {
                     replace.put(i, found);
                     merged.add(i);
@@ -111,8 +115,9 @@ public final class CommonSubexpressionElimination {
         return e.inst;
     }
 
-    private static Instruction lookupSwappedCmp(Map<Key, Deque<Entry>> table, Instruction i, int killLine, int blockStart) {
-        Key k = new Key(Opcode.CMP, i.type(), i.predicate.swapped(), null, List.of(i.operand(1), i.operand(0)));
+    private static Instruction lookupSwappedCmp(Map<Key, Deque<Entry>> table, Instruction i, List<Value> ops, int killLine,
+                                                int blockStart) {
+        Key k = new Key(Opcode.CMP, i.type(), i.predicate.swapped(), null, List.of(ops.get(1), ops.get(0)));
         return lookup(table, k, killLine, blockStart);
     }
 
@@ -130,8 +135,8 @@ public final class CommonSubexpressionElimination {
         };
     }
 
-    private static Key key(Instruction i, boolean swap) {
-        List<Value> ops = new ArrayList<>(i.operands());
+    private static Key key(Instruction i, List<Value> operands, boolean swap) {
+        List<Value> ops = new ArrayList<>(operands);
         if (swap) {
             Value t = ops.get(0);
             ops.set(0, ops.get(1));

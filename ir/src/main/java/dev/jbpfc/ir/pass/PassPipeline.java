@@ -84,7 +84,7 @@ public final class PassPipeline {
     public static PassPipeline forLevel(String level) {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "devirt", "constfold", "simplifycfg", "cse", "loop-lowering",
-                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "jump-thread", "cse", "store-forward", "devirt", "redundant-loads", "iter-addresses", "dce", "simplifycfg", "dce",
+                "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "jump-thread", "cse", "store-forward", "devirt", "redundant-loads", "cse", "iter-addresses", "dce", "simplifycfg", "dce",
                 "sink", "loop-rotate", "licm", "division-bounds");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant", "mem-size"), 0);
