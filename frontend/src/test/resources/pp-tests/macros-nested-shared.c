@@ -45,3 +45,11 @@ ID(OBJ) ID( OBJ)ID(OBJ )
 #define call(m) m lp 3)
 call(ID(ID(ID)))
 // EXPECT: f , 1 ( 5 ) f , 2 ( 5 ) o o o ID ( 3 )
+// Arguments read from an expansion take its shared pieces whole: forwarding macros, stringified and pasted.
+#define G(x) ID(x)+1
+G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(G(a))))))))))))))))))))))))))))))))))
+#define SG(x) XSTR(G(x))
+SG(SG(ID( b )c))
+#define CG(x, y) XCAT(G(x), y)
+CG(CG(d, e), f)
+// EXPECT: a + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 "\"bc+1\"+1" d + 1e + 1f

@@ -45,20 +45,36 @@ final class ExpandedTokens {
     final boolean allExpanded;
     /** The preprocessor's count of changes to its macro table when this tree was made. */
     final int epoch;
+    /**
+     * The tokens may be one piece of a macro argument as they are: their parentheses balance and no ',' stands
+     * outside them, so collecting a use's arguments can take the tree whole rather than read every token.
+     */
+    final boolean argumentSafe;
+    /** No token starts a line (argument collection would change such a token), the first edit aside. */
+    final boolean noLineStart;
 
-    private ExpandedTokens(Object[] items, int size, int firstEdit, boolean inert, boolean allExpanded, int epoch) {
+    private ExpandedTokens(Object[] items, int size, int firstEdit, boolean inert, boolean allExpanded, int epoch,
+                           boolean argumentSafe, boolean noLineStart) {
         this.items = items;
         this.size = size;
         this.firstEdit = firstEdit;
         this.inert = inert;
         this.allExpanded = allExpanded;
         this.epoch = epoch;
+        this.argumentSafe = argumentSafe;
+        this.noLineStart = noLineStart;
     }
 
     /** The same tokens with {@code outer} applied to the first one after this tree's own edit. */
     ExpandedTokens edited(int outer) {
         int e = compose(outer, firstEdit);
-        return e == firstEdit ? this : new ExpandedTokens(items, size, e, inert, allExpanded, epoch);
+        return e == firstEdit ? this
+                : new ExpandedTokens(items, size, e, inert, allExpanded, epoch, argumentSafe, noLineStart);
+    }
+
+    /** Whether no token, the first one edited, starts a line. */
+    boolean startsNoLine() {
+        return noLineStart && !(firstEdit >= FORCE && ((firstEdit - FORCE) & 2) != 0);
     }
 
     static int respace(boolean space) { return RESPACE + (space ? 1 : 0); }
@@ -133,6 +149,10 @@ final class ExpandedTokens {
         private int size;
         private boolean inert = true;
         private boolean allExpanded = true;
+        private boolean argumentSafe = true;
+        private boolean noLineStart = true;
+        /** Parentheses open among the tokens added (trees added are balanced or unsafe). */
+        private int depth;
 
         /** A token as rescanning returned it; {@code live}: rescanning it again might not return it unchanged. */
         void add(Token t, boolean live) {
@@ -140,19 +160,36 @@ final class ExpandedTokens {
             size++;
             if (live) inert = false;
             if (t.location == null || t.location.expandedFrom() == null) allExpanded = false;
+            if (t.startOfLine) noLineStart = false;
+            if (t.kind == Token.Kind.PUNCT) {
+                switch (t.text) {
+                    case "(" -> depth++;
+                    case ")" -> {
+                        if (depth == 0) argumentSafe = false;
+                        else depth--;
+                    }
+                    case "," -> {
+                        if (depth == 0) argumentSafe = false;
+                    }
+                    default -> { }
+                }
+            }
         }
 
         /** An inert tree taken whole from a frame (trees in frames are {@link #allExpanded}). */
         void add(ExpandedTokens e) {
             items.add(e);
             size += e.size;
+            if (!e.argumentSafe) argumentSafe = false;
+            if (!e.startsNoLine()) noLineStart = false;
         }
 
         ExpandedTokens build(int epoch) {
             // A lone tree stands for itself: wrapping it would make chains as long as the nesting (F(F(...)) for
             // #define F(x) x).
             if (items.size() == 1 && items.get(0) instanceof ExpandedTokens e) return e;
-            return new ExpandedTokens(items.toArray(), size, KEEP, inert, allExpanded, epoch);
+            return new ExpandedTokens(items.toArray(), size, KEEP, inert, allExpanded, epoch, argumentSafe && depth == 0,
+                    noLineStart);
         }
     }
 }

@@ -718,8 +718,8 @@ public final class Preprocessor {
      */
     private ExpandedTokens expandArgument(List<Token> raw) {
         ExpandedTokens.Builder out = new ExpandedTokens.Builder();
-        boolean any = false;
-        for (Token t : raw) {
+        boolean any = raw instanceof ArgumentTokens a && a.hasTrees();
+        if (!any) for (Token t : raw) {
             if (t.kind == Kind.IDENTIFIER && !t.noExpand) {
                 any = true;
                 break;
@@ -733,6 +733,9 @@ public final class Preprocessor {
             pushFrame(r.items, r.to, null, true);
             top.pos = r.from;
             top.parenMatch = r.parenMatch;
+        } else if (raw instanceof ArgumentTokens a && a.hasTrees()) {
+            Object[] arr = a.items.toArray();
+            pushFrame(arr, arr.length, null, true);
         } else {
             Object[] arr = raw.toArray();
             pushFrame(arr, arr.length, null, true);
@@ -830,7 +833,7 @@ public final class Preprocessor {
      * reporting an unterminated use.
      */
     private Token collectArguments(Macro m, Token name, List<List<Token>> args) {
-        List<Token> cur = new ArrayList<>();
+        ArgumentTokens cur = new ArgumentTokens();
         // While every token of the current argument comes in order from one frame's array: that frame and
         // where the argument starts and ends in it (cur stays empty; see TokenRange). Null once the argument is a
         // copy.
@@ -841,6 +844,25 @@ public final class Preprocessor {
         int depth = 0;
         while (true) {
             Frame f = top;
+            if (f != null && f.pos < f.end && f.items[f.pos] instanceof ExpandedTokens e && e.argumentSafe
+                    && e.noLineStart) {
+                // A tree whose tokens could all join the argument one by one: taken whole.
+                f.pos++;
+                int edit = f.pendingEdit;
+                f.pendingEdit = ExpandedTokens.KEEP;
+                ExpandedTokens whole = e.edited(edit);
+                if (!whole.startsNoLine()) {
+                    // Its first token starts a line: as a piece of an argument it has a space instead.
+                    whole = whole.edited(ExpandedTokens.force(true, false));
+                }
+                if (inPlace != null) {
+                    cur = new ArgumentTokens(new TokenRange(inPlace.items, inPlaceFrom, inPlaceTo, null));
+                    inPlace = null;
+                }
+                fresh = false;
+                cur.add(whole);
+                continue;
+            }
             int pos = f == null ? -1 : f.pos;
             Token t = readRaw();
             // The token is the frame's item itself (not a tree's token, nor an edited first token).
@@ -852,7 +874,7 @@ public final class Preprocessor {
                     inPlaceFrom = pos;
                 }
             } else if (inPlace != null && !(fromFrame && f == inPlace)) {
-                cur = new ArrayList<>(new TokenRange(inPlace.items, inPlaceFrom, inPlaceTo, null));
+                cur = new ArgumentTokens(new TokenRange(inPlace.items, inPlaceFrom, inPlaceTo, null));
                 inPlace = null;
             }
             if (inPlace != null) inPlaceTo = pos + 1;
@@ -880,7 +902,7 @@ public final class Preprocessor {
                 } else if (depth == 0 && t.text.equals(",")
                         && !(m.variadic && args.size() == m.params.length - 1)) {
                     args.add(inPlace != null ? inPlaceArgument(inPlace, inPlaceFrom, pos) : cur);
-                    cur = new ArrayList<>();
+                    cur = new ArgumentTokens();
                     inPlace = null;
                     fresh = true;
                     continue;
@@ -889,7 +911,7 @@ public final class Preprocessor {
             if (t.startOfLine) {
                 t = new Token(t.kind, t.text, t.location, true, false, t.noExpand);
                 if (inPlace != null) {
-                    cur = new ArrayList<>(new TokenRange(inPlace.items, inPlaceFrom, pos, null));
+                    cur = new ArgumentTokens(new TokenRange(inPlace.items, inPlaceFrom, pos, null));
                     inPlace = null;
                 }
             }
