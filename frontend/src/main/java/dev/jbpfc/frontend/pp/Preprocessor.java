@@ -150,6 +150,8 @@ public final class Preprocessor {
 
     /** Count of changes to the macro table: an {@link ExpandedTokens} tree is inert only under the one it was made. */
     private int macroEpoch;
+    /** Tokens read before expansion so far: the expander's work, for tests that bound its growth without a clock. */
+    private long rawReads;
 
     private static final int GUARD_START = 0;
     private static final int GUARD_INSIDE = 1;
@@ -261,6 +263,9 @@ public final class Preprocessor {
     public void runToText(Path mainFile, Appendable out) throws IOException {
         PreprocessedPrinter.print(run(mainFile), out, this::includerOf);
     }
+
+    /** How many tokens the expander has read before expansion (from files and frames), for cost tests. */
+    long rawTokensRead() { return rawReads; }
 
     /** How many includes took a previous input's expansion of the header from the {@link HeaderCache}. */
     public int reusedHeaderExpansions() { return reusedExpansions; }
@@ -535,6 +540,7 @@ public final class Preprocessor {
 
     /** The next token before macro expansion: from the top frame, else from the file. */
     private Token readRaw() {
+        rawReads++;
         while (true) {
             Frame f = top;
             if (f == null) return fileToken();
