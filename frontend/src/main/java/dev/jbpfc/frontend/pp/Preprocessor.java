@@ -39,7 +39,9 @@ import java.util.Set;
  * function-like macro first collects its arguments (which may run past the end of the frames above, re-enabling
  * their macros, as clang does). An identifier naming a disabled macro is painted ({@link Token#noExpand}) and never
  * expands again. Arguments are fully expanded in isolation behind a barrier frame before substitution, unless they
- * are operands of {@code #} or {@code ##}.
+ * are operands of {@code #} or {@code ##}. An expanded argument is an {@link ExpandedTokens} tree: substituted
+ * without copying, taken whole when rescanned if nothing in it can expand, and taken whole into the arguments of a
+ * use it is read as ({@link ArgumentTokens}), so nested uses cost time linear in their depth.
  *
  * <p>Files are read as ISO-8859-1, so each char of a token is one byte of the file, as C sees it. Errors are
  * reported through {@link Diagnostics}; a fatal error (a missing include) stops preprocessing, and {@link #run}
