@@ -39,7 +39,9 @@ import java.util.Set;
  * function-like macro first collects its arguments (which may run past the end of the frames above, re-enabling
  * their macros, as clang does). An identifier naming a disabled macro is painted ({@link Token#noExpand}) and never
  * expands again. Arguments are fully expanded in isolation behind a barrier frame before substitution, unless they
- * are operands of {@code #} or {@code ##}.
+ * are operands of {@code #} or {@code ##}. An expanded argument is an {@link ExpandedTokens} tree: substituted
+ * without copying, taken whole when rescanned if nothing in it can expand, and taken whole into the arguments of a
+ * use it is read as ({@link ArgumentTokens}), so nested uses cost time linear in their depth.
  *
  * <p>Files are read as ISO-8859-1, so each char of a token is one byte of the file, as C sees it. Errors are
  * reported through {@link Diagnostics}; a fatal error (a missing include) stops preprocessing, and {@link #run}
@@ -47,6 +49,8 @@ import java.util.Set;
  */
 public final class Preprocessor {
     private static final Token BARRIER_END = new Token(Kind.EOF, "", null, false, true);
+    /** {@link #nextOrExpanded}'s answer when a macro use produced no token yet. */
+    private static final Token EXPANDED = new Token(Kind.EOF, "", null, false, true);
     private static final int MAX_INCLUDE_DEPTH = 200;
 
     private final PreprocessorOptions options;
@@ -117,23 +121,39 @@ public final class Preprocessor {
         }
     }
 
-    /** A token sequence being rescanned: a macro's substituted body, or an argument expanded behind a barrier. */
+    /**
+     * A token sequence being rescanned: a macro's substituted body, an argument expanded behind a barrier, or the
+     * inside of an {@link ExpandedTokens} tree met in one of those. Items are {@link Token}s and trees.
+     */
     private static final class Frame {
-        final Token[] toks;
+        final Object[] items;
         final int end;
         final Macro macro;
         final boolean barrier;
         final Frame below;
+        /**
+         * For a macro argument's raw tokens: {@code parenMatch[i]} is the index of the ')' closing the '(' at i (-1:
+         * none), so collecting the arguments of a use nested in the argument skips its parentheses rather than
+         * reading them again at every level. Null when not computed.
+         */
+        int[] parenMatch;
+        /** The edit of the first token this frame gives ({@link ExpandedTokens#firstEdit}), for a tree's frame. */
+        int pendingEdit = ExpandedTokens.KEEP;
         int pos;
 
-        Frame(Token[] toks, int end, Macro macro, boolean barrier, Frame below) {
-            this.toks = toks;
+        Frame(Object[] items, int end, Macro macro, boolean barrier, Frame below) {
+            this.items = items;
             this.end = end;
             this.macro = macro;
             this.barrier = barrier;
             this.below = below;
         }
     }
+
+    /** Count of changes to the macro table: an {@link ExpandedTokens} tree is inert only under the one it was made. */
+    private int macroEpoch;
+    /** Tokens read before expansion so far: the expander's work, for tests that bound its growth without a clock. */
+    private long rawReads;
 
     private static final int GUARD_START = 0;
     private static final int GUARD_INSIDE = 1;
@@ -245,6 +265,9 @@ public final class Preprocessor {
     public void runToText(Path mainFile, Appendable out) throws IOException {
         PreprocessedPrinter.print(run(mainFile), out, this::includerOf);
     }
+
+    /** How many tokens the expander has read before expansion (from files and frames), for cost tests. */
+    long rawTokensRead() { return rawReads; }
 
     /** How many includes took a previous input's expansion of the header from the {@link HeaderCache}. */
     public int reusedHeaderExpansions() { return reusedExpansions; }
@@ -373,6 +396,7 @@ public final class Preprocessor {
     private void setMacro(String name, Macro m) {
         if (m == null) macros.remove(name);
         else macros.put(name, m);
+        macroEpoch++;
         if (recording != null) recording.wroteMacro(name, m);
     }
 
@@ -518,11 +542,50 @@ public final class Preprocessor {
 
     /** The next token before macro expansion: from the top frame, else from the file. */
     private Token readRaw() {
+        rawReads++;
         while (true) {
             Frame f = top;
             if (f == null) return fileToken();
-            if (f.pos < f.end) return f.toks[f.pos++];
+            if (f.pos < f.end) {
+                Object o = f.items[f.pos++];
+                int edit = f.pendingEdit;
+                if (o instanceof Token t) {
+                    if (edit == ExpandedTokens.KEEP) return t;
+                    f.pendingEdit = ExpandedTokens.KEEP;
+                    return ExpandedTokens.apply(edit, t);
+                }
+                enter((ExpandedTokens) o, f);
+                continue;
+            }
             if (f.barrier) return BARRIER_END;
+            popFrame();
+        }
+    }
+
+    /** Pushes a frame reading the tokens of {@code e}, just taken from frame {@code from}. */
+    private void enter(ExpandedTokens e, Frame from) {
+        int edit = ExpandedTokens.compose(from.pendingEdit, e.firstEdit);
+        from.pendingEdit = ExpandedTokens.KEEP;
+        top = new Frame(e.items, e.items.length, null, false, top);
+        top.pendingEdit = edit;
+    }
+
+    /**
+     * The next item of the top frame when it is an inert tree that may be taken whole (see {@link ExpandedTokens}),
+     * else null. Exhausted frames are popped on the way, as {@link #readRaw} would.
+     */
+    private ExpandedTokens takeInert() {
+        while (true) {
+            Frame f = top;
+            if (f == null) return null;
+            if (f.pos < f.end) {
+                if (!(f.items[f.pos] instanceof ExpandedTokens e) || !e.inert || e.epoch != macroEpoch) return null;
+                f.pos++;
+                int edit = f.pendingEdit;
+                f.pendingEdit = ExpandedTokens.KEEP;
+                return e.edited(edit);
+            }
+            if (f.barrier) return null;
             popFrame();
         }
     }
@@ -533,9 +596,9 @@ public final class Preprocessor {
         top = f.below;
     }
 
-    private void pushFrame(Token[] toks, int n, Macro macro, boolean barrier) {
+    private void pushFrame(Object[] items, int n, Macro macro, boolean barrier) {
         if (macro != null) macro.disabled = true;
-        top = new Frame(toks, n, macro, barrier, top);
+        top = new Frame(items, n, macro, barrier, top);
     }
 
     /**
@@ -544,20 +607,24 @@ public final class Preprocessor {
      * every level's argument at once: quadratic memory in the depth (20,000 levels ran out of a 6 GB heap).
      */
     private static final class TokenRange extends java.util.AbstractList<Token> implements java.util.RandomAccess {
-        final Token[] toks;
+        /** Only tokens between from and to. */
+        final Object[] items;
         final int from;
         final int to;
+        /** The frame's {@link Frame#parenMatch}, or null. */
+        final int[] parenMatch;
 
-        TokenRange(Token[] toks, int from, int to) {
-            this.toks = toks;
+        TokenRange(Object[] items, int from, int to, int[] parenMatch) {
+            this.items = items;
             this.from = from;
             this.to = to;
+            this.parenMatch = parenMatch;
         }
 
         @Override
         public Token get(int i) {
             if (i < 0 || i >= to - from) throw new IndexOutOfBoundsException(i);
-            return toks[from + i];
+            return (Token) items[from + i];
         }
 
         @Override
@@ -574,8 +641,15 @@ public final class Preprocessor {
             Frame f = top;
             if (f == null) break;
             if (f.pos < f.end) {
-                Token t = f.toks[f.pos];
+                Object o = f.items[f.pos];
+                if (o instanceof ExpandedTokens e) {
+                    f.pos++;
+                    enter(e, f);
+                    continue;
+                }
+                Token t = (Token) o;
                 if (t.kind == Kind.PUNCT && t.text.equals("(")) {
+                    f.pendingEdit = ExpandedTokens.KEEP;
                     f.pos++;
                     return true;
                 }
@@ -599,32 +673,41 @@ public final class Preprocessor {
     /** The next token after macro expansion. */
     private Token next() {
         while (true) {
-            Token t = readRaw();
-            if (t.kind != Kind.IDENTIFIER || t.noExpand) return t;
-            if (inIfDirective && t.text.equals("defined")) return definedOperator(t);
-            Macro m = macro(t.text);
-            if (m == null) return t;
-            if (m.disabled) return paint(t);
-            if (m.builtin != null) {
-                Token r = expandBuiltin(m, t);
-                if (r != null) return r;
-                continue;
-            }
-            if (!m.functionLike) {
-                Token[] body = substitute(m, t, null, false);
-                if (body.length > 0) pushFrame(body, body.length, m, false);
-                continue;
-            }
-            if (!peekLParen()) return t;
-            if (!expandFunctionLike(m, t)) return t;
+            Token t = nextOrExpanded();
+            if (t != EXPANDED) return t;
         }
+    }
+
+    /**
+     * The next token after macro expansion, or {@link #EXPANDED} when the raw token read was a macro use that
+     * produced no token yet: its expansion is pushed (or it made nothing), and the caller reads on.
+     */
+    private Token nextOrExpanded() {
+        Token t = readRaw();
+        if (t.kind != Kind.IDENTIFIER || t.noExpand) return t;
+        if (inIfDirective && t.text.equals("defined")) return definedOperator(t);
+        Macro m = macro(t.text);
+        if (m == null) return t;
+        if (m.disabled) return paint(t);
+        if (m.builtin != null) {
+            Token r = expandBuiltin(m, t);
+            return r != null ? r : EXPANDED;
+        }
+        if (!m.functionLike) {
+            Object[] body = substitute(m, t, null, false);
+            if (body.length > 0) pushFrame(body, body.length, m, false);
+            return EXPANDED;
+        }
+        if (!peekLParen()) return t;
+        if (!expandFunctionLike(m, t)) return t;
+        return EXPANDED;
     }
 
     private static Token paint(Token t) {
         return new Token(t.kind, t.text, t.location, t.spaceBefore, t.startOfLine, true);
     }
 
-    /** Fully expands a token list in isolation (a macro argument, an #if or #include line). */
+    /** Fully expands a token list in isolation (an #if or #include line, a builtin's operand). */
     private List<Token> expandList(List<Token> raw) {
         boolean any = false;
         for (Token t : raw) {
@@ -634,26 +717,75 @@ public final class Preprocessor {
             }
         }
         if (!any) return raw;
+        return expandArgument(raw).toList();
+    }
+
+    /**
+     * Fully expands a macro argument in isolation (C11 6.10.3.1), as a tree that shares the inert expansions it
+     * contains rather than copying them (see {@link ExpandedTokens}).
+     */
+    private ExpandedTokens expandArgument(List<Token> raw) {
+        ExpandedTokens.Builder out = new ExpandedTokens.Builder();
+        boolean any = raw instanceof ArgumentTokens a && a.hasTrees();
+        if (!any) for (Token t : raw) {
+            if (t.kind == Kind.IDENTIFIER && !t.noExpand) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            for (Token t : raw) out.add(t, false);
+            return out.build(macroEpoch);
+        }
         if (raw instanceof TokenRange r) {
-            pushFrame(r.toks, r.to, null, true);
+            pushFrame(r.items, r.to, null, true);
             top.pos = r.from;
-        } else {
-            Token[] arr = raw.toArray(new Token[0]);
+            top.parenMatch = r.parenMatch;
+        } else if (raw instanceof ArgumentTokens a && a.hasTrees()) {
+            Object[] arr = a.items.toArray();
             pushFrame(arr, arr.length, null, true);
+        } else {
+            Object[] arr = raw.toArray();
+            pushFrame(arr, arr.length, null, true);
+            top.parenMatch = parenMatch(arr);
         }
         Frame barrier = top;
-        // Grown as it fills, not sized from the raw argument: with nested uses every level would otherwise hold
-        // an array as long as its argument while the levels below it expand (quadratic in the depth).
-        List<Token> out = new ArrayList<>(Math.min(raw.size() + 8, 64));
         while (true) {
-            Token t = next();
+            ExpandedTokens whole = takeInert();
+            if (whole != null) {
+                out.add(whole);
+                continue;
+            }
+            // Not next(): an expansion just pushed may begin with a tree to take whole.
+            Token t = nextOrExpanded();
+            if (t == EXPANDED) continue;
             if (t == BARRIER_END) break;
             if (t.kind == Kind.EOF) continue; // cannot happen behind a barrier
-            out.add(t);
+            out.add(t, t.kind == Kind.IDENTIFIER && !t.noExpand
+                    && (macros.containsKey(t.text) || t.text.equals("defined")));
         }
         while (top != barrier) popFrame();
         top = barrier.below;
-        return out;
+        return out.build(macroEpoch);
+    }
+
+    /**
+     * {@link Frame#parenMatch} for a raw argument long enough to hold nested uses, or null. Null too when a token
+     * starts a line: {@link #collectArguments} copies an argument from there on, so it must read every token.
+     */
+    private static int[] parenMatch(Object[] toks) {
+        if (toks.length < 32) return null;
+        int[] match = new int[toks.length];
+        int[] open = new int[toks.length];
+        int depth = 0;
+        for (int i = 0; i < toks.length; i++) {
+            Token t = (Token) toks[i];
+            match[i] = -1;
+            if (t.startOfLine) return null;
+            if (isPunct(t, "(")) open[depth++] = i;
+            else if (isPunct(t, ")") && depth > 0) match[open[--depth]] = i;
+        }
+        return match;
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -699,7 +831,7 @@ public final class Preprocessor {
                 && newlineBetween(name.location, rparen.location)) {
             expansionEnds.put(name.location, rparen.location);
         }
-        Token[] body = substitute(m, name, args, vaOmitted);
+        Object[] body = substitute(m, name, args, vaOmitted);
         if (body.length > 0) pushFrame(body, body.length, m, false);
         return true;
     }
@@ -709,18 +841,40 @@ public final class Preprocessor {
      * reporting an unterminated use.
      */
     private Token collectArguments(Macro m, Token name, List<List<Token>> args) {
-        List<Token> cur = new ArrayList<>();
+        ArgumentTokens cur = new ArgumentTokens();
         // While every token of the current argument comes in order from one frame's array: that frame and
-        // where the argument starts in it (cur stays empty; see TokenRange). Null once the argument is a copy.
+        // where the argument starts and ends in it (cur stays empty; see TokenRange). Null once the argument is a
+        // copy.
         Frame inPlace = null;
         int inPlaceFrom = 0;
+        int inPlaceTo = 0;
         boolean fresh = true;
         int depth = 0;
         while (true) {
             Frame f = top;
+            if (f != null && f.pos < f.end && f.items[f.pos] instanceof ExpandedTokens e && e.argumentSafe
+                    && e.noLineStart) {
+                // A tree whose tokens could all join the argument one by one: taken whole.
+                f.pos++;
+                int edit = f.pendingEdit;
+                f.pendingEdit = ExpandedTokens.KEEP;
+                ExpandedTokens whole = e.edited(edit);
+                if (!whole.startsNoLine()) {
+                    // Its first token starts a line: as a piece of an argument it has a space instead.
+                    whole = whole.edited(ExpandedTokens.force(true, false));
+                }
+                if (inPlace != null) {
+                    cur = new ArgumentTokens(new TokenRange(inPlace.items, inPlaceFrom, inPlaceTo, null));
+                    inPlace = null;
+                }
+                fresh = false;
+                cur.add(whole);
+                continue;
+            }
             int pos = f == null ? -1 : f.pos;
             Token t = readRaw();
-            boolean fromFrame = f != null && top == f && pos < f.end && f.pos == pos + 1;
+            // The token is the frame's item itself (not a tree's token, nor an edited first token).
+            boolean fromFrame = f != null && top == f && pos < f.end && f.pos == pos + 1 && f.items[pos] == t;
             if (fresh) {
                 fresh = false;
                 if (fromFrame) {
@@ -728,9 +882,10 @@ public final class Preprocessor {
                     inPlaceFrom = pos;
                 }
             } else if (inPlace != null && !(fromFrame && f == inPlace)) {
-                cur = new ArrayList<>(new TokenRange(inPlace.toks, inPlaceFrom, inPlace.pos));
+                cur = new ArgumentTokens(new TokenRange(inPlace.items, inPlaceFrom, inPlaceTo, null));
                 inPlace = null;
             }
+            if (inPlace != null) inPlaceTo = pos + 1;
             if (t.kind == Kind.EOF) {
                 diags.error(name.location, "unterminated function-like macro invocation");
                 if (m.location != null) diags.note(m.location, "macro '" + m.name + "' defined here");
@@ -738,17 +893,24 @@ public final class Preprocessor {
             }
             if (t.kind == Kind.PUNCT) {
                 if (t.text.equals("(")) {
+                    int close = inPlace != null && inPlace.parenMatch != null ? inPlace.parenMatch[pos] : -1;
+                    if (close >= 0 && close < inPlace.end) {
+                        // A balanced group read in place holds no ',' or ')' of this use: skip it whole.
+                        inPlace.pos = close + 1;
+                        inPlaceTo = close + 1;
+                        continue;
+                    }
                     depth++;
                 } else if (t.text.equals(")")) {
                     if (depth == 0) {
-                        args.add(inPlace != null ? new TokenRange(inPlace.toks, inPlaceFrom, pos) : cur);
+                        args.add(inPlace != null ? inPlaceArgument(inPlace, inPlaceFrom, pos) : cur);
                         return t;
                     }
                     depth--;
                 } else if (depth == 0 && t.text.equals(",")
                         && !(m.variadic && args.size() == m.params.length - 1)) {
-                    args.add(inPlace != null ? new TokenRange(inPlace.toks, inPlaceFrom, pos) : cur);
-                    cur = new ArrayList<>();
+                    args.add(inPlace != null ? inPlaceArgument(inPlace, inPlaceFrom, pos) : cur);
+                    cur = new ArgumentTokens();
                     inPlace = null;
                     fresh = true;
                     continue;
@@ -757,12 +919,16 @@ public final class Preprocessor {
             if (t.startOfLine) {
                 t = new Token(t.kind, t.text, t.location, true, false, t.noExpand);
                 if (inPlace != null) {
-                    cur = new ArrayList<>(new TokenRange(inPlace.toks, inPlaceFrom, pos));
+                    cur = new ArgumentTokens(new TokenRange(inPlace.items, inPlaceFrom, pos, null));
                     inPlace = null;
                 }
             }
             if (inPlace == null) cur.add(t);
         }
+    }
+
+    private static TokenRange inPlaceArgument(Frame f, int from, int to) {
+        return new TokenRange(f.items, from, to, f.parenMatch);
     }
 
     /**
@@ -771,9 +937,12 @@ public final class Preprocessor {
      */
     private static boolean newlineBetween(SourceLocation from, SourceLocation to) {
         // Only up to `to`: a search to the next newline crossed the rest of a long line for every use on it
-        // (20,000 nested uses on one line: quadratic).
+        // (20,000 nested uses on one line: quadratic). A long use is looked up by line number instead: nested uses
+        // each scanning their own extent were quadratic too, and the table of lines costs one pass over the file.
         CharSequence text = from.file().text();
-        for (int i = from.offset(), end = Math.min(to.offset(), text.length()); i < end; i++) {
+        int end = Math.min(to.offset(), text.length());
+        if (end - from.offset() > 4096) return from.file().lineOf(from.offset()) != from.file().lineOf(end);
+        for (int i = from.offset(); i < end; i++) {
             if (text.charAt(i) == '\n') return true;
         }
         return false;
@@ -789,24 +958,24 @@ public final class Preprocessor {
         final Macro m;
         final Token name;
         final List<List<Token>> args;
-        final List<Token>[] expanded;
+        final ExpandedTokens[] expanded;
         final boolean vaOmitted;
-        final ArrayList<Token> out;
+        /** Tokens and {@link ExpandedTokens} trees (expanded arguments substituted whole). */
+        final ArrayList<Object> out;
 
-        @SuppressWarnings("unchecked")
         Substitution(Macro m, Token name, List<List<Token>> args, boolean vaOmitted) {
             this.m = m;
             this.name = name;
             this.args = args;
-            this.expanded = args == null ? null : new List[args.size()];
+            this.expanded = args == null ? null : new ExpandedTokens[args.size()];
             this.vaOmitted = vaOmitted;
             this.out = new ArrayList<>(m.body.length + 8);
         }
 
-        List<Token> expandedArg(int p) {
-            List<Token> e = expanded[p];
+        ExpandedTokens expandedArg(int p) {
+            ExpandedTokens e = expanded[p];
             if (e == null) {
-                e = expandList(args.get(p));
+                e = expandArgument(args.get(p));
                 expanded[p] = e;
             }
             return e;
@@ -817,19 +986,18 @@ public final class Preprocessor {
         }
     }
 
-    private Token[] substitute(Macro m, Token name, List<List<Token>> args, boolean vaOmitted) {
-        if (m.body.length == 0) return new Token[0];
+    /** The items of the frame that rescans a use of {@code m}: tokens and trees. */
+    private Object[] substitute(Macro m, Token name, List<List<Token>> args, boolean vaOmitted) {
+        if (m.body.length == 0) return new Object[0];
         Substitution s = new Substitution(m, name, args, vaOmitted);
         subst(s, 0, m.body.length);
-        ArrayList<Token> out = s.out;
-        if (out.isEmpty()) return new Token[0];
-        Token first = out.get(0);
+        ArrayList<Object> out = s.out;
+        if (out.isEmpty()) return new Object[0];
         // The expansion takes the place of the name: its first token gets the name's white space and line start.
-        boolean space = name.spaceBefore;
-        if (first.spaceBefore != space || first.startOfLine != name.startOfLine) {
-            out.set(0, new Token(first.kind, first.text, first.location, space, name.startOfLine, first.noExpand));
-        }
-        return out.toArray(new Token[0]);
+        int edit = ExpandedTokens.force(name.spaceBefore, name.startOfLine);
+        Object first = out.get(0);
+        out.set(0, first instanceof Token t ? ExpandedTokens.apply(edit, t) : ((ExpandedTokens) first).edited(edit));
+        return out.toArray();
     }
 
     private Token bodyCopy(Token b, Token name) {
@@ -857,25 +1025,70 @@ public final class Preprocessor {
      * site, as in clang: a diagnostic then notes the macro, and -E prints the whole expansion on the use's line.
      */
     private void addArg(Substitution s, List<Token> arg, boolean space) {
-        SourceLocation use = s.name.location;
-        for (int k = 0; k < arg.size(); k++) {
-            Token t = arg.get(k);
-            SourceLocation l = t.location;
-            boolean sp = k == 0 ? space : t.spaceBefore;
-            if (l.expandedFrom() == null) {
-                t = new Token(t.kind, t.text, new SourceLocation(l.file(), l.offset(), use), sp, false, t.noExpand);
-            } else if (sp != t.spaceBefore) {
-                t = new Token(t.kind, t.text, l, sp, false, t.noExpand);
-            }
-            s.out.add(t);
+        for (int k = 0; k < arg.size(); k++) s.out.add(argToken(s, arg.get(k), k == 0, space));
+    }
+
+    private static Token argToken(Substitution s, Token t, boolean first, boolean space) {
+        SourceLocation l = t.location;
+        boolean sp = first ? space : t.spaceBefore;
+        if (l.expandedFrom() == null) {
+            return new Token(t.kind, t.text, new SourceLocation(l.file(), l.offset(), s.name.location), sp, false,
+                    t.noExpand);
         }
+        if (sp != t.spaceBefore) return new Token(t.kind, t.text, l, sp, false, t.noExpand);
+        return t;
+    }
+
+    /**
+     * {@link #addArg} for an expanded argument: a tree whose tokens all come from macro uses is substituted whole
+     * (only its first token's space changes); otherwise its own tokens are placed one by one and its subtrees
+     * (which do come from macro uses) whole.
+     */
+    private void addExpandedArg(Substitution s, ExpandedTokens arg, boolean space) {
+        if (arg.size == 0) return;
+        int respace = ExpandedTokens.respace(space);
+        if (arg.allExpanded) {
+            s.out.add(arg.edited(respace));
+            return;
+        }
+        Object[] items = arg.items;
+        for (int k = 0; k < items.length; k++) {
+            Object o = items[k];
+            if (o instanceof Token t) {
+                if (k == 0) t = ExpandedTokens.apply(arg.firstEdit, t);
+                s.out.add(argToken(s, t, k == 0, space));
+            } else {
+                ExpandedTokens e = (ExpandedTokens) o;
+                s.out.add(k == 0 ? e.edited(ExpandedTokens.compose(respace, arg.firstEdit)) : e);
+            }
+        }
+    }
+
+    /** Removes and returns the last token of {@code out}, opening a tree that ends it. */
+    private static Token removeLastToken(ArrayList<Object> out) {
+        Object last = out.remove(out.size() - 1);
+        if (last instanceof Token t) return t;
+        ArrayList<Token> toks = new ArrayList<>();
+        ExpandedTokens.appendTokens(toks, last, ExpandedTokens.KEEP);
+        for (int i = 0; i < toks.size() - 1; i++) out.add(toks.get(i));
+        return toks.get(toks.size() - 1);
+    }
+
+    /** The items as tokens only (trees opened). */
+    private static List<Object> opened(List<Object> items) {
+        boolean trees = false;
+        for (Object o : items) trees |= !(o instanceof Token);
+        if (!trees) return items;
+        List<Object> out = new ArrayList<>();
+        for (Object o : items) ExpandedTokens.appendTokens(out, o, ExpandedTokens.KEEP);
+        return out;
     }
 
     private void subst(Substitution s, int from, int to) {
         Macro m = s.m;
         Token[] body = m.body;
         int[] pi = m.paramIndex;
-        ArrayList<Token> out = s.out;
+        ArrayList<Object> out = s.out;
         boolean lastEmpty = false; // the previous operand was an empty argument (a placemarker)
         for (int i = from; i < to; i++) {
             Token b = body[i];
@@ -890,10 +1103,11 @@ public final class Preprocessor {
                 i++;
                 Token rb = body[i];
                 int rp = pi[i];
-                List<Token> rhs;
+                List<?> rhs;
                 if (rp >= 0) {
                     if (m.variadic && rp == m.params.length - 1 && i - 2 >= from && isPunct(body[i - 2], ",")
-                            && !out.isEmpty() && isPunct(out.get(out.size() - 1), ",")) {
+                            && !out.isEmpty() && out.get(out.size() - 1) instanceof Token last
+                            && isPunct(last, ",")) {
                         // GNU ", ## __VA_ARGS__": the comma goes away when the variable arguments are omitted.
                         if (s.vaOmitted) out.remove(out.size() - 1);
                         else addArg(s, s.args.get(rp), rb.spaceBefore);
@@ -908,7 +1122,7 @@ public final class Preprocessor {
                         && i + 1 < to && isPunct(body[i + 1], "(")) {
                     int close = matchingParen(body, i + 1, to);
                     if (close < 0) close = to - 1;
-                    rhs = vaOpt(s, i + 2, close);
+                    rhs = opened(vaOpt(s, i + 2, close));
                     i = close;
                 } else {
                     rhs = List.of(bodyCopy(rb, s.name));
@@ -916,8 +1130,8 @@ public final class Preprocessor {
                 if (rhs.isEmpty()) continue;
                 int k = 0;
                 if (!lastEmpty && !out.isEmpty()) {
-                    Token l = out.remove(out.size() - 1);
-                    pasteInto(out, l, rhs.get(0));
+                    Token l = removeLastToken(out);
+                    pasteInto(out, l, (Token) rhs.get(0));
                     k = 1;
                 }
                 for (; k < rhs.size(); k++) out.add(rhs.get(k));
@@ -926,16 +1140,22 @@ public final class Preprocessor {
             }
             if (p >= 0) {
                 boolean pasteNext = i + 1 < to && isPunct(body[i + 1], "##");
-                List<Token> arg = pasteNext ? s.args.get(p) : s.expandedArg(p);
-                addArg(s, arg, b.spaceBefore);
-                lastEmpty = arg.isEmpty();
+                if (pasteNext) {
+                    List<Token> arg = s.args.get(p);
+                    addArg(s, arg, b.spaceBefore);
+                    lastEmpty = arg.isEmpty();
+                } else {
+                    ExpandedTokens arg = s.expandedArg(p);
+                    addExpandedArg(s, arg, b.spaceBefore);
+                    lastEmpty = arg.size == 0;
+                }
                 continue;
             }
             if (m.variadic && b.kind == Kind.IDENTIFIER && b.text.equals("__VA_OPT__") && i + 1 < to
                     && isPunct(body[i + 1], "(")) {
                 int close = matchingParen(body, i + 1, to);
                 if (close < 0) close = to - 1;
-                List<Token> r = vaOpt(s, i + 2, close);
+                List<Object> r = vaOpt(s, i + 2, close);
                 out.addAll(r);
                 lastEmpty = r.isEmpty();
                 i = close;
@@ -947,7 +1167,7 @@ public final class Preprocessor {
     }
 
     /** The tokens {@code __VA_OPT__( body[from, to) )} stands for. */
-    private List<Token> vaOpt(Substitution s, int from, int to) {
+    private List<Object> vaOpt(Substitution s, int from, int to) {
         if (s.vaEmpty()) return List.of();
         Substitution inner = new Substitution(s.m, s.name, s.args, s.vaOmitted);
         System.arraycopy(s.expanded, 0, inner.expanded, 0, s.expanded.length);
@@ -983,7 +1203,7 @@ public final class Preprocessor {
     }
 
     /** C11 6.10.3.3: pastes {@code l ## r} and appends the result (or both tokens, after an error). */
-    private void pasteInto(List<Token> out, Token l, Token r) {
+    private void pasteInto(List<Object> out, Token l, Token r) {
         String text = l.text + r.text;
         if (l.kind == Kind.IDENTIFIER && (r.kind == Kind.IDENTIFIER || r.kind == Kind.NUMBER)
                 && isIdentifierText(r.text)) {

@@ -19,6 +19,8 @@
  *
  * <h2>Pieces</h2>
  * {@link dev.jbpfc.frontend.pp.Preprocessor} (directives, macro expansion, include stack),
+ * {@link dev.jbpfc.frontend.pp.ExpandedTokens} and {@link dev.jbpfc.frontend.pp.ArgumentTokens} (expanded and
+ * collected macro arguments, shared rather than copied as uses nest),
  * {@link dev.jbpfc.frontend.pp.IfExpression} (#if arithmetic), {@link dev.jbpfc.frontend.pp.HeaderSearch}
  * (clang's include order), {@link dev.jbpfc.frontend.pp.PredefinedMacros} (clang-22's predefines, from
  * {@code bpf-predefines.txt}), {@link dev.jbpfc.frontend.pp.ClangFeatures} (__has_builtin etc., from

@@ -1,0 +1,69 @@
+package dev.jbpfc.frontend.pp;
+
+import dev.jbpfc.diag.Diagnostics;
+import dev.jbpfc.frontend.lex.Token;
+import dev.jbpfc.source.SourceFile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 14: expanding {@code F(F(...F(a)...))} must cost work linear in the depth. Counted rather than timed (a
+ * clock is flaky on a loaded machine): the tokens the expander reads before expansion
+ * ({@link Preprocessor#rawTokensRead}) at a depth and at four times that depth. An expander that copies and reads
+ * each level's argument again, as this one did, reads about 16 times as many at four times the depth.
+ */
+class NestedMacroCostTest {
+    private static final int DEPTH = 1000;
+
+    /** One nesting of each kind: a body around its parameter, the parameter alone, a forwarding macro. */
+    @ParameterizedTest
+    @ValueSource(strings = {"(x+1)", "x + 1", "x", "ID(x)+1", "ID(ID(x)) - 1"})
+    void readsGrowLinearlyWithDepth(String body) {
+        long small = reads(body, DEPTH);
+        long large = reads(body, 4 * DEPTH);
+        assertTrue(large < 5 * small, "F(x) " + body + ": " + small + " tokens read at depth " + DEPTH + ", " + large
+                + " at depth " + 4 * DEPTH + " (linear: about 4 times)");
+    }
+
+    /** Runs on a thread with a stack as deep as the compiler's own thread (expansion recurses per nesting level). */
+    private static long reads(String body, int depth) {
+        long[] result = new long[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = readsHere(body, depth);
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "nested-macro-cost", 512L << 20);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        if (failure[0] instanceof Error e) throw e;
+        if (failure[0] != null) throw new AssertionError(failure[0]);
+        return result[0];
+    }
+
+    private static long readsHere(String body, int depth) {
+        String text = "#define ID(x) x\n#define F(x) " + body + "\nint v = " + "F(".repeat(depth)
+                + "a" + ")".repeat(depth) + ";\n";
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Preprocessor pp = new Preprocessor(new PreprocessorOptions(),
+                new Diagnostics(new PrintStream(err, true, StandardCharsets.UTF_8)));
+        List<Token> toks = pp.run(new SourceFile("nested.c", text));
+        assertEquals("", err.toString(StandardCharsets.UTF_8), "no diagnostics");
+        assertTrue(toks.stream().noneMatch(t -> t.text.equals("F") || t.text.equals("ID")), "every use expanded");
+        return pp.rawTokensRead();
+    }
+}
