@@ -29,8 +29,13 @@ public final class BuilderBtfSections implements BtfSections {
         this.module = module;
     }
 
+    /** Set by {@link #encode}: the builder then holds the renumbered types, which the backend's ids no longer name. */
+    private boolean encoded;
+
     @Override
     public Encoded encode(BtfExtRecords records) {
+        if (encoded) throw new IllegalStateException("the BTF of a module is encoded once (its types were renumbered)");
+        encoded = true;
         for (BtfExtRecords.LoopHintTag h : records.loopHints) btf.addDeclTag(h.text(), h.btfFuncId(), -1);
         int[] coreTypes = records.coreRelocs.stream().mapToInt(BtfExtRecords.CoreReloc::btfTypeId).toArray();
         int[] newId = btf.retainUsed(coreTypes);
@@ -56,5 +61,8 @@ public final class BuilderBtfSections implements BtfSections {
     }
 
     @Override
-    public long coreLocalValue(CoreRelocation relocation) { return CoreLocalValue.of(btf, relocation); }
+    public long coreLocalValue(CoreRelocation relocation) {
+        if (encoded) throw new IllegalStateException("CO-RE local values are taken before the BTF is encoded");
+        return CoreLocalValue.of(btf, relocation);
+    }
 }
