@@ -3,6 +3,7 @@ package dev.jbpfc.backend;
 import dev.jbpfc.backend.mir.CoreRelocation;
 
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The BTF side of the object, as the backend sees it: the frontend built the types (with btf-emit); the backend
@@ -19,8 +20,12 @@ public interface BtfSections {
      */
     long coreLocalValue(CoreRelocation relocation);
 
-    /** {@code btfExtRelocations}: R_BPF_64_NODYLD32 at these .BTF.ext offsets against the named code sections. */
-    record Encoded(byte[] btf, byte[] btfExt, List<ExtRelocation> btfExtRelocations) {}
+    /**
+     * {@code btfExtRelocations}: R_BPF_64_NODYLD32 at these .BTF.ext offsets against the named code sections.
+     * {@code typeIds}: the final .BTF id of each type id handed out while compiling (types are renumbered when the
+     * ones the object does not carry are dropped), for constants that hold a type id.
+     */
+    record Encoded(byte[] btf, byte[] btfExt, List<ExtRelocation> btfExtRelocations, IntUnaryOperator typeIds) {}
 
     record ExtRelocation(long offset, String section) {}
 }

@@ -44,7 +44,7 @@ import java.util.Map;
  * <p>Misuse (an unknown type id, a 300-bit bitfield) is a compiler bug, reported with IllegalArgumentException.
  */
 public final class BtfBuilder {
-    private final BtfStrings strings;
+    private BtfStrings strings;
     /** Type id i+1 at index i; null while a declared composite waits for its definition. */
     private final List<BtfType> types = new ArrayList<>();
     private final Map<Integer, Fwd> declared = new HashMap<>();
@@ -346,6 +346,75 @@ public final class BtfBuilder {
         List<BtfType> ts = types();
         for (BtfType t : ts) names(t);
         return new Btf(ts, strings.toBytes());
+    }
+
+    /**
+     * Keeps only the types the object carries, as clang-22 chooses them ({@link UsedTypes}): what the FUNCs, VARs,
+     * DATASECs and {@code extraRoots} (the .BTF.ext's CO-RE relocation types) reach, with a named struct or union
+     * that only pointers inside other structs' members reach cut down to a FWD. Survivors keep their order and are
+     * numbered again from 1; FWDs of one name and kind become one, and a FWD of a struct kept in full is that
+     * struct. The string table starts afresh with the survivors' names, so call this once every type and DECL_TAG
+     * is added and before any .BTF.ext record is made: records take the new ids and the new table. Returns
+     * old id to new id (index 0 is void; 0 for a dropped type).
+     *
+     * <p>Example: with {@code [1] STRUCT 's' ('next' -> 3)}, {@code [2] STRUCT 'lk'}, {@code [3] PTR -> 2},
+     * {@code [4] PTR -> 1}, {@code [5] INT 'int'}, {@code [6] FUNC_PROTO (x: 4)}, {@code [7] FUNC 'f' -> 6} the
+     * result is {@code [1] STRUCT 's'}, {@code [2] FWD 'lk'}, {@code [3] PTR -> 2}, {@code [4] PTR -> 1},
+     * {@code [5] FUNC_PROTO}, {@code [6] FUNC} ({@code int} is reached by nothing) and the map
+     * {0,1,2,3,4,0,5,6}.
+     */
+    public int[] retainUsed(int... extraRoots) {
+        List<BtfType> old = types();
+        UsedTypes.Fate[] fates = UsedTypes.of(old, extraRoots);
+        Map<Fwd, Integer> fullByName = new HashMap<>();
+        int[] newId = new int[old.size() + 1];
+        List<BtfType> kept = new ArrayList<>();
+        List<Integer> pendingFwds = new ArrayList<>();
+        for (int id = 1; id <= old.size(); id++) {
+            if (fates[id] == UsedTypes.Fate.KEPT && old.get(id - 1) instanceof Composite c && !c.name().isEmpty())
+                fullByName.putIfAbsent(new Fwd(c.name(), c.union()), id);
+        }
+        Map<Fwd, Integer> fwds = new HashMap<>();
+        for (int id = 1; id <= old.size(); id++) {
+            if (fates[id] == UsedTypes.Fate.DROPPED) continue;
+            BtfType t = old.get(id - 1);
+            if (fates[id] == UsedTypes.Fate.FORWARD && t instanceof Composite c) t = new Fwd(c.name(), c.union());
+            if (t instanceof Fwd f) {
+                Integer full = fullByName.get(f);
+                if (full != null) {
+                    pendingFwds.add(id); // numbered below, once the full struct has its new id
+                    continue;
+                }
+                Integer known = fwds.get(f);
+                if (known != null) {
+                    newId[id] = known;
+                    continue;
+                }
+            }
+            kept.add(t);
+            newId[id] = kept.size();
+            if (t instanceof Fwd f) fwds.put(f, newId[id]);
+        }
+        for (int id : pendingFwds) {
+            BtfType t = old.get(id - 1);
+            Fwd f = t instanceof Composite c ? new Fwd(c.name(), c.union()) : (Fwd) t;
+            newId[id] = newId[fullByName.get(f)];
+        }
+        types.clear();
+        ids.clear();
+        declared.clear();
+        strings = new BtfStrings();
+        for (BtfType t : kept) {
+            BtfType moved = BtfRefs.map(t, r -> {
+                if (r != 0 && newId[r] == 0) throw new IllegalStateException("kept type " + t + " refers to dropped type " + r);
+                return newId[r];
+            });
+            names(moved);
+            types.add(moved);
+            ids.putIfAbsent(moved, types.size());
+        }
+        arrayIndexType = newId[arrayIndexType];
+        return newId;
     }
 
     // ---- internals --------------------------------------------------------------------------------------------

@@ -23,8 +23,10 @@
  * <ul>
  * <li>a struct or union reached only through a pointer that is a struct/union member (through typedefs too) is
  *     a FWD; reached through a function parameter, a return type or a variable's own type it is defined in full.
- *     Without this a program including vmlinux.h would carry most of the kernel's types. With the builder:
- *     {@code declareStruct} and never {@code defineComposite};</li>
+ *     Without this a program including vmlinux.h would carry most of the kernel's types. The lowering builds
+ *     every type in full and {@link dev.jbpfc.btf.BtfBuilder#retainUsed} picks clang's set at the end
+ *     ({@link dev.jbpfc.btf.UsedTypes} has the rule, with its quirks: map keys and values are full, and a
+ *     {@code const struct X *} member type met twice makes X full);</li>
  * <li>one FUNC_PROTO per function even when two are identical (the builder shares them; harmless);</li>
  * <li>{@code char}/{@code signed char} are INT SIGNED, {@code unsigned char} INT without encoding, {@code _Bool}
  *     INT BOOL; arrays index {@code __ARRAY_SIZE_TYPE__}; {@code int a[3][4]} is ARRAY(3) of ARRAY(4);</li>

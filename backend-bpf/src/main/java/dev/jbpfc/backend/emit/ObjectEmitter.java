@@ -7,9 +7,11 @@ import dev.jbpfc.backend.elf.ObjectSection;
 import dev.jbpfc.backend.elf.ObjectSymbol;
 import dev.jbpfc.backend.elf.RelocationType;
 import dev.jbpfc.isa.BpfEncoder;
+import dev.jbpfc.isa.BpfOp;
 import dev.jbpfc.isa.BpfInsn;
 import dev.jbpfc.backend.mir.SymbolRef;
 import dev.jbpfc.diag.CompileError;
+import dev.jbpfc.ir.CoreKind;
 import dev.jbpfc.ir.ExternFunction;
 import dev.jbpfc.ir.FnAttr;
 import dev.jbpfc.ir.Global;
@@ -80,6 +82,8 @@ public final class ObjectEmitter {
         }
         layOutGlobals();
         BtfExtRecords records = new BtfExtRecords();
+        // Code is appended once .BTF is encoded: that renumbers the types, and TYPE_ID constants take the new ids.
+        Map<EncodedFunction, List<BpfInsn>> relocated = new LinkedHashMap<>();
         for (Map.Entry<String, List<EncodedFunction>> e : bySection.entrySet()) {
             ObjectSection code = object.findSection(e.getKey());
             for (EncodedFunction f : e.getValue()) {
@@ -89,7 +93,7 @@ public final class ObjectEmitter {
                     long at = base + f.slotOf(use.insn()) * 8L;
                     insns.set(use.insn(), relocate(code, at, insns.get(use.insn()), use.symbol(), f));
                 }
-                code.append(BpfEncoder.encode(insns), 8);
+                relocated.put(f, insns);
                 if (f.btfFuncId != 0) records.funcInfos.add(new BtfExtRecords.FuncInfo(f.section, base, f.btfFuncId));
                 if (f.btfFuncId != 0) {
                     for (EncodedFunction.LoopOutcome o : f.loopOutcomes) {
@@ -113,8 +117,13 @@ public final class ObjectEmitter {
             }
         }
         writeGlobalData();
+        BtfSections.Encoded encoded = btf != null ? btf.encode(records) : null;
+        for (Map.Entry<EncodedFunction, List<BpfInsn>> e : relocated.entrySet()) {
+            EncodedFunction f = e.getKey();
+            if (encoded != null) renumberTypeIds(f, e.getValue(), encoded.typeIds());
+            object.findSection(f.section).append(BpfEncoder.encode(e.getValue()), 8);
+        }
         if (btf != null) {
-            BtfSections.Encoded encoded = btf.encode(records);
             if (encoded.btf() != null) object.section(".BTF", ObjectSection.Kind.METADATA).append(encoded.btf(), 4);
             if (encoded.btfExt() != null) {
                 ObjectSection ext = object.section(".BTF.ext", ObjectSection.Kind.METADATA);
@@ -129,6 +138,26 @@ public final class ObjectEmitter {
             throw new CompileError(null, "CO-RE relocations need BTF (.BTF.ext), but no BTF was given to the backend");
         }
         return object;
+    }
+
+    /**
+     * Gives the constants of TYPE_ID_LOCAL/TYPE_ID_TARGET relocations (the local type id, which libbpf checks
+     * before patching) their final .BTF id, in the object's instructions and in {@code f}'s (which {@code -S}
+     * prints).
+     */
+    private static void renumberTypeIds(EncodedFunction f, List<BpfInsn> insns, java.util.function.IntUnaryOperator typeIds) {
+        for (EncodedFunction.CoreEntry c : f.cores) {
+            CoreKind kind = c.relocation().kind();
+            if (kind != CoreKind.TYPE_ID_LOCAL && kind != CoreKind.TYPE_ID_TARGET) continue;
+            BpfInsn insn = insns.get(c.insn());
+            int old = c.relocation().btfTypeId();
+            if (insn.imm64 != old)
+                throw new IllegalStateException(f.name + ": TYPE_ID relocation at " + c.insn() + " holds " + insn.imm64 + ", not type " + old);
+            BpfInsn renumbered = insn.op == BpfOp.LD_IMM64 ? new BpfInsn(insn.op, insn.dst, insn.src, insn.off, 0, typeIds.applyAsInt(old), insn.symbol)
+                    : insn.withImm(typeIds.applyAsInt(old));
+            insns.set(c.insn(), renumbered);
+            f.insns.set(c.insn(), renumbered);
+        }
     }
 
     private static boolean hasAnyLines(List<EncodedFunction> functions) {
