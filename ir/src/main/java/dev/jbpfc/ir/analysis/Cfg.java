@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,12 @@ public final class Cfg {
     private final int[] rpoIndex;
     /** Predecessors of branch targets that are not blocks of the function (none in well-formed code). */
     private Map<Block, List<Block>> otherPreds;
+    /**
+     * The numbers the blocks had when this was built, made on the first query of a block that is not at its
+     * number: one that moved to another function since (and was numbered there; {@code BpfLoopOutlining} moves a
+     * loop's blocks into the callback and keeps asking its dominator tree about them), or one this never held.
+     */
+    private Map<Block, Integer> slotOf;
     private final List<Block> rpo = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
@@ -62,9 +69,20 @@ public final class Cfg {
         if (!blocks.isEmpty()) computeRpo(blocks, succ);
     }
 
+    /** Whether {@code b} was a block of the function when this was built, by its number then. */
     private boolean isOwn(Block b) {
         int n = b.number();
         return n >= 0 && n < byNumber.length && byNumber[n] == b;
+    }
+
+    /** The number {@code b} had when this was built, or -1 if it was no block of the function then. */
+    private int slot(Block b) {
+        if (isOwn(b)) return b.number();
+        if (slotOf == null) {
+            slotOf = new IdentityHashMap<>();
+            for (int n = 0; n < byNumber.length; n++) if (byNumber[n] != null) slotOf.put(byNumber[n], n);
+        }
+        return slotOf.getOrDefault(b, -1);
     }
 
     /** Iterative DFS post-order from the entry, over the successor lists {@code succ} (by position in blocks). */
@@ -105,7 +123,8 @@ public final class Cfg {
 
     /** Distinct predecessors, in the order the function lists them (reachable or not). */
     public List<Block> preds(Block b) {
-        List<Block> p = isOwn(b) ? preds[b.number()] : otherPreds == null ? null : otherPreds.get(b);
+        int n = slot(b);
+        List<Block> p = n >= 0 ? preds[n] : otherPreds == null ? null : otherPreds.get(b);
         return p == null ? List.of() : p;
     }
 
@@ -116,7 +135,10 @@ public final class Cfg {
 
     public boolean isReachable(Block b) { return rpoIndex(b) >= 0; }
 
-    public int rpoIndex(Block b) { return isOwn(b) ? rpoIndex[b.number()] : -1; }
+    public int rpoIndex(Block b) {
+        int n = slot(b);
+        return n >= 0 ? rpoIndex[n] : -1;
+    }
 
     /** Blocks no path from the entry reaches (the kernel rejects such code). */
     public List<Block> unreachable() {
