@@ -30,6 +30,8 @@ public final class Function {
      */
     private final Map<String, Integer> blockNames = new HashMap<>();
     private int nameCounter;
+    /** How many block numbers ({@link Block#number()}) have been given; numbers are never reused. */
+    private int blockNumbers;
 
     public Function(String name, Type returnType) {
         this.name = name;
@@ -69,6 +71,11 @@ public final class Function {
     public List<Block> blocks() { return Collections.unmodifiableList(blocks); }
 
     public Block entry() { return blocks.get(0); }
+
+    /** One more than the largest {@link Block#number()} a block of this function has: the size of per-block arrays. */
+    public int blockNumberLimit() { return blockNumbers; }
+
+    int newBlockNumber() { return blockNumbers++; }
 
     public Block addBlock(String name) {
         Block b = new Block(name == null ? null : uniqueBlockName(name));

@@ -256,8 +256,21 @@ public final class Instruction extends Value {
             for (Block b : targets) if (!out.contains(b)) out.add(b);
             return out;
         }
-        // A switch may have 100,000 targets: a set keeps this linear.
-        return new ArrayList<>(new java.util.LinkedHashSet<>(targets));
+        // A switch may have 100,000 targets: marks by block number keep this linear and cheap (a LinkedHashSet of
+        // them, made each time a Cfg is built, cost more than the rest of building it). Targets in another
+        // function (malformed IR, which the verifier reports) may share numbers: a set then.
+        Function fn = block == null ? null : block.function();
+        for (Block b : targets) {
+            if (fn == null || b.function() != fn) return new ArrayList<>(new java.util.LinkedHashSet<>(targets));
+        }
+        boolean[] seen = new boolean[fn.blockNumberLimit()];
+        List<Block> out = new ArrayList<>();
+        for (Block b : targets) {
+            if (seen[b.number()]) continue;
+            seen[b.number()] = true;
+            out.add(b);
+        }
+        return out;
     }
 
     /** True when the instruction must stay even if its result is unused. */

@@ -106,6 +106,9 @@ public final class InstructionSelector {
     private int outgoingArea;
     private MBlock cur;
     private Block curIr;
+    /** {@link #curIrSuccessorCount()}'s answer and the block it is for. */
+    private Block successorsCountedFor;
+    private int successorCount;
     private DebugLoc loc;
 
     private InstructionSelector(Module module, Function fn, CpuVersion cpu, ToLongFunction<CoreRelocation> coreValues,
@@ -753,12 +756,24 @@ public final class InstructionSelector {
      * The machine block to jump to for the IR edge from the current block to {@code succ}: the successor itself,
      * after the phi copies were emitted here (one successor), or a new edge block holding the copies.
      */
+    /**
+     * How many distinct successors the block being selected has, counted once per block: {@link #edge} asks for
+     * every edge, and counting a switch's thousands of targets each time made its selection quadratic.
+     */
+    private int curIrSuccessorCount() {
+        if (successorsCountedFor != curIr) {
+            successorsCountedFor = curIr;
+            successorCount = curIr.successors().size();
+        }
+        return successorCount;
+    }
+
     private MBlock edge(Block succ) {
         List<Instruction> phis = succ.phis();
         MBlock target = blockMap.get(succ);
         if (phis.isEmpty()) return target;
         LoopShaping.Planned loop = byPreheader.get(curIr);
-        if (loop != null && succ == loop.shape().header() && curIr.successors().size() == 1) {
+        if (loop != null && succ == loop.shape().header() && curIrSuccessorCount() == 1) {
             // The preheader of a loop built to a template: the other phis' copies, then `iv = INIT` last.
             List<Instruction> others = new ArrayList<>(phis);
             others.remove(loop.shape().iv());
@@ -770,7 +785,7 @@ public final class InstructionSelector {
             clean.add(loop.shape().iv());
             return target;
         }
-        if (curIr.successors().size() == 1) {
+        if (curIrSuccessorCount() == 1) {
             emitPhiCopies(phis);
             return target;
         }
@@ -1423,7 +1438,7 @@ public final class InstructionSelector {
         Instruction sw = list.get(at + 1);
         if (sw.op() != Opcode.SWITCH || sw.operand(0) != asm) return null;
         if (users.getOrDefault(asm, List.of()).size() != 1) return null;
-        if (curIr.successors().size() < 2) {
+        if (curIrSuccessorCount() < 2) {
             for (Block t : sw.targets()) if (!t.phis().isEmpty()) return null;
         }
         return sw;

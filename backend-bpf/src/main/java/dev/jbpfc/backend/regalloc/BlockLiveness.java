@@ -5,7 +5,11 @@ import dev.jbpfc.backend.mir.MFunction;
 import dev.jbpfc.backend.mir.MInsn;
 import dev.jbpfc.backend.mir.Reg;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The virtual registers live into and out of each block of selected code (not SSA: a register may be written in
@@ -102,6 +106,27 @@ final class BlockLiveness {
         }
         liveIn = in.toArrays();
         liveOut = out.toArrays();
+    }
+
+    /**
+     * {@code out[b]}: the blocks control goes to from block b, a block that does not end in a goto or exit also
+     * falling through to the next one in layout order.
+     */
+    static int[][] successorsWithFallThrough(MFunction mf) {
+        int n = mf.blocks.size();
+        Map<MBlock, Integer> index = new HashMap<>();
+        for (int b = 0; b < n; b++) index.put(mf.blocks.get(b), b);
+        int[][] succ = new int[n][];
+        for (int b = 0; b < n; b++) {
+            MBlock mb = mf.blocks.get(b);
+            List<Integer> s = new ArrayList<>();
+            for (MBlock t : mb.successors()) s.add(index.get(t));
+            if (mb.insns.isEmpty() || !mb.insns.get(mb.insns.size() - 1).isTerminatorJump()) {
+                if (b + 1 < n && !s.contains(b + 1)) s.add(b + 1);
+            }
+            succ[b] = s.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return succ;
     }
 
     /** Growable int arrays, one per key. */

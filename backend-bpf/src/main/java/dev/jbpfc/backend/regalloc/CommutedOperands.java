@@ -7,7 +7,6 @@ import dev.jbpfc.backend.mir.MLoop;
 import dev.jbpfc.backend.mir.Reg;
 import dev.jbpfc.isa.BpfOp;
 
-import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -42,24 +41,30 @@ public final class CommutedOperands {
             pinned.add(l.iv);
             if (l.limitReg >= 0) pinned.add(l.limitReg);
         }
-        VirtualLiveness liveness = null;
+        BlockLiveness liveness = null;
+        // What is live after instruction k, as a stamp per register: live when it equals the block's stamp. One
+        // array for the function, not a set per block: a set per block cost blocks x registers (issue 14).
+        int[] liveStamp = new int[Math.max(0, mf.vregLimit() - Reg.FIRST_VIRTUAL)];
+        int stamp = 0;
         for (int b = 0; b < mf.blocks.size(); b++) {
             List<MInsn> insns = mf.blocks.get(b).insns;
             if (!hasCandidate(insns, pinned)) continue;
-            if (liveness == null) liveness = VirtualLiveness.of(mf);
-            // Backwards through the block: `live` holds what is live after instruction k.
-            BitSet live = liveness.liveOut(b);
+            if (liveness == null) liveness = new BlockLiveness(mf, BlockLiveness.successorsWithFallThrough(mf));
+            stamp++;
+            for (int r : liveness.liveOut[b]) liveStamp[r - Reg.FIRST_VIRTUAL] = stamp;
+            // Backwards through the block.
             for (int k = insns.size() - 1; k >= 0; k--) {
                 MInsn op = insns.get(k);
                 if (k > 0 && isCandidate(insns.get(k - 1), op, pinned)
-                        && live.get(insns.get(k - 1).src - Reg.FIRST_VIRTUAL) && !live.get(op.src - Reg.FIRST_VIRTUAL)) {
+                        && liveStamp[insns.get(k - 1).src - Reg.FIRST_VIRTUAL] == stamp
+                        && liveStamp[op.src - Reg.FIRST_VIRTUAL] != stamp) {
                     MInsn copy = insns.get(k - 1);
                     int a = copy.src;
                     copy.src = op.src;
                     op.src = a;
                 }
-                for (int r : op.defs()) if (Reg.isVirtual(r)) live.clear(r - Reg.FIRST_VIRTUAL);
-                for (int r : op.uses()) if (Reg.isVirtual(r)) live.set(r - Reg.FIRST_VIRTUAL);
+                for (int r : op.defs()) if (Reg.isVirtual(r)) liveStamp[r - Reg.FIRST_VIRTUAL] = 0;
+                for (int r : op.uses()) if (Reg.isVirtual(r)) liveStamp[r - Reg.FIRST_VIRTUAL] = stamp;
             }
         }
     }

@@ -96,19 +96,7 @@ public final class CopyCoalescing {
 
     private void buildInterference(BitSet related) {
         int n = mf.blocks.size();
-        Map<MBlock, Integer> index = new HashMap<>();
-        for (int b = 0; b < n; b++) index.put(mf.blocks.get(b), b);
-        int[][] succ = new int[n][];
-        for (int b = 0; b < n; b++) {
-            MBlock mb = mf.blocks.get(b);
-            List<Integer> s = new ArrayList<>();
-            for (MBlock t : mb.successors()) s.add(index.get(t));
-            // A block whose last instruction is not a goto or exit falls through to the next one.
-            if (mb.insns.isEmpty() || !mb.insns.get(mb.insns.size() - 1).isTerminatorJump()) {
-                if (b + 1 < n && !s.contains(b + 1)) s.add(b + 1);
-            }
-            succ[b] = s.stream().mapToInt(Integer::intValue).toArray();
-        }
+        int[][] succ = BlockLiveness.successorsWithFallThrough(mf);
         BlockLiveness liveness = new BlockLiveness(mf, succ);
         for (int b = 0; b < n; b++) {
             Set<Integer> live = new HashSet<>();

@@ -56,6 +56,32 @@ class BlockLivenessTest {
         }
     }
 
+    /**
+     * A block ending in a conditional jump falls through to the next block (listed once, after its jump targets);
+     * one ending in goto or exit does not; the last block has nowhere to fall.
+     */
+    @Test
+    void successorsAddTheFallThroughOfBlocksNotEndingInAJump() {
+        MFunction mf = new MFunction("f", ".text", Linkage.GLOBAL, 0);
+        int r = mf.newVreg();
+        for (int b = 0; b < 4; b++) mf.blocks.add(mf.newBlock("b"));
+        MInsn toLast = new MInsn(BpfOp.JEQ_IMM, r, 0, 0, 1);
+        toLast.target = mf.blocks.get(3);
+        mf.blocks.get(0).add(toLast);
+        MInsn toNext = new MInsn(BpfOp.JEQ_IMM, r, 0, 0, 2);
+        toNext.target = mf.blocks.get(2);
+        mf.blocks.get(1).add(toNext);
+        MInsn back = new MInsn(BpfOp.JA, 0, 0, 0, 0);
+        back.target = mf.blocks.get(0);
+        mf.blocks.get(2).add(back);
+        mf.blocks.get(3).add(new MInsn(BpfOp.EXIT, 0, 0, 0, 0));
+        int[][] succ = BlockLiveness.successorsWithFallThrough(mf);
+        assertArrayEquals(new int[] {3, 1}, succ[0]);
+        assertArrayEquals(new int[] {2}, succ[1]);
+        assertArrayEquals(new int[] {0}, succ[2]);
+        assertArrayEquals(new int[] {}, succ[3]);
+    }
+
     /** The dense iteration the allocators used before (sets of register numbers). */
     private static void iterate(MFunction mf, int[][] succ, BitSet[] in, BitSet[] out) {
         int n = mf.blocks.size();

@@ -4,13 +4,12 @@ import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Instruction;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,61 +21,124 @@ import java.util.Set;
  */
 public final class Cfg {
     private final Function fn;
-    private final Map<Block, List<Block>> preds = new HashMap<>();
+    /**
+     * Per-block facts in arrays indexed by {@link Block#number()} (hash maps of blocks cost a third of a long
+     * switch's compile): the block each number had when this was built, so that a block of another function with
+     * the same number is told apart, its predecessors and its reverse post-order index (-1: unreachable).
+     */
+    private final Block[] byNumber;
+    private final List<Block>[] preds;
+    private final int[] rpoIndex;
+    /** Predecessors of branch targets that are not blocks of the function (none in well-formed code). */
+    private Map<Block, List<Block>> otherPreds;
+    /**
+     * The numbers the blocks had when this was built, made on the first query of a block that is not at its
+     * number: one that moved to another function since (and was numbered there; {@code BpfLoopOutlining} moves a
+     * loop's blocks into the callback and keeps asking its dominator tree about them), or one this never held.
+     */
+    private Map<Block, Integer> slotOf;
     private final List<Block> rpo = new ArrayList<>();
-    private final Map<Block, Integer> rpoIndex = new HashMap<>();
 
+    @SuppressWarnings("unchecked")
     public Cfg(Function fn) {
         this.fn = fn;
-        Map<Block, Set<Block>> p = new HashMap<>();
-        for (Block b : fn.blocks()) p.put(b, new LinkedHashSet<>());
-        for (Block b : fn.blocks()) for (Block s : b.successors()) p.computeIfAbsent(s, k -> new LinkedHashSet<>()).add(b);
-        for (Map.Entry<Block, Set<Block>> e : p.entrySet()) preds.put(e.getKey(), new ArrayList<>(e.getValue()));
-        if (!fn.blocks().isEmpty()) computeRpo();
+        int limit = fn.blockNumberLimit();
+        byNumber = new Block[limit];
+        preds = new List[limit];
+        rpoIndex = new int[limit];
+        Arrays.fill(rpoIndex, -1);
+        List<Block> blocks = fn.blocks();
+        List<Block>[] succ = new List[blocks.size()];
+        for (Block b : blocks) byNumber[b.number()] = b;
+        // A block's successors are distinct, so walking the blocks in order lists each predecessor once, in order.
+        for (int k = 0; k < blocks.size(); k++) {
+            Block b = blocks.get(k);
+            succ[k] = b.successors();
+            for (Block s : succ[k]) {
+                List<Block> into;
+                if (isOwn(s)) {
+                    into = preds[s.number()];
+                    if (into == null) into = preds[s.number()] = new ArrayList<>(2);
+                } else {
+                    if (otherPreds == null) otherPreds = new HashMap<>();
+                    into = otherPreds.computeIfAbsent(s, x -> new ArrayList<>());
+                }
+                into.add(b);
+            }
+        }
+        if (!blocks.isEmpty()) computeRpo(blocks, succ);
     }
 
-    private void computeRpo() {
-        // iterative DFS post-order
-        Set<Block> seen = new HashSet<>();
+    /** Whether {@code b} was a block of the function when this was built, by its number then. */
+    private boolean isOwn(Block b) {
+        int n = b.number();
+        return n >= 0 && n < byNumber.length && byNumber[n] == b;
+    }
+
+    /** The number {@code b} had when this was built, or -1 if it was no block of the function then. */
+    private int slot(Block b) {
+        if (isOwn(b)) return b.number();
+        if (slotOf == null) {
+            slotOf = new IdentityHashMap<>();
+            for (int n = 0; n < byNumber.length; n++) if (byNumber[n] != null) slotOf.put(byNumber[n], n);
+        }
+        return slotOf.getOrDefault(b, -1);
+    }
+
+    /** Iterative DFS post-order from the entry, over the successor lists {@code succ} (by position in blocks). */
+    private void computeRpo(List<Block> blocks, List<Block>[] succ) {
+        int[] position = new int[byNumber.length];
+        for (int k = 0; k < blocks.size(); k++) position[blocks.get(k).number()] = k;
+        boolean[] seen = new boolean[byNumber.length];
         List<Block> post = new ArrayList<>();
-        Deque<Object[]> stack = new ArrayDeque<>();
+        // The stack: a block's position and the index of its next successor to visit.
+        int[] stackBlock = new int[blocks.size()], stackNext = new int[blocks.size()];
+        int top = 0;
         Block entry = fn.entry();
-        seen.add(entry);
-        // Each entry: the block, its next successor's index, its successors (asked once: a switch's list is long).
-        stack.push(new Object[]{entry, 0, entry.successors()});
-        while (!stack.isEmpty()) {
-            Object[] top = stack.peek();
-            Block b = (Block) top[0];
-            int i = (Integer) top[1];
-            @SuppressWarnings("unchecked")
-            List<Block> succ = (List<Block>) top[2];
-            if (i < succ.size()) {
-                top[1] = i + 1;
-                Block s = succ.get(i);
-                if (s.function() == fn && seen.add(s)) stack.push(new Object[]{s, 0, s.successors()});
+        seen[entry.number()] = true;
+        stackBlock[top] = position[entry.number()];
+        stackNext[top++] = 0;
+        while (top > 0) {
+            int k = stackBlock[top - 1];
+            int i = stackNext[top - 1];
+            if (i < succ[k].size()) {
+                stackNext[top - 1] = i + 1;
+                Block s = succ[k].get(i);
+                if (s.function() == fn && isOwn(s) && !seen[s.number()]) {
+                    seen[s.number()] = true;
+                    stackBlock[top] = position[s.number()];
+                    stackNext[top++] = 0;
+                }
             } else {
-                stack.pop();
-                post.add(b);
+                top--;
+                post.add(blocks.get(k));
             }
         }
         Collections.reverse(post);
         rpo.addAll(post);
-        for (int i = 0; i < rpo.size(); i++) rpoIndex.put(rpo.get(i), i);
+        for (int i = 0; i < rpo.size(); i++) rpoIndex[rpo.get(i).number()] = i;
     }
 
     public Function function() { return fn; }
 
     /** Distinct predecessors, in the order the function lists them (reachable or not). */
-    public List<Block> preds(Block b) { return preds.getOrDefault(b, List.of()); }
+    public List<Block> preds(Block b) {
+        int n = slot(b);
+        List<Block> p = n >= 0 ? preds[n] : otherPreds == null ? null : otherPreds.get(b);
+        return p == null ? List.of() : p;
+    }
 
     public List<Block> succs(Block b) { return b.successors(); }
 
     /** Reachable blocks, reverse post-order from the entry. */
     public List<Block> rpo() { return rpo; }
 
-    public boolean isReachable(Block b) { return rpoIndex.containsKey(b); }
+    public boolean isReachable(Block b) { return rpoIndex(b) >= 0; }
 
-    public int rpoIndex(Block b) { return rpoIndex.getOrDefault(b, -1); }
+    public int rpoIndex(Block b) {
+        int n = slot(b);
+        return n >= 0 ? rpoIndex[n] : -1;
+    }
 
     /** Blocks no path from the entry reaches (the kernel rejects such code). */
     public List<Block> unreachable() {

@@ -4,10 +4,9 @@ import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Instruction;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,64 +15,82 @@ import java.util.Set;
  */
 public final class DominatorTree {
     private final Cfg cfg;
-    private final Map<Block, Block> idom = new HashMap<>();
-    private final Map<Block, List<Block>> children = new HashMap<>();
-    private final Map<Block, int[]> interval = new HashMap<>(); // DFS entry/exit numbers for O(1) queries
-    private Map<Block, Set<Block>> frontiers;
+    /**
+     * Per reachable block, by its reverse post-order index (arrays, not hash maps of blocks: issue 14): the
+     * immediate dominator's index (the entry's own; -1 before the iteration reaches a block), the tree's children,
+     * and the tree's DFS entry and exit numbers, which answer dominance in O(1).
+     */
+    private final int[] idom;
+    private final List<Block>[] children;
+    private final int[] enter, exit;
+    private List<Set<Block>> frontiers;
 
+    @SuppressWarnings("unchecked")
     public DominatorTree(Cfg cfg) {
         this.cfg = cfg;
         List<Block> rpo = cfg.rpo();
-        if (rpo.isEmpty()) return;
-        Block entry = rpo.get(0);
-        idom.put(entry, entry);
+        int n = rpo.size();
+        idom = new int[n];
+        children = new List[n];
+        enter = new int[n];
+        exit = new int[n];
+        if (n == 0) return;
+        Arrays.fill(idom, -1);
+        idom[0] = 0;
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (int i = 1; i < rpo.size(); i++) {
-                Block b = rpo.get(i);
-                Block newIdom = null;
-                for (Block p : cfg.preds(b)) {
-                    if (!idom.containsKey(p)) continue;
-                    newIdom = newIdom == null ? p : intersect(p, newIdom);
+            for (int i = 1; i < n; i++) {
+                int newIdom = -1;
+                for (Block p : cfg.preds(rpo.get(i))) {
+                    int pi = cfg.rpoIndex(p);
+                    if (pi < 0 || idom[pi] < 0) continue;
+                    newIdom = newIdom < 0 ? pi : intersect(pi, newIdom);
                 }
-                if (newIdom != null && idom.get(b) != newIdom) {
-                    idom.put(b, newIdom);
+                if (newIdom >= 0 && idom[i] != newIdom) {
+                    idom[i] = newIdom;
                     changed = true;
                 }
             }
         }
-        for (Block b : rpo) children.put(b, new ArrayList<>());
-        for (Block b : rpo) if (b != entry) children.get(idom.get(b)).add(b);
-        number(entry);
+        for (int i = 1; i < n; i++) {
+            if (children[idom[i]] == null) children[idom[i]] = new ArrayList<>();
+            children[idom[i]].add(rpo.get(i));
+        }
+        number();
     }
 
-    private Block intersect(Block a, Block b) {
+    /** The nearest common dominator of two blocks, by reverse post-order index. */
+    private int intersect(int a, int b) {
         while (a != b) {
-            while (cfg.rpoIndex(a) > cfg.rpoIndex(b)) a = idom.get(a);
-            while (cfg.rpoIndex(b) > cfg.rpoIndex(a)) b = idom.get(b);
+            while (a > b) a = idom[a];
+            while (b > a) b = idom[b];
         }
         return a;
     }
 
-    private void number(Block root) {
-        int[] clock = {0};
-        List<Object[]> stack = new ArrayList<>();
-        stack.add(new Object[]{root, 0});
-        interval.put(root, new int[]{clock[0]++, 0});
-        while (!stack.isEmpty()) {
-            Object[] top = stack.get(stack.size() - 1);
-            Block b = (Block) top[0];
-            int i = (Integer) top[1];
-            List<Block> ch = children.get(b);
-            if (i < ch.size()) {
-                top[1] = i + 1;
-                Block c = ch.get(i);
-                interval.put(c, new int[]{clock[0]++, 0});
-                stack.add(new Object[]{c, 0});
+    /** DFS entry and exit numbers of the tree, iteratively (a tree may be as deep as the function is long). */
+    private void number() {
+        int n = idom.length;
+        int clock = 0;
+        int[] stack = new int[n], next = new int[n];
+        int top = 0;
+        stack[top] = 0;
+        next[top++] = 0;
+        enter[0] = clock++;
+        while (top > 0) {
+            int b = stack[top - 1];
+            int i = next[top - 1];
+            List<Block> ch = children[b];
+            if (ch != null && i < ch.size()) {
+                next[top - 1] = i + 1;
+                int c = cfg.rpoIndex(ch.get(i));
+                enter[c] = clock++;
+                stack[top] = c;
+                next[top++] = 0;
             } else {
-                interval.get(b)[1] = clock[0]++;
-                stack.remove(stack.size() - 1);
+                exit[b] = clock++;
+                top--;
             }
         }
     }
@@ -82,17 +99,20 @@ public final class DominatorTree {
 
     /** The immediate dominator; null for the entry and for unreachable blocks. */
     public Block idom(Block b) {
-        Block d = idom.get(b);
-        return d == b ? null : d;
+        int i = cfg.rpoIndex(b);
+        return i <= 0 || idom[i] < 0 ? null : cfg.rpo().get(idom[i]);
     }
 
-    public List<Block> children(Block b) { return children.getOrDefault(b, List.of()); }
+    public List<Block> children(Block b) {
+        int i = cfg.rpoIndex(b);
+        return i < 0 || children[i] == null ? List.of() : children[i];
+    }
 
     /** Whether {@code a} dominates {@code b} (every block dominates itself; unreachable blocks dominate nothing). */
     public boolean dominates(Block a, Block b) {
-        int[] ia = interval.get(a), ib = interval.get(b);
-        if (ia == null || ib == null) return false;
-        return ia[0] <= ib[0] && ib[1] <= ia[1];
+        int ia = cfg.rpoIndex(a), ib = cfg.rpoIndex(b);
+        if (ia < 0 || ib < 0) return false;
+        return enter[ia] <= enter[ib] && exit[ib] <= exit[ia];
     }
 
     public boolean strictlyDominates(Block a, Block b) { return a != b && dominates(a, b); }
@@ -107,21 +127,23 @@ public final class DominatorTree {
     /** Dominance frontier of each reachable block (where a definition in the block stops dominating). */
     public Set<Block> frontier(Block b) {
         if (frontiers == null) computeFrontiers();
-        return frontiers.getOrDefault(b, Set.of());
+        int i = cfg.rpoIndex(b);
+        return i < 0 ? Set.of() : frontiers.get(i);
     }
 
     private void computeFrontiers() {
-        frontiers = new HashMap<>();
-        for (Block b : cfg.rpo()) frontiers.put(b, new LinkedHashSet<>());
-        for (Block b : cfg.rpo()) {
-            List<Block> ps = new ArrayList<>();
-            for (Block p : cfg.preds(b)) if (cfg.isReachable(p)) ps.add(p);
+        List<Block> rpo = cfg.rpo();
+        frontiers = new ArrayList<>(rpo.size());
+        for (int i = 0; i < rpo.size(); i++) frontiers.add(new LinkedHashSet<>());
+        for (int i = 0; i < rpo.size(); i++) {
+            List<Integer> ps = new ArrayList<>();
+            for (Block p : cfg.preds(rpo.get(i))) if (cfg.isReachable(p)) ps.add(cfg.rpoIndex(p));
             if (ps.size() < 2) continue;
-            for (Block p : ps) {
-                Block runner = p;
-                while (runner != null && runner != idom.get(b)) {
-                    frontiers.get(runner).add(b);
-                    runner = runner == idom.get(runner) ? null : idom.get(runner);
+            for (int p : ps) {
+                int runner = p;
+                while (runner >= 0 && runner != idom[i]) {
+                    frontiers.get(runner).add(rpo.get(i));
+                    runner = runner == idom[runner] ? -1 : idom[runner];
                 }
             }
         }

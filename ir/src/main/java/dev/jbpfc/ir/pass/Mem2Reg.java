@@ -96,26 +96,35 @@ public final class Mem2Reg {
         Map<Instruction, Value> current = new HashMap<>();
         for (Map.Entry<Instruction, Type> e : promotable.entrySet()) current.put(e.getKey(), Undef.of(e.getValue()));
         Map<Instruction, Set<Block>> phiFrom = new HashMap<>();
-        Deque<Object> stack = new ArrayDeque<>(); // Block to visit, or a saved Map to restore
+        // Leaving a block's dominator subtree undoes what the block changed in `current`: the log holds each
+        // change's alloca and the value it had before, and a block's stack entry the log's length when it began.
+        // (A copy of the map per block cost blocks x locals: an unrolled loop has thousands of each.)
+        List<Instruction> undoAlloca = new ArrayList<>();
+        List<Value> undoValue = new ArrayList<>();
+        Deque<Object> stack = new ArrayDeque<>(); // Block to visit, or the log length to go back to
         stack.push(fn.entry());
         while (!stack.isEmpty()) {
             Object top = stack.pop();
-            if (top instanceof Map<?, ?> saved) {
-                current.clear();
-                @SuppressWarnings("unchecked") Map<Instruction, Value> s = (Map<Instruction, Value>) saved;
-                current.putAll(s);
+            if (top instanceof Integer mark) {
+                for (int k = undoAlloca.size() - 1; k >= mark; k--) {
+                    current.put(undoAlloca.remove(k), undoValue.remove(k));
+                }
                 continue;
             }
             Block b = (Block) top;
-            stack.push(new HashMap<>(current));
+            stack.push(undoAlloca.size());
             for (Instruction i : b.instructions()) {
                 if (i.isPhi() && phiVar.containsKey(i)) {
-                    current.put(phiVar.get(i), i);
+                    Instruction a = phiVar.get(i);
+                    undoAlloca.add(a);
+                    undoValue.add(current.put(a, i));
                 } else if (i.op() == Opcode.LOAD && promotable.containsKey(i.operand(0))) {
                     replace.put(i, current.get((Instruction) i.operand(0)));
                     dead.add(i);
                 } else if (i.op() == Opcode.STORE && promotable.containsKey(i.operand(1))) {
-                    current.put((Instruction) i.operand(1), i.operand(0));
+                    Instruction a = (Instruction) i.operand(1);
+                    undoAlloca.add(a);
+                    undoValue.add(current.put(a, i.operand(0)));
                     dead.add(i);
                 }
             }

@@ -14,10 +14,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Needs: nothing (computes CFG and use lists). Leaves stale: CFG (branches on constants become {@code br}; blocks
@@ -38,25 +36,23 @@ public final class Sccp {
     private static final Object OVER = new Object();
 
     private final Map<Value, Object> state = new HashMap<>();
-    private final Set<Block> reached = new HashSet<>();
-    private final Set<Long> edges = new HashSet<>(); // executable edges, as (from index, to index)
-    private final Map<Block, Integer> index = new HashMap<>();
+    /** By block number ({@link Block#number()}): whether the block can run. */
+    private boolean[] reached;
+    private EdgeSet edges; // executable edges, as (from number, to number)
     private final Deque<Block> blockWork = new ArrayDeque<>();
     private final Deque<Instruction> valueWork = new ArrayDeque<>();
     private UseList uses;
 
     public void run(Function fn) {
         state.clear();
-        reached.clear();
-        edges.clear();
-        index.clear();
-        for (int k = 0; k < fn.blocks().size(); k++) index.put(fn.blocks().get(k), k);
+        reached = new boolean[fn.blockNumberLimit()];
+        edges = new EdgeSet();
         uses = new UseList(fn);
         reach(fn.entry());
         while (!blockWork.isEmpty() || !valueWork.isEmpty()) {
             while (!valueWork.isEmpty()) {
                 Instruction i = valueWork.pop();
-                if (reached.contains(i.block())) visit(i);
+                if (reached[i.block().number()]) visit(i);
             }
             if (!blockWork.isEmpty()) {
                 Block b = blockWork.pop();
@@ -67,17 +63,20 @@ public final class Sccp {
     }
 
     private void reach(Block b) {
-        if (reached.add(b)) blockWork.add(b);
+        if (!reached[b.number()]) {
+            reached[b.number()] = true;
+            blockWork.add(b);
+        }
     }
 
     private void markEdge(Block from, Block to) {
         if (edges.add(edgeKey(from, to))) {
-            if (!reached.contains(to)) reach(to);
+            if (!reached[to.number()]) reach(to);
             else for (Instruction phi : to.phis()) visit(phi); // a new live edge into a visited block
         }
     }
 
-    private long edgeKey(Block from, Block to) { return ((long) index.get(from) << 32) | index.get(to); }
+    private static long edgeKey(Block from, Block to) { return EdgeSet.edge(from.number(), to.number()); }
 
     private Object valueOf(Value v) {
         if (v instanceof Constant) return v;
@@ -167,7 +166,7 @@ public final class Sccp {
     private void rewrite(Function fn) {
         Map<Value, Value> replace = new HashMap<>();
         for (Block b : fn.blocks()) {
-            if (!reached.contains(b)) continue;
+            if (!reached[b.number()]) continue;
             for (Instruction i : b.instructions()) {
                 Object s = state.get(i);
                 if (s instanceof Constant c && i.hasResult() && !i.hasSideEffects()) {
@@ -186,7 +185,7 @@ public final class Sccp {
         }
         fn.replaceAllUses(replace);
         // delete blocks that never run, then phi entries for edges that no longer exist
-        for (Block b : new ArrayList<>(fn.blocks())) if (!reached.contains(b)) fn.removeBlock(b);
+        for (Block b : new ArrayList<>(fn.blocks())) if (!reached[b.number()]) fn.removeBlock(b);
         CfgEdits.prunePhis(fn);
         Cfg.removeUnreachable(fn);
     }
