@@ -125,14 +125,22 @@ public final class Function {
         return n;
     }
 
-    /** A value name not used by any parameter or instruction of this function. */
+    /**
+     * A value name not used by any parameter or instruction of this function. It walks the whole function: a pass
+     * that names many values keeps a {@link ValueNames} instead.
+     */
     public String uniqueValueName(String base) {
         Set<String> used = new HashSet<>();
         for (Param p : params) used.add(p.name());
         for (Block b : blocks) for (Instruction i : b.instructions()) if (i.name() != null) used.add(i.name());
-        if (!used.contains(base)) return base;
+        return uniqueName(base, used::contains);
+    }
+
+    /** {@code base}, or else {@code base.N} with the next N of this function's counter that {@code taken} refuses. */
+    String uniqueName(String base, java.util.function.Predicate<String> taken) {
+        if (!taken.test(base)) return base;
         String n;
-        do { n = base + "." + (++nameCounter); } while (used.contains(n));
+        do { n = base + "." + (++nameCounter); } while (taken.test(n));
         return n;
     }
 
