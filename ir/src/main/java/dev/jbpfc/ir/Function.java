@@ -159,7 +159,8 @@ public final class Function {
         if (replacements.isEmpty()) return;
         Map<Value, Value> resolved = new HashMap<>();
         for (Block b : blocks) {
-            for (Instruction i : b.instructions()) {
+            for (int n = 0; n < b.size(); n++) { // by index: operands change, the block does not (no copy of it)
+                Instruction i = b.get(n);
                 List<Value> ops = i.operands();
                 for (int k = 0; k < ops.size(); k++) {
                     Value v = ops.get(k);

@@ -66,7 +66,7 @@ public final class LoopRotation {
         // per step of the deepest nest instead of one per step: test_verif_scale2's 90 loops cost 270
         // recomputations of the whole function's CFG, dominators, loops and uses, and 90 use lists per recomputation.
         ValueNames names = new ValueNames(fn);
-        Users users = new Users(fn);
+        TrackedUses users = new TrackedUses(fn);
         for (int round = 0; round < 1000; round++) {
             Cfg cfg = new Cfg(fn);
             DominatorTree dt = new DominatorTree(cfg);
@@ -86,34 +86,8 @@ public final class LoopRotation {
     }
 
     /**
-     * Who uses each instruction, exact across the pass's edits: an edit forgets the uses of the instructions it may
-     * change and records them again afterwards (for those still in the function), with those of what it made.
-     */
-    private static final class Users {
-        private final Function fn;
-        private final Map<Instruction, List<Instruction>> byValue = new HashMap<>();
-
-        Users(Function fn) {
-            this.fn = fn;
-            for (Block b : fn.blocks()) for (int k = 0; k < b.size(); k++) record(b.get(k));
-        }
-
-        List<Instruction> of(Instruction v) { return byValue.getOrDefault(v, List.of()); }
-
-        void forget(Instruction i) {
-            for (Value v : i.operands()) if (v instanceof Instruction d && byValue.containsKey(d)) byValue.get(d).remove(i);
-        }
-
-        void record(Instruction i) {
-            if (i.block() == null || i.block().function() != fn) return;
-            for (Value v : i.operands()) if (v instanceof Instruction d) byValue.computeIfAbsent(d, k -> new ArrayList<>()).add(i);
-        }
-    }
-
-    /**
-     * Whether an edit earlier in this round touched the loop or its surroundings, so that this round's analyses may
-     * be stale for it. An edit elsewhere leaves what a check of this loop reads as it was: the loops after it in
-     * reverse post-order cannot have their header's values used by it (their headers do not dominate its blocks).
+     * Whether an edit earlier in this round touched the loop or the blocks entering or leaving it, whose
+     * predecessors and loop membership this round's analyses no longer know.
      */
     private static boolean touches(LoopInfo.Loop l, Cfg cfg, Set<Block> touched) {
         if (touched.isEmpty()) return false;
@@ -145,7 +119,7 @@ public final class LoopRotation {
      * One step on a loop {@link #rotatable} accepted: a preheader, an entry block for the body, or the rotation.
      * Returns whether it changed anything.
      */
-    private static boolean rotate(Function fn, LoopInfo.Loop l, DominatorTree dt, Set<Block> known, Users users,
+    private static boolean rotate(Function fn, LoopInfo.Loop l, DominatorTree dt, Set<Block> known, TrackedUses users,
             ValueNames names) {
         Cfg cfg = dt.cfg();
         Block head = l.header(), latch = l.latches().get(0);
@@ -316,7 +290,7 @@ public final class LoopRotation {
      * the entering values in phis of its own and jumps to the header.
      */
     private static boolean makePreheader(Function fn, Block head, Block latch, List<Block> preds, ValueNames names,
-            Users users) {
+            TrackedUses users) {
         List<Block> outside = new ArrayList<>();
         for (Block p : preds) if (p != latch) outside.add(p);
         List<Instruction> phis = head.phis();
