@@ -89,9 +89,31 @@ public final class Function {
         countName(b.name(), 1);
     }
 
+    /**
+     * Adds blocks after {@code after} in the given order, in one move of the list: one at a time, a pass that makes
+     * thousands of blocks (the unroller, the inliner) shifted the whole list for each.
+     */
+    public void insertBlocksAfter(Block after, List<Block> added) {
+        for (Block b : added) {
+            b.setFunction(this);
+            countName(b.name(), 1);
+        }
+        blocks.addAll(after == null ? blocks.size() : blocks.indexOf(after) + 1, added);
+    }
+
     public void removeBlock(Block b) {
         if (blocks.remove(b)) countName(b.name(), -1);
         b.setFunction(null);
+    }
+
+    /** Removes every block of {@code dead} in one pass over the list (one {@link #removeBlock} each shifts it each time). */
+    public void removeBlocks(Set<Block> dead) {
+        blocks.removeIf(b -> {
+            if (!dead.contains(b)) return false;
+            countName(b.name(), -1);
+            b.setFunction(null);
+            return true;
+        });
     }
 
     /** Called by {@link Block#setName} for a block of this function. */

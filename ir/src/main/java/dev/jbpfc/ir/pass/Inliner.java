@@ -216,13 +216,13 @@ public final class Inliner {
         Map<Value, Value> vmap = new HashMap<>();
         for (int k = 0; k < callee.params().size(); k++) vmap.put(callee.params().get(k), call.operand(k));
         Map<Block, Block> bmap = new HashMap<>();
-        Block after = b;
+        List<Block> copies = new ArrayList<>();
         for (Block cb : callee.blocks()) {
             Block nb = new Block(cb.name() + ".i");
-            caller.insertBlockAfter(after, nb);
-            after = nb;
+            copies.add(nb);
             bmap.put(cb, nb);
         }
+        caller.insertBlocksAfter(b, copies);
         List<Instruction> clones = new ArrayList<>();
         List<Instruction> allocas = new ArrayList<>();
         for (Block cb : callee.blocks()) {
