@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Needs: nothing (computes CFG, dominators, loops and uses once per round). Leaves stale: CFG, dominators, loops.
+ * Needs: nothing (computes uses once, and CFG, dominators and loops once per round). Leaves stale: CFG, dominators,
+ * loops.
  *
  * Turns a top-tested counted loop into a guard and a bottom-tested loop, the shape the loop-hint templates want
  * (docs/loop-hints.md) and one compare per trip instead of a compare and a jump back:
@@ -78,9 +79,10 @@ public final class LoopRotation {
             for (LoopInfo.Loop l : li.loops()) {
                 // A loop next to one edited or left for later waits too: which of two neighbours is rotated first
                 // decides where the second one's guard goes, and the order must stay that of loops().
-                boolean waits = touches(l, cfg, touched);
-                if (waits || rotatable(l, cfg) && rotate(fn, l, dt, known, users, names)) {
-                    if (!waits) edits++;
+                Step step = touches(l, cfg, touched) ? Step.WAIT
+                        : rotatable(l, cfg) ? rotate(fn, l, dt, known, users, names) : Step.NONE;
+                if (step != Step.NONE) {
+                    if (step == Step.DONE) edits++;
                     touched.addAll(l.blocks());
                     touched.addAll(cfg.preds(l.header()));
                     touched.addAll(l.exitBlocks());
@@ -120,11 +122,13 @@ public final class LoopRotation {
         return loopsWithCalls || !callsSomething(l);
     }
 
+    /** What {@link #rotate} did to a loop: a step, nothing, or nothing until the next round. */
+    private enum Step { DONE, NONE, WAIT }
+
     /**
      * One step on a loop {@link #rotatable} accepted: a preheader, an entry block for the body, or the rotation.
-     * Returns whether it changed anything.
      */
-    private static boolean rotate(Function fn, LoopInfo.Loop l, DominatorTree dt, Set<Block> known, TrackedUses users,
+    private static Step rotate(Function fn, LoopInfo.Loop l, DominatorTree dt, Set<Block> known, TrackedUses users,
             ValueNames names) {
         Cfg cfg = dt.cfg();
         Block head = l.header(), latch = l.latches().get(0);
@@ -132,22 +136,28 @@ public final class LoopRotation {
         // 1. The header (checked by rotatable): phis, one compare, its branch; the compare used by the branch alone.
         List<Instruction> phis = head.phis();
         Instruction cmp = head.get(phis.size()), branch = head.terminator();
-        if (users.of(cmp).size() != 1) return false;
+        if (users.of(cmp).size() != 1) return Step.NONE;
         Block t = branch.targets().get(0), f = branch.targets().get(1);
         Block body = l.contains(t) ? t : f, out = body == t ? f : t;
         // Canonical shapes first (each a round of its own): one way in, and a body entered from the header alone.
-        if (preds.size() > 2) return makePreheader(fn, head, latch, preds, names, users);
-        if (cfg.preds(body).size() != 1 || !body.phis().isEmpty()) return splitBodyEntry(fn, head, body, branch);
-        if (preds.size() != 2) return false;
+        if (preds.size() > 2) {
+            makePreheader(fn, head, latch, preds, names, users);
+            return Step.DONE;
+        }
+        if (cfg.preds(body).size() != 1 || !body.phis().isEmpty()) {
+            splitBodyEntry(fn, head, body, branch);
+            return Step.DONE;
+        }
+        if (preds.size() != 2) return Step.NONE;
         Block pre = preds.get(0) == latch ? preds.get(1) : preds.get(0);
-        if (pre == latch || l.contains(pre)) return false;
+        if (pre == latch || l.contains(pre)) return Step.NONE;
         // 2. Every use of a header value outside the loop must be one we can rewrite.
         boolean outOnlyFromHead = cfg.preds(out).size() == 1;
         Map<Instruction, List<Instruction>> phiUsers = new HashMap<>();
         for (Instruction phi : phis) {
             phiUsers.put(phi, List.copyOf(users.of(phi)));
             for (Instruction u : phiUsers.get(phi)) {
-                if (!known.contains(u.block())) return false; // in a block made this round: next round
+                if (!known.contains(u.block())) return Step.WAIT; // in a block made this round: next round
                 if (l.contains(u.block())) continue;
                 if (u.op() == Opcode.PHI) {
                     for (int k = 0; k < u.operands().size(); k++) {
@@ -155,11 +165,11 @@ public final class LoopRotation {
                         Block from = u.targets().get(k);
                         if (!(from == head && u.block() == out) && !(l.contains(from) && from != head)
                                 && !(outOnlyFromHead && dt.dominates(out, from))) {
-                            return false;
+                            return Step.NONE;
                         }
                     }
                 } else if (!(outOnlyFromHead && dt.dominates(out, u.block()))) {
-                    return false;
+                    return Step.NONE;
                 }
             }
         }
@@ -180,7 +190,7 @@ public final class LoopRotation {
         Value g0 = map(cmp.operand(0), atPre), g1 = map(cmp.operand(1), atPre);
         Boolean guardKnown = null;
         if (g0 instanceof Constant c0 && g1 instanceof Constant c1) guardKnown = cmp.predicate.evaluate(g0.type(), c0.value(), c1.value());
-        if (Boolean.FALSE.equals(guardKnown)) return false;
+        if (Boolean.FALSE.equals(guardKnown)) return Step.NONE;
         boolean trueIsBody = body == t;
 
         // 4. Rewrite. New blocks: pre.rot (the preheader, only `br body`) and head.exit (the header's exit).
@@ -287,14 +297,14 @@ public final class LoopRotation {
         for (Instruction copy : inBody.values()) users.record(copy);
         users.record(again);
         users.record(back);
-        return true;
+        return Step.DONE;
     }
 
     /**
      * Gives a header entered from several blocks outside the loop a single preheader: {@code head.enter} merges
      * the entering values in phis of its own and jumps to the header.
      */
-    private static boolean makePreheader(Function fn, Block head, Block latch, List<Block> preds, ValueNames names,
+    private static void makePreheader(Function fn, Block head, Block latch, List<Block> preds, ValueNames names,
             TrackedUses users) {
         List<Block> outside = new ArrayList<>();
         for (Block p : preds) if (p != latch) outside.add(p);
@@ -303,11 +313,10 @@ public final class LoopRotation {
         Block pre = CfgEdits.insertPreheader(fn, head, outside, head.name() + ".enter", names);
         phis.forEach(users::record);
         for (int k = 0; k < pre.size(); k++) users.record(pre.get(k));
-        return true;
     }
 
     /** Splits the header -> body edge when the body has other predecessors (an inner loop's header). */
-    private static boolean splitBodyEntry(Function fn, Block head, Block body, Instruction branch) {
+    private static void splitBodyEntry(Function fn, Block head, Block body, Instruction branch) {
         Block entry = new Block(fn.uniqueBlockName(body.name() + ".first"));
         fn.insertBlockAfter(head, entry);
         Instruction j = Instruction.br(body);
@@ -315,7 +324,6 @@ public final class LoopRotation {
         entry.append(j);
         branch.replaceTarget(body, entry);
         for (Instruction phi : body.phis()) phi.replaceTarget(head, entry);
-        return true;
     }
 
     /** The header of a counted loop tests a phi stepped by a constant in the latch against an invariant. */
