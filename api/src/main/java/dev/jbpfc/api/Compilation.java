@@ -26,6 +26,7 @@ import dev.jbpfc.frontend.sema.DiagnosticPragmas;
 import dev.jbpfc.frontend.sema.Sema;
 import dev.jbpfc.frontend.sema.SemanticModel;
 import dev.jbpfc.ir.pass.PassPipeline;
+import dev.jbpfc.timing.StageTimes;
 import dev.jbpfc.ir.text.IrPrinter;
 import dev.jbpfc.source.SourceLocation;
 
@@ -38,6 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -143,6 +145,8 @@ final class Compilation {
             PassPipeline passes = PassPipeline.forLevel(String.valueOf(options.optLevel())).loopLowering(options.loopLowering())
                     .bpfIterators(options.bpfIterators());
             passes.rotateLoopsWithCalls(options.loopHints());
+            StageTimes passTimes = times == null ? StageTimes.NONE : new StageTimes();
+            passes.stageTimes(passTimes);
             ByteArrayOutputStream dumps = null;
             if (options.printAfter() != null) {
                 dumps = new ByteArrayOutputStream();
@@ -161,7 +165,10 @@ final class Compilation {
                 if (dumps != null) result.passDumps = dumps.toString(StandardCharsets.UTF_8);
             }
             t = lap("lower", t);
-            if (times != null) times.add(" optimize", optimizeNanos[0]);
+            if (times != null) {
+                times.add(" optimize", optimizeNanos[0]);
+                addStages(passTimes);
+            }
             reportPassRemarks(unit.module(), passes);
             if (diags.hasErrors()) return;
             if (options.output() == CompileOptions.Output.IR) {
@@ -183,13 +190,20 @@ final class Compilation {
             boolean needsBtf = options.debugInfo() || unit.module().externs().stream()
                     .anyMatch(e -> e.kind() == dev.jbpfc.ir.ExternFunction.Kind.KFUNC) || takesFunctionAddress(unit.module());
             List<BpfBackend.LoopReport> loops = new ArrayList<>();
-            byte[] object = BpfBackend.compile(unit.module(), backend, needsBtf ? btf : null, loops);
+            StageTimes backendTimes = times == null ? StageTimes.NONE : new StageTimes();
+            byte[] object = BpfBackend.compile(unit.module(), backend, needsBtf ? btf : null, loops, backendTimes);
             reportLoops(input, unit.module(), loops);
             result.object = object;
             lap("backend", t);
+            if (times != null) addStages(backendTimes);
         } catch (CompileError e) {
             diags.error(e.location(), e.getMessage());
         }
+    }
+
+    /** The stages of the phase just added, indented under it (each pass or backend stage, summed by name). */
+    private void addStages(StageTimes stages) {
+        for (Map.Entry<String, Long> e : stages.nanos().entrySet()) times.add("   " + e.getKey(), e.getValue());
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.jbpfc.backend.regalloc.CopyCoalescing;
 import dev.jbpfc.backend.regalloc.LinearScanAllocator;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Module;
+import dev.jbpfc.timing.StageTimes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,24 +45,41 @@ public final class BackendPipeline {
     private BackendPipeline() {}
 
     public static List<EncodedFunction> run(Module module, BackendOptions options, BtfSections btf) {
+        return run(module, options, btf, StageTimes.NONE);
+    }
+
+    /** The stages above, adding each one's CPU time to {@code times} ({@code -ftime-report}). */
+    public static List<EncodedFunction> run(Module module, BackendOptions options, BtfSections btf, StageTimes times) {
         List<MFunction> machine = new ArrayList<>();
         for (Function f : module.functions()) {
+            long t = times.start();
             MFunction mf = InstructionSelector.run(module, f, options.cpu(),
                     btf == null ? r -> 0L : btf::coreLocalValue, options.loopHints());
+            times.stop("isel", t);
+            t = times.start();
             CommutedOperands.run(mf);
             CopyCoalescing.run(mf);
+            times.stop("coalesce", t);
+            t = times.start();
             LinearScanAllocator.run(mf);
+            times.stop("regalloc", t);
+            t = times.start();
             SpillSlotColoring.run(mf);
+            times.stop("spill slots", t);
             machine.add(mf);
         }
         StackLimit.run(machine);
         List<EncodedFunction> encoded = new ArrayList<>();
         int index = 0;
         for (MFunction mf : machine) {
+            long t = times.start();
             BlockLayout.run(mf, options.cpu());
             Set<MInsn> longJumps = BranchRelaxation.run(mf, options.cpu());
+            times.stop("layout", t);
+            t = times.start();
             EncodedFunction ef = FunctionEncoder.run(mf, longJumps, index++);
             LoopHints.run(ef, mf.loopMisses);
+            times.stop("encode", t);
             encoded.add(ef);
         }
         return encoded;

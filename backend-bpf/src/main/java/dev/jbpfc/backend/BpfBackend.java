@@ -6,6 +6,7 @@ import dev.jbpfc.backend.emit.AsmPrinter;
 import dev.jbpfc.backend.emit.EncodedFunction;
 import dev.jbpfc.backend.emit.ObjectEmitter;
 import dev.jbpfc.ir.Module;
+import dev.jbpfc.timing.StageTimes;
 
 import java.util.List;
 
@@ -33,7 +34,13 @@ public final class BpfBackend {
      * without {@code btf} a loop built to a template is reported without its hint.
      */
     public static byte[] compile(Module module, BackendOptions options, BtfSections btf, List<LoopReport> loops) {
-        List<EncodedFunction> functions = BackendPipeline.run(module, options, btf);
+        return compile(module, options, btf, loops, StageTimes.NONE);
+    }
+
+    /** {@link #compile(Module, BackendOptions, BtfSections, List)}, adding each stage's CPU time to {@code times}. */
+    public static byte[] compile(Module module, BackendOptions options, BtfSections btf, List<LoopReport> loops,
+            StageTimes times) {
+        List<EncodedFunction> functions = BackendPipeline.run(module, options, btf, times);
         if (loops != null) {
             for (EncodedFunction f : functions) {
                 for (EncodedFunction.LoopOutcome o : f.loopOutcomes) {
@@ -45,7 +52,10 @@ public final class BpfBackend {
                 }
             }
         }
-        return ElfObjectWriter.write(ObjectEmitter.run(module, functions, btf, options.debugInfo(), options.sourceName()));
+        long t = times.start();
+        byte[] elf = ElfObjectWriter.write(ObjectEmitter.run(module, functions, btf, options.debugInfo(), options.sourceName()));
+        times.stop("object", t);
+        return elf;
     }
 
     /** The object before it is laid out as bytes (for tests and tools that inspect it). */

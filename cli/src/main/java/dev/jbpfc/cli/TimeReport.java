@@ -54,9 +54,9 @@ final class TimeReport {
         err.println("===-- " + title + " --===");
         long sum = 0;
         for (Map.Entry<String, Long> e : phases.entrySet()) {
-            err.printf("  %-14s %8.3f s%n", e.getKey(), e.getValue() / 1e9);
+            err.printf("  %-18s %8.3f s%n", e.getKey(), e.getValue() / 1e9);
             if (!e.getKey().startsWith(" ")) sum += e.getValue();
         }
-        err.printf("  %-14s %8.3f s%n", "total", sum / 1e9);
+        err.printf("  %-18s %8.3f s%n", "total", sum / 1e9);
     }
 }

@@ -96,9 +96,31 @@ public final class Function {
         countName(b.name(), 1);
     }
 
+    /**
+     * Adds blocks after {@code after} in the given order, in one move of the list: one at a time, a pass that makes
+     * thousands of blocks (the unroller, the inliner) shifted the whole list for each.
+     */
+    public void insertBlocksAfter(Block after, List<Block> added) {
+        for (Block b : added) {
+            b.setFunction(this);
+            countName(b.name(), 1);
+        }
+        blocks.addAll(after == null ? blocks.size() : blocks.indexOf(after) + 1, added);
+    }
+
     public void removeBlock(Block b) {
         if (blocks.remove(b)) countName(b.name(), -1);
         b.setFunction(null);
+    }
+
+    /** Removes every block of {@code dead} in one pass over the list (one {@link #removeBlock} each shifts it each time). */
+    public void removeBlocks(Set<Block> dead) {
+        blocks.removeIf(b -> {
+            if (!dead.contains(b)) return false;
+            countName(b.name(), -1);
+            b.setFunction(null);
+            return true;
+        });
     }
 
     /** Called by {@link Block#setName} for a block of this function. */
@@ -132,14 +154,22 @@ public final class Function {
         return n;
     }
 
-    /** A value name not used by any parameter or instruction of this function. */
+    /**
+     * A value name not used by any parameter or instruction of this function. It walks the whole function: a pass
+     * that names many values keeps a {@link ValueNames} instead.
+     */
     public String uniqueValueName(String base) {
         Set<String> used = new HashSet<>();
         for (Param p : params) used.add(p.name());
         for (Block b : blocks) for (Instruction i : b.instructions()) if (i.name() != null) used.add(i.name());
-        if (!used.contains(base)) return base;
+        return uniqueName(base, used::contains);
+    }
+
+    /** {@code base}, or else {@code base.N} with the next N of this function's counter that {@code taken} refuses. */
+    String uniqueName(String base, java.util.function.Predicate<String> taken) {
+        if (!taken.test(base)) return base;
         String n;
-        do { n = base + "." + (++nameCounter); } while (used.contains(n));
+        do { n = base + "." + (++nameCounter); } while (taken.test(n));
         return n;
     }
 
@@ -158,7 +188,8 @@ public final class Function {
         if (replacements.isEmpty()) return;
         Map<Value, Value> resolved = new HashMap<>();
         for (Block b : blocks) {
-            for (Instruction i : b.instructions()) {
+            for (int n = 0; n < b.size(); n++) { // by index: operands change, the block does not (no copy of it)
+                Instruction i = b.get(n);
                 List<Value> ops = i.operands();
                 for (int k = 0; k < ops.size(); k++) {
                     Value v = ops.get(k);

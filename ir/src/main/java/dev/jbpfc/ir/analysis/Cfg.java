@@ -160,7 +160,7 @@ public final class Cfg {
             if (deadSet.contains(b)) continue;
             for (Instruction phi : b.phis()) phi.removeIncoming(deadSet);
         }
-        for (Block d : dead) fn.removeBlock(d);
+        fn.removeBlocks(deadSet);
         // values defined in dead blocks can only be used in dead blocks or in phis from them (SSA dominance)
         return true;
     }

@@ -5,6 +5,7 @@ import dev.jbpfc.ir.Block;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,8 @@ public final class LoopInfo {
     }
 
     private final List<Loop> loops = new ArrayList<>();
+    /** The smallest loop holding each block in a loop. */
+    private final Map<Block, Loop> innermost = new HashMap<>();
 
     public LoopInfo(DominatorTree dt) {
         Cfg cfg = dt.cfg();
@@ -84,16 +87,19 @@ public final class LoopInfo {
             }
             loops.add(l);
         }
-        // nesting: the parent is the smallest other loop containing the header
-        for (Loop l : loops) {
-            Loop best = null;
-            for (Loop o : loops) {
-                if (o != l && o.blocks.contains(l.header) && o.blocks.size() > l.blocks.size()
-                        && (best == null || o.blocks.size() < best.blocks.size())) best = o;
-            }
-            l.parent = best;
-            if (best != null) best.children.add(l);
+        // Nesting: the parent is the smallest other loop containing the header. Two natural loops are disjoint or
+        // one holds the other, and a loop is smaller than any loop holding it, so visiting the loops largest first
+        // and noting each block's smallest loop so far finds every parent without comparing pairs of loops (a
+        // function of thousands of loops made that quadratic).
+        List<Loop> largestFirst = new ArrayList<>(loops);
+        largestFirst.sort((a, b) -> Integer.compare(b.blocks.size(), a.blocks.size()));
+        for (Loop l : largestFirst) {
+            Loop parent = innermost.get(l.header);
+            while (parent != null && parent.blocks.size() <= l.blocks.size()) parent = parent.parent;
+            l.parent = parent;
+            for (Block b : l.blocks) innermost.put(b, l);
         }
+        for (Loop l : loops) if (l.parent != null) l.parent.children.add(l);
     }
 
     /** All loops, outer loops before the loops they contain (header in reverse post-order). */
@@ -107,10 +113,6 @@ public final class LoopInfo {
     }
 
     /** The innermost loop containing {@code b}, or null. */
-    public Loop loopFor(Block b) {
-        Loop best = null;
-        for (Loop l : loops) if (l.contains(b) && (best == null || l.blocks.size() < best.blocks.size())) best = l;
-        return best;
-    }
+    public Loop loopFor(Block b) { return innermost.get(b); }
 
 }

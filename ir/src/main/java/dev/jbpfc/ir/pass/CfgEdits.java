@@ -4,6 +4,7 @@ import dev.jbpfc.ir.Block;
 import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Instruction;
 import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.ValueNames;
 import dev.jbpfc.ir.analysis.Cfg;
 
 import java.util.ArrayList;
@@ -48,6 +49,11 @@ final class CfgEdits {
      * through phis of the new block where those differ by predecessor.
      */
     static Block insertPreheader(Function fn, Block head, List<Block> outside, String name) {
+        return insertPreheader(fn, head, outside, name, new ValueNames(fn));
+    }
+
+    /** {@link #insertPreheader(Function, Block, List, String)} naming its phis from a pass's {@code names}. */
+    static Block insertPreheader(Function fn, Block head, List<Block> outside, String name, ValueNames names) {
         Block pre = new Block(fn.uniqueBlockName(name));
         fn.insertBlockAfter(outside.get(outside.size() - 1), pre);
         for (Instruction phi : head.phis()) {
@@ -57,10 +63,11 @@ final class CfgEdits {
             Value in = first;
             if (!same) {
                 Instruction merge = Instruction.phi(phi.type());
-                merge.setName(fn.uniqueValueName(phi.name() == null ? "e" : phi.name() + ".e"));
+                merge.setName(names.unique(phi.name() == null ? "e" : phi.name() + ".e"));
                 merge.loc = phi.loc;
                 for (Block p : outside) merge.addIncoming(phi.incomingFor(p), p);
                 pre.append(merge);
+                names.added(merge);
                 in = merge;
             }
             for (Block p : outside) phi.removeIncoming(p);

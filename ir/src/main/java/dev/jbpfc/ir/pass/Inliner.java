@@ -9,6 +9,7 @@ import dev.jbpfc.ir.Linkage;
 import dev.jbpfc.ir.Module;
 import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.analysis.Cfg;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,25 +69,32 @@ public final class Inliner {
         if (alwaysOnly && m.functions().stream().noneMatch(f -> f.has(FnAttr.ALWAYS_INLINE))) return;
         Devirtualization devirtualization = new Devirtualization(m);
         for (Function f : bottomUp(m)) {
-            boolean changed = true;
+            // One walk over the caller that goes on where the last change was: the calls before it were refused
+            // and stay refused, and an inlined body lands right after its call's block, so it is walked next
+            // (starting the walk over after each inlining made a caller of many inlined calls quadratic).
             int budget = 1000;
-            while (changed && budget-- > 0) {
-                changed = false;
-                for (Instruction call : f.instructions()) {
+            Edits edits = new Edits();
+            for (int bi = 0; bi < f.blocks().size() && budget > 0; bi++) {
+                Block b = f.blocks().get(bi);
+                for (int k = 0; k < b.size() && budget > 0; k++) {
+                    Instruction call = b.get(k);
                     // A function pointer handed to the inlined body may now name its callee, which may be inlined
-                    // in turn (as clang devirtualizes between inlining steps).
-                    if (!alwaysOnly && call.op() == Opcode.CALLIND && devirtualization.devirtualize(call)) {
-                        changed = true;
-                        break;
+                    // in turn (as clang devirtualizes between inlining steps): the direct call is looked at again.
+                    if (!alwaysOnly && call.op() == Opcode.CALLIND && edits.flush(f) && devirtualization.devirtualize(call)) {
+                        budget--;
+                        k--;
+                        continue;
                     }
                     if (call.op() != Opcode.CALL) continue;
                     Function callee = m.function(call.symbol);
                     if (callee == null || !shouldInline(callee, f, m)) continue;
-                    inline(f, call, callee);
-                    changed = true;
+                    inline(f, call, callee, edits);
+                    budget--;
+                    bi = f.blocks().indexOf(b); // the call ended b: the inlined body's first block is next
                     break;
                 }
             }
+            edits.flush(f);
             if (!alwaysOnly && measuredSimplified(f) && isCalled(f, m)) simplify.accept(f);
         }
         removeDeadStatics(m);
@@ -171,7 +179,36 @@ public final class Inliner {
         order.add(f);
     }
 
-    private static void inline(Function caller, Instruction call, Function callee) {
+    /**
+     * What inlining into one caller leaves to do later, so that each inlining costs the callee's size and not the
+     * caller's: the uses of the inlined calls, replaced by their results all at once (before anything reads the
+     * caller's operands: a devirtualization, the end), and whether the caller can still hold a block no path
+     * reaches (before its first inlining it may; after that sweep only a callee can bring one in).
+     */
+    private static final class Edits {
+        final Map<Value, Value> results = new HashMap<>();
+        boolean swept;
+        /** Per callee: every block reached from its entry, and one of them returns (its inlined body ends in the caller's continuation). */
+        final Map<Function, Boolean> leavesAllReached = new HashMap<>();
+
+        /** Replaces the uses of the inlined calls; always true (to sit in a condition before what reads operands). */
+        boolean flush(Function f) {
+            f.replaceAllUses(results);
+            results.clear();
+            return true;
+        }
+
+        boolean needsSweep(Function callee) {
+            return !swept || !leavesAllReached.computeIfAbsent(callee, c -> {
+                Cfg cfg = new Cfg(c);
+                boolean returns = false;
+                for (Block b : cfg.rpo()) returns |= b.terminator() != null && b.terminator().op() == Opcode.RET;
+                return returns && cfg.rpo().size() == c.blocks().size();
+            });
+        }
+    }
+
+    private static void inline(Function caller, Instruction call, Function callee, Edits edits) {
         Block b = call.block();
         Block cont = CfgEdits.splitBlock(b, b.indexOf(call) + 1, b.name() + ".cont");
         b.remove(call);
@@ -179,13 +216,13 @@ public final class Inliner {
         Map<Value, Value> vmap = new HashMap<>();
         for (int k = 0; k < callee.params().size(); k++) vmap.put(callee.params().get(k), call.operand(k));
         Map<Block, Block> bmap = new HashMap<>();
-        Block after = b;
+        List<Block> copies = new ArrayList<>();
         for (Block cb : callee.blocks()) {
             Block nb = new Block(cb.name() + ".i");
-            caller.insertBlockAfter(after, nb);
-            after = nb;
+            copies.add(nb);
             bmap.put(cb, nb);
         }
+        caller.insertBlocksAfter(b, copies);
         List<Instruction> clones = new ArrayList<>();
         List<Instruction> allocas = new ArrayList<>();
         for (Block cb : callee.blocks()) {
@@ -230,9 +267,11 @@ public final class Inliner {
                 cont.insert(0, phi);
                 result = phi;
             }
-            caller.replaceAllUses(call, result);
+            edits.results.put(call, result);
         }
-        dev.jbpfc.ir.analysis.Cfg.removeUnreachable(caller); // a callee that never returns leaves cont dead
+        // a callee that never returns leaves cont dead
+        if (edits.needsSweep(callee)) Cfg.removeUnreachable(caller);
+        edits.swept = true;
     }
 
     private static void removeDeadStatics(Module m) {

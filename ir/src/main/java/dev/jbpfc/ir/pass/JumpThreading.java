@@ -10,15 +10,14 @@ import dev.jbpfc.ir.Value;
 import dev.jbpfc.ir.analysis.Cfg;
 import dev.jbpfc.ir.analysis.DominatorTree;
 import dev.jbpfc.ir.analysis.LoopInfo;
-import dev.jbpfc.ir.analysis.UseList;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Needs: SSA form; computes CFG, dominators, loops and uses itself. Leaves stale: CFG, dominators, loops. Deletes
- * the blocks it leaves unreachable.
+ * Needs: SSA form; computes uses once and keeps them exact, and CFG, dominators and loops once per round of
+ * threads. Leaves stale: CFG, dominators, loops. Deletes the blocks it leaves unreachable.
  *
  * Sends an edge past a block whose branch is already decided on that edge: the block tests, through its phis, the
  * very condition the predecessor's branch tested. selftests' test_verif_scale1/2 repeat 90 times
@@ -55,8 +54,9 @@ public final class JumpThreading {
 
     public void run(Function fn) {
         int threads = 0;
+        TrackedUses uses = new TrackedUses(fn);
         while (threads < MAX_THREADS) {
-            int done = round(fn);
+            int done = round(fn, uses);
             if (done == 0) break;
             threads += done;
         }
@@ -68,11 +68,10 @@ public final class JumpThreading {
      * One sweep over the blocks on analyses computed up front; a block that an edit touched (as the block passed,
      * the predecessor or the new target) is left for the next sweep, so the analyses stay good for the others.
      */
-    private static int round(Function fn) {
+    private static int round(Function fn, TrackedUses uses) {
         Cfg cfg = new Cfg(fn);
         DominatorTree dt = new DominatorTree(cfg);
         LoopInfo li = new LoopInfo(dt);
-        UseList uses = new UseList(fn);
         Set<Block> touched = new HashSet<>();
         int done = 0;
         for (Block b : cfg.rpo()) {
@@ -96,9 +95,14 @@ public final class JumpThreading {
                     ok = incoming[k] != null;
                 }
                 if (!ok) continue;
+                List<Instruction> bPhis = b.phis();
+                phis.forEach(uses::forget);
+                bPhis.forEach(uses::forget);
                 pt.replaceTarget(b, to);
                 for (int k = 0; k < phis.size(); k++) phis.get(k).addIncoming(incoming[k], p);
-                for (Instruction phi : b.phis()) phi.removeIncoming(p);
+                for (Instruction phi : bPhis) phi.removeIncoming(p);
+                phis.forEach(uses::record);
+                bPhis.forEach(uses::record);
                 touched.add(b);
                 touched.add(p);
                 touched.add(to);
@@ -137,10 +141,11 @@ public final class JumpThreading {
      * bypasses b to {@code to}: a phi in {@code to} on b's edge (it gets a translated value for the new edge), or a
      * use in the region of {@code other}, b's other successor, when b is its only way in.
      */
-    private static boolean valuesStayDominated(Block b, Block to, Block other, Cfg cfg, DominatorTree dt, UseList uses) {
+    private static boolean valuesStayDominated(Block b, Block to, Block other, Cfg cfg, DominatorTree dt,
+            TrackedUses uses) {
         boolean otherOnlyFromB = cfg.preds(other).size() == 1;
         for (Instruction d : b.instructions()) {
-            for (Instruction u : uses.users(d)) {
+            for (Instruction u : uses.of(d)) {
                 Block ub = u.block();
                 if (ub == b) continue;
                 if (u.isPhi()) {

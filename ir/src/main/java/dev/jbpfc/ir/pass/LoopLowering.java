@@ -195,10 +195,10 @@ public final class LoopLowering {
      * loop of the example above): kept plain, the verifier walks it and the inner loop sees a known count each time;
      * as an iterator it would leave the inner plain loop with an unknown count on every iterator state.
      */
-    private boolean boundsAnInnerLoop(LoopInfo li, Cfg cfg, Loop loop) {
+    private boolean boundsAnInnerLoop(LoopInfo li, Cfg cfg, UseList uses, Loop loop) {
         for (Loop inner : li.innermostFirst()) {
             if (inner.parent() != loop) continue;
-            Counted c = match(inner, cfg);
+            Counted c = match(inner, cfg, uses);
             if (c != null && (variesWithEnclosingLoop(inner, c.start()) || variesWithEnclosingLoop(inner, c.end()))) return true;
         }
         return false;
@@ -220,7 +220,7 @@ public final class LoopLowering {
             for (Loop loop : li.innermostFirst()) {
                 if (!seen.add(loop.header())) continue;
                 Instruction hinted = hintedLatch(loop);
-                Counted c = match(loop, cfg);
+                Counted c = match(loop, cfg, uses);
                 String unrollRefused = mode == Mode.AUTO && c != null && hinted != null ? unrollRefusal(loop, c, hinted) : null;
                 if (hinted != null && (hinted.loopHint == Instruction.HINT_UNROLL || hinted.loopHint > 0)
                         && unrollRefused == null) continue;
@@ -245,7 +245,7 @@ public final class LoopLowering {
                 if (mode == Mode.AUTO && bound * (size + 2) <= PLAIN_WALK_LIMIT
                         && (carriesTrackedState(loop, c, uses) || indexesUncheckedMemory(loop, derived, recheck)
                             || variesWithEnclosingLoop(loop, c.start()) || variesWithEnclosingLoop(loop, c.end())
-                            || boundsAnInnerLoop(li, cfg, loop))) continue;
+                            || boundsAnInnerLoop(li, cfg, uses, loop))) continue;
                 if (target == Target.NONE) continue;
                 if (target == Target.BPF_LOOP) {
                     if (bound > BpfLoopOutlining.MAX_TRIPS) {
@@ -261,7 +261,7 @@ public final class LoopLowering {
                             : BpfLoopOutlining.refusal(loop, c, contexts, recheck);
                     // a guess at the two frames keeps plain a loop the verifier can still walk; a longer one it
                     // would refuse plain, so it is outlined and the backend's exact sum decides
-                    if (refused == null && mode == Mode.AUTO && plainWalk(li, cfg, loop) <= PLAIN_WALK_LIMIT) {
+                    if (refused == null && mode == Mode.AUTO && plainWalk(li, cfg, uses, loop) <= PLAIN_WALK_LIMIT) {
                         refused = BpfLoopOutlining.stackRefusal(fn, loop, c, contexts, recheck);
                     }
                     if (refused != null) {
@@ -299,15 +299,15 @@ public final class LoopLowering {
      * of the plain loops inside it ({@code for (j < 1000) for (i < 1000)} walks 10^6 trips, not 1,000); a loop inside
      * that is not counted makes it unknown (the largest long).
      */
-    private static long plainWalk(LoopInfo li, Cfg cfg, Loop loop) {
-        Counted c = match(loop, cfg);
+    private static long plainWalk(LoopInfo li, Cfg cfg, UseList uses, Loop loop) {
+        Counted c = match(loop, cfg, uses);
         if (c == null) return Long.MAX_VALUE;
         Set<Block> inner = new HashSet<>();
         long perTrip = 2;
         for (Loop child : li.innermostFirst()) {
             if (child.parent() != loop) continue;
             inner.addAll(child.blocks());
-            long walk = plainWalk(li, cfg, child);
+            long walk = plainWalk(li, cfg, uses, child);
             perTrip = walk > Long.MAX_VALUE / 2 - perTrip ? Long.MAX_VALUE / 2 : perTrip + walk;
         }
         for (Block b : loop.blocks()) if (!inner.contains(b)) perTrip += b.size();
@@ -561,8 +561,11 @@ public final class LoopLowering {
         return null;
     }
 
-    /** The loop's counted shape, or null when it has another one. */
-    private static Counted match(Loop loop, Cfg cfg) {
+    /**
+     * The loop's counted shape, or null when it has another one. {@code uses} are the function's as it is (a use
+     * list per loop made a function of many loops cost loops times instructions).
+     */
+    private static Counted match(Loop loop, Cfg cfg, UseList uses) {
         Block h = loop.header();
         Instruction t = h.terminator();
         if (t.op() != Opcode.CONDBR || !(t.operand(0) instanceof Instruction cmp) || cmp.op() != Opcode.CMP
@@ -572,7 +575,6 @@ public final class LoopLowering {
         if (stayOnTrue == loop.contains(notTaken)) return null;
         // the header: phis, the compare, the branch
         for (Instruction i : h.instructions()) if (!i.isPhi() && i != cmp && i != t) return null;
-        UseList uses = new UseList(h.function());
         if (uses.useCount(cmp) != 1) return null;
         Predicate p = cmp.predicate;
         Value a = cmp.operand(0), b = cmp.operand(1);

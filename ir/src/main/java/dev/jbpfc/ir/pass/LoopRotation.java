@@ -6,17 +6,21 @@ import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.Instruction;
 import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.ValueNames;
 import dev.jbpfc.ir.analysis.Cfg;
 import dev.jbpfc.ir.analysis.DominatorTree;
 import dev.jbpfc.ir.analysis.LoopInfo;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Needs: nothing (computes CFG, dominators, loops per loop rotated). Leaves stale: CFG, dominators, loops.
+ * Needs: nothing (computes uses once, and CFG, dominators and loops once per round). Leaves stale: CFG, dominators,
+ * loops.
  *
  * Turns a top-tested counted loop into a guard and a bottom-tested loop, the shape the loop-hint templates want
  * (docs/loop-hints.md) and one compare per trip instead of a compare and a jump back:
@@ -54,52 +58,106 @@ public final class LoopRotation {
     public LoopRotation(boolean loopsWithCalls) { this.loopsWithCalls = loopsWithCalls; }
 
     public void run(Function fn) {
-        // Rotating one loop changes the CFG: recompute and go on until no loop is left to rotate.
+        // Uses and names are kept exact across the pass's edits. The CFG, dominators and loops are computed once a
+        // round: a round edits every loop it can and leaves for the next round the loops an edit of this round
+        // touched (their blocks, the blocks entering or leaving them: the loops around and in them too), the
+        // loops next to those, and a loop whose header's values are used in a block made this round. Edits only
+        // ever add dominance between the blocks that were there (a new block sits on an old edge), so a check on
+        // the round's analyses may refuse what a fresh one would accept, which the next round then does, but never
+        // the reverse; and loops that touch each other are rotated in the order of loops(), as when every step
+        // recomputed everything, so the objects are the same. Rounds: one per step of the deepest nest for loops
+        // apart (test_verif_scale2's 90 loops cost 270 recomputations of the whole function's CFG, dominators,
+        // loops and uses before, and 90 use lists each), still one per loop for a run of loops back to back.
+        ValueNames names = new ValueNames(fn);
+        TrackedUses users = new TrackedUses(fn);
         for (int round = 0; round < 1000; round++) {
-            DominatorTree dt = new DominatorTree(new Cfg(fn));
+            Cfg cfg = new Cfg(fn);
+            DominatorTree dt = new DominatorTree(cfg);
             LoopInfo li = new LoopInfo(dt);
-            boolean done = false;
+            Set<Block> touched = new HashSet<>(), known = new HashSet<>(fn.blocks());
+            int edits = 0;
             for (LoopInfo.Loop l : li.loops()) {
-                if (rotate(fn, l, dt)) {
-                    done = true;
-                    break;
+                // A loop next to one edited or left for later waits too: which of two neighbours is rotated first
+                // decides where the second one's guard goes, and the order must stay that of loops().
+                Step step = touches(l, cfg, touched) ? Step.WAIT
+                        : rotatable(l, cfg) ? rotate(fn, l, dt, known, users, names) : Step.NONE;
+                if (step != Step.NONE) {
+                    if (step == Step.DONE) edits++;
+                    touched.addAll(l.blocks());
+                    touched.addAll(cfg.preds(l.header()));
+                    touched.addAll(l.exitBlocks());
                 }
             }
-            if (!done) return;
+            if (edits == 0) return;
         }
     }
 
-    private boolean rotate(Function fn, LoopInfo.Loop l, DominatorTree dt) {
-        Cfg cfg = dt.cfg();
+    /**
+     * Whether an edit earlier in this round touched the loop or the blocks entering or leaving it, whose
+     * predecessors and loop membership this round's analyses no longer know.
+     */
+    private static boolean touches(LoopInfo.Loop l, Cfg cfg, Set<Block> touched) {
+        if (touched.isEmpty()) return false;
+        for (Block b : l.blocks()) {
+            if (touched.contains(b)) return true;
+            for (Block s : b.successors()) if (touched.contains(s)) return true;
+        }
+        for (Block p : cfg.preds(l.header())) if (touched.contains(p)) return true;
+        return false;
+    }
+
+    /** The checks of {@link #rotate} that read no use lists, first: most loops fail one of them. */
+    private boolean rotatable(LoopInfo.Loop l, Cfg cfg) {
         Block head = l.header();
         if (l.latches().size() != 1) return false;
         Block latch = l.latches().get(0);
         if (latch == head || latch.terminator() == null || latch.terminator().op() != Opcode.BR) return false;
-        List<Block> preds = cfg.preds(head);
-        // 1. The header: phis, one compare, its branch.
-        List<Instruction> phis = head.phis();
-        if (head.size() != phis.size() + 2) return false;
-        Instruction cmp = head.get(phis.size()), branch = head.terminator();
+        int phis = head.firstNonPhi();
+        if (head.size() != phis + 2) return false;
+        Instruction cmp = head.get(phis), branch = head.terminator();
         if (cmp.op() != Opcode.CMP || branch.op() != Opcode.CONDBR || branch.operand(0) != cmp) return false;
-        Map<Value, List<Instruction>> users = users(fn);
-        if (users.getOrDefault(cmp, List.of()).size() != 1) return false;
         Block t = branch.targets().get(0), f = branch.targets().get(1);
-        Block body, out;
-        if (l.contains(t) && !l.contains(f)) { body = t; out = f; }
-        else if (l.contains(f) && !l.contains(t)) { body = f; out = t; }
-        else return false;
-        if (body == head || !isCountedTest(cmp, head, latch, l)) return false;
-        if (!loopsWithCalls && callsSomething(l)) return false;
+        Block body = l.contains(t) && !l.contains(f) ? t : l.contains(f) && !l.contains(t) ? f : null;
+        if (body == null || body == head || !isCountedTest(cmp, head, latch, l)) return false;
+        return loopsWithCalls || !callsSomething(l);
+    }
+
+    /** What {@link #rotate} did to a loop: a step, nothing, or nothing until the next round. */
+    private enum Step { DONE, NONE, WAIT }
+
+    /**
+     * One step on a loop {@link #rotatable} accepted: a preheader, an entry block for the body, or the rotation.
+     */
+    private static Step rotate(Function fn, LoopInfo.Loop l, DominatorTree dt, Set<Block> known, TrackedUses users,
+            ValueNames names) {
+        Cfg cfg = dt.cfg();
+        Block head = l.header(), latch = l.latches().get(0);
+        List<Block> preds = cfg.preds(head);
+        // 1. The header (checked by rotatable): phis, one compare, its branch; the compare used by the branch alone.
+        List<Instruction> phis = head.phis();
+        Instruction cmp = head.get(phis.size()), branch = head.terminator();
+        if (users.of(cmp).size() != 1) return Step.NONE;
+        Block t = branch.targets().get(0), f = branch.targets().get(1);
+        Block body = l.contains(t) ? t : f, out = body == t ? f : t;
         // Canonical shapes first (each a round of its own): one way in, and a body entered from the header alone.
-        if (preds.size() > 2) return makePreheader(fn, head, latch, preds);
-        if (cfg.preds(body).size() != 1 || !body.phis().isEmpty()) return splitBodyEntry(fn, head, body, branch);
-        if (preds.size() != 2) return false;
+        if (preds.size() > 2) {
+            makePreheader(fn, head, latch, preds, names, users);
+            return Step.DONE;
+        }
+        if (cfg.preds(body).size() != 1 || !body.phis().isEmpty()) {
+            splitBodyEntry(fn, head, body, branch);
+            return Step.DONE;
+        }
+        if (preds.size() != 2) return Step.NONE;
         Block pre = preds.get(0) == latch ? preds.get(1) : preds.get(0);
-        if (pre == latch || l.contains(pre)) return false;
+        if (pre == latch || l.contains(pre)) return Step.NONE;
         // 2. Every use of a header value outside the loop must be one we can rewrite.
         boolean outOnlyFromHead = cfg.preds(out).size() == 1;
+        Map<Instruction, List<Instruction>> phiUsers = new HashMap<>();
         for (Instruction phi : phis) {
-            for (Instruction u : users.getOrDefault(phi, List.of())) {
+            phiUsers.put(phi, List.copyOf(users.of(phi)));
+            for (Instruction u : phiUsers.get(phi)) {
+                if (!known.contains(u.block())) return Step.WAIT; // in a block made this round: next round
                 if (l.contains(u.block())) continue;
                 if (u.op() == Opcode.PHI) {
                     for (int k = 0; k < u.operands().size(); k++) {
@@ -107,21 +165,21 @@ public final class LoopRotation {
                         Block from = u.targets().get(k);
                         if (!(from == head && u.block() == out) && !(l.contains(from) && from != head)
                                 && !(outOnlyFromHead && dt.dominates(out, from))) {
-                            return false;
+                            return Step.NONE;
                         }
                     }
                 } else if (!(outOnlyFromHead && dt.dominates(out, u.block()))) {
-                    return false;
+                    return Step.NONE;
                 }
             }
         }
-        // 3. The guard: the test on the values entering the loop.
+        // 3. The guard: the test on the values entering the loop. From here on the loop is rotated.
         Map<Value, Value> atPre = new HashMap<>(), atLatch = new HashMap<>();
         Map<Instruction, Instruction> inBody = new HashMap<>();
         for (Instruction phi : phis) {
             atPre.put(phi, phi.incomingFor(pre));
             Instruction copy = Instruction.phi(phi.type());
-            copy.setName(fn.uniqueValueName(phi.name() == null ? "iv" : phi.name() + ".r"));
+            copy.setName(names.unique(phi.name() == null ? "iv" : phi.name() + ".r"));
             copy.loc = phi.loc;
             inBody.put(phi, copy);
         }
@@ -132,10 +190,13 @@ public final class LoopRotation {
         Value g0 = map(cmp.operand(0), atPre), g1 = map(cmp.operand(1), atPre);
         Boolean guardKnown = null;
         if (g0 instanceof Constant c0 && g1 instanceof Constant c1) guardKnown = cmp.predicate.evaluate(g0.type(), c0.value(), c1.value());
-        if (Boolean.FALSE.equals(guardKnown)) return false;
+        if (Boolean.FALSE.equals(guardKnown)) return Step.NONE;
         boolean trueIsBody = body == t;
 
         // 4. Rewrite. New blocks: pre.rot (the preheader, only `br body`) and head.exit (the header's exit).
+        List<Instruction> changing = new ArrayList<>(head.instructions());
+        for (Instruction phi : phis) changing.addAll(phiUsers.get(phi));
+        changing.forEach(users::forget);
         Block preRot = new Block(fn.uniqueBlockName(head.name() + ".pre"));
         Block exit = new Block(fn.uniqueBlockName(head.name() + ".exit"));
         fn.insertBlockAfter(head, preRot);
@@ -162,9 +223,10 @@ public final class LoopRotation {
             guardBlock.append(j);
         } else {
             Instruction g = Instruction.cmp(cmp.predicate, g0, g1);
-            g.setName(fn.uniqueValueName((cmp.name() == null ? "c" : cmp.name()) + ".guard"));
+            g.setName(names.unique((cmp.name() == null ? "c" : cmp.name()) + ".guard"));
             g.loc = cmp.loc;
             guardBlock.append(g);
+            names.added(g);
             Instruction cb = trueIsBody ? Instruction.condbr(g, preRot, exit) : Instruction.condbr(g, exit, preRot);
             cb.loc = branch.loc;
             guardBlock.append(cb);
@@ -176,19 +238,21 @@ public final class LoopRotation {
             copy.addIncoming(atLatch.get(phi), latch);
         }
         for (int k = phis.size() - 1; k >= 0; k--) body.insert(0, inBody.get(phis.get(k)));
+        for (Instruction copy : inBody.values()) names.added(copy);
         // The header's exit merges the values the header had on its way out.
         Map<Instruction, Instruction> atExit = new HashMap<>();
         for (Instruction phi : phis) {
             Instruction x = Instruction.phi(phi.type());
-            x.setName(fn.uniqueValueName(phi.name() == null ? "x" : phi.name() + ".x"));
+            x.setName(names.unique(phi.name() == null ? "x" : phi.name() + ".x"));
             x.loc = phi.loc;
             if (guardKnown == null) x.addIncoming(atPre.get(phi), guardBlock);
             x.addIncoming(atLatch.get(phi), latch);
             atExit.put(phi, x);
         }
         // Uses: inside the loop (not the header) the body's phi; after the loop through the exit, the exit's phi.
+        Set<Instruction> usedExits = new HashSet<>();
         for (Instruction phi : phis) {
-            for (Instruction u : users.getOrDefault(phi, List.of())) {
+            for (Instruction u : phiUsers.get(phi)) {
                 if (u.block() == head) continue;
                 if (l.contains(u.block())) {
                     u.replaceOperand(phi, inBody.get(phi));
@@ -196,10 +260,13 @@ public final class LoopRotation {
                     for (int k = 0; k < u.operands().size(); k++) {
                         if (u.operand(k) != phi) continue;
                         Block from = u.targets().get(k);
-                        u.setOperand(k, l.contains(from) && from != head ? inBody.get(phi) : atExit.get(phi));
+                        Instruction in = l.contains(from) && from != head ? inBody.get(phi) : atExit.get(phi);
+                        u.setOperand(k, in);
+                        usedExits.add(in);
                     }
                 } else {
                     u.replaceOperand(phi, atExit.get(phi));
+                    usedExits.add(atExit.get(phi));
                 }
             }
         }
@@ -207,36 +274,49 @@ public final class LoopRotation {
         int used = 0;
         for (Instruction phi : phis) {
             Instruction x = atExit.get(phi);
-            if (!users(fn).getOrDefault(x, List.of()).isEmpty()) exit.insert(used++, x);
+            if (!usedExits.contains(x)) continue;
+            exit.insert(used++, x);
+            names.added(x);
         }
         // The latch tests again, on the values the next trip would see.
         int unrollHint = latch.terminator().loopHint;
         latch.remove(latch.terminator());
         Instruction again = Instruction.cmp(cmp.predicate, map(cmp.operand(0), atLatch), map(cmp.operand(1), atLatch));
-        again.setName(fn.uniqueValueName((cmp.name() == null ? "c" : cmp.name()) + ".r"));
+        again.setName(names.unique((cmp.name() == null ? "c" : cmp.name()) + ".r"));
         again.loc = cmp.loc;
         latch.append(again);
+        names.added(again);
         Instruction back = trueIsBody ? Instruction.condbr(again, body, exit) : Instruction.condbr(again, exit, body);
         back.loc = branch.loc;
         back.loopHint = unrollHint;
         latch.append(back);
+        for (int k = 0; k < head.size(); k++) names.removed(head.get(k));
         fn.removeBlock(head);
-        return true;
+        changing.forEach(users::record);
+        for (Block b : List.of(guardBlock, exit)) for (int k = 0; k < b.size(); k++) users.record(b.get(k));
+        for (Instruction copy : inBody.values()) users.record(copy);
+        users.record(again);
+        users.record(back);
+        return Step.DONE;
     }
 
     /**
      * Gives a header entered from several blocks outside the loop a single preheader: {@code head.enter} merges
      * the entering values in phis of its own and jumps to the header.
      */
-    private static boolean makePreheader(Function fn, Block head, Block latch, List<Block> preds) {
+    private static void makePreheader(Function fn, Block head, Block latch, List<Block> preds, ValueNames names,
+            TrackedUses users) {
         List<Block> outside = new ArrayList<>();
         for (Block p : preds) if (p != latch) outside.add(p);
-        CfgEdits.insertPreheader(fn, head, outside, head.name() + ".enter");
-        return true;
+        List<Instruction> phis = head.phis();
+        phis.forEach(users::forget);
+        Block pre = CfgEdits.insertPreheader(fn, head, outside, head.name() + ".enter", names);
+        phis.forEach(users::record);
+        for (int k = 0; k < pre.size(); k++) users.record(pre.get(k));
     }
 
     /** Splits the header -> body edge when the body has other predecessors (an inner loop's header). */
-    private static boolean splitBodyEntry(Function fn, Block head, Block body, Instruction branch) {
+    private static void splitBodyEntry(Function fn, Block head, Block body, Instruction branch) {
         Block entry = new Block(fn.uniqueBlockName(body.name() + ".first"));
         fn.insertBlockAfter(head, entry);
         Instruction j = Instruction.br(body);
@@ -244,7 +324,6 @@ public final class LoopRotation {
         entry.append(j);
         branch.replaceTarget(body, entry);
         for (Instruction phi : body.phis()) phi.replaceTarget(head, entry);
-        return true;
     }
 
     /** The header of a counted loop tests a phi stepped by a constant in the latch against an invariant. */
@@ -267,12 +346,4 @@ public final class LoopRotation {
     }
 
     private static Value map(Value v, Map<Value, Value> m) { return m.getOrDefault(v, v); }
-
-    private static Map<Value, List<Instruction>> users(Function fn) {
-        Map<Value, List<Instruction>> out = new HashMap<>();
-        for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) for (Value v : i.operands()) out.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
-        }
-        return out;
-    }
 }

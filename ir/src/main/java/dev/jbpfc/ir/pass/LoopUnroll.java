@@ -224,7 +224,7 @@ public final class LoopUnroll {
         for (Block b : body) bid.put(b, b);
         vmaps.add(id);
         bmaps.add(bid);
-        Block insertAfter = body.get(body.size() - 1);
+        List<Block> copies = new ArrayList<>(); // placed after the body, in order, once all are made
         List<Instruction> latchValuesFrom = new ArrayList<>(headerPhis);
         for (int k = 1; k < trips; k++) {
             Map<Value, Value> prev = vmaps.get(k - 1);
@@ -236,8 +236,7 @@ public final class LoopUnroll {
             }
             for (Block b : body) {
                 Block nb = new Block(b.name() + "." + k);
-                fn.insertBlockAfter(insertAfter, nb);
-                insertAfter = nb;
+                copies.add(nb);
                 bmap.put(b, nb);
             }
             List<Instruction> clones = new ArrayList<>();
@@ -264,6 +263,7 @@ public final class LoopUnroll {
             vmaps.add(vmap);
             bmaps.add(bmap);
         }
+        fn.insertBlocksAfter(body.get(body.size() - 1), copies);
         // back edges: copy k's latch goes to copy k+1's header; the last copy's back edge stays on the original
         // header (it is dead once the deciding exit is folded below; if not, the code is still the loop, correct)
         for (int k = 0; k < trips - 1; k++) {

@@ -4,6 +4,7 @@ import dev.jbpfc.ir.Function;
 import dev.jbpfc.ir.IrVerifier;
 import dev.jbpfc.ir.Module;
 import dev.jbpfc.ir.text.IrPrinter;
+import dev.jbpfc.timing.StageTimes;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class PassPipeline {
     /** Where --print-after writes; set together with {@link #printAfter} (a library writes to no stream of its own). */
     private PrintStream printTo;
     private boolean verifyEach;
-    private PrintStream timeReport;
+    private StageTimes times = StageTimes.NONE;
     private final List<Remark> remarks = new ArrayList<>();
     private LoopLowering.Mode loopLowering = LoopLowering.Mode.AUTO;
     private boolean bpfIterators = true;
@@ -140,9 +141,9 @@ public final class PassPipeline {
         return this;
     }
 
-    /** Print each pass's wall time to {@code out} (as -ftime-report does), or null for none. */
-    public PassPipeline timeReport(PrintStream out) {
-        this.timeReport = out;
+    /** Where each pass's CPU time goes, summed by pass name ({@code -ftime-report}). */
+    public PassPipeline stageTimes(StageTimes times) {
+        this.times = times;
         return this;
     }
 
@@ -151,9 +152,9 @@ public final class PassPipeline {
 
     public void run(Module m) {
         for (String name : passes) {
-            long start = System.nanoTime();
+            long start = times.start();
             runPass(name, m);
-            if (timeReport != null) timeReport.printf("; %-12s %8.2f ms%n", name, (System.nanoTime() - start) / 1e6);
+            times.stop(name, start);
             if (verifyEach) IrVerifier.check(m, name);
             if (printAfter.contains(name) || printAfter.contains("all")) {
                 printTo.println("; *** IR after " + name + " ***");
