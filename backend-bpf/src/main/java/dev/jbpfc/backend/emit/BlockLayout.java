@@ -21,6 +21,8 @@ import java.util.Set;
  *   if r1 > 5 goto B ; goto C       B is next:   if r1 <= 5 goto C
  *   B: ...                                        B: ...
  * </pre>
+ * Instructions written in inline asm ({@link MInsn#fromAsm}) are left as written: clang-22 emits
+ * {@code goto l0; goto l0; l0: exit} as {@code goto +1; goto +0; exit}, and so do we.
  * Needs: registers allocated. Every block ends in goto/exit on entry; afterwards blocks may fall through.
  */
 public final class BlockLayout {
@@ -69,13 +71,14 @@ public final class BlockLayout {
             List<MInsn> insns = block.insns;
             if (insns.isEmpty()) continue;
             MInsn last = insns.get(insns.size() - 1);
+            if (last.fromAsm) continue;
             if (last.op == BpfOp.JA && last.target == next) {
                 insns.remove(insns.size() - 1);
                 continue;
             }
             if (last.op == BpfOp.JA && insns.size() >= 2) {
                 MInsn cond = insns.get(insns.size() - 2);
-                if (cond.op.isConditionalJump() && cond.target == next) {
+                if (cond.op.isConditionalJump() && cond.target == next && !cond.fromAsm) {
                     BpfOp inv = inverse(cond.op, cpu);
                     if (inv == null && SWAPPED.containsKey(INVERSE.get(cond.op))) {
                         // v1 lacks the "less" jumps: !(a > b) is a <= b, which is b >= a.
@@ -101,9 +104,10 @@ public final class BlockLayout {
     private static void threadJumps(MFunction mf) {
         for (MBlock b : mf.blocks) {
             for (MInsn m : b.insns) {
+                // An asm jump may skip a block the compiler made (labels side by side), never an asm goto.
                 Set<MBlock> seen = new HashSet<>();
                 while (m.target != null && m.target.insns.size() == 1 && m.target.insns.get(0).op == BpfOp.JA
-                        && seen.add(m.target)) {
+                        && !m.target.insns.get(0).fromAsm && seen.add(m.target)) {
                     m.target = m.target.insns.get(0).target;
                 }
             }
@@ -116,6 +120,10 @@ public final class BlockLayout {
         Set<MBlock> reached = new HashSet<>();
         Deque<MBlock> work = new ArrayDeque<>();
         work.add(mf.blocks.get(0));
+        // Inline asm is emitted as written, its unreachable instructions too (the verifier's tests rely on it).
+        for (MBlock b : mf.blocks) {
+            if (b.insns.stream().anyMatch(m -> m.fromAsm)) work.add(b);
+        }
         while (!work.isEmpty()) {
             MBlock b = work.pop();
             if (!reached.add(b)) continue;

@@ -1367,6 +1367,7 @@ public final class InstructionSelector {
             }
             BpfInsn insn = st.insn();
             MInsn m = emit(insn.op, insn.dst, insn.src, insn.off, insn.imm);
+            m.fromAsm = true;
             if (insn.op == BpfOp.LD_IMM64) m.imm64 = insn.imm64;
             if (st.jumpLabel() != null) {
                 MBlock target = labels.get(st.jumpLabel());

@@ -32,6 +32,11 @@ public final class MInsn {
     public DebugLoc loc;
     /** Spill code made by the allocator: never spilled again. */
     public boolean spillCode;
+    /**
+     * Written by the user in inline asm: emitted as written, so layout neither drops nor inverts nor retargets it
+     * (a {@code goto} to the next instruction, or one no path reaches, stays, as clang-22 keeps them).
+     */
+    public boolean fromAsm;
 
     public MInsn(BpfOp op, int dst, int src, int off, int imm) {
         this.op = op;

@@ -166,7 +166,7 @@ public final class LinearScanAllocator {
                     return p;
                 });
             }
-            b.insns.removeIf(m -> m.op == BpfOp.MOV64_REG && m.dst == m.src);
+            b.insns.removeIf(m -> m.op == BpfOp.MOV64_REG && m.dst == m.src && !m.fromAsm);
         }
         return null;
     }

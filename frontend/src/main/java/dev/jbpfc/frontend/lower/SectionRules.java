@@ -1,6 +1,8 @@
 package dev.jbpfc.frontend.lower;
 
+import dev.jbpfc.frontend.types.ArrayType;
 import dev.jbpfc.frontend.types.CType;
+import dev.jbpfc.frontend.types.QualifiedType;
 
 /**
  * Which ELF section a defined static object goes to, as clang-22 decides for BPF (checked with
@@ -10,7 +12,13 @@ import dev.jbpfc.frontend.types.CType;
  *   const volatile int cfg = 0;               -> ".rodata"   (const objects, even zero or volatile ones)
  *   int counter;  static int z = 0;           -> ".bss"      (no initializer, or only zero bytes)
  *   int limit = 10;                           -> ".data"
+ *   int __arena hits[64];  const int __arena k = 1;
+ *                                             -> ".addr_space.1" (an object in address space N, zero or not, const
+ *                                                or not; a pointer to __arena memory is not itself in it)
  * </pre>
+ * libbpf maps {@code .addr_space.1} into the object's arena map (its globals then live in the arena, at the start
+ * of its pages), so such objects must not land in {@code .bss}; clang-22 writes the section as PROGBITS even when
+ * it is all zeros.
  * libbpf maps {@code .rodata} read-only (frozen), {@code .data}/{@code .bss} writable, {@code .data.*} and
  * {@code .rodata.*} as extra maps, {@code .maps} as BTF-defined maps.
  */
@@ -19,7 +27,21 @@ final class SectionRules {
 
     static String sectionOf(CType type, String sectionAttr, boolean zeroImage) {
         if (sectionAttr != null) return sectionAttr;
+        int addressSpace = objectAddressSpace(type);
+        if (addressSpace != 0) return ".addr_space." + addressSpace;
         if (type.isConst()) return ".rodata";
         return zeroImage ? ".bss" : ".data";
+    }
+
+    /** The address space an object of {@code type} lives in: its own, or its elements' for an array. */
+    private static int objectAddressSpace(CType type) {
+        CType t = type;
+        while (true) {
+            int own = QualifiedType.addressSpaceOf(t);
+            if (own != 0) return own;
+            ArrayType array = t.asArray();
+            if (array == null) return 0;
+            t = array.element();
+        }
     }
 }
