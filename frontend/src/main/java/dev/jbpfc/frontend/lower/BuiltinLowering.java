@@ -70,6 +70,10 @@ final class BuiltinLowering {
         boolean unused = resultUnused;
         resultUnused = false;
         String name = bi.name();
+        if ((name.startsWith("__sync_") || name.contains("atomic_")) && !e.args.isEmpty()
+                && e.args.get(0).type.unqualified() instanceof dev.jbpfc.frontend.types.PointerType p) {
+            ArenaAccessGuard.requireGenericAccess(p.pointee());
+        }
         switch (bi.kind()) {
             case CONSTANT_P -> { return constantP(e); }
             case PRESERVE_ACCESS_INDEX -> {

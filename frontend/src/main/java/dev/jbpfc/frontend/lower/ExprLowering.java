@@ -15,6 +15,7 @@ import dev.jbpfc.frontend.types.Field;
 import dev.jbpfc.frontend.types.FunctionType;
 import dev.jbpfc.frontend.types.IntegerType;
 import dev.jbpfc.frontend.types.PointerType;
+import dev.jbpfc.frontend.types.QualifiedType;
 import dev.jbpfc.frontend.types.RecordType;
 import dev.jbpfc.frontend.types.TypeRelations;
 import dev.jbpfc.ir.Block;
@@ -122,7 +123,13 @@ final class ExprLowering implements Expr.Visitor<Value> {
         }
         if (!b.isTerminated()) b.setLoc(unit.loc(e.loc()));
         if (b.isTerminated()) fl.startDeadBlock();
-        return e.accept(this);
+        try {
+            return e.accept(this);
+        } catch (CompileError err) {
+            // Errors raised below without a location (ArenaAccessGuard, ...) belong to the innermost expression.
+            if (err.location() != null) throw err;
+            throw new CompileError(e.loc(), err.getMessage());
+        }
     }
 
     /** An i1 that is true when the scalar expression {@code e} is nonzero. */
@@ -292,6 +299,10 @@ final class ExprLowering implements Expr.Visitor<Value> {
         if (m.arrow) {
             Value p = rvalue(m.base);
             base = LValue.of(p, ma.record(), alignOf(ma.record()));
+            if (useType(m.base).unqualified() instanceof PointerType pt) {
+                int space = QualifiedType.addressSpaceOf(pt.pointee());
+                if (space != 0) base = inSpace(base, space);
+            }
         } else {
             base = lvalue(m.base);
         }
@@ -301,6 +312,11 @@ final class ExprLowering implements Expr.Visitor<Value> {
     /** The member {@code ma} of the record at {@code base} (constant offset; bit-fields get their storage unit). */
     LValue fieldOf(LValue base, MemberAccess ma) {
         Field f = ma.field();
+        int space = QualifiedType.addressSpaceOf(base.type());
+        if (space != 0) {
+            LValue plain = new LValue(base.address(), base.type().unqualified(), base.align(), base.isVolatile(), 0, 0, -1);
+            return inSpace(fieldOf(plain, ma), space);
+        }
         boolean vol = base.isVolatile() || f.type.isVolatile();
         if (f.isBitfield()) {
             int unitBytes = (int) f.type.size();
@@ -325,6 +341,12 @@ final class ExprLowering implements Expr.Visitor<Value> {
         return new LValue(addr, f.type, Math.max(1, align), vol, 0, 0, -1);
     }
 
+    /** {@code lv} with its type moved to address space {@code space} (a member of an object in that space). */
+    private static LValue inSpace(LValue lv, int space) {
+        CType t = QualifiedType.of(lv.type(), 0, space);
+        return new LValue(lv.address(), t, lv.align(), lv.isVolatile(), lv.unitBytes(), lv.bitShift(), lv.bitWidth());
+    }
+
     private static long gcdAlign(int align, long off) {
         if (off == 0) return align;
         long a = align;
@@ -339,6 +361,7 @@ final class ExprLowering implements Expr.Visitor<Value> {
         CType t = lv.type();
         if (t.isArray() || t.isRecord() || t.isFunction()) return lv.address();
         if (!IrTypes.supported(t)) throw new CompileError(null, "values of type '" + t.spelling() + "' are not supported");
+        ArenaAccessGuard.requireGenericAccess(t);
         if (lv.isBitfield()) return BitfieldAccess.read(b, lv);
         Type mt = IrTypes.memory(t);
         Instruction ld = b.load(mt, lv.address(), Math.min(lv.align(), mt.bytes));
@@ -356,6 +379,7 @@ final class ExprLowering implements Expr.Visitor<Value> {
     /** The store instruction (null for a bitfield, written by several instructions). */
     Instruction store(LValue lv, Value v) {
         CType t = lv.type();
+        ArenaAccessGuard.requireGenericAccess(t);
         if (lv.isBitfield()) {
             BitfieldAccess.write(b, lv, v);
             return null;
@@ -373,6 +397,8 @@ final class ExprLowering implements Expr.Visitor<Value> {
 
     /** Copies the aggregate at {@code src} to {@code dst} (struct assignment, by-value copies). */
     void copy(LValue dst, Value src, CType t) {
+        ArenaAccessGuard.requireGenericAccess(dst.type());
+        ArenaAccessGuard.requireGenericAccess(t);
         long size = t.size();
         if (size == 0) return;
         int align = Math.max(1, Math.min(dst.align(), alignOf(t)));
@@ -618,7 +644,9 @@ final class ExprLowering implements Expr.Visitor<Value> {
         CType tt = e.target.type.unqualified();
         if (e.op == null) {
             if (tt.isRecord()) {
-                Value src = lvalue(e.value).address();
+                LValue srcPlace = lvalue(e.value);
+                ArenaAccessGuard.requireGenericAccess(srcPlace.type());
+                Value src = srcPlace.address();
                 LValue dst = lvalue(e.target);
                 copy(dst, src, tt);
                 return dst.address();

@@ -30,7 +30,10 @@ final class ValueConversions {
         if (ft == null || tt == null) return v;
         if (t.isBool()) return toBool(b, v, f);
         if (tt == Type.PTR) {
-            if (ft == Type.PTR) return v;
+            if (ft == Type.PTR) {
+                if (!(v instanceof Constant)) ArenaAccessGuard.requireSameSpace(from, to);
+                return v;
+            }
             Value wide = widenTo64(b, v, f);
             if (wide instanceof Constant c && c.value() == 0) return Constant.nullPtr();
             return b.cast(Opcode.INTTOPTR, wide, Type.PTR);

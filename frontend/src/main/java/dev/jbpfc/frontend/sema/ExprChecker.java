@@ -783,7 +783,11 @@ final class ExprChecker implements Expr.Visitor<CType> {
             }
         }
         sema.model.members.put(e, new MemberAccess(r, path, field, bitOffset));
-        return field.type.withQualifiers(baseQuals & ~field.type.qualifiers() & (QualifiedType.CONST | QualifiedType.VOLATILE));
+        CType memberType = field.type.withQualifiers(baseQuals & ~field.type.qualifiers() & (QualifiedType.CONST | QualifiedType.VOLATILE));
+        // A member of an object in an address space is in that space too (&n->v of an arena node is an arena pointer).
+        int space = QualifiedType.addressSpaceOf(recType);
+        if (space != 0 && QualifiedType.addressSpaceOf(memberType) == 0) memberType = QualifiedType.of(memberType, 0, space);
+        return memberType;
     }
 
     // ---- GNU and C11 extras ----
