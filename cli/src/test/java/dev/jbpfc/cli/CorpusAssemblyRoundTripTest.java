@@ -1,5 +1,6 @@
 package dev.jbpfc.cli;
 
+import dev.jbpfc.testsuite.conformance.AssemblyRoundTrip;
 import dev.jbpfc.testsuite.conformance.SecondCorpus;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import dev.jbpfc.testsuite.oracle.ProjectLayout;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -58,19 +58,9 @@ class CorpusAssemblyRoundTripTest {
                 notCompiled++;
                 continue;
             }
-            err = jbpfc(flags, "-S", src.toString(), "-o", s.toString());
-            if (err != null) {
-                differ.add(name + ": -S fails where -c succeeds: " + err);
-                continue;
-            }
-            err = jbpfc(List.of("--target=bpf"), "-c", s.toString(), "-o", fromS.toString());
-            if (err != null) {
-                differ.add(name + ": the .s does not assemble: " + err);
-                continue;
-            }
-            byte[] a = Files.readAllBytes(fromC), b = Files.readAllBytes(fromS);
-            if (!Arrays.equals(a, b)) differ.add(name + ": objects differ from byte " + Arrays.mismatch(a, b)
-                    + " (" + a.length + " and " + b.length + " bytes)");
+            String rt = AssemblyRoundTrip.compare(() -> jbpfc(flags, "-S", src.toString(), "-o", s.toString()),
+                    () -> jbpfc(List.of("--target=bpf"), "-c", s.toString(), "-o", fromS.toString()), fromC, fromS);
+            if (!rt.isEmpty()) differ.add(name + ": " + rt);
             compared++;
         }
         System.out.printf("-S then -c: %d corpus files compared, %d differ, %d not compiled by jbpfc%n", compared,

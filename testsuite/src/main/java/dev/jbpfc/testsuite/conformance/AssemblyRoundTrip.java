@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>Example: {@code jbpfc FLAGS -S x.c -o x.s; jbpfc --target=bpf -c x.s -o x.s.o; cmp x.o x.s.o}.
  */
-final class AssemblyRoundTrip {
+public final class AssemblyRoundTrip {
     private AssemblyRoundTrip() {
     }
 
@@ -30,18 +30,41 @@ final class AssemblyRoundTrip {
         Path asm = dir.resolve(name + ".s"), reassembled = dir.resolve(name + ".s.o");
         Files.deleteIfExists(asm);
         Files.deleteIfExists(reassembled);
-        CompilerCommand.Outcome s = compiler.run(withMode(compiler.argv(src, asm, flags), "-S"), asm, timeout);
-        if (!s.ok()) return "-S fails where -c succeeds: " + s.firstError();
-        CompilerCommand.Outcome c = compiler.compile(asm, reassembled, List.of("--target=bpf"), timeout);
-        if (!c.ok()) return "the .s does not assemble: " + c.firstError();
-        byte[] a = Files.readAllBytes(object), b = Files.readAllBytes(reassembled);
-        if (Arrays.equals(a, b)) {
+        List<String> toAssembly = withMode(compiler.argv(src, asm, flags), "-S");
+        String rt = compare(() -> firstErrorOf(compiler.run(toAssembly, asm, timeout)),
+                () -> firstErrorOf(compiler.compile(asm, reassembled, List.of("--target=bpf"), timeout)),
+                object, reassembled);
+        if (rt.isEmpty()) {
             Files.delete(asm);
             Files.delete(reassembled);
-            return "";
         }
+        return rt;
+    }
+
+    /** One compiler run of the round trip: null when it succeeds, else the start of its diagnostics. */
+    public interface Step {
+        String run() throws IOException;
+    }
+
+    /**
+     * The round trip's verdict once {@code object} (from {@code -c} of the C file) exists: {@code toAssembly}
+     * writes the {@code .s} ({@code -S}), {@code assemble} makes {@code reassembled} of it ({@code -c} of the
+     * {@code .s}); "" when the two objects are identical, else what went wrong, in one line. Shared by the conformance
+     * runner (the compiler as a command) and cli's CI sample (jbpfc in its own JVM).
+     */
+    public static String compare(Step toAssembly, Step assemble, Path object, Path reassembled) throws IOException {
+        String err = toAssembly.run();
+        if (err != null) return "-S fails where -c succeeds: " + err;
+        err = assemble.run();
+        if (err != null) return "the .s does not assemble: " + err;
+        byte[] a = Files.readAllBytes(object), b = Files.readAllBytes(reassembled);
+        if (Arrays.equals(a, b)) return "";
         return "the objects differ from byte " + Arrays.mismatch(a, b) + " (" + a.length + " and " + b.length
                 + " bytes)";
+    }
+
+    private static String firstErrorOf(CompilerCommand.Outcome o) {
+        return o.ok() ? null : o.firstError();
     }
 
     /** {@code argv} of a {@code -c} compile with {@code -c} replaced by {@code mode}. */
