@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * A relocatable BPF object (ELF64, little-endian, {@code e_machine} 247) read for the template loop checker: its
  * section headers and names, its symbol table, its code sections (SHF_EXECINSTR), the functions defined in them,
- * and its {@code .BTF} / {@code .BTF.ext}. The bytes are untrusted input: every offset, size and index is checked
+ * and its {@code .BTF} / {@code .BTF.ext}. The project's one ELF reader: the testsuite's interpreter loader and loop
+ * benchmark and the backend's tests read objects through it too. The bytes are untrusted input: every offset, size and index is checked
  * against what it points into before it is used, and anything that does not fit is an {@link
  * ObjectFormatException} with a one-line message, never an index exception. Nothing is relocated or linked.
  *
