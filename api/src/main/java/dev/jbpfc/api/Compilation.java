@@ -61,6 +61,8 @@ final class Compilation {
     private final SourceTree files;
     /** -ftime-report's figures, or null. */
     private final PhaseTimes times;
+    /** The clock of those figures ({@link StageTimes#NONE}, which reads none, when there are none). */
+    private final StageTimes clock;
     /** What the inputs of one session share (read headers, the previous input's parse), or null. */
     private final Shared shared;
     private final CompileResult result;
@@ -83,17 +85,14 @@ final class Compilation {
         this.diags = diags;
         this.files = files;
         this.times = options.collectTimings() ? result.timings() : null;
+        this.clock = times == null ? StageTimes.NONE : new StageTimes();
         this.shared = shared;
         this.result = result;
     }
 
-    /** CPU time of this thread (what -ftime-report shows: on a loaded machine wall time is mostly waiting). */
-    private static long now() {
-        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    }
-
+    /** Adds the time since {@code since} to {@code phase}; returns the reading to time the next phase from. */
     private long lap(String phase, long since) {
-        long now = now();
+        long now = clock.start();
         if (times != null) times.add(phase, now - since);
         return now;
     }
@@ -105,7 +104,7 @@ final class Compilation {
             return;
         }
         try {
-            long t = now();
+            long t = clock.start();
             Preprocessor pp = new Preprocessor(preprocessorOptions(), diags);
             List<Token> tokens = pp.run(input);
             t = lap("preprocess", t);
@@ -120,14 +119,15 @@ final class Compilation {
             }
             if (diags.hasErrors()) return;
 
-            Parser.Timing parseTiming = times == null ? null : new Parser.Timing();
-            TranslationUnit tu = Parser.parse(tokens, diags, parseTiming, shared == null ? null : shared.prefix,
+            StageTimes parseTimes = times == null ? StageTimes.NONE : new StageTimes();
+            TranslationUnit tu = Parser.parse(tokens, diags, parseTimes, shared == null ? null : shared.prefix,
                     options.bracketDepth());
             t = lap("parse", t);
             if (times != null) {
-                times.add(" grammar", parseTiming.grammarNanos);
-                times.add(" AST", parseTiming.astNanos);
-                times.add(" plain decls", parseTiming.plainNanos);
+                // in this order whichever ran first, each even when it never ran
+                for (String part : List.of(Parser.GRAMMAR, Parser.AST, Parser.PLAIN_DECLARATIONS)) {
+                    times.add(" " + part, parseTimes.nanos().getOrDefault(part, 0L));
+                }
                 if (shared != null) {
                     times.note("parse reused " + shared.prefix.lastReusedDeclarations() + " of "
                             + tu.decls().size() + " top-level declarations of the previous input");
@@ -157,9 +157,10 @@ final class Compilation {
             LoweredUnit unit;
             try {
                 unit = Lowering.lower(tu, model, new LowerOptions(options.cpuVersion()), diags, m -> {
-                    long start = now(); // CPU time like every other figure (wall time showed more than "lower" itself)
+                    // CPU time like every other figure (wall time showed more than "lower" itself)
+                    long start = clock.start();
                     passes.run(m);
-                    optimizeNanos[0] = now() - start;
+                    optimizeNanos[0] = clock.start() - start;
                 });
             } finally {
                 if (dumps != null) result.passDumps = dumps.toString(StandardCharsets.UTF_8);

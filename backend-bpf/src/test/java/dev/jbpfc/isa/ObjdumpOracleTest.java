@@ -1,7 +1,7 @@
 package dev.jbpfc.isa;
 
-import dev.jbpfc.backend.testing.ElfReader;
 import dev.jbpfc.backend.testing.ExternalTools;
+import dev.jbpfc.loophints.object.BpfObjectFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,8 @@ class ObjdumpOracleTest {
         Files.writeString(source, asm);
         ExternalTools.runOk(clang, "--target=bpf", "-mcpu=v4", "-c", source.toString(), "-o", object.toString());
 
-        byte[] clangBytes = new ElfReader(Files.readAllBytes(object)).section(".text").data;
+        BpfObjectFile clangObject = BpfObjectFile.read(object);
+        byte[] clangBytes = clangObject.contents(clangObject.section(".text").orElseThrow());
         assertArrayEquals(BpfEncoder.encode(program), clangBytes, "clang-22 encodes our -S text differently");
 
         List<String> expected = objdumpText(ExternalTools.runOk(objdump, "-d", object.toString()).stdout);

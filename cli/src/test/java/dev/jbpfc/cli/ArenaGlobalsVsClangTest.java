@@ -8,9 +8,6 @@ import dev.jbpfc.testsuite.oracle.CommandResult;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,9 +141,7 @@ class ArenaGlobalsVsClangTest {
         Path out = OUT.resolve(src.getFileName() + ".jbpfc.o");
         List<String> argv = new ArrayList<>(flags);
         argv.addAll(List.of("-c", src.toString(), "-o", out.toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(argv.toArray(String[]::new), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        InProcessJbpfc.succeed("", argv);
         return BpfObjectFile.read(out);
     }
 }

@@ -4,14 +4,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,18 +29,6 @@ class AssemblyInputTest {
     private static final List<String> FLAGS = List.of("-O2", "--target=bpf", "-mcpu=v3", "-idirafter",
             "/usr/include/x86_64-linux-gnu");
 
-    record Run(int status, String stdout, String stderr) {}
-
-    static Run jbpfc(List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Run jbpfc(String... args) { return jbpfc(Arrays.asList(args)); }
-
     private static List<String> with(List<String> flags, String... more) {
         List<String> all = new ArrayList<>(flags);
         all.addAll(List.of(more));
@@ -65,11 +49,11 @@ class AssemblyInputTest {
             List<String> flags = new ArrayList<>(FLAGS);
             flags.add("-g"); // as the programs are built: .BTF/.BTF.ext (func_info, line_info, CO-RE) go through too
             if (Files.readString(f).contains("RUN-FLAGS: -O2 -g --target=bpf -mcpu=v4")) flags.add("-mcpu=v4");
-            Run r = jbpfc(with(flags, "-S", f.toString(), "-o", s.toString()));
+            InProcessJbpfc r = InProcessJbpfc.run(with(flags, "-S", f.toString(), "-o", s.toString()));
             assertEquals(0, r.status(), r.stderr());
-            r = jbpfc(with(flags, "-c", f.toString(), "-o", fromC.toString()));
+            r = InProcessJbpfc.run(with(flags, "-c", f.toString(), "-o", fromC.toString()));
             assertEquals(0, r.status(), r.stderr());
-            r = jbpfc("--target=bpf", "-c", s.toString(), "-o", fromS.toString());
+            r = InProcessJbpfc.run("--target=bpf", "-c", s.toString(), "-o", fromS.toString());
             assertEquals(0, r.status(), r.stderr());
             assertArrayEquals(Files.readAllBytes(fromC), Files.readAllBytes(fromS), name + ": -c of the .s");
         }));
@@ -89,9 +73,9 @@ class AssemblyInputTest {
             Path s = OUT.resolve(name + ".s"), fromC = OUT.resolve(name + ".c.o"), fromS = OUT.resolve(name + ".s.o");
             List<String> flags = new ArrayList<>(FLAGS);
             if (!g.isEmpty()) flags.add(g);
-            assertEquals(0, jbpfc(with(flags, "-S", src.toString(), "-o", s.toString())).status());
-            assertEquals(0, jbpfc(with(flags, "-c", src.toString(), "-o", fromC.toString())).status());
-            Run r = jbpfc("--target=bpf", "-c", s.toString(), "-o", fromS.toString());
+            assertEquals(0, InProcessJbpfc.run(with(flags, "-S", src.toString(), "-o", s.toString())).status());
+            assertEquals(0, InProcessJbpfc.run(with(flags, "-c", src.toString(), "-o", fromC.toString())).status());
+            InProcessJbpfc r = InProcessJbpfc.run("--target=bpf", "-c", s.toString(), "-o", fromS.toString());
             assertEquals(0, r.status(), r.stderr());
             assertArrayEquals(Files.readAllBytes(fromC), Files.readAllBytes(fromS));
         })));
@@ -101,11 +85,11 @@ class AssemblyInputTest {
     void dotCapitalSIsPreprocessedThenAssembled() throws IOException {
         Files.createDirectories(OUT);
         Path src = Path.of("src/test/resources/asm/macro.S");
-        Run r = jbpfc("--target=bpf", "-E", src.toString());
+        InProcessJbpfc r = InProcessJbpfc.run("--target=bpf", "-E", src.toString());
         assertEquals(0, r.status(), r.stderr());
         assertTrue(r.stdout().contains("r0 = 2"), r.stdout());
         Path obj = OUT.resolve("macro.o");
-        r = jbpfc("--target=bpf", "-c", src.toString(), "-o", obj.toString());
+        r = InProcessJbpfc.run("--target=bpf", "-c", src.toString(), "-o", obj.toString());
         assertEquals(0, r.status(), r.stderr());
         assertTrue(Files.size(obj) > 0);
     }
@@ -116,14 +100,14 @@ class AssemblyInputTest {
         Path asm = OUT.resolve("prog.txt");
         Files.writeString(asm, "\t.section\txdp,\"ax\",@progbits\n\t.globl\tprog\n\t.type\tprog,@function\nprog:\n"
                 + "\tr0 = 2\n\texit\n.Lfunc_end0:\n\t.size\tprog, .Lfunc_end0-prog\n");
-        Run r = jbpfc("--target=bpf", "-c", "-x", "assembler", asm.toString(), "-o", OUT.resolve("x.o").toString());
+        InProcessJbpfc r = InProcessJbpfc.run("--target=bpf", "-c", "-x", "assembler", asm.toString(), "-o", OUT.resolve("x.o").toString());
         assertEquals(0, r.status(), r.stderr());
         // The same text read as C is a syntax error, as it would be for clang.
-        r = jbpfc("--target=bpf", "-c", "-x", "c", asm.toString(), "-o", OUT.resolve("y.o").toString());
+        r = InProcessJbpfc.run("--target=bpf", "-c", "-x", "c", asm.toString(), "-o", OUT.resolve("y.o").toString());
         assertEquals(1, r.status());
         Path c = OUT.resolve("c_as.s");
         Files.writeString(c, "int prog(void) { return 2; }\n");
-        r = jbpfc("--target=bpf", "-c", "-x", "c", c.toString(), "-o", OUT.resolve("z.o").toString());
+        r = InProcessJbpfc.run("--target=bpf", "-c", "-x", "c", c.toString(), "-o", OUT.resolve("z.o").toString());
         assertEquals(0, r.status(), r.stderr());
     }
 
@@ -133,13 +117,13 @@ class AssemblyInputTest {
         Files.createDirectories(OUT);
         Path src = PROGRAMS.resolve("map_array.c");
         Path s = OUT.resolve("map_array.g.s");
-        Run r = jbpfc(with(FLAGS, "-g", "-S", src.toString(), "-o", s.toString()));
+        InProcessJbpfc r = InProcessJbpfc.run(with(FLAGS, "-g", "-S", src.toString(), "-o", s.toString()));
         assertEquals(0, r.status(), r.stderr());
         String text = Files.readString(s);
         assertTrue(text.contains("\t.section\t.BTF,\"\",@progbits\n\t.byte\t159,235,1,0,"), "the .BTF magic");
         assertTrue(text.contains("\t.section\t.BTF.ext,\"\",@progbits\n"));
         assertTrue(text.contains("\t.long\t.Lsec_begin0+"), "the .BTF.ext relocations");
-        r = jbpfc(with(FLAGS, "-S", src.toString(), "-o", "-"));
+        r = InProcessJbpfc.run(with(FLAGS, "-S", src.toString(), "-o", "-"));
         assertTrue(!r.stdout().contains(".BTF"), r.stdout());
     }
 
@@ -150,7 +134,7 @@ class AssemblyInputTest {
         Files.createDirectories(OUT);
         Path src = PROGRAMS.resolve("map_array.c");
         Path s = OUT.resolve("map_array.clang.s");
-        assertEquals(0, jbpfc(with(FLAGS, "-g", "-S", src.toString(), "-o", s.toString())).status());
+        assertEquals(0, InProcessJbpfc.run(with(FLAGS, "-g", "-S", src.toString(), "-o", s.toString())).status());
         dev.jbpfc.testsuite.oracle.CommandResult r = dev.jbpfc.testsuite.oracle.Command.run(List.of(clang,
                 "--target=bpf", "-c", s.toString(), "-o", OUT.resolve("map_array.clang.o").toString()), null,
                 java.time.Duration.ofSeconds(120));
@@ -164,7 +148,7 @@ class AssemblyInputTest {
         Path s = OUT.resolve("partial.s");
         Files.writeString(s, "\t.text\n# jbpfc: not printed: CO-RE relocations\n\t.section\txdp,\"ax\",@progbits\n"
                 + "prog:\n\tr0 = 0\n\texit\n");
-        Run r = jbpfc("--target=bpf", "-c", s.toString(), "-o", OUT.resolve("partial.o").toString());
+        InProcessJbpfc r = InProcessJbpfc.run("--target=bpf", "-c", s.toString(), "-o", OUT.resolve("partial.o").toString());
         assertEquals(1, r.status());
         assertTrue(r.stderr().contains("partial.s:2:1: error: this assembly does not hold the whole object "
                 + "(CO-RE relocations)"), r.stderr());
@@ -176,7 +160,7 @@ class AssemblyInputTest {
         Files.createDirectories(OUT);
         Path asm = OUT.resolve("rept.s");
         Files.writeString(asm, "\t.section\txdp,\"ax\",@progbits\nprog:\n\t.rept 2\n\tr0 = 0\n\t.endr\n\texit\n");
-        Run r = jbpfc("--target=bpf", "-c", asm.toString(), "-o", OUT.resolve("rept.o").toString());
+        InProcessJbpfc r = InProcessJbpfc.run("--target=bpf", "-c", asm.toString(), "-o", OUT.resolve("rept.o").toString());
         assertEquals(1, r.status());
         assertTrue(r.stderr().contains("rept.s:3:1: error: directive '.rept' is not one jbpfc -S prints"), r.stderr());
     }

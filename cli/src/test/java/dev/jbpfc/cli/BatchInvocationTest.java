@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,10 +203,7 @@ class BatchInvocationTest {
         args.addAll(List.of("--target=bpf", "-mcpu=v3"));
         args.addAll(action);
         for (Path f : files) args.add(f.toString());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return err.toString(StandardCharsets.UTF_8);
+        return InProcessJbpfc.run(args, out).stderr();
     }
 
     private static Path progs() {

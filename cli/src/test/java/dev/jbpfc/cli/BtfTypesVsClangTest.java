@@ -8,9 +8,6 @@ import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import dev.jbpfc.testsuite.oracle.ProjectLayout;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,9 +62,7 @@ class BtfTypesVsClangTest {
             // Plain loops: the loop lowering's iterator kfuncs (bpf_iter_num_*, struct bpf_iter_num) are code
             // jbpfc chose, not types the program names; the types of the program's own code are what is compared.
             args.addAll(List.of("-floop-lowering=plain", "-c", src.toString(), "-o", obj.toString()));
-            int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            if (status != 0) continue; // compile errors are the conformance guard's to judge
+            if (InProcessJbpfc.run(args).status() != 0) continue; // compile errors are the conformance guard's to judge
             Set<String> theirs = types(ref.object()), ours = types(obj);
             for (String t : theirs) if (!ours.contains(t)) differences.add(name + ": only clang-22's: " + t);
             for (String t : ours) if (!theirs.contains(t)) differences.add(name + ": only jbpfc's:   " + t);

@@ -13,10 +13,7 @@ import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import dev.jbpfc.testsuite.oracle.OracleUnavailableException;
 import dev.jbpfc.testsuite.oracle.ProjectLayout;
 import dev.jbpfc.testsuite.oracle.Verdict;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,16 +172,15 @@ class ConformanceBaselineTest {
         Path obj = work.resolve(src.getFileName().toString().replaceFirst("\\.c$", ".o"));
         List<String> args = new ArrayList<>(flags);
         args.addAll(List.of("-g", "-c", src.toString(), "-o", obj.toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream errs = new PrintStream(err, true, StandardCharsets.UTF_8);
-             PrintStream outs = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-            status = Main.run(args.toArray(String[]::new), outs, errs);
+        InProcessJbpfc run;
+        try {
+            run = InProcessJbpfc.run(args);
         } catch (RuntimeException | StackOverflowError e) {
             return new Compiled(src, null, "crash: " + e);
         }
+        int status = run.status();
         if (status == 0 && Files.isRegularFile(obj)) return new Compiled(src, obj, "");
-        String first = err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("error"))
+        String first = run.stderr().lines().filter(l -> l.contains("error"))
                 .findFirst().orElse("exit " + status);
         return new Compiled(src, null, first);
     }

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jbpfc.loophints.object.BpfObjectFile;
+import dev.jbpfc.loophints.object.ObjectFormatException;
 import dev.jbpfc.testsuite.conformance.BaselineJudge.Judgement;
 import dev.jbpfc.testsuite.oracle.KernelOracle;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ class ConformanceGuardPlantedRegressionTest {
     private static final String FILE = "xdp_dummy.c", PROGRAM = "xdp_dummy_prog", SECTION = "xdp";
 
     @Test
-    void aPlantedRegressionOnAProgramClangVerifiesFailsTheGuard(@TempDir Path work) throws IOException {
+    void aPlantedRegressionOnAProgramClangVerifiesFailsTheGuard(@TempDir Path work) throws IOException, ObjectFormatException {
         KernelOracle kernel = OracleRequirement.kernel();
         OracleRequirement.clang();
         Path src = OracleRequirement.corpus().resolve("progs").resolve(FILE);
@@ -67,22 +66,13 @@ class ConformanceGuardPlantedRegressionTest {
     }
 
     /** The object with the first instruction of {@code section} replaced by {@code exit} (opcode 0x95). */
-    private static byte[] withFirstInsnExit(byte[] elf, String section) {
-        ByteBuffer b = ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN);
-        long shoff = b.getLong(0x28);
-        int shentsize = b.getShort(0x3a) & 0xffff, shnum = b.getShort(0x3c) & 0xffff, shstrndx = b.getShort(0x3e) & 0xffff;
-        long strtab = b.getLong((int) (shoff + (long) shstrndx * shentsize + 0x18));
-        for (int i = 0; i < shnum; i++) {
-            int h = (int) (shoff + (long) i * shentsize);
-            int nameStart = (int) (strtab + b.getInt(h)), nameEnd = nameStart;
-            while (elf[nameEnd] != 0) nameEnd++;
-            if (!new String(elf, nameStart, nameEnd - nameStart, StandardCharsets.US_ASCII).equals(section)) continue;
-            int at = (int) b.getLong(h + 0x18);
-            byte[] out = elf.clone();
-            byte[] exit = {(byte) 0x95, 0, 0, 0, 0, 0, 0, 0};
-            System.arraycopy(exit, 0, out, at, 8);
-            return out;
-        }
-        throw new AssertionFailedError("no section " + section + " in jbpfc's object");
+    private static byte[] withFirstInsnExit(byte[] elf, String section) throws ObjectFormatException {
+        BpfObjectFile object = BpfObjectFile.parse(elf);
+        BpfObjectFile.Section code = object.section(section)
+                .orElseThrow(() -> new AssertionFailedError("no section " + section + " in jbpfc's object"));
+        byte[] out = elf.clone();
+        byte[] exit = {(byte) 0x95, 0, 0, 0, 0, 0, 0, 0};
+        System.arraycopy(exit, 0, out, (int) code.offset(), 8);
+        return out;
     }
 }

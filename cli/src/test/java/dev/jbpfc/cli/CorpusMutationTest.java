@@ -4,10 +4,8 @@ import dev.jbpfc.testsuite.mutation.SourceMutator;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -264,15 +262,14 @@ class CorpusMutationTest {
                 Files.deleteIfExists(obj);
                 List<String> args = new ArrayList<>(flags);
                 args.addAll(List.of("-c", src.toString(), "-o", obj.toString()));
-                ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int status;
+                InProcessJbpfc run;
                 try {
-                    status = Main.run(args.toArray(String[]::new), new PrintStream(OutputStream.nullOutputStream()),
-                            new PrintStream(err, true, StandardCharsets.UTF_8));
+                    run = InProcessJbpfc.run(args, OutputStream.nullOutputStream());
                 } catch (Throwable t) {
                     return failure(c, m, "exception " + t, stackTop(t));
                 }
-                String text = err.toString(StandardCharsets.UTF_8);
+                int status = run.status();
+                String text = run.stderr();
                 // Main's one line for an exception it caught, and the parser's and lowering's "internal error while
                 // ..." diagnostics for one they caught: crashes all, however politely reported.
                 Matcher internal = INTERNAL.matcher(text);

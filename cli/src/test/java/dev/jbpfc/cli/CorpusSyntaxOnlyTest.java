@@ -3,11 +3,9 @@ package dev.jbpfc.cli;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +46,10 @@ class CorpusSyntaxOnlyTest {
             List<String> args = new ArrayList<>(flags);
             args.add("-fsyntax-only");
             args.add(f.toString());
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-            int status = Main.run(args.toArray(String[]::new), new PrintStream(OutputStream.nullOutputStream()), errStream);
-            String text = err.toString(StandardCharsets.UTF_8);
+            InProcessJbpfc run = InProcessJbpfc.run(args, OutputStream.nullOutputStream());
+            String text = run.stderr();
             assertTrue(!text.contains("internal compiler error"), f.getFileName() + ": " + text);
-            if (status != 0) rejected.put(f.getFileName().toString(), firstError(text));
+            if (run.status() != 0) rejected.put(f.getFileName().toString(), firstError(text));
         }
         assertEquals(expected, rejected, "files jbpfc rejects (file -> first error) vs clang-22's");
 

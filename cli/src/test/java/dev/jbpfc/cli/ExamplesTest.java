@@ -11,10 +11,7 @@ import dev.jbpfc.testsuite.oracle.Verdict;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,10 +75,7 @@ class ExamplesTest {
         Path obj = OUT.resolve(name.replaceFirst("\\.c$", ".jbpfc.o"));
         List<String> args = new ArrayList<>(flags());
         args.addAll(List.of("-c", source.toString(), "-o", obj.toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, "jbpfc failed on " + name + ":\n" + err.toString(StandardCharsets.UTF_8));
+        InProcessJbpfc.succeed("jbpfc failed on " + name + ":\n", args);
 
         ObjectVerdicts all = kernel.verifyAll(obj);
         assertEquals("", all.openError(), "libbpf cannot open jbpfc's " + name);

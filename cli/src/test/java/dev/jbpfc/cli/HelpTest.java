@@ -2,9 +2,6 @@ package dev.jbpfc.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,11 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpTest {
     @Test
     void helpPrintsTheGroupedFlagList() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream()));
-        assertEquals(0, status);
-        String text = out.toString(StandardCharsets.UTF_8);
+        InProcessJbpfc help = InProcessJbpfc.run("--help");
+        assertEquals(0, help.status());
+        String text = help.stdout();
         assertTrue(text.startsWith("OVERVIEW: "), text);
         for (String group : List.of("USAGE:", "ACTIONS", "OUTPUT:", "PREPROCESSOR:", "DEPENDENCY FILES",
                 "DIAGNOSTICS:", "JBPFC'S OWN:")) {

@@ -14,10 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -69,9 +65,7 @@ class InterpreterCrossCheckTest {
         for (long seed = 1; seed <= n; seed++) {
             Path src = dir.resolve("seed-" + seed + ".c"), obj = dir.resolve("seed-" + seed + ".o").toAbsolutePath();
             Files.writeString(src, CPrinter.direct(ProgramGenerator.generate(seed, ProgramGenerator.Config.ci())));
-            int status = Main.run(new String[] {"-O2", "-g", "--target=bpf", "-c", src.toString(), "-o", obj.toString()},
-                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
-            if (status != 0) {
+            if (InProcessJbpfc.run("-O2", "-g", "--target=bpf", "-c", src.toString(), "-o", obj.toString()).status() != 0) {
                 skipped++;
                 continue;
             }
@@ -119,10 +113,7 @@ class InterpreterCrossCheckTest {
         String name = source.getFileName().toString().replaceFirst("\\.c$", "");
         Path obj = dir.resolve(name + ".o").toAbsolutePath();
         args.addAll(List.of("-c", source.toString(), "-o", obj.toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, "jbpfc failed on " + source + ":\n" + err.toString(StandardCharsets.UTF_8));
+        InProcessJbpfc.succeed("jbpfc failed on " + source + ":\n", args);
         byte[] elf = Files.readAllBytes(obj);
 
         int inputs = Integer.getInteger("interp.inputs", INPUTS);

@@ -9,9 +9,6 @@ import dev.jbpfc.testsuite.oracle.RunResult;
 import dev.jbpfc.testsuite.oracle.Verdict;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,12 +41,7 @@ class LoopHintExamplesTest {
         // loop to an open-coded iterator instead, which today's kernels verify in constant cost.
         args.addAll(List.of("-floop-hints", "-floop-lowering=plain"));
         args.addAll(List.of("-Rpass=loop-hints", "-Rpass-missed=loop-hints", "-c", src.toString(), "-o", obj.toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String text = err.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, text);
-        return text;
+        return InProcessJbpfc.succeed("", args);
     }
 
     private static long expected(byte[] p, long bigN, boolean dataDependent) {

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,10 +255,7 @@ class LoopLoweringKernelTest {
         List<String> args = new ArrayList<>(FLAGS);
         args.addAll(extra);
         args.addAll(List.of("-c", LOOPS.resolve(name + ".c").toString(), "-o", obj.toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, "jbpfc failed on " + name + " " + extra + ":\n" + err.toString(StandardCharsets.UTF_8));
+        InProcessJbpfc.succeed("jbpfc failed on " + name + " " + extra + ":\n", args);
         return obj;
     }
 

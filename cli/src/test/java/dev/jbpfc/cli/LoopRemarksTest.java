@@ -3,11 +3,11 @@ package dev.jbpfc.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,15 +30,11 @@ class LoopRemarksTest {
     private static String[] run(Path dir, String... extra) throws Exception {
         Path src = dir.resolve("loops.c");
         Files.writeString(src, SOURCE);
-        String[] base = {"-O2", "-g", "--target=bpf", "-mcpu=v3", "-c", src.toString(), "-o", dir.resolve("loops.o").toString()};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(extra, 0, args, 0, extra.length);
-        System.arraycopy(base, 0, args, extra.length, base.length);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        List<String> args = new ArrayList<>(List.of(extra));
+        args.addAll(List.of("-O2", "-g", "--target=bpf", "-mcpu=v3", "-c", src.toString(), "-o", dir.resolve("loops.o").toString()));
+        String err = InProcessJbpfc.succeed("", args);
         String object = new String(Files.readAllBytes(dir.resolve("loops.o")), StandardCharsets.ISO_8859_1);
-        return new String[] {err.toString(StandardCharsets.UTF_8), object};
+        return new String[] {err, object};
     }
 
     @Test
@@ -65,11 +61,9 @@ class LoopRemarksTest {
     void loopReportListsEveryLoopAndSums(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("loops.c");
         Files.writeString(src, SOURCE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"loop-report", "--target=bpf", "-mcpu=v3", src.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
-        assertEquals(0, status);
-        String text = out.toString(StandardCharsets.UTF_8);
+        InProcessJbpfc report = InProcessJbpfc.run("loop-report", "--target=bpf", "-mcpu=v3", src.toString());
+        assertEquals(0, report.status());
+        String text = report.stdout();
         assertTrue(text.contains("loops.c:3:") && text.contains(": f: counted-up (trips <= 4294967295)"), text);
         assertTrue(text.contains("loops.c:4:") && text.contains(": f: not hinted: "), text);
         assertTrue(text.contains("files 1 (failed 0), loops 2, hinted 1 (50.0%)"), text);

@@ -1,17 +1,15 @@
 package dev.jbpfc.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jbpfc.testsuite.oracle.KernelOracle;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import dev.jbpfc.testsuite.oracle.Verdict;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +36,7 @@ class NestedLoopLoweringTest {
         KernelOracle kernel = OracleRequirement.kernel();
         Path src = dir.resolve("nest.c"), obj = dir.resolve("nest.o");
         Files.writeString(src, SOURCE);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"-O2", "-g", "--target=bpf", "-mcpu=v3", "-c", src.toString(), "-o", obj.toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        InProcessJbpfc.succeed("", List.of("-O2", "-g", "--target=bpf", "-mcpu=v3", "-c", src.toString(), "-o", obj.toString()));
         String bytes = new String(Files.readAllBytes(obj), StandardCharsets.ISO_8859_1);
         assertFalse(bytes.contains("bpf_iter_num_new"), "auto lowered a loop of the nest to an iterator");
         Verdict v = kernel.verify(obj, "nest");

@@ -1,5 +1,6 @@
 package dev.jbpfc.cli;
 
+import dev.jbpfc.cli.InProcessJbpfc;
 import dev.jbpfc.testsuite.oracle.ClangReference;
 import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.DifferentialRun;
@@ -12,9 +13,7 @@ import dev.jbpfc.testsuite.oracle.Verdict;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -73,10 +71,7 @@ class ProgramsDifferentialTest {
         String extra = directive(text, "JBPFC-FLAGS", "");
         if (!extra.isBlank()) args.addAll(Arrays.asList(extra.trim().split("\\s+")));
         args.addAll(List.of("-c", source.toString(), "-o", obj.toString()));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, "jbpfc failed on " + source + ":\n" + err.toString(StandardCharsets.UTF_8));
+        InProcessJbpfc.succeed("jbpfc failed on " + source + ":\n", args);
 
         Verdict rv = kernel.verify(ref.object(), PROGRAM);
         assertTrue(rv.verified(), "the kernel rejects clang-22's " + name + ": " + rv.reason());

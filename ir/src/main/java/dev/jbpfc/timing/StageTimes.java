@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU time of the compiling thread per named stage (an optimisation pass, a backend stage), summed over every run of
- * that stage, in the order the stages first ran: the detail under {@code -ftime-report}'s "optimize" and "backend"
- * lines. CPU rather than wall time because on a shared machine wall time is mostly waiting. {@link #NONE} keeps no
- * figures and reads no clock, so a compile that does not report pays nothing.
+ * CPU time of the compiling thread per named stage (an optimisation pass, a backend stage, a part of the parse),
+ * summed over every run of that stage, in the order the stages first ran: the detail under {@code -ftime-report}'s
+ * "parse", "optimize" and "backend" lines. The one clock of {@code -ftime-report}: its phases are read from here too.
+ * CPU rather than wall time because on a shared machine wall time is mostly waiting. {@link #NONE} keeps no figures
+ * and reads no clock, so a compile that does not report pays nothing.
  */
 public class StageTimes {
     /** Times nothing. */
@@ -18,6 +19,8 @@ public class StageTimes {
         @Override public long start() { return 0; }
 
         @Override public void stop(String stage, long started) { }
+
+        @Override public long lap(String stage, long started) { return 0; }
     };
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -29,6 +32,16 @@ public class StageTimes {
     /** Adds the CPU time since {@code started} to {@code stage}. */
     public void stop(String stage, long started) {
         nanos.merge(stage, THREADS.getCurrentThreadCpuTime() - started, Long::sum);
+    }
+
+    /**
+     * As {@link #stop}, and returns the reading it took, to start the next stage with: back-to-back stages read the
+     * clock once between them.
+     */
+    public long lap(String stage, long started) {
+        long now = THREADS.getCurrentThreadCpuTime();
+        nanos.merge(stage, now - started, Long::sum);
+        return now;
     }
 
     /** Nanoseconds per stage, in the order the stages first ran. */

@@ -11,6 +11,10 @@ import java.util.Map;
  * {@code -= STEP}), the back edge {@code if iv CMP LIMIT goto start}, and the bound from {@link TripCount}. The
  * templates differ only in direction ({@link CountedUp}, {@link CountedDown}); each check below is one numbered
  * rule of docs/loop-hints.md, in the order the rejections are reported.
+ *
+ * <p>The compiler finds counted loops in its IR ({@code dev.jbpfc.ir.analysis.CountedLoop}); this class does not
+ * use it and is not merged with it: it reads BPF instructions of an object (clang's as well as jbpfc's), and it is
+ * the independent check of what that recognizer and the backend produced, which a shared recognizer could not be.
  */
 final class CountedLoop {
     private CountedLoop() {}

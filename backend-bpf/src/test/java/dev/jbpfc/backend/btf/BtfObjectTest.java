@@ -4,13 +4,13 @@ import dev.jbpfc.backend.BackendOptions;
 import dev.jbpfc.backend.BpfBackend;
 import dev.jbpfc.isa.CpuVersion;
 import dev.jbpfc.backend.mir.CoreRelocation;
-import dev.jbpfc.backend.testing.ElfReader;
 import dev.jbpfc.backend.testing.ExternalTools;
 import dev.jbpfc.btf.BtfBuilder;
 import dev.jbpfc.btf.BtfType;
 import dev.jbpfc.ir.CoreKind;
 import dev.jbpfc.ir.Module;
 import dev.jbpfc.ir.text.IrParser;
+import dev.jbpfc.loophints.object.BpfObjectFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -89,10 +88,11 @@ class BtfObjectTest {
             String text = withBtf(b);
             Module m = IrParser.parse("t.ir", text);
             byte[] elf = BpfBackend.compile(m, new BackendOptions(cpu, true, "t.c"), new BuilderBtfSections(b, m));
-            ElfReader reader = new ElfReader(elf);
-            assertNotNull(reader.section(".BTF"));
-            assertNotNull(reader.section(".BTF.ext"));
-            assertTrue(reader.relocations(".rel.BTF.ext").size() >= 2, "func_info/line_info need NODYLD32 relocations");
+            BpfObjectFile reader = BpfObjectFile.parse(elf);
+            assertTrue(reader.btf().isPresent(), "no .BTF");
+            assertTrue(reader.btfExt().isPresent(), "no .BTF.ext");
+            assertTrue(reader.relocations(reader.section(".BTF.ext").orElseThrow()).size() >= 2,
+                    "func_info/line_info need NODYLD32 relocations");
             Path object = tmp.resolve("btf-" + cpu.spelling() + ".o");
             Files.write(object, elf);
             assertEquals(6, ExternalTools.loadAndRunProg(bpftool, object, "btf-" + cpu.spelling(), () -> "at " + cpu));

@@ -1,7 +1,7 @@
 package dev.jbpfc.backend.elf;
 
-import dev.jbpfc.backend.testing.ElfReader;
 import dev.jbpfc.backend.testing.ExternalTools;
+import dev.jbpfc.loophints.object.BpfObjectFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,7 @@ class ElfWriterTest {
             "");
 
     @Test
-    void writesAMinimalObjectByHand() {
+    void writesAMinimalObjectByHand() throws Exception {
         ObjectFile object = new ObjectFile("t.c");
         ObjectSection xdp = object.section("xdp", ObjectSection.Kind.CODE);
         xdp.append(new byte[] {(byte) 0xb7, 0, 0, 0, 2, 0, 0, 0, (byte) 0x95, 0, 0, 0, 0, 0, 0, 0}, 8);
@@ -52,11 +52,10 @@ class ElfWriterTest {
         ObjectSection license = object.section("license", ObjectSection.Kind.DATA);
         license.append("GPL\0".getBytes(), 1);
         object.define("LICENSE", license, 0, 4, ObjectSymbol.Type.OBJECT, ObjectSymbol.Binding.GLOBAL);
-        ElfReader elf = new ElfReader(ElfObjectWriter.write(object));
-        assertEquals(247, elf.machine);
-        assertArrayEquals(xdp.data(), elf.section("xdp").data);
+        BpfObjectFile elf = BpfObjectFile.parse(ElfObjectWriter.write(object)); // refuses an e_machine other than 247
+        assertArrayEquals(xdp.data(), elf.contents(elf.section("xdp").orElseThrow()));
         List<String> names = new ArrayList<>();
-        for (ElfReader.Symbol s : elf.symbols()) names.add(s.name + "/" + s.type() + "/" + s.bind());
+        for (BpfObjectFile.Symbol s : elf.symbols()) names.add(s.name() + "/" + s.type() + "/" + s.binding());
         assertEquals(List.of("/0/0", "t.c/4/0", "prog/2/1", "LICENSE/1/1"), names);
     }
 
@@ -70,7 +69,7 @@ class ElfWriterTest {
         ExternalTools.runOk(clang, "--target=bpf", "-O2", "-mcpu=v3", "-fno-addrsig", "-c", source.toString(), "-o",
                 clangObject.toString());
         Path ours = tmp.resolve("ours.o");
-        Files.write(ours, ElfObjectWriter.write(rebuild(new ElfReader(Files.readAllBytes(clangObject)), false)));
+        Files.write(ours, ElfObjectWriter.write(rebuild(BpfObjectFile.read(clangObject), false)));
 
         ExternalTools.Result theirs = ExternalTools.runOk(readelf, "-S", "-r", "-s", clangObject.toString());
         ExternalTools.Result mine = ExternalTools.runOk(readelf, "-S", "-r", "-s", ours.toString());
@@ -91,7 +90,7 @@ class ElfWriterTest {
         ExternalTools.runOk(clang, "--target=bpf", "-O2", "-mcpu=v3", "-g", "-c", source.toString(), "-o",
                 clangObject.toString());
         Path ours = tmp.resolve("ours.o");
-        Files.write(ours, ElfObjectWriter.write(rebuild(new ElfReader(Files.readAllBytes(clangObject)), true)));
+        Files.write(ours, ElfObjectWriter.write(rebuild(BpfObjectFile.read(clangObject), true)));
         Path pin = Path.of("/sys/fs/bpf/jbpfc-backend-elf-" + ProcessHandle.current().pid());
         try {
             ExternalTools.Result r = ExternalTools.run(List.of(bpftool, "prog", "loadall", ours.toString(), pin.toString()), null);
@@ -103,60 +102,53 @@ class ElfWriterTest {
     }
 
     /** Rebuilds an object from what a reader saw, dropping DWARF (.debug_*) and .llvm_addrsig. */
-    static ObjectFile rebuild(ElfReader elf, boolean keepBtf) {
+    static ObjectFile rebuild(BpfObjectFile elf, boolean keepBtf) {
         ObjectFile object = null;
-        for (ElfReader.Symbol s : elf.symbols()) if (s.type() == 4) object = new ObjectFile(s.name);
+        for (BpfObjectFile.Symbol s : elf.symbols()) if (s.type() == 4) object = new ObjectFile(s.name());
         Map<Integer, ObjectSection> byIndex = new HashMap<>();
-        for (int i = 1; i < elf.sections.size(); i++) {
-            ElfReader.Section s = elf.sections.get(i);
+        for (int i = 1; i < elf.sections().size(); i++) {
+            BpfObjectFile.Section s = elf.sections().get(i);
             if (!keep(s, keepBtf)) continue;
-            ObjectSection.Kind kind = (s.flags & 4) != 0 ? ObjectSection.Kind.CODE
-                    : s.type == 8 ? ObjectSection.Kind.BSS
-                    : (s.flags & 1) != 0 ? ObjectSection.Kind.DATA
-                    : (s.flags & 2) != 0 ? ObjectSection.Kind.RODATA : ObjectSection.Kind.METADATA;
-            ObjectSection section = object.section(s.name, kind);
-            if (kind == ObjectSection.Kind.BSS) section.reserve(s.data.length == 0 ? sizeOf(elf, i) : 0, (int) s.align);
-            else section.append(s.data, (int) s.align);
-            section.alignment = s.align;
+            ObjectSection.Kind kind = (s.flags() & 4) != 0 ? ObjectSection.Kind.CODE
+                    : s.type() == 8 ? ObjectSection.Kind.BSS
+                    : (s.flags() & 1) != 0 ? ObjectSection.Kind.DATA
+                    : (s.flags() & 2) != 0 ? ObjectSection.Kind.RODATA : ObjectSection.Kind.METADATA;
+            ObjectSection section = object.section(s.name(), kind);
+            if (kind == ObjectSection.Kind.BSS) section.reserve(s.size(), (int) s.align());
+            else section.append(elf.contents(s), (int) s.align());
+            section.alignment = s.align();
             byIndex.put(i, section);
         }
-        List<ElfReader.Symbol> symbols = elf.symbols();
+        List<BpfObjectFile.Symbol> symbols = elf.symbols();
         Map<Integer, ObjectSymbol> symbolMap = new HashMap<>();
         for (int i = 1; i < symbols.size(); i++) {
-            ElfReader.Symbol s = symbols.get(i);
+            BpfObjectFile.Symbol s = symbols.get(i);
             if (s.type() == 4) continue;
-            ObjectSection section = byIndex.get(s.shndx);
-            if (s.shndx != 0 && section == null) continue;
+            ObjectSection section = byIndex.get(s.sectionIndex());
+            if (s.sectionIndex() != 0 && section == null) continue;
             ObjectSymbol.Type type = ObjectSymbol.Type.values()[s.type()];
-            ObjectSymbol.Binding bind = ObjectSymbol.Binding.values()[s.bind()];
+            ObjectSymbol.Binding bind = ObjectSymbol.Binding.values()[s.binding()];
             ObjectSymbol symbol = type == ObjectSymbol.Type.SECTION ? object.sectionSymbol(section)
-                    : section == null ? object.external(s.name, type, bind == ObjectSymbol.Binding.WEAK)
-                    : object.define(s.name, section, s.value, s.size, type, bind);
+                    : section == null ? object.external(s.name(), type, bind == ObjectSymbol.Binding.WEAK)
+                    : object.define(s.name(), section, s.value(), s.size(), type, bind);
             symbolMap.put(i, symbol);
         }
-        for (ElfReader.Section s : elf.sections) {
-            if (s.type != 9 || !byIndex.containsKey(s.info)) continue;
-            ObjectSection target = byIndex.get(s.info);
-            for (ElfReader.Reloc r : elf.relocations(s.name)) {
+        for (BpfObjectFile.Section s : elf.sections()) {
+            ObjectSection target = byIndex.get(s.index());
+            if (target == null) continue;
+            for (BpfObjectFile.Relocation r : elf.relocations(s)) {
                 RelocationType type = null;
-                for (RelocationType t : RelocationType.values()) if (t.code == r.type) type = t;
-                target.addRelocation(r.offset, symbolMap.get(r.symbol), type);
+                for (RelocationType t : RelocationType.values()) if (t.code == r.type()) type = t;
+                target.addRelocation(r.offset(), symbolMap.get(r.symbol()), type);
             }
         }
         return object;
     }
 
-    private static long sizeOf(ElfReader elf, int index) {
-        // NOBITS sections carry no data; the reader keeps their size only in the symbols, so use the largest end.
-        long end = 0;
-        for (ElfReader.Symbol s : elf.symbols()) if (s.shndx == index) end = Math.max(end, s.value + s.size);
-        return end;
-    }
-
-    private static boolean keep(ElfReader.Section s, boolean keepBtf) {
-        if (s.type == 2 || s.type == 3 || s.type == 9 || s.name.equals(".llvm_addrsig")) return false;
-        if (s.name.startsWith(".debug")) return false;
-        return keepBtf || !s.name.startsWith(".BTF");
+    private static boolean keep(BpfObjectFile.Section s, boolean keepBtf) {
+        if (s.type() == 2 || s.type() == 3 || s.type() == 9 || s.name().equals(".llvm_addrsig")) return false;
+        if (s.name().startsWith(".debug")) return false;
+        return keepBtf || !s.name().startsWith(".BTF");
     }
 
     /** readelf text without file offsets, the section count line and the sections we drop. */

@@ -6,11 +6,11 @@ import dev.jbpfc.isa.BpfDisassembler;
 import dev.jbpfc.isa.BpfInsn;
 import dev.jbpfc.isa.BpfOp;
 import dev.jbpfc.isa.CpuVersion;
-import dev.jbpfc.backend.testing.ElfReader;
 import dev.jbpfc.backend.testing.ExternalTools;
 import dev.jbpfc.diag.CompileError;
 import dev.jbpfc.ir.Module;
 import dev.jbpfc.ir.text.IrParser;
+import dev.jbpfc.loophints.object.BpfObjectFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +51,8 @@ class BranchRelaxationTest {
         String text = bigFunction();
         Module m = IrParser.parse("big.ir", text);
         byte[] elf = BpfBackend.compile(m, BackendOptions.of(CpuVersion.V4), null);
-        List<BpfInsn> code = BpfDisassembler.disassemble(new ElfReader(elf).section("xdp").data);
+        BpfObjectFile parsed = BpfObjectFile.parse(elf);
+        List<BpfInsn> code = BpfDisassembler.disassemble(parsed.contents(parsed.section("xdp").orElseThrow()));
         assertTrue(code.size() > BODY, "expected more than " + BODY + " instructions, got " + code.size());
         int gotol = -1;
         for (int k = 0; k < 10; k++) if (code.get(k).op == BpfOp.GOTOL) gotol = k;

@@ -1,6 +1,6 @@
 package dev.jbpfc.cli.difftest;
 
-import dev.jbpfc.cli.Main;
+import dev.jbpfc.cli.InProcessJbpfc;
 import dev.jbpfc.testsuite.difftest.Campaign;
 import dev.jbpfc.testsuite.difftest.Compiler;
 import dev.jbpfc.testsuite.difftest.DiffRunner;
@@ -14,11 +14,8 @@ import dev.jbpfc.testsuite.oracle.KernelOracle;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,18 +38,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 class DifferentialTest {
     static final Path OUT = Path.of("..", "testsuite", "target", "difftest").toAbsolutePath().normalize();
 
-    /** jbpfc in this JVM: {@code Main.run} with clang's flags; "internal compiler error" is a crash. */
+    /** jbpfc in this JVM ({@link InProcessJbpfc}) with clang's flags; "internal compiler error" is a crash. */
     static Compiler inProcess(String... extraFlags) {
         return (source, object) -> {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status;
             List<String> args = new java.util.ArrayList<>(List.of(extraFlags));
             args.addAll(List.of("-O2", "-g", "--target=bpf", "-c", source.toString(), "-o", object.toString()));
-            try (PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                status = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()), e);
-            }
-            String text = err.toString(StandardCharsets.UTF_8);
-            return new Compiler.Result(status == 0 && Files.exists(object), text.contains("internal compiler error"), text);
+            InProcessJbpfc r = InProcessJbpfc.run(args);
+            String text = r.stderr();
+            return new Compiler.Result(r.status() == 0 && Files.exists(object), text.contains("internal compiler error"), text);
         };
     }
 

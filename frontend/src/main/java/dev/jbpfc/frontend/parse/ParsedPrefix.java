@@ -12,9 +12,9 @@ import java.util.List;
  * its preprocessed tokens share with it instead of parsing them again: 100 BPF programs that all start with
  * {@code #include "vmlinux.h"} and the libbpf headers share tens of thousands of identical top-level declarations.
  * <pre>
- *   ParsedPrefix prefix = new ParsedPrefix();             // one per invocation, inputs in turn
- *   TranslationUnit a = Parser.parse(tokensOfA, diags, null, prefix);   // parses all, remembers
- *   TranslationUnit b = Parser.parse(tokensOfB, diags, null, prefix);   // reuses A's first k declarations
+ *   ParsedPrefix prefix = new ParsedPrefix();                                // one per invocation, inputs in turn
+ *   TranslationUnit a = Parser.parse(tokensOfA, diags, StageTimes.NONE, prefix); // parses all, remembers
+ *   TranslationUnit b = Parser.parse(tokensOfB, diags, StageTimes.NONE, prefix); // reuses A's first k declarations
  * </pre>
  *
  * <p>Why reuse is exact. The parser's state at a top-level declaration boundary is the token position and the

@@ -7,6 +7,7 @@ import dev.jbpfc.frontend.ast.TranslationUnit;
 import dev.jbpfc.frontend.lex.Token;
 import dev.jbpfc.grammar.CParser;
 import dev.jbpfc.source.SourceLocation;
+import dev.jbpfc.timing.StageTimes;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -33,63 +34,54 @@ public final class Parser {
     private Parser() {}
 
     /**
-     * Where a parse spent its time (for {@code -ftime-report}): running the grammar, and building the AST, in CPU
-     * time of the parsing thread (on a loaded machine wall time is mostly waiting).
+     * The stages a parse times (for {@code -ftime-report}): running the grammar, building the AST from its parse
+     * tree, and reading declarations by hand ({@link PlainDeclarationParser}, tries that gave up included: that
+     * time is neither grammar nor AST).
      */
-    public static final class Timing {
-        private static final java.lang.management.ThreadMXBean THREADS =
-                java.lang.management.ManagementFactory.getThreadMXBean();
-        public long grammarNanos;
-        public long astNanos;
-        /** Declarations {@link PlainDeclarationParser} read (its time is neither grammar nor AST). */
-        public long plainNanos;
-        /** How many top-level declarations {@link PlainDeclarationParser} read. */
-        public int plainDeclarations;
-
-        static long now() { return THREADS.getCurrentThreadCpuTime(); }
-    }
+    public static final String GRAMMAR = "grammar", AST = "AST", PLAIN_DECLARATIONS = "plain decls";
 
     public static TranslationUnit parse(List<Token> tokens, Diagnostics diags) {
-        return parse(tokens, diags, null);
+        return parse(tokens, diags, StageTimes.NONE);
     }
 
-    /** As {@link #parse(List, Diagnostics)}, adding the time spent to {@code timing} when it is not null. */
-    public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing) {
-        return parse(tokens, diags, timing, null);
+    /** As {@link #parse(List, Diagnostics)}, adding the time spent to {@code times}' stages named above. */
+    public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, StageTimes times) {
+        return parse(tokens, diags, times, null);
     }
 
     /**
-     * As {@link #parse(List, Diagnostics, Timing)}; with a {@link ParsedPrefix} (one per invocation, inputs in
+     * As {@link #parse(List, Diagnostics, StageTimes)}; with a {@link ParsedPrefix} (one per invocation, inputs in
      * turn), takes over the leading declarations this input shares with the previous one and remembers this
      * parse for the next.
      */
-    public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix) {
-        return parse(tokens, diags, timing, prefix, BracketDepth.DEFAULT_MAX);
+    public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, StageTimes times, ParsedPrefix prefix) {
+        return parse(tokens, diags, times, prefix, BracketDepth.DEFAULT_MAX);
     }
 
     /** As above, with clang's {@code -fbracket-depth=N} ({@code bracketDepth}; 0 for no limit). */
-    public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix,
+    public static TranslationUnit parse(List<Token> tokens, Diagnostics diags, StageTimes times, ParsedPrefix prefix,
                                         int bracketDepth) {
-        return parse(tokens, diags, timing, prefix, true, bracketDepth);
+        return parse(tokens, diags, times, prefix, () -> { }, bracketDepth);
     }
 
-    static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix,
-                                 boolean plainDeclarations) {
-        return parse(tokens, diags, timing, prefix, plainDeclarations, BracketDepth.DEFAULT_MAX);
+    static TranslationUnit parse(List<Token> tokens, Diagnostics diags, StageTimes times, ParsedPrefix prefix,
+                                 Runnable plainDeclarationRead) {
+        return parse(tokens, diags, times, prefix, plainDeclarationRead, BracketDepth.DEFAULT_MAX);
     }
 
     /**
-     * As above; {@code plainDeclarations} false leaves every declaration to the grammar (tests compare the two).
+     * As above; {@code plainDeclarationRead} runs once for each declaration {@link PlainDeclarationParser} read,
+     * and null leaves every declaration to the grammar (tests compare the two ways, and count).
      */
-    static TranslationUnit parse(List<Token> tokens, Diagnostics diags, Timing timing, ParsedPrefix prefix,
-                                 boolean plainDeclarations, int bracketDepth) {
+    static TranslationUnit parse(List<Token> tokens, Diagnostics diags, StageTimes times, ParsedPrefix prefix,
+                                 Runnable plainDeclarationRead, int bracketDepth) {
         TypedefTable typedefs = new TypedefTable();
         CTokenStream stream = new CTokenStream(tokens, typedefs);
         CParser parser = new CParser(stream);
         parser.removeErrorListeners();
         parser.hooks = typedefs;
         AstBuilder builder = new AstBuilder(stream, diags);
-        PlainDeclarationParser plain = plainDeclarations ? new PlainDeclarationParser(stream, typedefs) : null;
+        PlainDeclarationParser plain = plainDeclarationRead != null ? new PlainDeclarationParser(stream, typedefs) : null;
         List<ExternalDecl> decls = new ArrayList<>();
         SourceLocation start = stream.token(0).pp.location;
         // Chunks that a later input may take over: contiguous from the start, each clean (see ParsedPrefix).
@@ -121,18 +113,12 @@ public final class Parser {
             if (stream.LA(1) == org.antlr.v4.runtime.Token.EOF) break;
             int depth = typedefs.depth();
             if (depth != 0) clean = false;
-            long t0 = timing == null ? 0 : Timing.now();
+            long t0 = times.start();
             if (plain != null && depth == 0 && plain.tryParse(decls)) {
-                if (timing != null) {
-                    timing.plainNanos += Timing.now() - t0;
-                    timing.plainDeclarations++;
-                }
+                times.stop(PLAIN_DECLARATIONS, t0);
+                plainDeclarationRead.run();
             } else {
-                if (timing != null) {
-                    long given = Timing.now();
-                    timing.plainNanos += given - t0;
-                    t0 = given;
-                }
+                t0 = times.lap(PLAIN_DECLARATIONS, t0);
                 CParser.ExternalDeclarationContext ctx;
                 try {
                     ctx = parseOne(parser, stream, typedefs, first, depth);
@@ -152,8 +138,7 @@ public final class Parser {
                     clean = false;
                     continue;
                 }
-                long t1 = timing == null ? 0 : Timing.now();
-                if (timing != null) timing.grammarNanos += t1 - t0;
+                long t1 = times.lap(GRAMMAR, t0);
                 try {
                     builder.externalDeclaration(ctx, decls);
                 } catch (StackOverflowError e) {
@@ -164,7 +149,7 @@ public final class Parser {
                     // A bug of ours, not the user's: say so at the declaration rather than die with a stack trace.
                     diags.error(stream.token(first).pp.location, "internal error while building the AST: " + e);
                 }
-                if (timing != null) timing.astNanos += Timing.now() - t1;
+                times.stop(AST, t1);
             }
             if (clean && (diags.errorCount() + diags.warningCount() != diagsBefore || typedefs.depth() != 0)) {
                 clean = false;

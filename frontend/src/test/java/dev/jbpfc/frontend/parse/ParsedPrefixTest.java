@@ -9,6 +9,7 @@ import dev.jbpfc.frontend.pp.PreprocessorOptions;
 import dev.jbpfc.frontend.pp.SharedSourceFiles;
 import dev.jbpfc.frontend.sema.DiagnosticPragmas;
 import dev.jbpfc.frontend.sema.Sema;
+import dev.jbpfc.timing.StageTimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,7 +119,7 @@ class ParsedPrefixTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Diagnostics diags = new Diagnostics(new PrintStream(err, true, StandardCharsets.UTF_8));
         List<Token> tokens = preprocess(input, files, diags);
-        TranslationUnit tu = Parser.parse(tokens, diags, null, prefix);
+        TranslationUnit tu = Parser.parse(tokens, diags, StageTimes.NONE, prefix);
         Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens));
         // AstPrinter shows the types sema gave every expression
         return new Outcome(err.toString(StandardCharsets.UTF_8), AstPrinter.print(tu));

@@ -15,6 +15,7 @@ import dev.jbpfc.frontend.pp.SharedSourceFiles;
 import dev.jbpfc.frontend.types.CType;
 import dev.jbpfc.frontend.types.Field;
 import dev.jbpfc.frontend.types.RecordType;
+import dev.jbpfc.timing.StageTimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,7 +136,7 @@ class AnalyzedPrefixTest {
         PreprocessorOptions opts = new PreprocessorOptions();
         opts.sharedFiles = files;
         List<Token> tokens = new Preprocessor(opts, diags).run(input);
-        TranslationUnit tu = Parser.parse(tokens, diags, null, parsed);
+        TranslationUnit tu = Parser.parse(tokens, diags, StageTimes.NONE, parsed);
         SemanticModel model = Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens), analyzed);
         StringBuilder out = new StringBuilder(err.toString(StandardCharsets.UTF_8)).append(AstPrinter.print(tu));
         for (ExternalDecl d : tu.decls()) {

@@ -34,6 +34,11 @@ import java.util.Map;
  * the compare, the phi and code after the loop), the other phis' copies go before it, and values of the last
  * iteration that leave through the latch's exit must be %i.next or values computed in the loop (a header phi's
  * register already holds the next value there). {@link #analyze} reports every loop, shaped or not.
+ *
+ * <p>Two other counted-loop recognizers exist, each for a reason. LoopLowering's {@code match} reads loops before
+ * rotation (tested at the top, stepped by 1, see {@code LoopLowering.Counted}). loop-hints' {@code CountedLoop}
+ * checks the machine code and the hint this shape becomes, and must not share this code: it is the check that
+ * the backend kept its promise, so a fault here has to be one it can catch, and it reads BPF instructions, not IR.
  */
 public final class CountedLoop {
     /** A loop that fits: everything the backend and the hint need. */

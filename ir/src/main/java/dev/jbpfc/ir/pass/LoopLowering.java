@@ -153,7 +153,14 @@ public final class LoopLowering {
         for (Function f : List.copyOf(m.functions())) run(m, f, target);
     }
 
-    /** What the pass found about one loop. */
+    /**
+     * What the pass found about one loop ({@link #match}). Not {@link dev.jbpfc.ir.analysis.CountedLoop}'s shape,
+     * on purpose: this pass runs before loop-rotate, so it reads loops tested at the top (the compare in the header,
+     * any number of back edges, each adding exactly 1, both ends C ints), where CountedLoop reads what the backend
+     * builds a hint from after the -O pipeline (the compare in the single latch, any constant step, counting up or
+     * down, with a reason for each refusal). One recognizer for both would have to take either place of the test and
+     * both sets of rules, and would change what each accepts; they share only "a header phi stepped by a constant".
+     */
     record Counted(Block preheader, Block header, Instruction counter, Instruction compare,
                            Predicate whileTrue, Value start, Value end, Block inside, Block exit) {
         boolean unsigned() { return whileTrue == Predicate.ULT || whileTrue == Predicate.ULE; }

@@ -158,7 +158,12 @@ public final class SimplifyCfg {
     private static final class PhiEntries {
         /** Per phi asked about: the first value from each block (what Instruction.incomingFor answers). */
         private final Map<Instruction, Map<Block, Value>> first = new HashMap<>();
-        /** Per phi, the blocks whose entries are still to be removed from it, in the order they went. */
+        /**
+         * Per phi, the blocks whose entries are still to be removed from it. A set because removal only asks
+         * whether an entry's block is in it ({@link Instruction#removeIncoming(Set)} keeps the other entries in
+         * their own order), so the order the blocks went in cannot change the result; nor can the order of the
+         * phis, each of which is edited alone.
+         */
         private final Map<Instruction, Set<Block>> removed = new LinkedHashMap<>();
 
         Value incomingFor(Instruction phi, Block from) { return of(phi).get(from); }

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * A relocatable BPF object (ELF64, little-endian, {@code e_machine} 247) read for the template loop checker: its
  * section headers and names, its symbol table, its code sections (SHF_EXECINSTR), the functions defined in them,
- * and its {@code .BTF} / {@code .BTF.ext}. The bytes are untrusted input: every offset, size and index is checked
+ * and its {@code .BTF} / {@code .BTF.ext}. The project's one ELF reader: the testsuite's interpreter loader and loop
+ * benchmark and the backend's tests read objects through it too. The bytes are untrusted input: every offset, size and index is checked
  * against what it points into before it is used, and anything that does not fit is an {@link
  * ObjectFormatException} with a one-line message, never an index exception. Nothing is relocated or linked.
  *
@@ -45,9 +46,12 @@ public final class BpfObjectFile {
 
     private static final int EHDR_SIZE = 64, SHDR_SIZE = 64, SYM_SIZE = 24;
 
-    /** One section header, with its name resolved. {@code offset}/{@code size} are checked to lie in the file. */
+    /**
+     * One section header, with its name resolved. {@code offset}/{@code size} are checked to lie in the file;
+     * {@code align} is {@code sh_addralign} as written.
+     */
     public record Section(int index, String name, int type, long flags, long offset, long size, int link, int info,
-                          long entsize) {
+                          long align, long entsize) {
         /** Whether this is a code section: PROGBITS with SHF_EXECINSTR. */
         public boolean executable() {
             return type == SHT_PROGBITS && (flags & SHF_EXECINSTR) != 0;
@@ -61,10 +65,10 @@ public final class BpfObjectFile {
         }
     }
 
-    /** A FUNC symbol defined in a code section: {@code [offset, offset + size)} of {@code section}, in bytes. */
     /** One ELF64 REL entry of a section: where, against which symbol (an index into {@link #symbols()}), its type. */
     public record Relocation(long offset, int symbol, int type) {}
 
+    /** A FUNC symbol defined in a code section: {@code [offset, offset + size)} of {@code section}, in bytes. */
     public record FunctionSymbol(String name, Section section, int offset, int size, boolean global) {
         /** A program's entry function (libbpf's rule: functions of code sections other than {@code .text}). */
         public boolean isProgram() {
@@ -211,7 +215,8 @@ public final class BpfObjectFile {
             long[][] raw = new long[n][];
             for (int i = 0; i < n; i++) {
                 long h = shoff + (long) i * SHDR_SIZE;
-                raw[i] = new long[] {u32(h), u32(h + 4), u64(h + 8), u64(h + 24), u64(h + 32), u32(h + 40), u32(h + 44), u64(h + 56)};
+                raw[i] = new long[] {u32(h), u32(h + 4), u64(h + 8), u64(h + 24), u64(h + 32), u32(h + 40), u32(h + 44), u64(h + 48),
+                        u64(h + 56)};
                 long off = raw[i][3], size = raw[i][4];
                 if (i != 0 && raw[i][1] != SHT_NOBITS && raw[i][1] != 0 && !fits(off, size))
                     throw new ObjectFormatException("section " + i + " runs past the end of the file: offset " + Long.toUnsignedString(off)
@@ -228,7 +233,7 @@ public final class BpfObjectFile {
                 String name = i == 0 ? "" : string(namesOff, namesSize, r[0], "name of section " + i);
                 int stype = (int) r[1];
                 long size = (i == 0 || stype == 0) ? 0 : r[4];
-                sections.add(new Section(i, name, stype, r[2], r[3], size, (int) r[5], (int) r[6], r[7]));
+                sections.add(new Section(i, name, stype, r[2], r[3], size, (int) r[5], (int) r[6], r[7], r[8]));
             }
 
             List<Symbol> symbols = readSymbols(sections);

@@ -30,7 +30,7 @@ import java.util.Set;
  * relocation: the target is the call's slot + 1 + imm.
  */
 final class ProgramLoops {
-    private static final int SHT_REL = 9, STT_SECTION = 3;
+    private static final int STT_SECTION = 3;
     private static final int CALL = 0x85, LD_IMM64 = 0x18, PSEUDO_CALL = 1;
 
     private final List<FunctionSymbol> symbols = new ArrayList<>();
@@ -140,26 +140,10 @@ final class ProgramLoops {
         return -1;
     }
 
-    /** The relocations of a code section: byte offset -> symbol (REL sections whose sh_info is that section). */
+    /** The relocations of a code section: byte offset -> symbol (the last entry wins when two share an offset). */
     private static Map<Long, Symbol> relocations(BpfObjectFile file, Section code) {
         Map<Long, Symbol> out = new HashMap<>();
-        Map<Integer, Symbol> syms = new HashMap<>();
-        for (Symbol sym : file.symbols()) syms.put(sym.index(), sym);
-        for (Section s : file.sections()) {
-            if (s.type() != SHT_REL || s.info() != code.index()) continue;
-            byte[] b = file.contents(s);
-            for (int e = 0; e + 16 <= b.length; e += 16) {
-                long offset = le64(b, e), info = le64(b, e + 8);
-                Symbol sym = syms.get((int) (info >>> 32));
-                if (sym != null) out.put(offset, sym);
-            }
-        }
+        for (BpfObjectFile.Relocation r : file.relocations(code)) out.put(r.offset(), file.symbols().get(r.symbol()));
         return out;
-    }
-
-    private static long le64(byte[] b, int at) {
-        long v = 0;
-        for (int i = 7; i >= 0; i--) v = v << 8 | (b[at + i] & 0xff);
-        return v;
     }
 }

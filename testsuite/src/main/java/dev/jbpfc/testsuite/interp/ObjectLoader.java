@@ -1,23 +1,24 @@
 package dev.jbpfc.testsuite.interp;
 
 import dev.jbpfc.btf.Btf;
-import dev.jbpfc.btf.BtfReader;
 import dev.jbpfc.btf.BtfType;
+import dev.jbpfc.loophints.object.BpfObjectFile;
+import dev.jbpfc.loophints.object.BpfObjectFile.Section;
+import dev.jbpfc.loophints.object.BpfObjectFile.Symbol;
+import dev.jbpfc.loophints.object.ObjectFormatException;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The part of a loader the interpreter needs, written for it alone (to be replaced by the shared
- * {@code BpfObjectFile} reader of loop-hints once that exists): reads a relocatable little-endian ELF64 BPF object,
- * lays every executable section out in one {@link Code} image, creates its maps in a {@link Memory} and resolves
- * the relocations the programs need.
+ * The part of a loader the interpreter needs: takes a relocatable BPF object as loop-hints' {@link BpfObjectFile}
+ * reads it (sections, symbols, relocations, .BTF; the one ELF reader of the project's Java side), lays every
+ * executable section out in one {@link Code} image, creates its maps in a {@link Memory} and resolves the
+ * relocations the programs need.
  *
  * <ul>
  *   <li>Maps: BTF-defined ones from {@code .maps} (the DATASEC's variables; each a struct whose members
@@ -35,8 +36,7 @@ import java.util.Map;
  * map {@code results}; {@code r1 = .bss ll} with imm 8 loads the address of byte 8 of the {@code .bss} value.
  */
 public final class ObjectLoader {
-    private static final int SHT_SYMTAB = 2, SHT_NOBITS = 8, SHT_REL = 9;
-    private static final long SHF_EXECINSTR = 4;
+    private static final int STT_SECTION = 3;
 
     /** A loaded object: its code image, its maps by name, and where each function symbol starts in the image. */
     public record Loaded(Code code, Memory memory, Map<String, InterpMap> maps, Map<String, Integer> functions,
@@ -48,50 +48,31 @@ public final class ObjectLoader {
         }
     }
 
-    private record Section(int index, String name, int type, long flags, long offset, long size, int link, int info) {}
+    private final BpfObjectFile object;
+    private final List<Section> sections;
+    private final List<Symbol> symbols;
 
-    private record Symbol(String name, long value, int shndx, int type) {}
-
-    private final byte[] elf;
-    private final ByteBuffer b;
-    private final List<Section> sections = new ArrayList<>();
-    private final List<Symbol> symbols = new ArrayList<>();
-
-    private ObjectLoader(byte[] elf) {
-        this.elf = elf;
-        this.b = ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN);
+    private ObjectLoader(BpfObjectFile object) {
+        this.object = object;
+        this.sections = object.sections();
+        this.symbols = object.symbols();
     }
 
+    /** Loads {@code elf}; an object the reader refuses, or one using what is not modelled, is an IllegalArgumentException. */
     public static Loaded load(byte[] elf) {
-        return new ObjectLoader(elf).load();
+        BpfObjectFile object;
+        try {
+            object = BpfObjectFile.parse(elf);
+        } catch (ObjectFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new ObjectLoader(object).load();
     }
 
     private Loaded load() {
-        if (elf.length < 64 || b.getInt(0) != 0x464c457f || elf[4] != 2 || elf[5] != 1)
-            throw new IllegalArgumentException("not a little-endian ELF64 object");
-        if ((b.getShort(18) & 0xffff) != 247) throw new IllegalArgumentException("not a BPF object (e_machine " + b.getShort(18) + ")");
-        long shoff = b.getLong(40);
-        int shentsize = b.getShort(58) & 0xffff, shnum = b.getShort(60) & 0xffff, shstrndx = b.getShort(62) & 0xffff;
-        long[][] raw = new long[shnum][];
-        for (int i = 0; i < shnum; i++) {
-            int p = (int) (shoff + (long) i * shentsize);
-            raw[i] = new long[] {b.getInt(p) & 0xffffffffL, b.getInt(p + 4), b.getLong(p + 8), b.getLong(p + 24),
-                    b.getLong(p + 32), b.getInt(p + 40), b.getInt(p + 44)};
+        if (sections.stream().noneMatch(s -> s.type() == BpfObjectFile.SHT_SYMTAB)) {
+            throw new IllegalArgumentException("object without a symbol table");
         }
-        for (int i = 0; i < shnum; i++) {
-            long[] s = raw[i];
-            String name = cstr(raw[shstrndx][3] + s[0]);
-            sections.add(new Section(i, name, (int) s[1], s[2], s[3], s[4], (int) s[5], (int) s[6]));
-        }
-        Section symtab = sections.stream().filter(s -> s.type == SHT_SYMTAB).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("object without a symbol table"));
-        long strOff = sections.get(symtab.link).offset;
-        for (long p = symtab.offset; p + 24 <= symtab.offset + symtab.size; p += 24) {
-            int ip = (int) p;
-            symbols.add(new Symbol(cstr(strOff + (b.getInt(ip) & 0xffffffffL)), b.getLong(ip + 8),
-                    b.getShort(ip + 6) & 0xffff, b.get(ip + 4) & 0x0f));
-        }
-
         Memory memory = new Memory();
         Map<String, InterpMap> maps = new LinkedHashMap<>();
         Map<Integer, InterpMap> dataMaps = new HashMap<>();          // section index -> its global data map
@@ -99,60 +80,59 @@ public final class ObjectLoader {
         btfMaps(memory, maps, mapBySymbolKey);
         legacyMaps(memory, maps, mapBySymbolKey);
         for (Section s : sections) {
-            if (!isData(s.name) || s.size == 0) continue;
-            InterpMap m = new InterpMap(memory, s.name, InterpMap.ARRAY, 4, (int) s.size, 1, s.name.startsWith(".rodata"));
-            if (s.type != SHT_NOBITS) System.arraycopy(elf, (int) s.offset, m.element(0), 0, (int) s.size);
-            maps.put(s.name, m);
-            dataMaps.put(s.index, m);
+            if (!isData(s.name()) || s.size() == 0) continue;
+            InterpMap m = new InterpMap(memory, s.name(), InterpMap.ARRAY, 4, (int) s.size(), 1, s.name().startsWith(".rodata"));
+            byte[] initial = object.contents(s);                     // empty for NOBITS (.bss): zeros
+            System.arraycopy(initial, 0, m.element(0), 0, initial.length);
+            maps.put(s.name(), m);
+            dataMaps.put(s.index(), m);
         }
 
-        // lay out the code
+        // lay out the code: every section with SHF_EXECINSTR, whatever its type
         Map<Integer, Integer> base = new LinkedHashMap<>();
         int total = 0;
         for (Section s : sections) {
-            if ((s.flags & SHF_EXECINSTR) != 0 && s.size > 0) {
-                base.put(s.index, total);
-                total += (int) (s.size / 8);
+            if ((s.flags() & BpfObjectFile.SHF_EXECINSTR) != 0 && s.size() > 0) {
+                base.put(s.index(), total);
+                total += (int) (s.size() / 8);
             }
         }
         byte[] image = new byte[total * 8];
         for (Map.Entry<Integer, Integer> e : base.entrySet()) {
-            Section s = sections.get(e.getKey());
-            System.arraycopy(elf, (int) s.offset, image, e.getValue() * 8, (int) s.size);
+            byte[] bytes = object.contents(sections.get(e.getKey()));
+            System.arraycopy(bytes, 0, image, e.getValue() * 8, bytes.length);
         }
         Code code = Code.of(image);
         // unrelocated ld_imm64 keep their constants; unrelocated calls are pc-relative (Code's default)
-        for (Section rel : sections) {
-            if (rel.type != SHT_REL || !base.containsKey(rel.info)) continue;
-            int secBase = base.get(rel.info);
-            for (long p = rel.offset; p + 16 <= rel.offset + rel.size; p += 16) {
-                long roff = b.getLong((int) p);
-                long info = b.getLong((int) p + 8);
-                Symbol sym = symbols.get((int) (info >>> 32));
-                int slot = secBase + (int) (roff / 8);
+        for (Map.Entry<Integer, Integer> e : base.entrySet()) {
+            int secBase = e.getValue();
+            for (BpfObjectFile.Relocation r : object.relocations(sections.get(e.getKey()))) {
+                Symbol sym = symbols.get(r.symbol());
+                int slot = secBase + (int) (r.offset() / 8);
                 int op = code.opcode[slot];
                 if (op == 0x18) {
-                    InterpMap m = mapBySymbolKey.get(sym.shndx + ":" + sym.value);
+                    InterpMap m = mapBySymbolKey.get(sym.sectionIndex() + ":" + sym.value());
                     if (m != null && !dataMaps.containsValue(m)) {
                         code.resolveImm64(slot, m.handleAddress());
-                    } else if (dataMaps.containsKey(sym.shndx)) {
-                        InterpMap d = dataMaps.get(sym.shndx);
-                        long addend = sym.type == 3 /* STT_SECTION */ ? code.imm[slot] : sym.value + code.imm[slot];
+                    } else if (dataMaps.containsKey(sym.sectionIndex())) {
+                        InterpMap d = dataMaps.get(sym.sectionIndex());
+                        long addend = sym.type() == STT_SECTION ? code.imm[slot] : sym.value() + code.imm[slot];
                         code.resolveImm64(slot, d.lookup(new byte[4]) + addend);
-                    } else if (base.containsKey(sym.shndx)) {
+                    } else if (base.containsKey(sym.sectionIndex())) {
                         throw new IllegalArgumentException("ld_imm64 of a function address (callbacks) is not supported");
                     } else {
-                        throw new IllegalArgumentException("ld_imm64 relocated against " + sym.name + " in section "
-                                + (sym.shndx < sections.size() ? sections.get(sym.shndx).name : sym.shndx) + ": not supported");
+                        throw new IllegalArgumentException("ld_imm64 relocated against " + sym.name() + " in section "
+                                + (sym.sectionIndex() < sections.size() ? sections.get(sym.sectionIndex()).name() : sym.sectionIndex())
+                                + ": not supported");
                     }
                 } else if (op == 0x85 && code.src[slot] == 1) {
-                    Integer tb = base.get(sym.shndx);
-                    if (tb == null && sym.shndx == 0 /* SHN_UNDEF: an extern, libbpf makes it a kfunc call */) {
-                        code.resolveKfunc(slot, sym.name);
+                    Integer tb = base.get(sym.sectionIndex());
+                    if (tb == null && sym.sectionIndex() == BpfObjectFile.SHN_UNDEF) {
+                        code.resolveKfunc(slot, sym.name());                // an extern: libbpf makes it a kfunc call
                         continue;
                     }
-                    if (tb == null) throw new IllegalArgumentException("call of " + sym.name + " outside the code");
-                    code.resolveCall(slot, tb + (int) (sym.value / 8) + code.imm[slot] + 1);
+                    if (tb == null) throw new IllegalArgumentException("call of " + sym.name() + " outside the code");
+                    code.resolveCall(slot, tb + (int) (sym.value() / 8) + code.imm[slot] + 1);
                 }
                 // other relocations (CO-RE, .BTF, .maps' inner pointers) do not concern execution here
             }
@@ -160,9 +140,9 @@ public final class ObjectLoader {
         Map<String, Integer> functions = new LinkedHashMap<>();
         Map<String, String> functionSections = new LinkedHashMap<>();
         for (Symbol s : symbols) {
-            if (s.type == 2 /* STT_FUNC */ && base.containsKey(s.shndx)) {
-                functions.put(s.name, base.get(s.shndx) + (int) (s.value / 8));
-                functionSections.put(s.name, sections.get(s.shndx).name);
+            if (s.isFunction() && base.containsKey(s.sectionIndex())) {
+                functions.put(s.name(), base.get(s.sectionIndex()) + (int) (s.value() / 8));
+                functionSections.put(s.name(), sections.get(s.sectionIndex()).name());
             }
         }
         return new Loaded(code, memory, maps, functions, functionSections);
@@ -176,12 +156,9 @@ public final class ObjectLoader {
     }
 
     private void btfMaps(Memory memory, Map<String, InterpMap> maps, Map<String, InterpMap> bySymbol) {
-        Section btfSec = find(".BTF");
-        Section mapsSec = find(".maps");
-        if (btfSec == null || mapsSec == null) return;
-        byte[] data = new byte[(int) btfSec.size];
-        System.arraycopy(elf, (int) btfSec.offset, data, 0, data.length);
-        Btf btf = BtfReader.read(data);
+        Section mapsSec = object.section(".maps").orElse(null);
+        Btf btf = object.btf().orElse(null);
+        if (btf == null || mapsSec == null) return;
         for (BtfType t : btf.types()) {
             if (!(t instanceof BtfType.Datasec ds) || !ds.name().equals(".maps")) continue;
             for (BtfType.SecInfo v : ds.vars()) {
@@ -202,20 +179,22 @@ public final class ObjectLoader {
                 }
                 InterpMap m = new InterpMap(memory, var.name(), (int) type, (int) keySize, (int) valueSize, (int) maxEntries, false);
                 maps.put(var.name(), m);
-                bySymbol.put(mapsSec.index + ":" + v.offset(), m);
+                bySymbol.put(mapsSec.index() + ":" + v.offset(), m);
             }
         }
     }
 
     private void legacyMaps(Memory memory, Map<String, InterpMap> maps, Map<String, InterpMap> bySymbol) {
-        Section sec = find("maps");
+        Section sec = object.section("maps").orElse(null);
         if (sec == null) return;
+        ByteBuffer defs = ByteBuffer.wrap(object.contents(sec)).order(ByteOrder.LITTLE_ENDIAN);
         for (Symbol s : symbols) {
-            if (s.shndx != sec.index || s.type == 3 || s.name.isEmpty()) continue;
-            int p = (int) (sec.offset + s.value);
-            InterpMap m = new InterpMap(memory, s.name, b.getInt(p), b.getInt(p + 4), b.getInt(p + 8), b.getInt(p + 12), false);
-            maps.put(s.name, m);
-            bySymbol.put(sec.index + ":" + s.value, m);
+            if (s.sectionIndex() != sec.index() || s.type() == STT_SECTION || s.name().isEmpty()) continue;
+            int p = (int) s.value();
+            InterpMap m = new InterpMap(memory, s.name(), defs.getInt(p), defs.getInt(p + 4), defs.getInt(p + 8),
+                    defs.getInt(p + 12), false);
+            maps.put(s.name(), m);
+            bySymbol.put(sec.index() + ":" + s.value(), m);
         }
     }
 
@@ -245,16 +224,5 @@ public final class ObjectLoader {
         if (t instanceof BtfType.Enum64 e) return e.size();
         if (t instanceof BtfType.FloatType f) return f.size();
         throw new IllegalArgumentException("no size for BTF type " + id + " " + t);
-    }
-
-    private Section find(String name) {
-        for (Section s : sections) if (s.name.equals(name)) return s;
-        return null;
-    }
-
-    private String cstr(long off) {
-        int p = (int) off, e = p;
-        while (elf[e] != 0) e++;
-        return new String(elf, p, e - p, StandardCharsets.ISO_8859_1);
     }
 }
