@@ -114,6 +114,11 @@ public final class Instruction extends Value {
         return i;
     }
 
+    /** Whether two addrspacecasts convert alike (the same spaces, both or neither for an access); true for other ops. */
+    public boolean sameSpaces(Instruction o) {
+        return fromSpace == o.fromSpace && toSpace == o.toSpace && forAccess == o.forAccess;
+    }
+
     public static Instruction select(Value c, Value a, Value b) { return new Instruction(Opcode.SELECT, a.type(), c, a, b); }
 
     public static Instruction phi(Type type) { return new Instruction(Opcode.PHI, type); }
