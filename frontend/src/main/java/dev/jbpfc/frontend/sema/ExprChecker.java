@@ -75,7 +75,11 @@ final class ExprChecker implements Expr.Visitor<CType> {
         if (t == ERROR) return ERROR;
         CType u = t.unqualified();
         if (u instanceof ArrayType a) {
-            CType p = PointerType.to(a.element());
+            // The elements of an array in an address space are in it too (p->a[i] of an arena struct p).
+            CType element = a.element();
+            int space = QualifiedType.addressSpaceOf(t);
+            if (space != 0 && QualifiedType.addressSpaceOf(element) == 0) element = QualifiedType.of(element, 0, space);
+            CType p = PointerType.to(element);
             convert(e, p);
             return p;
         }
@@ -540,11 +544,22 @@ final class ExprChecker implements Expr.Visitor<CType> {
         if (a.isVoid() && b.isVoid()) return VoidType.VOID;
         if (a instanceof RecordType && a == b) return a;
         if (a.isPointer() && b.isPointer()) {
+            // With a null pointer constant on one side the result has the other side's type (C11 6.5.15p6):
+            // `p ? p : NULL` of an arena pointer p stays an arena pointer.
+            if (isNullPointerConstant(e.otherwise) && !isNullPointerConstant(thenExpr)) {
+                convert(e.otherwise, a);
+                return a;
+            }
+            if (isNullPointerConstant(thenExpr) && !isNullPointerConstant(e.otherwise)) {
+                convert(thenExpr, b);
+                return b;
+            }
             CType ap = a.asPointer().pointee(), bp = b.asPointer().pointee();
             int quals = ap.qualifiers() | bp.qualifiers();
-            if (ap.isVoid() || bp.isVoid()) return PointerType.to(QualifiedType.of(VoidType.VOID, quals));
+            int space = QualifiedType.addressSpaceOf(ap) == QualifiedType.addressSpaceOf(bp) ? QualifiedType.addressSpaceOf(ap) : 0;
+            if (ap.isVoid() || bp.isVoid()) return PointerType.to(QualifiedType.of(VoidType.VOID, quals, space));
             if (TypeRelations.compatibleUnqualified(ap, bp)) {
-                return PointerType.to(QualifiedType.of(TypeRelations.composite(ap, bp).unqualified(), quals));
+                return PointerType.to(QualifiedType.of(TypeRelations.composite(ap, bp).unqualified(), quals, space));
             }
             sema.diags.warning(e.loc(), "pointer type mismatch (" + q(a) + " and " + q(b) + ")");
             return PointerType.to(VoidType.VOID);
