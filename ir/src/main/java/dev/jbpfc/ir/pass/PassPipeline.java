@@ -20,12 +20,13 @@ import java.util.function.Consumer;
  *   O0: always-inline is-constant mem-size arena-casts (every local stays in memory, as clang -O0, but always_inline functions are inlined)
  *   O1: always-inline mem2reg loop-lowering unroll sccp devirt is-constant mem-size simplifycfg dce arena-casts division-bounds
  *   O2: inline mem2reg sccp devirt constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant mem-size simplifycfg
- *       jump-thread cse store-forward devirt redundant-loads iter-addresses dce simplifycfg dce sink loop-rotate licm arena-casts division-bounds
+ *       jump-thread cse store-forward devirt redundant-loads iter-addresses dce simplifycfg dce arena-casts sink loop-rotate licm division-bounds
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
  * may depend on. arena-casts ({@link ArenaCastPlacement}) runs at every level, late, as clang's BPF backend places
- * its arena casts after the optimiser. loop-lowering ({@link LoopLowering}, {@code -floop-lowering=}) picks iterator, unrolled or plain
+ * its arena casts after the optimiser; at O2 just before sink, which moves a cast used only past a null check below
+ * it, as clang's machine sinking does ({@code if (first) first->pprev = ...}). loop-lowering ({@link LoopLowering}, {@code -floop-lowering=}) picks iterator, unrolled or plain
  * form per loop before the unroller runs. {@code --print-after=NAME} (NAME a pass or "all") prints the module after each run of that pass;
  * {@code verifyEach} runs {@link IrVerifier} after every pass and throws on the first broken module (tests use it;
  * the driver turns it on with {@code -mllvm -verify-each}-like debugging flags).
@@ -87,7 +88,7 @@ public final class PassPipeline {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "devirt", "constfold", "simplifycfg", "cse", "loop-lowering",
                 "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "jump-thread", "cse", "store-forward", "devirt", "redundant-loads", "cse", "iter-addresses", "dce", "simplifycfg", "dce",
-                "sink", "loop-rotate", "licm", "arena-casts", "division-bounds");
+                "arena-casts", "sink", "loop-rotate", "licm", "division-bounds");
         return switch (l) {
             case "0" -> new PassPipeline(List.of("always-inline", "is-constant", "mem-size", "arena-casts"), 0);
             case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "loop-lowering", "unroll", "sccp", "devirt", "is-constant",
