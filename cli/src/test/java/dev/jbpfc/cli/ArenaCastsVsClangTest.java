@@ -71,6 +71,103 @@ class ArenaCastsVsClangTest {
         }
     }
 
+    @Test
+    void arenaPointersHaveClangsBtf() throws Exception {
+        OracleRequirement.bpftool();
+        Path src = Path.of("src/test/resources/arena/arena_casts.c").toAbsolutePath();
+        List<String> flags = List.of("-O2", "-g", "--target=bpf", "-mcpu=v3");
+        clangObject(src, flags);
+        jbpfcObject(src, flags);
+        List<String> clang = btfShapes(OUT.resolve("arena_casts.c.clang.o"));
+        List<String> jbpfc = btfShapes(OUT.resolve("arena_casts.jbpfc.o"));
+        // clang-22 gives an arena pointer no mark in BTF (no TYPE_TAG): a plain PTR, as a generic pointer.
+        assertTrue(clang.contains("STRUCT 'node' size=40 vlen=4 {'v' type_id=INT 'int' bits_offset=0; 'w' type_id=INT "
+                + "'long' bits_offset=64; 'next' type_id=PTR(STRUCT 'node') bits_offset=128; 'a' type_id=ARRAY(type_id="
+                + "INT 'int' index_type_id=INT '__ARRAY_SIZE_TYPE__' nr_elems=4) bits_offset=192}"), "clang's BTF: " + clang);
+        assertTrue(clang.contains("FUNC 'load_member' type_id=FUNC_PROTO(ret_type_id=INT 'int' vlen=1 {'n' type_id="
+                + "PTR(STRUCT 'node')}) linkage=global"), "clang's BTF: " + clang);
+        assertEquals(String.join("\n", clang), String.join("\n", jbpfc));
+    }
+
+    /**
+     * The named types of {@code bpftool btf dump file obj}, each line with its type ids replaced by what they refer
+     * to (a named type by its kind and name, an unnamed one written out), so two objects compare whatever their type
+     * ids and order; sorted.
+     */
+    private static List<String> btfShapes(Path obj) throws Exception {
+        CommandResult r = Command.run(List.of("bpftool", "btf", "dump", "file", obj.toString()), null,
+                Duration.ofSeconds(60));
+        assertEquals(0, r.exitCode(), "bpftool btf dump " + obj + ": " + r.stderr());
+        Map<Integer, String> head = new TreeMap<>();
+        Map<Integer, List<String>> members = new TreeMap<>();
+        int current = -1;
+        for (String line : r.stdout().split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\[(\\d+)] (.*)$").matcher(line);
+            if (m.matches()) {
+                current = Integer.parseInt(m.group(1));
+                head.put(current, m.group(2));
+                members.put(current, new ArrayList<>());
+            } else if (line.startsWith("\t") && current >= 0) {
+                members.get(current).add(line.trim());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<Integer, String> e : head.entrySet()) {
+            if (e.getValue().contains("'(anon)'")) continue;
+            String shape = spelled(e.getKey(), head, members, 0);
+            // A DATASEC's variable offsets: clang-22 leaves them 0 in a .o and libbpf sets them from the symbols;
+            // jbpfc writes them (for every section, not only arena ones), so they are not compared.
+            out.add(e.getValue().startsWith("DATASEC") ? shape.replaceAll(" offset=\\d+", "") : shape);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Type {@code id} written out: its line and members with every referenced id spelled. */
+    private static String spelled(int id, Map<Integer, String> head, Map<Integer, List<String>> members, int depth) {
+        String line = head.get(id);
+        StringBuilder sb = new StringBuilder(references(line, head, members, depth));
+        if (!members.get(id).isEmpty()) {
+            List<String> ms = new ArrayList<>();
+            for (String m : members.get(id)) ms.add(references(m, head, members, depth));
+            sb.append(" {").append(String.join("; ", ms)).append('}');
+        }
+        return sb.toString();
+    }
+
+    /** {@code text} with each {@code type_id=N} ({@code index_type_id}, {@code ret_type_id}) replaced by the type it names. */
+    private static String references(String text, Map<Integer, String> head, Map<Integer, List<String>> members,
+                                     int depth) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(type_id|index_type_id|ret_type_id)=(\\d+),?")
+                .matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int ref = Integer.parseInt(m.group(2));
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(m.group(1) + "="
+                    + referenced(ref, head, members, depth + 1)));
+        }
+        m.appendTail(sb);
+        return sb.toString().replaceAll(" +", " ").trim();
+    }
+
+    /** A referenced type: a named one by kind and name, an unnamed one (PTR, ARRAY, FUNC_PROTO ...) in full. */
+    private static String referenced(int id, Map<Integer, String> head, Map<Integer, List<String>> members, int depth) {
+        if (id == 0) return "void";
+        String line = head.get(id);
+        String kind = line.substring(0, line.indexOf(' '));
+        if (!line.contains("'(anon)'") || depth > 16) return kind + " " + line.substring(line.indexOf('\''), line.indexOf('\'', line.indexOf('\'') + 1) + 1);
+        return switch (kind) {
+            case "PTR", "CONST", "VOLATILE", "RESTRICT" -> kind + "(" + referenced(typeId(line), head, members, depth + 1) + ")";
+            default -> kind + "(" + spelled(id, head, members, depth).replace(kind + " '(anon)' ", "") + ")";
+        };
+    }
+
+    private static int typeId(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("type_id=(\\d+)").matcher(line);
+        assertTrue(m.find(), line);
+        return Integer.parseInt(m.group(1));
+    }
+
     /** Each function's casts in order, as {@code cast(TO,FROM)}. */
     private static Map<String, List<String>> castsPerFunction(BpfObjectFile o) {
         Map<String, List<String>> out = new TreeMap<>();
