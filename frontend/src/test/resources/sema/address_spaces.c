@@ -38,3 +38,14 @@ struct node __arena *accepted(struct node __arena *n, struct node __arena *o, st
   k = c ? n : o;
   return same + d ? z : k;
 }
+
+// An object in an address space is a global (or a static local): the stack, parameters and struct members are
+// generic memory.
+struct in_arena { int __arena x; }; // expected-error {{field may not be qualified with an address space}}
+int param_in_arena(int __arena p) { return p; } // expected-error {{parameter may not be qualified with an address space}}
+int local_in_arena(void) {
+  int __arena x = 1;     // expected-error {{automatic variable qualified with an address space}}
+  int __arena arr[2];    // expected-error {{automatic variable qualified with an address space}}
+  static int __arena kept;
+  return kept;
+}
