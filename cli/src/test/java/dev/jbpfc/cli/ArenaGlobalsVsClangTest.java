@@ -64,13 +64,9 @@ class ArenaGlobalsVsClangTest {
         Path progs = OracleRequirement.corpus().resolve("src/tools/testing/selftests/bpf/progs");
         List<String> flags = new ArrayList<>(OracleRequirement.selftestsFlags());
         flags.addAll(List.of("-O2", "--target=bpf", "-mcpu=v3"));
-        // jbpfc does not define __BPF_FEATURE_ADDR_SPACE_CAST (it inserts no addr_space_cast), so the headers take
-        // their explicit path (__arena empty, __arena_global in ".addr_space.1"): clang is asked for the same path.
-        List<String> clangFlags = new ArrayList<>(flags);
-        clangFlags.add("-U__BPF_FEATURE_ADDR_SPACE_CAST");
-        for (String file : List.of("arena_list.c", "arena_atomics.c")) {
+        for (String file : List.of("arena_htab.c", "arena_list.c", "arena_atomics.c", "verifier_arena_large.c")) {
             Path src = progs.resolve(file);
-            BpfObjectFile clang = clangObject(src, clangFlags);
+            BpfObjectFile clang = clangObject(src, flags);
             BpfObjectFile jbpfc = jbpfcObject(src, flags);
             Map<String, String> want = objectSymbols(clang, false);
             assertTrue(want.values().stream().anyMatch(v -> v.startsWith(ARENA)), file + ": " + want);

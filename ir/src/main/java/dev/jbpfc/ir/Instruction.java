@@ -13,6 +13,7 @@ import java.util.List;
  *   cmp       operands [a, b]      predicate         type = i1
  *   cast      operands [x]                           type = target type
  *   ptradd    operands [p, off]                      type = ptr
+ *   addrspacecast operands [p]     fromSpace, toSpace, forAccess   type = ptr
  *   select    operands [c, a, b]                     type = a's type
  *   phi       operands [v...]      targets [block...] (incoming block i for operand i)
  *   addr      symbol                                 type = ptr
@@ -67,6 +68,13 @@ public final class Instruction extends Value {
     public String accessString;
     public String asmTemplate;
     public String asmConstraints;
+    /** addrspacecast: the address spaces converted from and to (BPF: 0 generic, 1 arena). */
+    public int fromSpace, toSpace;
+    /**
+     * addrspacecast: made for a memory access through an arena pointer (not written in the source), so
+     * {@code ArenaCastPlacement} may move it to the pointer's definition and through its ptradds, as clang-22 does.
+     */
+    public boolean forAccess;
     /** Loop hint on a terminator that closes a loop (HINT_*, or a positive unroll count). */
     public int loopHint = HINT_NONE;
     public DebugLoc loc;
@@ -96,6 +104,20 @@ public final class Instruction extends Value {
     }
 
     public static Instruction ptradd(Value p, Value offset) { return new Instruction(Opcode.PTRADD, Type.PTR, p, offset); }
+
+    /** {@code p} converted from address space {@code from} to {@code to} (BPF {@code addr_space_cast}). */
+    public static Instruction addrSpaceCast(Value p, int from, int to, boolean forAccess) {
+        Instruction i = new Instruction(Opcode.ADDRSPACECAST, Type.PTR, p);
+        i.fromSpace = from;
+        i.toSpace = to;
+        i.forAccess = forAccess;
+        return i;
+    }
+
+    /** Whether two addrspacecasts convert alike (the same spaces, both or neither for an access); true for other ops. */
+    public boolean sameSpaces(Instruction o) {
+        return fromSpace == o.fromSpace && toSpace == o.toSpace && forAccess == o.forAccess;
+    }
 
     public static Instruction select(Value c, Value a, Value b) { return new Instruction(Opcode.SELECT, a.type(), c, a, b); }
 
@@ -359,6 +381,9 @@ public final class Instruction extends Value {
         c.accessString = accessString;
         c.asmTemplate = asmTemplate;
         c.asmConstraints = asmConstraints;
+        c.fromSpace = fromSpace;
+        c.toSpace = toSpace;
+        c.forAccess = forAccess;
         c.loopHint = loopHint;
         c.loc = loc;
         c.setName(name());

@@ -52,6 +52,10 @@ public final class IrBuilder {
 
     public Instruction ptradd(Value p, long off) { return ptradd(p, Constant.of(Type.I64, off)); }
 
+    public Instruction addrSpaceCast(Value p, int from, int to, boolean forAccess) {
+        return emit(Instruction.addrSpaceCast(p, from, to, forAccess));
+    }
+
     public Instruction select(Value c, Value a, Value b) { return emit(Instruction.select(c, a, b)); }
 
     public Instruction addr(String symbol) { return emit(Instruction.addr(symbol)); }

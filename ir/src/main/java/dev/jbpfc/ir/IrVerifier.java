@@ -247,6 +247,15 @@ public final class IrVerifier {
                 }
                 if (t != Type.PTR) problem("ptradd produces ptr");
             }
+            case ADDRSPACECAST -> {
+                expectOperands(i, 1);
+                if (!ops.isEmpty()) expectType(ops.get(0), Type.PTR, "the operand of addrspacecast");
+                if (t != Type.PTR) problem("addrspacecast produces ptr");
+                if (i.fromSpace == i.toSpace || (i.fromSpace | i.toSpace) >>> 16 != 0) {
+                    problem("addrspacecast converts between two different address spaces below 65536, not "
+                            + i.fromSpace + " to " + i.toSpace);
+                }
+            }
             case SELECT -> {
                 expectOperands(i, 3);
                 if (ops.size() == 3) {

@@ -15,6 +15,11 @@ public enum Opcode {
     ZEXT("zext", Kind.CAST), SEXT("sext", Kind.CAST), TRUNC("trunc", Kind.CAST),
     PTRTOINT("ptrtoint", Kind.CAST), INTTOPTR("inttoptr", Kind.CAST),
     PTRADD("ptradd", Kind.PURE),
+    /**
+     * A pointer converted between address spaces (BPF arena pointers, address_space(1), and generic ones): one
+     * {@code addr_space_cast} instruction. Pure: the same pointer gives the same result.
+     */
+    ADDRSPACECAST("addrspacecast", Kind.PURE),
     SELECT("select", Kind.PURE),
     PHI("phi", Kind.PHI),
     /** Address of a global, a function or an extern: one ld_imm64 with a relocation. */

@@ -46,7 +46,7 @@ class PassPipelineTest {
 
     @Test
     void levelsHaveTheirPasses() {
-        assertEquals(List.of("always-inline", "is-constant", "mem-size"), PassPipeline.forLevel("-O0").passes());
+        assertEquals(List.of("always-inline", "is-constant", "mem-size", "arena-casts"), PassPipeline.forLevel("-O0").passes());
         assertTrue(PassPipeline.forLevel("-O2").passes().containsAll(PassPipeline.PASS_NAMES.stream().filter(n -> !n.equals("always-inline")).toList()));
         assertTrue(PassPipeline.forLevel("-Os").passes().contains("unroll"));
     }

@@ -357,6 +357,9 @@ public final class InstructionSelector {
             case PTRADD:
                 if (!foldedPtradd.contains(i) && !patchedPtradd.contains(i)) ptradd(i);
                 break;
+            case ADDRSPACECAST: // imm: the space converted to in the upper 16 bits, the one converted from below
+                emit(BpfOp.ADDR_SPACE_CAST, def(i), reg(i.operand(0)), 0, (i.toSpace << 16) | i.fromSpace);
+                break;
             case SELECT: select(i); break;
             case PHI: break; // copies are made on the incoming edges
             case ADDR: // rematerialised at each use

@@ -70,10 +70,6 @@ final class BuiltinLowering {
         boolean unused = resultUnused;
         resultUnused = false;
         String name = bi.name();
-        if ((name.startsWith("__sync_") || name.contains("atomic_")) && !e.args.isEmpty()
-                && e.args.get(0).type.unqualified() instanceof dev.jbpfc.frontend.types.PointerType p) {
-            ArenaAccessGuard.requireGenericAccess(p.pointee());
-        }
         switch (bi.kind()) {
             case CONSTANT_P -> { return constantP(e); }
             case PRESERVE_ACCESS_INDEX -> {
@@ -85,12 +81,12 @@ final class BuiltinLowering {
             case BTF_TYPE_ID -> { return x.core.btfTypeId(e); }
             case SYNC_FETCH, ATOMIC_FETCH -> { return fetchOp(e, name, unused); }
             case ATOMIC_EXCHANGE -> {
-                Value p = x.rvalue(e.args.get(0));
+                Value p = accessedAddress(e.args.get(0));
                 Value v = x.rvalue(e.args.get(1));
                 return b.emit(Instruction.atomicRmw(AtomicOp.XCHG, true, p, v));
             }
             case SYNC_VAL_CAS, SYNC_BOOL_CAS -> {
-                Value p = x.rvalue(e.args.get(0));
+                Value p = accessedAddress(e.args.get(0));
                 Value o = x.rvalue(e.args.get(1));
                 Value n = x.rvalue(e.args.get(2));
                 Instruction old = b.emit(Instruction.cmpxchg(p, o, n));
@@ -99,8 +95,8 @@ final class BuiltinLowering {
             }
             case ATOMIC_CAS -> {
                 // __atomic_compare_exchange_n(p, &expected, desired, weak, s, f): on failure *expected = old.
-                Value p = x.rvalue(e.args.get(0));
-                Value ep = x.rvalue(e.args.get(1));
+                Value p = accessedAddress(e.args.get(0));
+                Value ep = accessedAddress(e.args.get(1));
                 Value n = x.rvalue(e.args.get(2));
                 for (int i = 3; i < e.args.size(); i++) x.discard(e.args.get(i));
                 Type t = n.type();
@@ -117,7 +113,7 @@ final class BuiltinLowering {
             }
             case ATOMIC_LOAD -> {
                 boolean acquire = loadStoreOrder(e, name, order(e.args.get(1)), true);
-                Value p = x.rvalue(e.args.get(0));
+                Value p = accessedAddress(e.args.get(0));
                 for (int i = 1; i < e.args.size(); i++) x.discard(e.args.get(i));
                 CType t = e.type;
                 Instruction ld = b.load(IrTypes.memory(t), p, (int) t.size());
@@ -127,7 +123,7 @@ final class BuiltinLowering {
             }
             case ATOMIC_STORE -> {
                 boolean release = loadStoreOrder(e, name, order(e.args.get(2)), false);
-                Value p = x.rvalue(e.args.get(0));
+                Value p = accessedAddress(e.args.get(0));
                 Value v = x.rvalue(e.args.get(1));
                 for (int i = 2; i < e.args.size(); i++) x.discard(e.args.get(i));
                 CType t = x.useType(e.args.get(0)).asPointer().pointee();
@@ -185,7 +181,7 @@ final class BuiltinLowering {
                 return null;
             }
             case "__sync_lock_test_and_set", "__sync_swap" -> {
-                Value p = x.rvalue(e.args.get(0));
+                Value p = accessedAddress(e.args.get(0));
                 Value v = x.rvalue(e.args.get(1));
                 return b.emit(Instruction.atomicRmw(AtomicOp.XCHG, true, p, v));
             }
@@ -245,10 +241,20 @@ final class BuiltinLowering {
         b.call(Type.VOID, intrinsic, List.of(dst, second, size, Constant.of(Type.I32, align)));
     }
 
+    /**
+     * The pointer argument {@code a} of an atomic builtin, which reads or writes what it points to: cast to the
+     * generic address space when it points into another (an arena), as for any other access.
+     */
+    private Value accessedAddress(Expr a) {
+        Value p = x.rvalue(a);
+        return x.useType(a).unqualified() instanceof dev.jbpfc.frontend.types.PointerType pt
+                ? ArenaAccess.genericAddress(b, p, pt.pointee()) : p;
+    }
+
     /** __sync_fetch_and_OP / __atomic_fetch_OP / __sync_OP_and_fetch. */
     private Value fetchOp(Expr.Call e, String name, boolean unused) {
         if (name.equals("__sync_lock_test_and_set") || name.equals("__sync_swap")) {
-            Value p = x.rvalue(e.args.get(0));
+            Value p = accessedAddress(e.args.get(0));
             Value v = x.rvalue(e.args.get(1));
             return b.emit(Instruction.atomicRmw(AtomicOp.XCHG, true, p, v));
         }
@@ -259,7 +265,7 @@ final class BuiltinLowering {
         // __sync_* are seq_cst; an __atomic_* order that is not a constant is read as seq_cst too (clang
         // branches on it at run time, to the same two forms).
         MemoryOrder order = name.startsWith("__sync_") ? MemoryOrder.SEQ_CST : order(e.args.get(2));
-        Value p = x.rvalue(e.args.get(0));
+        Value p = accessedAddress(e.args.get(0));
         Value v = x.rvalue(e.args.get(1));
         for (int i = 2; i < e.args.size(); i++) x.discard(e.args.get(i));
         AtomicOp aop;

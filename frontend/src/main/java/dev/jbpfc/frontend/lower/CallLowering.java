@@ -134,7 +134,7 @@ final class CallLowering {
             CType t = x.useType(a);
             if (UnitContext.isIndirect(t)) {
                 // A struct larger than 16 bytes: the callee gets the address of the caller's copy.
-                Value src = x.lvalue(a).address();
+                Value src = x.aggregateSource(a);
                 Instruction tmp = x.b.alloca(t.size(), Math.max(1, ExprLowering.alignOf(t)));
                 x.b.memcpy(tmp, src, t.size(), Math.max(1, ExprLowering.alignOf(t)));
                 args.add(tmp);
@@ -144,7 +144,7 @@ final class CallLowering {
                 // A struct of up to 16 bytes travels in one or two 64-bit registers: copy it to an 8-aligned
                 // temporary and load the halves.
                 int k = UnitContext.paramSlots(t, a.loc());
-                Value src = x.lvalue(a).address();
+                Value src = x.aggregateSource(a);
                 Instruction tmp = x.b.alloca(8L * k, 8);
                 x.b.memset(tmp, Constant.of(Type.I8, 0), 8L * k, 8);
                 x.b.memcpy(tmp, src, t.size(), Math.max(1, Math.min(8, ExprLowering.alignOf(t))));

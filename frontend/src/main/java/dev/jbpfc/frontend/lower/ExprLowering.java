@@ -126,7 +126,7 @@ final class ExprLowering implements Expr.Visitor<Value> {
         try {
             return e.accept(this);
         } catch (CompileError err) {
-            // Errors raised below without a location (ArenaAccessGuard, ...) belong to the innermost expression.
+            // Errors raised below without a location belong to the innermost expression.
             if (err.location() != null) throw err;
             throw new CompileError(e.loc(), err.getMessage());
         }
@@ -361,7 +361,7 @@ final class ExprLowering implements Expr.Visitor<Value> {
         CType t = lv.type();
         if (t.isArray() || t.isRecord() || t.isFunction()) return lv.address();
         if (!IrTypes.supported(t)) throw new CompileError(null, "values of type '" + t.spelling() + "' are not supported");
-        ArenaAccessGuard.requireGenericAccess(t);
+        lv = ArenaAccess.generic(b, lv);
         if (lv.isBitfield()) return BitfieldAccess.read(b, lv);
         Type mt = IrTypes.memory(t);
         Instruction ld = b.load(mt, lv.address(), Math.min(lv.align(), mt.bytes));
@@ -379,7 +379,7 @@ final class ExprLowering implements Expr.Visitor<Value> {
     /** The store instruction (null for a bitfield, written by several instructions). */
     Instruction store(LValue lv, Value v) {
         CType t = lv.type();
-        ArenaAccessGuard.requireGenericAccess(t);
+        lv = ArenaAccess.generic(b, lv);
         if (lv.isBitfield()) {
             BitfieldAccess.write(b, lv, v);
             return null;
@@ -395,14 +395,20 @@ final class ExprLowering implements Expr.Visitor<Value> {
         return st;
     }
 
-    /** Copies the aggregate at {@code src} to {@code dst} (struct assignment, by-value copies). */
+    /**
+     * Copies the aggregate at {@code src} (a generic address: {@link #aggregateSource}) to {@code dst} (struct
+     * assignment, by-value copies).
+     */
     void copy(LValue dst, Value src, CType t) {
-        ArenaAccessGuard.requireGenericAccess(dst.type());
-        ArenaAccessGuard.requireGenericAccess(t);
         long size = t.size();
         if (size == 0) return;
         int align = Math.max(1, Math.min(dst.align(), alignOf(t)));
-        b.memcpy(dst.address(), src, size, align);
+        b.memcpy(ArenaAccess.generic(b, dst).address(), src, size, align);
+    }
+
+    /** The address of the aggregate {@code e} to read it whole from: cast to the generic space if in an arena. */
+    Value aggregateSource(Expr e) {
+        return ArenaAccess.generic(b, lvalue(e)).address();
     }
 
     // ---- visitor: leaves --------------------------------------------------------------------------------------
@@ -644,9 +650,7 @@ final class ExprLowering implements Expr.Visitor<Value> {
         CType tt = e.target.type.unqualified();
         if (e.op == null) {
             if (tt.isRecord()) {
-                LValue srcPlace = lvalue(e.value);
-                ArenaAccessGuard.requireGenericAccess(srcPlace.type());
-                Value src = srcPlace.address();
+                Value src = aggregateSource(e.value);
                 LValue dst = lvalue(e.target);
                 copy(dst, src, tt);
                 return dst.address();

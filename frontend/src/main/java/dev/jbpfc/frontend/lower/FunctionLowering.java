@@ -342,10 +342,10 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
             }
             LValue dst = LValue.of(addr, et, ExprLowering.alignOf(et));
             if (et.isRecord()) {
-                Value src = exprs.lvalue(en.value()).address();
+                Value src = exprs.aggregateSource(en.value());
                 exprs.copy(dst, src, et);
             } else if (et.isArray()) {
-                Value src = exprs.lvalue(en.value()).address();
+                Value src = exprs.aggregateSource(en.value());
                 exprs.copy(dst, src, et);
             } else {
                 exprs.store(dst, exprs.rvalueAs(en.value(), et));
@@ -514,7 +514,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
             if (scalarExpr) {
                 exprs.store(lv, exprs.rvalueAs((Expr) id.initializer(), t));
             } else if (id.initializer() instanceof Expr e && t.isRecord()) {
-                exprs.copy(lv, exprs.lvalue(e).address(), t);
+                exprs.copy(lv, exprs.aggregateSource(e), t);
             } else {
                 initialize(lv, entries, true);
             }
@@ -765,7 +765,7 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         if (sretAddress != null) {
             // `return e;` of a struct: copy e to the caller's storage, then return nothing.
             CType rt = returnType.unqualified();
-            Value src = exprs.lvalue(s.value()).address();
+            Value src = exprs.aggregateSource(s.value());
             exprs.copy(LValue.of(sretAddress, rt, Math.max(1, ExprLowering.alignOf(rt))), src, rt);
             runCleanups(0);
             b.setLoc(unit.loc(s.loc()));

@@ -1,6 +1,5 @@
 package dev.jbpfc.frontend.lower;
 
-import dev.jbpfc.frontend.types.ArrayType;
 import dev.jbpfc.frontend.types.CType;
 import dev.jbpfc.frontend.types.QualifiedType;
 
@@ -27,21 +26,9 @@ final class SectionRules {
 
     static String sectionOf(CType type, String sectionAttr, boolean zeroImage) {
         if (sectionAttr != null) return sectionAttr;
-        int addressSpace = objectAddressSpace(type);
+        int addressSpace = QualifiedType.objectAddressSpaceOf(type);
         if (addressSpace != 0) return ".addr_space." + addressSpace;
         if (type.isConst()) return ".rodata";
         return zeroImage ? ".bss" : ".data";
-    }
-
-    /** The address space an object of {@code type} lives in: its own, or its elements' for an array. */
-    private static int objectAddressSpace(CType type) {
-        CType t = type;
-        while (true) {
-            int own = QualifiedType.addressSpaceOf(t);
-            if (own != 0) return own;
-            ArrayType array = t.asArray();
-            if (array == null) return 0;
-            t = array.element();
-        }
     }
 }

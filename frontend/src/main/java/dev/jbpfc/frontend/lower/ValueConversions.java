@@ -31,8 +31,7 @@ final class ValueConversions {
         if (t.isBool()) return toBool(b, v, f);
         if (tt == Type.PTR) {
             if (ft == Type.PTR) {
-                if (!(v instanceof Constant)) ArenaAccessGuard.requireSameSpace(from, to);
-                return v;
+                return v instanceof Constant ? v : ArenaAccess.convert(b, v, from, to);
             }
             Value wide = widenTo64(b, v, f);
             if (wide instanceof Constant c && c.value() == 0) return Constant.nullPtr();

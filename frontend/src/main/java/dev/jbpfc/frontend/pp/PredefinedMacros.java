@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * {@code #define} lines. The fixed part is the measured table {@code bpf-predefines.txt}; the parts that depend on
  * options are added here, as clang-22 does them:
  * <pre>
- * -mcpu=v1|generic  __BPF_CPU_VERSION__ 1, features ATOMIC_MEM_ORDERING MAY_GOTO
+ * -mcpu=v1|generic  __BPF_CPU_VERSION__ 1, features ADDR_SPACE_CAST ATOMIC_MEM_ORDERING MAY_GOTO
  * -mcpu=v2          ... 2, + JMP_EXT
  * -mcpu=v3          ... 3, + ALU32 JMP32
  * -mcpu=v4          ... 4, + BSWAP GOTOL GOTOX LDSX LOAD_ACQ_STORE_REL MOVSX SDIV_SMOD ST
@@ -19,11 +19,9 @@ import java.nio.charset.StandardCharsets;
  * -g                __GCC_HAVE_DWARF2_CFI_ASM 1
  * -std=c..          __STRICT_ANSI__ 1; __STDC_VERSION__ by year; c89/gnu89: __GNUC_GNU_INLINE__
  * </pre>
- * One deliberate difference: clang-22 also defines {@code __BPF_FEATURE_ADDR_SPACE_CAST} from v1 on, which promises
- * that the compiler inserts {@code addr_space_cast} before every access through an {@code address_space(1)}
- * pointer. jbpfc does not insert those casts, so it leaves the macro undefined: headers such as the selftests'
- * {@code bpf_arena_common.h} then take their explicit path ({@code __arena} empty, {@code cast_kern} as inline asm),
- * which jbpfc compiles correctly.
+ * ADDR_SPACE_CAST promises that the compiler inserts {@code addr_space_cast} before every access through an
+ * {@code address_space(1)} pointer and on conversions between spaces (lower's ArenaAccess and the arena-casts
+ * pass), so arena headers such as the selftests' {@code bpf_arena_common.h} make {@code __arena} an address space.
  */
 final class PredefinedMacros {
     private static final String TABLE = load();
@@ -52,6 +50,7 @@ final class PredefinedMacros {
             int v = o.cpuVersion();
             sb.append("#define __BPF_CPU_VERSION__ ").append(v).append('\n');
             if (v >= 1) {
+                feature(sb, "ADDR_SPACE_CAST");
                 feature(sb, "ATOMIC_MEM_ORDERING");
                 feature(sb, "MAY_GOTO");
             }

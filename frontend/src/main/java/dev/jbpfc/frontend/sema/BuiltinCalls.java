@@ -4,6 +4,7 @@ import dev.jbpfc.frontend.ast.Expr;
 import dev.jbpfc.frontend.types.CType;
 import dev.jbpfc.frontend.types.FunctionType;
 import dev.jbpfc.frontend.types.IntegerType;
+import dev.jbpfc.frontend.types.QualifiedType;
 import dev.jbpfc.frontend.types.TypePrinter;
 import dev.jbpfc.frontend.types.VoidType;
 
@@ -32,6 +33,15 @@ final class BuiltinCalls {
                 }
                 for (int i = 0; i < args.size(); i++) {
                     CType at = x.rvalue(args.get(i));
+                    CType pt = f.params().get(i).type();
+                    if (pt.unqualified().isPointer() && at.unqualified().isPointer()
+                            && QualifiedType.addressSpaceOf(pt.unqualified().asPointer().pointee())
+                            != QualifiedType.addressSpaceOf(at.unqualified().asPointer().pointee())) {
+                        // clang lets a library builtin take a pointer into any address space (memcpy of an arena
+                        // object): the lowering converts it to the parameter's space with an addr_space_cast.
+                        x.convert(args.get(i), pt);
+                        continue;
+                    }
                     x.assignment(f.params().get(i).type(), args.get(i), at, ExprChecker.AssignContext.ARGUMENT,
                             args.get(i).loc(), b.name());
                 }

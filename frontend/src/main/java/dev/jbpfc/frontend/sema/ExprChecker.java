@@ -75,7 +75,11 @@ final class ExprChecker implements Expr.Visitor<CType> {
         if (t == ERROR) return ERROR;
         CType u = t.unqualified();
         if (u instanceof ArrayType a) {
-            CType p = PointerType.to(a.element());
+            // The elements of an array in an address space are in it too (p->a[i] of an arena struct p).
+            CType element = a.element();
+            int space = QualifiedType.addressSpaceOf(t);
+            if (space != 0 && QualifiedType.addressSpaceOf(element) == 0) element = QualifiedType.of(element, 0, space);
+            CType p = PointerType.to(element);
             convert(e, p);
             return p;
         }
@@ -369,6 +373,7 @@ final class ExprChecker implements Expr.Visitor<CType> {
                 if (l.isPointer() && r.isInteger()) return pointerArithmetic(l, at);
                 if (l.isPointer() && r.isPointer() && !compound) {
                     CType lp = l.asPointer().pointee(), rp = r.asPointer().pointee();
+                    if (differentSpaces(lp, rp)) return nonOverlappingSpaces(at, "arithmetic operation with operands", l, r);
                     if (!TypeRelations.compatibleUnqualified(lp, rp)) {
                         error(at, "'" + TypePrinter.print(l) + "' and '" + TypePrinter.print(r)
                                 + "' are not pointers to compatible types");
@@ -444,6 +449,17 @@ final class ExprChecker implements Expr.Visitor<CType> {
         return tu;
     }
 
+    /** Whether two pointees are in different address spaces (0 generic, 1 the BPF arena, ...). */
+    private static boolean differentSpaces(CType a, CType b) {
+        return QualifiedType.addressSpaceOf(a) != QualifiedType.addressSpaceOf(b);
+    }
+
+    /** clang's error for two pointers into different address spaces where one type must serve both. */
+    private CType nonOverlappingSpaces(SourceLocation at, String what, CType a, CType b) {
+        error(at, what + " of type  (" + q(a) + " and " + q(b) + ") which are pointers to non-overlapping address spaces");
+        return ERROR;
+    }
+
     /** Where a value is converted as if by assignment, for clang's wording of the diagnostic. */
     enum AssignContext { ASSIGN, INIT, ARGUMENT, RETURN }
 
@@ -481,6 +497,13 @@ final class ExprChecker implements Expr.Visitor<CType> {
         if (t.isPointer()) {
             if (f.isPointer()) {
                 CType tp = t.asPointer().pointee(), fp = f.asPointer().pointee();
+                if (differentSpaces(tp, fp) && !isNullPointerConstant(value)) {
+                    // clang refuses an implicit conversion between address spaces: only a cast may convert.
+                    String what = ctx == AssignContext.ASSIGN ? "assigning " + q(from) + " to " + q(to)
+                            : phrase(ctx, to, from, function);
+                    error(at, what + " changes address space of pointer");
+                    return;
+                }
                 boolean voidSide = tp.isVoid() || fp.isVoid();
                 boolean compat = voidSide || TypeRelations.compatibleUnqualified(tp, fp);
                 if (!compat) {
@@ -540,11 +563,24 @@ final class ExprChecker implements Expr.Visitor<CType> {
         if (a.isVoid() && b.isVoid()) return VoidType.VOID;
         if (a instanceof RecordType && a == b) return a;
         if (a.isPointer() && b.isPointer()) {
+            // With a null pointer constant on one side the result has the other side's type (C11 6.5.15p6):
+            // `p ? p : NULL` of an arena pointer p stays an arena pointer.
+            if (isNullPointerConstant(e.otherwise) && !isNullPointerConstant(thenExpr)) {
+                convert(e.otherwise, a);
+                return a;
+            }
+            if (isNullPointerConstant(thenExpr) && !isNullPointerConstant(e.otherwise)) {
+                convert(thenExpr, b);
+                return b;
+            }
             CType ap = a.asPointer().pointee(), bp = b.asPointer().pointee();
+            if (differentSpaces(ap, bp)) return nonOverlappingSpaces(e.loc(), "conditional operator with the second "
+                    + "and third operands", a, b);
             int quals = ap.qualifiers() | bp.qualifiers();
-            if (ap.isVoid() || bp.isVoid()) return PointerType.to(QualifiedType.of(VoidType.VOID, quals));
+            int space = QualifiedType.addressSpaceOf(ap);
+            if (ap.isVoid() || bp.isVoid()) return PointerType.to(QualifiedType.of(VoidType.VOID, quals, space));
             if (TypeRelations.compatibleUnqualified(ap, bp)) {
-                return PointerType.to(QualifiedType.of(TypeRelations.composite(ap, bp).unqualified(), quals));
+                return PointerType.to(QualifiedType.of(TypeRelations.composite(ap, bp).unqualified(), quals, space));
             }
             sema.diags.warning(e.loc(), "pointer type mismatch (" + q(a) + " and " + q(b) + ")");
             return PointerType.to(VoidType.VOID);

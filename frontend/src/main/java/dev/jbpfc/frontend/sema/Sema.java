@@ -17,6 +17,7 @@ import dev.jbpfc.frontend.types.ArrayType;
 import dev.jbpfc.frontend.types.CType;
 import dev.jbpfc.frontend.types.FunctionType;
 import dev.jbpfc.frontend.types.IntegerType;
+import dev.jbpfc.frontend.types.QualifiedType;
 import dev.jbpfc.frontend.types.TypePrinter;
 import dev.jbpfc.frontend.types.TypeRelations;
 import dev.jbpfc.frontend.types.TypedefType;
@@ -539,6 +540,12 @@ public final class Sema {
             diags.error(at, "variable has incomplete type 'void'");
             return null;
         }
+        if (!scope.isFile() && storage != StorageClass.STATIC && storage != StorageClass.EXTERN
+                && QualifiedType.objectAddressSpaceOf(t) != 0) {
+            // The stack is generic memory: an arena local would be accessed through addr_space_cast of its address.
+            diags.error(at, "automatic variable qualified with an address space");
+            return null;
+        }
         Symbol prev = scope.localOrdinary(name);
         if (scope.isFile()) {
             if (storage == StorageClass.AUTO || storage == StorageClass.REGISTER) {
@@ -654,6 +661,9 @@ public final class Sema {
                 // Unnamed parameters too: lowering lays out every parameter of a definition.
                 if (!pt.isComplete()) {
                     diags.error(pat, "variable has incomplete type " + TypePrinter.quoted(pt));
+                }
+                if (QualifiedType.addressSpaceOf(pt) != 0) {
+                    diags.error(pat, "parameter may not be qualified with an address space");
                 }
                 if (p.name() == null) continue;
                 if (scope.localOrdinary(p.name()) != null) {

@@ -373,6 +373,11 @@ final class TypeResolver {
             sema.diags.error(at, "field has incomplete type " + TypePrinter.quoted(t));
             return null;
         }
+        if (QualifiedType.objectAddressSpaceOf(t) != 0) {
+            // A struct is in one space as a whole: a member cannot be in another.
+            sema.diags.error(at, "field may not be qualified with an address space");
+            return null;
+        }
         return new Field(name, t, Field.NOT_BITFIELD, packed, aligned, tags);
     }
 

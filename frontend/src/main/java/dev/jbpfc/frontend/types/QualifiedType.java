@@ -53,6 +53,17 @@ public record QualifiedType(CType base, int quals, int addressSpace) implements 
     @Override
     public int qualifiers() { return quals | base.qualifiers(); }
 
+    /** The address space an object of type {@code t} lives in: its own, or its elements' for an array. */
+    public static int objectAddressSpaceOf(CType t) {
+        while (true) {
+            int own = addressSpaceOf(t);
+            if (own != 0) return own;
+            ArrayType array = t.asArray();
+            if (array == null) return 0;
+            t = array.element();
+        }
+    }
+
     /** The address space of this type or of the typedef under it (0 = the default, generic one). */
     public static int addressSpaceOf(CType t) {
         while (true) {

@@ -73,8 +73,6 @@ final class ClangComparison {
         List<String> cmd = new ArrayList<>();
         cmd.add(clang);
         cmd.addAll(flags);
-        // jbpfc leaves this one undefined on purpose (it inserts no addr_space_cast: PredefinedMacros).
-        cmd.add("-U__BPF_FEATURE_ADDR_SPACE_CAST");
         cmd.add("-E");
         cmd.add(file.toString());
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -177,6 +177,8 @@ public final class IrInterpreter {
                 Pointer p = (Pointer) ops.get(0);
                 return new Pointer(p.obj, p.offset + asLong(ops.get(1)));
             }
+            // No arena here: a pointer means the same object in every address space.
+            case ADDRSPACECAST -> { return ops.get(0); }
             case SELECT -> { return asLong(ops.get(0)) != 0 ? ops.get(1) : ops.get(2); }
             case ADDR -> {
                 byte[] g = globals.get(i.symbol);

@@ -42,7 +42,8 @@ import java.util.Set;
  * </pre>
  */
 public final class CommonSubexpressionElimination {
-    private record Key(Opcode op, Type type, Predicate pred, String symbol, List<Value> operands) {}
+    /** {@code spaces}: an addrspacecast's spaces and access mark (casts merge only when they convert alike). */
+    private record Key(Opcode op, Type type, Predicate pred, String symbol, List<Value> operands, long spaces) {}
 
     private record Entry(Instruction inst, int seq, boolean blockLocal) {}
 
@@ -117,7 +118,7 @@ public final class CommonSubexpressionElimination {
 
     private static Instruction lookupSwappedCmp(Map<Key, Deque<Entry>> table, Instruction i, List<Value> ops, int killLine,
                                                 int blockStart) {
-        Key k = new Key(Opcode.CMP, i.type(), i.predicate.swapped(), null, List.of(ops.get(1), ops.get(0)));
+        Key k = new Key(Opcode.CMP, i.type(), i.predicate.swapped(), null, List.of(ops.get(1), ops.get(0)), 0);
         return lookup(table, k, killLine, blockStart);
     }
 
@@ -142,7 +143,8 @@ public final class CommonSubexpressionElimination {
             ops.set(0, ops.get(1));
             ops.set(1, t);
         }
-        return new Key(i.op(), i.type(), i.predicate, i.symbol, ops);
+        return new Key(i.op(), i.type(), i.predicate, i.symbol, ops,
+                ((long) i.toSpace << 17) | ((long) i.fromSpace << 1) | (i.forAccess ? 1 : 0));
     }
 
     /** Whether a block on some path from idom to b (excluding both) contains a call. */

@@ -22,7 +22,8 @@ import java.util.Map;
  * Needs: nothing. Leaves stale: nothing (the CFG is unchanged; branch folding is SimplifyCfg's).
  *
  * Replaces pure instructions whose operands are constants by their value ({@link Fold}: C semantics; division by
- * zero, INT_MIN / -1 and over-wide shifts stay as they are), and applies identities that need only one constant:
+ * zero, INT_MIN / -1 and over-wide shifts stay as they are), and applies identities that need only one constant
+ * (and {@code addrspacecast} of its own inverse: the pointer itself):
  * {@code x+0, x-0, x*1, x*0, x&0, x&-1, x|0, x^0, x<<0, x>>0, x/1}, {@code x-x, x^x} = 0, {@code select c, a, a},
  * {@code ptradd p, 0} = p, and phis whose entries are all the same value. CO-RE relocations are never folded (the
  * loader decides their value), and no identity turns a pointer into an integer or a compare into arithmetic.
@@ -127,6 +128,7 @@ public final class ConstantFolding {
             return null;
         }
         if (op == Opcode.PTRADD) return isConst(i.operand(1), 0) ? i.operand(0) : null;
+        if (op == Opcode.ADDRSPACECAST) return castBack(i);
         if (op == Opcode.CMP) return signTest(i, phiRanges);
         if (!op.isBinary()) return null;
         Value a = i.operand(0), b = i.operand(1);
@@ -166,6 +168,18 @@ public final class ConstantFolding {
         if (i.predicate != Predicate.SLT && i.predicate != Predicate.SGE) return null;
         if (!IntRange.of(i.operand(0), phiRanges).nonNegative()) return null;
         return Constant.bool(i.predicate == Predicate.SGE);
+    }
+
+    /**
+     * A pointer cast to another address space and back is the pointer itself (as clang folds the pair: arena code
+     * converts {@code (void *)node} and back in its list macros).
+     */
+    private static Value castBack(Instruction i) {
+        if (i.operand(0) instanceof Instruction inner && inner.op() == Opcode.ADDRSPACECAST && !inner.forAccess
+                && inner.fromSpace == i.toSpace && inner.toSpace == i.fromSpace) {
+            return inner.operand(0);
+        }
+        return null;
     }
 
     private static boolean isConst(Value v, long n) {

@@ -210,6 +210,7 @@ public final class JumpThreading {
         if (xi.op() != yi.op() || xi.type() != yi.type() || !xi.op().isPure() || xi.predicate != yi.predicate) return false;
         if (xi.operands().size() != yi.operands().size()) return false;
         if (xi.op() == Opcode.ADDR && !xi.symbol.equals(yi.symbol)) return false;
+        if (!xi.sameSpaces(yi)) return false;
         for (int k = 0; k < xi.operands().size(); k++) {
             if (!same(xi.operand(k), yi.operand(k), b, p, depth + 1)) return false;
         }

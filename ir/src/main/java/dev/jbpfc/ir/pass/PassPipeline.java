@@ -17,14 +17,16 @@ import java.util.function.Consumer;
 /**
  * The passes by name and the {@code -O} pipelines, in one place so the optimiser is visible at a glance:
  * <pre>
- *   O0: always-inline is-constant mem-size (every local stays in memory, as clang -O0, but always_inline functions are inlined)
- *   O1: always-inline mem2reg loop-lowering unroll sccp devirt is-constant mem-size simplifycfg dce division-bounds
+ *   O0: always-inline is-constant mem-size arena-casts (every local stays in memory, as clang -O0, but always_inline functions are inlined)
+ *   O1: always-inline mem2reg loop-lowering unroll sccp devirt is-constant mem-size simplifycfg dce arena-casts division-bounds
  *   O2: inline mem2reg sccp devirt constfold simplifycfg cse loop-lowering unroll sccp constfold is-constant mem-size simplifycfg
- *       jump-thread cse store-forward devirt redundant-loads iter-addresses dce simplifycfg dce sink loop-rotate licm division-bounds
+ *       jump-thread cse store-forward devirt redundant-loads iter-addresses dce simplifycfg dce arena-casts sink loop-rotate licm division-bounds
  *   Os: O2 with a smaller inlining threshold
  * </pre>
  * LoopUnroll runs at every level above O0 because {@code #pragma unroll} is a request the program's verification
- * may depend on. loop-lowering ({@link LoopLowering}, {@code -floop-lowering=}) picks iterator, unrolled or plain
+ * may depend on. arena-casts ({@link ArenaCastPlacement}) runs at every level, late, as clang's BPF backend places
+ * its arena casts after the optimiser; at O2 just before sink, which moves a cast used only past a null check below
+ * it, as clang's machine sinking does ({@code if (first) first->pprev = ...}). loop-lowering ({@link LoopLowering}, {@code -floop-lowering=}) picks iterator, unrolled or plain
  * form per loop before the unroller runs. {@code --print-after=NAME} (NAME a pass or "all") prints the module after each run of that pass;
  * {@code verifyEach} runs {@link IrVerifier} after every pass and throws on the first broken module (tests use it;
  * the driver turns it on with {@code -mllvm -verify-each}-like debugging flags).
@@ -34,7 +36,7 @@ public final class PassPipeline {
     public static final List<String> PASS_NAMES =
             List.of("always-inline", "inline", "mem2reg", "constfold", "sccp", "dce", "simplifycfg", "cse", "unroll",
                     "is-constant", "mem-size", "loop-lowering", "loop-rotate", "licm", "jump-thread", "store-forward", "redundant-loads",
-                    "sink", "division-bounds", "iter-addresses", "devirt");
+                    "sink", "division-bounds", "iter-addresses", "devirt", "arena-casts");
 
     private final List<String> passes = new ArrayList<>();
     private final int inlineThreshold;
@@ -86,11 +88,11 @@ public final class PassPipeline {
         String l = level.startsWith("-O") ? level.substring(2) : level.startsWith("O") ? level.substring(1) : level;
         List<String> o2 = List.of("inline", "mem2reg", "sccp", "devirt", "constfold", "simplifycfg", "cse", "loop-lowering",
                 "unroll", "sccp", "constfold", "is-constant", "mem-size", "simplifycfg", "jump-thread", "cse", "store-forward", "devirt", "redundant-loads", "cse", "iter-addresses", "dce", "simplifycfg", "dce",
-                "sink", "loop-rotate", "licm", "division-bounds");
+                "arena-casts", "sink", "loop-rotate", "licm", "division-bounds");
         return switch (l) {
-            case "0" -> new PassPipeline(List.of("always-inline", "is-constant", "mem-size"), 0);
+            case "0" -> new PassPipeline(List.of("always-inline", "is-constant", "mem-size", "arena-casts"), 0);
             case "1", "g" -> new PassPipeline(List.of("always-inline", "mem2reg", "loop-lowering", "unroll", "sccp", "devirt", "is-constant",
-                    "mem-size", "simplifycfg", "dce", "division-bounds"), 0);
+                    "mem-size", "simplifycfg", "dce", "arena-casts", "division-bounds"), 0);
             case "", "2", "3" -> new PassPipeline(o2, 40);
             case "s", "z" -> new PassPipeline(o2, 12);
             default -> throw new IllegalArgumentException("unknown optimisation level '-O" + l + "'");
@@ -195,6 +197,7 @@ public final class PassPipeline {
             case "redundant-loads" -> new RedundantLoads()::run;
             case "sink" -> new SinkIntoSuccessor()::run;
             case "division-bounds" -> new DivisionBounds()::run;
+            case "arena-casts" -> new ArenaCastPlacement()::run;
             case "iter-addresses" -> new IteratorLoopAddresses()::run;
             case "devirt" -> new Devirtualization(m)::run;
             default -> throw new IllegalArgumentException("unknown pass " + name);

@@ -23,7 +23,7 @@ final class ValueShapes {
         if (x instanceof Constant a && y instanceof Constant b) return a.equals(b);
         if (depth == 0 || !(x instanceof Instruction a) || !(y instanceof Instruction b)) return false;
         if (a.op() != b.op() || a.type() != b.type() || !a.op().isPure() || a.predicate != b.predicate
-                || a.operands().size() != b.operands().size()) {
+                || a.operands().size() != b.operands().size() || !a.sameSpaces(b)) {
             return false;
         }
         if (a.op() == Opcode.ADDR) return a.symbol != null && a.symbol.equals(b.symbol);

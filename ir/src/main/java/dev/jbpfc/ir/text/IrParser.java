@@ -460,6 +460,14 @@ public final class IrParser {
                 expect(",");
                 return Instruction.ptradd(p, value(Type.I64));
             }
+            case ADDRSPACECAST -> {
+                boolean forAccess = accept("access");
+                Value p = value(Type.PTR);
+                expect(",");
+                int from = (int) integer();
+                expect("to");
+                return Instruction.addrSpaceCast(p, from, (int) integer(), forAccess);
+            }
             case SELECT -> {
                 Type t = valueType();
                 Value c = value(Type.I1);

@@ -180,6 +180,8 @@ public final class IrPrinter {
             case ZEXT, SEXT, TRUNC, PTRTOINT, INTTOPTR -> out.append(op.spelling).append(' ').append(ops.get(0).type()).append(' ')
                            .append(operand(ops.get(0))).append(" to ").append(i.type());
             case PTRADD -> out.append("ptradd ").append(operand(ops.get(0))).append(", ").append(operand(ops.get(1)));
+            case ADDRSPACECAST -> out.append(i.forAccess ? "addrspacecast access " : "addrspacecast ").append(operand(ops.get(0)))
+                           .append(", ").append(i.fromSpace).append(" to ").append(i.toSpace);
             case SELECT -> out.append("select ").append(i.type()).append(' ').append(operand(ops.get(0))).append(", ")
                            .append(operand(ops.get(1))).append(", ").append(operand(ops.get(2)));
             case PHI -> {
