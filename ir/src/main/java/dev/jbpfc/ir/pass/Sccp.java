@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Needs: nothing (computes CFG and use lists). Leaves stale: CFG (branches on constants become {@code br}; blocks
@@ -254,7 +256,9 @@ public final class Sccp {
         }
         fn.replaceAllUses(replace);
         // delete blocks that never run, then phi entries for edges that no longer exist
-        for (Block b : new ArrayList<>(fn.blocks())) if (!reached[b.number()]) fn.removeBlock(b);
+        Set<Block> dead = new HashSet<>();
+        for (Block b : fn.blocks()) if (!reached[b.number()]) dead.add(b);
+        fn.removeBlocks(dead);
         CfgEdits.prunePhis(fn);
         Cfg.removeUnreachable(fn);
     }
