@@ -46,8 +46,8 @@ public final class Sccp {
     private final Deque<Instruction> valueWork = new ArrayDeque<>();
     /** Pairs (phi, operand whose lattice value dropped), flattened: the phi's entries for that operand to meet. */
     private final Deque<Instruction> phiWork = new ArrayDeque<>();
-    /** Large phis' entries by incoming block and value, built when first needed (see {@link PhiEntries}). */
-    private final Map<Instruction, PhiEntries> phiEntries = new IdentityHashMap<>();
+    /** Large phis' entries by incoming block and value, built when first needed (see {@link PhiEntryIndex}). */
+    private final Map<Instruction, PhiEntryIndex> phiEntries = new IdentityHashMap<>();
     private UseList uses;
 
     public void run(Function fn) {
@@ -100,7 +100,7 @@ public final class Sccp {
     /** The edge from {@code from} into the phi's block just became live. */
     private void edgeLive(Instruction phi, Block from) {
         if (state.get(phi) == OVER) return;
-        PhiEntries index = entries(phi);
+        PhiEntryIndex index = entries(phi);
         if (index == null) {
             for (int k = 0; k < phi.operands().size(); k++) if (phi.targets().get(k) == from) meetEntry(phi, k);
         } else {
@@ -111,7 +111,7 @@ public final class Sccp {
     /** The lattice value of {@code v}, one of the phi's operands, just dropped. */
     private void operandDropped(Instruction phi, Instruction v) {
         if (!reached[phi.block().number()] || state.get(phi) == OVER) return; // no live edge into an unreached block
-        PhiEntries index = entries(phi);
+        PhiEntryIndex index = entries(phi);
         if (index == null) {
             for (int k = 0; k < phi.operands().size(); k++) if (phi.operand(k) == v && meetEntry(phi, k)) return;
         } else {
@@ -131,9 +131,9 @@ public final class Sccp {
         return true;
     }
 
-    private PhiEntries entries(Instruction phi) {
-        if (phi.operands().size() <= PhiEntries.SCAN_LIMIT) return null;
-        return phiEntries.computeIfAbsent(phi, PhiEntries::index);
+    private PhiEntryIndex entries(Instruction phi) {
+        if (phi.operands().size() <= PhiEntryIndex.SCAN_LIMIT) return null;
+        return phiEntries.computeIfAbsent(phi, PhiEntryIndex::index);
     }
 
     private static long edgeKey(Block from, Block to) { return EdgeSet.edge(from.number(), to.number()); }

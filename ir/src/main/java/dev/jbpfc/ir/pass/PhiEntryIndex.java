@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
  * incoming edges made SCCP quadratic in the number of cases (issue 14). A small phi is scanned instead: cheaper
  * than building maps for it.
  */
-final class PhiEntries {
+final class PhiEntryIndex {
     /** Phis with at most this many entries are scanned rather than indexed. */
     static final int SCAN_LIMIT = 8;
     private static final int[] NONE = new int[0];
@@ -24,15 +24,15 @@ final class PhiEntries {
     /** Only instructions: constants, parameters and undef never change their lattice value. */
     private final Map<Value, int[]> byValue;
 
-    private PhiEntries(Instruction phi) {
+    private PhiEntryIndex(Instruction phi) {
         int n = phi.operands().size();
         byBlock = group(n, k -> phi.targets().get(k));
         byValue = group(n, k -> phi.operand(k) instanceof Instruction i ? i : null);
     }
 
     /** An index of the phi's entries, or null when it is small enough to scan. */
-    static PhiEntries index(Instruction phi) {
-        return phi.operands().size() <= SCAN_LIMIT ? null : new PhiEntries(phi);
+    static PhiEntryIndex index(Instruction phi) {
+        return phi.operands().size() <= SCAN_LIMIT ? null : new PhiEntryIndex(phi);
     }
 
     /** The positions of the entries coming in from {@code from}. */
