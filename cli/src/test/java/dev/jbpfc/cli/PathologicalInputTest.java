@@ -56,6 +56,12 @@ class PathologicalInputTest {
         StringBuilder sw = new StringBuilder("int f(int a) { switch (a) {");
         for (int i = 0; i < 100_000; i++) sw.append("case ").append(i).append(": return ").append(i * 3 % 7).append(';');
         sw.append("default: return 0; } }\n");
+        // Every case empty: the join's phi has an entry per case and each case block is a bare branch to it.
+        StringBuilder empty = new StringBuilder("int pick(unsigned int x) { int r = 0; switch (x) {");
+        for (int i = 0; i < 100_000; i++) empty.append("case ").append(i * 3).append(": break;");
+        empty.append("default: r = -1; } return r; }\n");
+        empty.append("__attribute__((section(\"xdp\"), used)) int prog(void *ctx) {"
+                + " return pick((unsigned int)(long)ctx); }\n");
         return List.of(
                 // A long left-leaning expression: legal at any length, so it must compile.
                 new Case("add-chain", chain.toString(), Outcome.OBJECT),
@@ -81,6 +87,9 @@ class PathologicalInputTest {
                         + repeat(")", 5000) + "; }\n", Outcome.DIAGNOSTIC,
                         "fatal error: bracket nesting level exceeded maximum of 2048", List.of()),
                 new Case("long-switch", sw.toString(), Outcome.OBJECT, null, List.of("-mcpu=v4")),
+                // SCCP re-met the join's whole phi for each case's edge, and threading the empty blocks rescanned the
+                // switch's targets per case: quadratic, over 3 minutes at 51,200 cases (issue 14).
+                new Case("empty-switch", empty.toString(), Outcome.OBJECT, null, List.of("-mcpu=v4")),
                 // clang's -fbracket-depth: the default (2048, clang-22's) is reached and passed by one ...
                 new Case("parentheses-at-limit", "int f(int a) { return " + repeat("(", 2048) + "a" + repeat(")", 2048)
                         + "; }\n", Outcome.OBJECT),

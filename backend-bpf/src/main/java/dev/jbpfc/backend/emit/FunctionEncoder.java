@@ -8,6 +8,7 @@ import dev.jbpfc.backend.mir.MInsn;
 import dev.jbpfc.backend.mir.Reg;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,29 +23,36 @@ public final class FunctionEncoder {
     public static EncodedFunction run(MFunction mf, Set<MInsn> longJumps, int functionIndex) {
         EncodedFunction out = new EncodedFunction(mf.name, mf.section, mf.linkage, mf.btfFuncId);
         out.stackBytes = mf.frameSize();
-        Map<MBlock, Integer> start = new HashMap<>();
-        Map<MBlock, Integer> firstInsn = new HashMap<>();
+        // Per block, by its place in the layout: its first slot, its first instruction's index and its label (if a
+        // jump goes there). Arrays, not maps of blocks: hashing each of a million instructions' blocks made this
+        // phase grow faster than the code did (a 200,000-case switch).
+        int blockCount = mf.blocks.size();
+        Map<MBlock, Integer> blockIndex = new IdentityHashMap<>(blockCount);
+        for (MBlock b : mf.blocks) blockIndex.put(b, blockIndex.size());
+        int[] start = new int[blockCount];
+        int[] firstInsn = new int[blockCount];
+        boolean[] targeted = new boolean[blockCount];
         int slot = 0;
         int count = 0;
-        for (MBlock b : mf.blocks) {
-            start.put(b, slot);
-            firstInsn.put(b, count);
-            for (MInsn m : b.insns) {
+        for (int bi = 0; bi < blockCount; bi++) {
+            start[bi] = slot;
+            firstInsn[bi] = count;
+            for (MInsn m : mf.blocks.get(bi).insns) {
+                if (m.target == null) {
+                    slot += BranchRelaxation.size(m, Set.of());
+                    count++;
+                    continue;
+                }
                 slot += BranchRelaxation.size(m, longJumps);
                 count += longJumps.contains(m) && m.op != BpfOp.JA ? 3 : 1;
+                targeted[indexOf(blockIndex, m.target, mf)] = true;
             }
         }
-        Map<MBlock, String> labels = new HashMap<>();
-        java.util.Set<MBlock> targeted = new java.util.HashSet<>();
-        for (MBlock o : mf.blocks) for (MInsn m : o.insns) if (m.target != null) targeted.add(m.target);
-        int blockIndex = 0;
-        for (MBlock b : mf.blocks) {
-            if (targeted.contains(b)) {
-                String label = "LBB" + functionIndex + "_" + blockIndex;
-                labels.put(b, label);
-                out.labels.put(firstInsn.get(b), label);
-            }
-            blockIndex++;
+        String[] labels = new String[blockCount];
+        for (int bi = 0; bi < blockCount; bi++) {
+            if (!targeted[bi]) continue;
+            labels[bi] = "LBB" + functionIndex + "_" + bi;
+            out.labels.put(firstInsn[bi], labels[bi]);
         }
         Map<MInsn, Integer> keyInsns = new HashMap<>();
         for (dev.jbpfc.backend.mir.MLoop l : mf.loops) {
@@ -74,8 +82,9 @@ public final class FunctionEncoder {
                     slot += insn.slots();
                     continue;
                 }
-                int target = start.get(m.target);
-                String label = labels.get(m.target);
+                int targetBlock = indexOf(blockIndex, m.target, mf);
+                int target = start[targetBlock];
+                String label = labels[targetBlock];
                 if (m.op == BpfOp.GOTOL) {
                     // written in inline asm: its distance goes in imm, whatever the distance
                     out.insns.add(new BpfInsn(BpfOp.GOTOL, 0, 0, 0, target - (slot + 1), 0, label));
@@ -97,7 +106,8 @@ public final class FunctionEncoder {
         for (dev.jbpfc.backend.mir.MLoop l : mf.loops) {
             // The block the back edge reaches now (layout may have threaded it past an empty header).
             MBlock head = l.backEdge != null && l.backEdge.target != null ? l.backEdge.target : l.header;
-            int header = head == null || !firstInsn.containsKey(head) ? -1 : firstInsn.get(head);
+            Integer headIndex = head == null ? null : blockIndex.get(head);
+            int header = headIndex == null ? -1 : firstInsn[headIndex];
             out.loopSites.add(new EncodedFunction.LoopSite(l, index(keyInsns, l.initInsn), header,
                     index(keyInsns, l.latchStep), index(keyInsns, l.backEdge)));
         }
@@ -106,6 +116,13 @@ public final class FunctionEncoder {
             out.lines.add(0, new EncodedFunction.LineEntry(0, out.lines.get(0).loc()));
         }
         return out;
+    }
+
+    /** The place of a jump's target in the layout (a jump out of the function is a bug of an earlier stage). */
+    private static int indexOf(Map<MBlock, Integer> blockIndex, MBlock target, MFunction mf) {
+        Integer k = blockIndex.get(target);
+        if (k == null) throw new IllegalStateException("in function '" + mf.name + "': a jump to a block outside it");
+        return k;
     }
 
     private static int index(Map<MInsn, Integer> at, MInsn m) {

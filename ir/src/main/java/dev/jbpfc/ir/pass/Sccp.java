@@ -14,8 +14,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Needs: nothing (computes CFG and use lists). Leaves stale: CFG (branches on constants become {@code br}; blocks
@@ -41,16 +44,26 @@ public final class Sccp {
     private EdgeSet edges; // executable edges, as (from number, to number)
     private final Deque<Block> blockWork = new ArrayDeque<>();
     private final Deque<Instruction> valueWork = new ArrayDeque<>();
+    /** Pairs (phi, operand whose lattice value dropped), flattened: the phi's entries for that operand to meet. */
+    private final Deque<Instruction> phiWork = new ArrayDeque<>();
+    /** Large phis' entries by incoming block and value, built when first needed (see {@link PhiEntryIndex}). */
+    private final Map<Instruction, PhiEntryIndex> phiEntries = new IdentityHashMap<>();
     private UseList uses;
 
     public void run(Function fn) {
         state.clear();
+        phiEntries.clear();
         reached = new boolean[fn.blockNumberLimit()];
         edges = new EdgeSet();
         uses = new UseList(fn);
         reach(fn.entry());
-        while (!blockWork.isEmpty() || !valueWork.isEmpty()) {
-            while (!valueWork.isEmpty()) {
+        while (!blockWork.isEmpty() || !valueWork.isEmpty() || !phiWork.isEmpty()) {
+            while (!valueWork.isEmpty() || !phiWork.isEmpty()) {
+                if (!phiWork.isEmpty()) {
+                    Instruction phi = phiWork.pop();
+                    operandDropped(phi, phiWork.pop());
+                    continue;
+                }
                 Instruction i = valueWork.pop();
                 if (reached[i.block().number()]) visit(i);
             }
@@ -72,8 +85,55 @@ public final class Sccp {
     private void markEdge(Block from, Block to) {
         if (edges.add(edgeKey(from, to))) {
             if (!reached[to.number()]) reach(to);
-            else for (Instruction phi : to.phis()) visit(phi); // a new live edge into a visited block
+            else for (Instruction phi : to.phis()) edgeLive(phi, from); // a new live edge into a reached block
         }
+    }
+
+    /*
+     * Incremental phi evaluation. Lattice values only drop, so a phi's value after one change (an edge into its
+     * block became live, or an operand's value dropped) is its current value met with the entries that change
+     * concerns: the same value a meet over all entries gives, without the scan over all of them that made a
+     * switch's join (one entry per case, one new live edge per case) quadratic. A whole-phi meet is still done when
+     * its block is first reached (visit). An overdefined phi cannot drop further.
+     */
+
+    /** The edge from {@code from} into the phi's block just became live. */
+    private void edgeLive(Instruction phi, Block from) {
+        if (state.get(phi) == OVER) return;
+        PhiEntryIndex index = entries(phi);
+        if (index == null) {
+            for (int k = 0; k < phi.operands().size(); k++) if (phi.targets().get(k) == from) meetEntry(phi, k);
+        } else {
+            for (int k : index.fromBlock(from)) meetEntry(phi, k);
+        }
+    }
+
+    /** The lattice value of {@code v}, one of the phi's operands, just dropped. */
+    private void operandDropped(Instruction phi, Instruction v) {
+        if (!reached[phi.block().number()] || state.get(phi) == OVER) return; // no live edge into an unreached block
+        PhiEntryIndex index = entries(phi);
+        if (index == null) {
+            for (int k = 0; k < phi.operands().size(); k++) if (phi.operand(k) == v && meetEntry(phi, k)) return;
+        } else {
+            for (int k : index.withValue(v)) if (meetEntry(phi, k)) return;
+        }
+    }
+
+    /**
+     * Meets the phi with entry k if its edge is live and its value known; whether it did (then the phi's other
+     * entries of the same value add nothing).
+     */
+    private boolean meetEntry(Instruction phi, int k) {
+        if (!edges.contains(edgeKey(phi.targets().get(k), phi.block()))) return false;
+        Object v = valueOf(phi.operand(k));
+        if (v == null) return false;
+        set(phi, v);
+        return true;
+    }
+
+    private PhiEntryIndex entries(Instruction phi) {
+        if (phi.operands().size() <= PhiEntryIndex.SCAN_LIMIT) return null;
+        return phiEntries.computeIfAbsent(phi, PhiEntryIndex::index);
     }
 
     private static long edgeKey(Block from, Block to) { return EdgeSet.edge(from.number(), to.number()); }
@@ -89,12 +149,23 @@ public final class Sccp {
         if (old == OVER || (old != null && old.equals(s))) return;
         if (old != null && s != OVER && !old.equals(s)) s = OVER;
         state.put(i, s);
-        for (Instruction u : uses.users(i)) valueWork.add(u);
+        Instruction previous = null;
+        for (Instruction u : uses.users(i)) {
+            if (u == previous) continue; // one user per operand slot: a phi's slots of one value come together
+            previous = u;
+            if (u.isPhi()) {
+                phiWork.add(u);
+                phiWork.add(i);
+            } else {
+                valueWork.add(u);
+            }
+        }
     }
 
     private void visit(Instruction i) {
         Opcode op = i.op();
         if (op == Opcode.PHI) {
+            if (state.get(i) == OVER) return;
             Object acc = null;
             for (int k = 0; k < i.operands().size(); k++) {
                 if (!edges.contains(edgeKey(i.targets().get(k), i.block()))) continue;
@@ -185,7 +256,9 @@ public final class Sccp {
         }
         fn.replaceAllUses(replace);
         // delete blocks that never run, then phi entries for edges that no longer exist
-        for (Block b : new ArrayList<>(fn.blocks())) if (!reached[b.number()]) fn.removeBlock(b);
+        Set<Block> dead = new HashSet<>();
+        for (Block b : fn.blocks()) if (!reached[b.number()]) dead.add(b);
+        fn.removeBlocks(dead);
         CfgEdits.prunePhis(fn);
         Cfg.removeUnreachable(fn);
     }

@@ -101,7 +101,7 @@ public final class SimplifyCfg {
             }
         }
         if (!changed) return false;
-        for (Block s : removed) fn.removeBlock(s);
+        fn.removeBlocks(removed);
         fn.replaceAllUses(replace);
         return true;
     }
@@ -112,6 +112,9 @@ public final class SimplifyCfg {
      * pass at the end. Searching the lists made a switch of n cases that each set a constant quadratic (a
      * 12,800-case one spent two thirds of its compile here). The result is the one the searches gave: entries are
      * only appended for new predecessors and removed for threaded blocks, which never come back.
+     * Branches are retargeted once, at the end: a threaded block's predecessors go where it went, followed through
+     * blocks threaded after it ({@link #resolve}); one {@code replaceTarget} per threaded block made the switch's n
+     * targets a scan per case, and removing blocks one by one a scan of the block list each.
      */
     private static boolean threadEmptyBlocks(Function fn) {
         boolean changed = false;
@@ -119,11 +122,14 @@ public final class SimplifyCfg {
         Map<Block, Set<Block>> preds = new HashMap<>();
         for (Block b : fn.blocks()) preds.put(b, new LinkedHashSet<>(initial.preds(b)));
         PhiEntries entries = new PhiEntries();
+        Map<Block, Block> threadedTo = new HashMap<>();
+        Set<Instruction> retarget = new LinkedHashSet<>(); // branches that may name a threaded block
+        Set<Block> threaded = new HashSet<>();
         for (Block e : new ArrayList<>(fn.blocks())) {
             if (e == fn.entry() || e.size() != 1) continue;
             Instruction t = e.terminator();
             if (t.op() != Opcode.BR || t.loopHint != Instruction.HINT_NONE) continue;
-            Block target = t.targets().get(0);
+            Block target = resolve(threadedTo, t.targets().get(0));
             if (target == e) continue;
             Set<Block> ePreds = preds.get(e);
             if (ePreds.isEmpty()) continue;
@@ -139,7 +145,7 @@ public final class SimplifyCfg {
             if (!ok) continue;
             for (Block p : ePreds) {
                 boolean alreadyPred = targetPreds.contains(p);
-                p.terminator().replaceTarget(e, target);
+                retarget.add(p.terminator());
                 if (!alreadyPred) {
                     for (Instruction phi : phis) entries.add(phi, entries.incomingFor(phi, e), p);
                     targetPreds.add(p);
@@ -147,11 +153,28 @@ public final class SimplifyCfg {
             }
             for (Instruction phi : phis) entries.remove(phi, e);
             targetPreds.remove(e);
-            fn.removeBlock(e);
+            threadedTo.put(e, target);
+            threaded.add(e);
             changed = true;
         }
+        for (Instruction t : retarget) {
+            List<Block> targets = t.targets();
+            for (int k = 0; k < targets.size(); k++) targets.set(k, resolve(threadedTo, targets.get(k)));
+        }
+        fn.removeBlocks(threaded);
         entries.applyRemovals();
         return changed;
+    }
+
+    /**
+     * Where a branch to b goes once the threaded blocks are gone: b, or the block b was threaded to, followed
+     * further while that was threaded too (the path is shortened as it is walked, so chains cost once).
+     */
+    private static Block resolve(Map<Block, Block> threadedTo, Block b) {
+        Block end = b;
+        for (Block next; (next = threadedTo.get(end)) != null; ) end = next;
+        while (b != end) b = threadedTo.put(b, end);
+        return end;
     }
 
     /** The phi entries threadEmptyBlocks reads and edits, by incoming block, with removals put off to the end. */

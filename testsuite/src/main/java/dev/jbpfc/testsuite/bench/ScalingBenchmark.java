@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 14's "cost linear in input size": generated programs of growing size in five shapes, each compiled by
+ * Issue 14's "cost linear in input size": generated programs of growing size in six shapes, each compiled by
  * {@code ./jbpfc -O2 -mcpu=v4 -c} (v4: jumps past 16 bits need {@code gotol}; at v3 the largest sizes end in
  * that diagnostic, as clang-22 does) in a fresh process without the compile server; per size the BPF instructions of the
  * object, CPU time (user + system of the process), wall time and peak memory, and the slope of CPU time against
  * size on a log-log scale. A report, not a timed test.
  * <pre>
  *   java -cp testsuite/target/classes:loop-hints/target/classes:bpf-isa/target/classes:btf-emit/target/classes:ir/target/classes \
- *       dev.jbpfc.testsuite.bench.ScalingBenchmark [--shapes straight,functions,switch,nesting,initializer]
+ *       dev.jbpfc.testsuite.bench.ScalingBenchmark [--shapes straight,functions,switch,empty-switch,nesting,initializer]
  *       [--steps 5] [--limit-seconds 120]
  * </pre>
  * Sizes grow by 4 from about 1,000 instructions (for the initializer, 1,000 elements) for {@code --steps} sizes,
@@ -78,6 +78,18 @@ public final class ScalingBenchmark {
         return s.append(LICENSE).toString();
     }
 
+    /**
+     * One switch of n cases that do nothing, so that every case flows into the join with the same value: the join's
+     * phi has an entry per case and the case blocks are empty (issue 14: quadratic in SCCP and SimplifyCfg once).
+     */
+    static String emptySwitch(int n) {
+        StringBuilder s = new StringBuilder("int pick(unsigned int x) {\n  int r = 0;\n  switch (x) {\n");
+        for (int i = 0; i < n; i++) s.append("  case ").append(i * 3).append(": break;\n");
+        s.append("  default: r = -1;\n  }\n  return r;\n}\n");
+        s.append("__attribute__((section(\"xdp\"), used)) int prog(void *ctx) { return pick((unsigned int)(long)ctx) & 3; }\n");
+        return s.append(LICENSE).toString();
+    }
+
     /** n nests, one after the other, of 64 ifs each inside the one before (deep, well within -fbracket-depth). */
     static String nesting(int n) {
         int depth = 64;
@@ -106,6 +118,7 @@ public final class ScalingBenchmark {
             new Named("straight", "statements", 250, ScalingBenchmark::straight),
             new Named("functions", "functions", 250, ScalingBenchmark::functions),
             new Named("switch", "cases", 200, ScalingBenchmark::longSwitch),
+            new Named("empty-switch", "cases", 200, ScalingBenchmark::emptySwitch),
             new Named("nesting", "nests of 64", 4, ScalingBenchmark::nesting),
             new Named("initializer", "elements", 1000, ScalingBenchmark::initializer));
 
