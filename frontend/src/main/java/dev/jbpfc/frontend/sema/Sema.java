@@ -498,6 +498,13 @@ public final class Sema {
 
     private FunctionSymbol declareFunction(String name, FunctionType t, StorageClass storage, boolean inline,
                                            SourceLocation at) {
+        FunctionSymbol f = declareFunctionSymbol(name, t, storage, inline, at);
+        if (f != null && scope.isFile()) f.noteFileScopeDeclaration(inline, storage == StorageClass.EXTERN, false);
+        return f;
+    }
+
+    private FunctionSymbol declareFunctionSymbol(String name, FunctionType t, StorageClass storage, boolean inline,
+                                                 SourceLocation at) {
         if (!scope.isFile() && storage == StorageClass.STATIC) {
             diags.error(at, "function declared in block scope cannot have 'static' storage class");
         }
@@ -632,6 +639,7 @@ public final class Sema {
         }
         keep(f);
         f.setDefined(true);
+        f.noteFileScopeDeclaration(ds.isInline(), storage == StorageClass.EXTERN, true);
         List<Attribute> attributes = AttributeReader.concat(ds.attributes(), def.declarator().attributes(),
                 def.attributes());
         attrs.read(attributes, f.attributes);
