@@ -42,6 +42,7 @@ public final class Sema {
     final Diagnostics diags;
     final SemanticModel model;
     final AttributeReader attrs = new AttributeReader(this);
+    final MachineMode modes = new MachineMode(this);
     final TypeResolver types = new TypeResolver(this);
     final ExprChecker exprs = new ExprChecker(this);
     final ConstantEvaluator consts = new ConstantEvaluator(this);
@@ -394,6 +395,8 @@ public final class Sema {
             Declarator dr = id.declarator();
             CType t = types.declarator(base, ds, dr, false);
             List<Attribute> attributes = AttributeReader.concat(ds.attributes(), dr.attributes(), id.attributes());
+            if (t.isFunction()) modes.refuseOn(attributes);
+            else t = modes.apply(t, attributes);
             SourceLocation at = dr.nameLoc() != null ? dr.nameLoc() : dr.loc();
             if (dr.name() == null) {
                 diags.error(dr.loc(), "declaration does not declare anything");
@@ -642,6 +645,7 @@ public final class Sema {
         f.noteFileScopeDeclaration(ds.isInline(), storage == StorageClass.EXTERN, true);
         List<Attribute> attributes = AttributeReader.concat(ds.attributes(), def.declarator().attributes(),
                 def.attributes());
+        modes.refuseOn(attributes);
         attrs.read(attributes, f.attributes);
         sections.add(f, f.attributes.section);
         model.functionDefs.put(def, f);
