@@ -17,3 +17,8 @@ int caller(int a) {
     return gnu_extern_inline(a) + not_inlined(a) + always(a) + c99_inline(a) + c99_extern_inline(a)
         + gnu_inline_without_extern(a) + declared_first(a) + static_gnu_inline(a);
 }
+// Static functions only an inline definition calls are not emitted either.
+static int helper(int x) { return x + 1; }
+static __attribute__((noinline)) int noinline_helper(int x) { return x + 2; }
+extern inline __attribute__((gnu_inline, noinline)) int calls_statics(int x) { return helper(x) * noinline_helper(x); }
+int second_caller(int a) { return calls_statics(a); }

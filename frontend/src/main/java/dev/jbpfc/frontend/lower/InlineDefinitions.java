@@ -10,6 +10,7 @@ import dev.jbpfc.ir.Module;
 import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Param;
 import dev.jbpfc.ir.Type;
+import dev.jbpfc.ir.pass.Inliner;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +38,8 @@ final class InlineDefinitions {
         for (Function f : module.functions()) if (f.has(FnAttr.AVAILABLE_EXTERNALLY)) dropped.add(f);
         if (dropped.isEmpty()) return;
         module.functions().removeAll(dropped);
+        // A static function only the dropped bodies called goes too (clang-22 emits no static it does not call).
+        Inliner.removeDeadStatics(module);
         Set<String> called = new HashSet<>();
         for (Function f : module.functions()) {
             for (Instruction i : f.instructions()) {
