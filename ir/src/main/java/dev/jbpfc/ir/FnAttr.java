@@ -20,7 +20,12 @@ public enum FnAttr {
      * function that passes it to bpf_loop plus its own against the 512-byte stack limit, and the backend checks
      * that sum, since the compiler made the second frame.
      */
-    LOOP_CALLBACK("bpf_loop_callback");
+    LOOP_CALLBACK("bpf_loop_callback"),
+    /**
+     * An inline definition (C99 {@code inline}, GNU {@code extern inline}): the body is there to be inlined and is
+     * never emitted; the function itself is defined in another object, so calls the inliner leaves go there.
+     */
+    AVAILABLE_EXTERNALLY("available_externally");
 
     public final String spelling;
 

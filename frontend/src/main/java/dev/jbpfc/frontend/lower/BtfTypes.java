@@ -214,7 +214,8 @@ public final class BtfTypes {
         } else {
             IntegerType u = e.underlying();
             List<EnumValue> values = new ArrayList<>();
-            boolean wide = false;
+            // An 8-byte enum is ENUM64 whatever its values (clang-22: mode(word), `enum e : long`).
+            boolean wide = u.bytes > 4;
             for (EnumType.Enumerator en : e.enumerators()) {
                 BigInteger v = en.value();
                 // ENUM holds 32-bit values (signed or unsigned per kind_flag); anything wider needs ENUM64.

@@ -131,10 +131,15 @@ final class CoreAccess {
                 }
                 if (ix.base.type.isPointer()) {
                     // p[i].x: the first index of the access string is the pointer's element.
-                    if (steps.isEmpty()) return null;
                     CType rt = ix.base.type.asPointer().pointee();
                     if (!(rt.unqualified() instanceof RecordType r)) return null;
-                    if (!r.preserveAccessIndex() && !active()) return null;
+                    if (steps.isEmpty()) {
+                        // The subscript alone (aux->func_info[0].type_id, where the element's record has no
+                        // preserve_access_index): relocated as an index-only access, "N" on the element's record.
+                        if (!indexesPreservedPointer(ix.base)) return null;
+                    } else if (!r.preserveAccessIndex() && !active()) {
+                        return null;
+                    }
                     // clang names the record itself here, not a typedef the pointer was declared with: p[1].x
                     // with `named_t *p` relocates against `struct named` (checked against clang-22).
                     steps.addFirst(String.valueOf(idx));
@@ -147,6 +152,31 @@ final class CoreAccess {
                 return null;
             }
         }
+    }
+
+    /**
+     * Whether a subscript of the pointer {@code base} is itself a CO-RE access, as clang-22 makes it (checked with
+     * llvm-objdump on its objects): when the pointer is read from a member of a {@code preserve_access_index} record
+     * ({@code aux->func_info[1]}, even if the element's own record has no such attribute), is a variable or
+     * parameter pointing to such a record ({@code p[1]}), or is inside {@code __builtin_preserve_access_index}.
+     * The relocation names the element's record with the index alone as access string ({@code "1"}): the loader
+     * then scales the index by the running kernel's size of that record. A pointer from anywhere else (a call, a
+     * local copy of the member) is indexed with this build's size, as in clang.
+     */
+    boolean indexesPreservedPointer(Expr base) {
+        if (!base.type.isPointer() || !(base.type.asPointer().pointee().unqualified() instanceof RecordType pointee)) {
+            return false;
+        }
+        if (active()) return true;
+        if (base instanceof Expr.Member m) {
+            MemberAccess ma = x.unit.model.memberOf(m);
+            return ma != null && ma.record().preserveAccessIndex();
+        }
+        if (base instanceof Expr.Ident id) {
+            return x.unit.model.symbolOf(id) instanceof dev.jbpfc.frontend.sema.ObjectSymbol
+                    && pointee.preserveAccessIndex();
+        }
+        return false;
     }
 
     /**

@@ -265,6 +265,10 @@ final class ExprLowering implements Expr.Visitor<Value> {
             LValue viaCore = core.tryAccess(ix);
             if (viaCore != null) return viaCore;
         }
+        if (ptrSide.type.isPointer() && core.indexesPreservedPointer(ptrSide)) {
+            LValue viaCore = core.tryAccess(ix);
+            if (viaCore != null) return viaCore;
+        }
         Value base = rvalue(ptrSide);
         Value addr = scaledAdd(base, intSide, elem.isComplete() ? elem.size() : 1, false);
         return LValue.of(addr, elem, alignOf(elem));

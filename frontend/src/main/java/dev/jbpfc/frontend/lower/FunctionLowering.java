@@ -121,6 +121,8 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
         if (symbol.attributes.naked) fn.attrs().add(FnAttr.NAKED);
         if (symbol.attributes.used && symbol.isStatic()) fn.attrs().add(FnAttr.USED);
         if (symbol.attributes.isHidden() && !symbol.isStatic()) fn.attrs().add(FnAttr.HIDDEN);
+        boolean inlineDefinition = symbol.isInlineDefinition();
+        if (inlineDefinition) fn.attrs().add(FnAttr.AVAILABLE_EXTERNALLY);
         Declarator.Function proto = def.declarator().function();
         List<String> names = new ArrayList<>();
         List<ObjectSymbol> paramSymbols = new ArrayList<>();
@@ -139,7 +141,8 @@ final class FunctionLowering implements Stmt.Visitor<Void> {
                 : unit.btf.func(fn.name(), ft, names, linkage, symbol.attributes.btfDeclTags, tags);
         // A static function's FUNC (and the types of its prototype) waits for the optimiser: one it inlines away
         // gets none, as with clang-22 (Lowering.lower declares the survivors').
-        if (symbol.isStatic()) unit.deferredFuncs.put(fn, btfFunc);
+        // An inline definition gets none: it is never emitted (InlineDefinitions drops it after the optimiser).
+        if (symbol.isStatic() || inlineDefinition) unit.deferredFuncs.put(fn, btfFunc);
         else fn.setBtfFuncId(btfFunc.getAsInt());
 
         Block entry = fn.addBlock("entry");

@@ -84,6 +84,7 @@ public final class Lowering {
         sortLikeSource(module, order, unit);
         addDataSections(module, unit);
         if (!diags.hasErrors()) optimize.accept(module);
+        InlineDefinitions.drop(module);
         java.util.Set<dev.jbpfc.ir.Function> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         kept.addAll(module.functions());
         for (var f : unit.deferredFuncs.entrySet()) {

@@ -7,6 +7,7 @@ import dev.jbpfc.ir.Module;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * String literals whose address is taken ({@code const char *s = "one";}, {@code bpf_printk("x=%d", x)} through
@@ -18,13 +19,17 @@ import java.util.Map;
  *   global global @names size 16 align 8 section ".data" reloc 0 @.str reloc 8 @.str.1
  * </pre>
  * Equal literals share one global. (A literal that initializes a char array is copied into the array instead.)
+ * A new literal's name is made unique by the unit ({@link UnitContext#uniqueName}), whose suffixes count static
+ * locals' too, as clang's do.
  */
 final class StringPool {
     private final Module module;
     private final Map<ByteBuffer, String> names = new HashMap<>();
+    private final UnaryOperator<String> uniqueName;
 
-    StringPool(Module module) {
+    StringPool(Module module, UnaryOperator<String> uniqueName) {
         this.module = module;
+        this.uniqueName = uniqueName;
     }
 
     /** The global holding {@code bytes} (the literal's bytes including its terminating NUL). */
@@ -32,7 +37,7 @@ final class StringPool {
         ByteBuffer key = ByteBuffer.wrap(bytes.clone());
         String known = names.get(key);
         if (known != null) return known;
-        String name = names.isEmpty() ? ".str" : ".str." + names.size();
+        String name = uniqueName.apply(".str");
         Global g = new Global(name, bytes.length, 1, ".rodata.str1.1", Linkage.STATIC);
         g.setData(bytes);
         module.globals().add(g);

@@ -45,6 +45,13 @@ final class UnitContext {
     final Map<FunctionSymbol, FunctionDef> definitions = new IdentityHashMap<>();
     final Map<Symbol, String> names = new IdentityHashMap<>();
     final Set<String> usedNames = new HashSet<>();
+    /**
+     * The suffix of the last name made unique: one counter for the whole unit, as clang-22 has (its module's symbol
+     * table), so a second static local {@code ____fmt} of bpf_printk in a second function is {@code b.____fmt.2}
+     * after {@code a.____fmt.1}, and string literals ({@code .str.N}) advance it too. The names show in the
+     * symbol table and as BTF VARs of .rodata.
+     */
+    private int lastUnique;
     /** Static objects by first reference (clang's module order, hence the section layout). */
     final List<String> referenceOrder = new ArrayList<>();
     final Deque<FunctionSymbol> pendingFunctions = new ArrayDeque<>();
@@ -61,7 +68,7 @@ final class UnitContext {
         this.btf = btf;
         this.diags = diags;
         this.options = options;
-        this.strings = new StringPool(module);
+        this.strings = new StringPool(module, this::uniqueName);
         this.globals = new GlobalData(module, strings, this::symbolOfBase);
     }
 
@@ -84,11 +91,17 @@ final class UnitContext {
 
     /** Gives a static local its clang name {@code function.variable} (uniquified). */
     String nameStaticLocal(ObjectSymbol o, String function) {
-        String base = function + "." + o.name(), n = base;
-        for (int i = 1; usedNames.contains(n); i++) n = base + "." + i;
-        usedNames.add(n);
+        String n = uniqueName(function + "." + o.name());
         names.put(o, n);
         referenceOrder.add(n);
+        return n;
+    }
+
+    /** {@code base}, or {@code base.N} with the unit's next free suffix if base is taken; reserved from now on. */
+    String uniqueName(String base) {
+        String n = base;
+        while (usedNames.contains(n)) n = base + "." + ++lastUnique;
+        usedNames.add(n);
         return n;
     }
 

@@ -110,6 +110,7 @@ final class AttributeReader {
                 case "unused", "maybe_unused" -> out.unused = true;
                 case "packed" -> out.packed = true;
                 case "noreturn" -> out.noreturn = true;
+                case "gnu_inline" -> out.gnuInline = true;
                 case "aligned" -> out.aligned = Math.max(out.aligned, alignValue(a));
                 case "visibility" -> out.visibility = stringArg(a, 0);
                 case "btf_decl_tag" -> {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The GNU attributes of a declaration that later stages read, collected by sema from the syntax:
  * {@code section("xdp")}, {@code weak}, {@code always_inline}/{@code noinline}, {@code naked}, {@code used},
- * {@code unused}, {@code btf_decl_tag("...")}, {@code aligned(N)}, {@code visibility("hidden")}.
+ * {@code unused}, {@code btf_decl_tag("...")}, {@code aligned(N)}, {@code visibility("hidden")}, {@code gnu_inline}.
  * Attributes sema does not know are ignored, like clang ignores unknown attributes with a warning.
  */
 public final class DeclAttributes {
@@ -19,6 +19,8 @@ public final class DeclAttributes {
     public boolean unused;
     public boolean packed;
     public boolean noreturn;
+    /** {@code gnu_inline}: the function's {@code inline} follows GNU89 rules ({@link FunctionSymbol#isInlineDefinition}). */
+    public boolean gnuInline;
     public int aligned;
     public String visibility;
     public final List<String> btfDeclTags = new ArrayList<>();
@@ -44,6 +46,7 @@ public final class DeclAttributes {
             unused = now.unused;
             packed = now.packed;
             noreturn = now.noreturn;
+            gnuInline = now.gnuInline;
             aligned = now.aligned;
             visibility = now.visibility;
             btfDeclTags.clear();
@@ -62,6 +65,7 @@ public final class DeclAttributes {
         unused |= other.unused;
         packed |= other.packed;
         noreturn |= other.noreturn;
+        gnuInline |= other.gnuInline;
         aligned = Math.max(aligned, other.aligned);
         if (other.visibility != null) visibility = other.visibility;
         for (String t : other.btfDeclTags) if (!btfDeclTags.contains(t)) btfDeclTags.add(t);

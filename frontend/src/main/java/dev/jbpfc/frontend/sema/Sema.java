@@ -43,6 +43,7 @@ public final class Sema {
     final Diagnostics diags;
     final SemanticModel model;
     final AttributeReader attrs = new AttributeReader(this);
+    final MachineMode modes = new MachineMode(this);
     final TypeResolver types = new TypeResolver(this);
     final ExprChecker exprs = new ExprChecker(this);
     final ConstantEvaluator consts = new ConstantEvaluator(this);
@@ -395,6 +396,8 @@ public final class Sema {
             Declarator dr = id.declarator();
             CType t = types.declarator(base, ds, dr, false);
             List<Attribute> attributes = AttributeReader.concat(ds.attributes(), dr.attributes(), id.attributes());
+            if (t.isFunction()) modes.refuseOn(attributes);
+            else t = modes.apply(t, attributes);
             SourceLocation at = dr.nameLoc() != null ? dr.nameLoc() : dr.loc();
             if (dr.name() == null) {
                 diags.error(dr.loc(), "declaration does not declare anything");
@@ -499,6 +502,13 @@ public final class Sema {
 
     private FunctionSymbol declareFunction(String name, FunctionType t, StorageClass storage, boolean inline,
                                            SourceLocation at) {
+        FunctionSymbol f = declareFunctionSymbol(name, t, storage, inline, at);
+        if (f != null && scope.isFile()) f.noteFileScopeDeclaration(inline, storage == StorageClass.EXTERN, false);
+        return f;
+    }
+
+    private FunctionSymbol declareFunctionSymbol(String name, FunctionType t, StorageClass storage, boolean inline,
+                                                 SourceLocation at) {
         if (!scope.isFile() && storage == StorageClass.STATIC) {
             diags.error(at, "function declared in block scope cannot have 'static' storage class");
         }
@@ -639,8 +649,10 @@ public final class Sema {
         }
         keep(f);
         f.setDefined(true);
+        f.noteFileScopeDeclaration(ds.isInline(), storage == StorageClass.EXTERN, true);
         List<Attribute> attributes = AttributeReader.concat(ds.attributes(), def.declarator().attributes(),
                 def.attributes());
+        modes.refuseOn(attributes);
         attrs.read(attributes, f.attributes);
         sections.add(f, f.attributes.section);
         model.functionDefs.put(def, f);

@@ -224,6 +224,7 @@ final class TypeResolver {
         }
         sema.keep(type);
         type.setDefinedAt(r.loc());
+        sema.modes.refuseOn(r.attributes());
         type.setPacked(sema.attrs.has(r.attributes(), "packed"));
         type.setAlignedAttr(sema.attrs.aligned(r.attributes()));
         type.setPreserveAccessIndex(sema.attrs.has(r.attributes(), "preserve_access_index")
@@ -327,6 +328,7 @@ final class TypeResolver {
         SourceLocation at = d != null && d.nameLoc() != null ? d.nameLoc() : f.loc();
         List<Attribute> attrs = AttributeReader.concat(fs.specifiers().attributes(), d == null ? null : d.attributes(),
                 f.attributes());
+        if (!t.isFunction()) t = sema.modes.apply(t, attrs);
         boolean packed = sema.attrs.has(attrs, "packed");
         int aligned = sema.attrs.aligned(attrs);
         List<String> tags = sema.attrs.strings(attrs, "btf_decl_tag");
@@ -420,6 +422,7 @@ final class TypeResolver {
         sema.keep(type);
         type.setDefinedAt(e.loc());
         type.setPacked(sema.attrs.has(e.attributes(), "packed"));
+        IntegerType moded = sema.modes.enumUnderlying(e.attributes());
         IntegerType fixed = null;
         if (e.fixedType() != null) {
             CType ft = typeName(e.fixedType());
@@ -446,6 +449,9 @@ final class TypeResolver {
                 sema.diags.error(en.loc(), "redefinition of enumerator '" + en.name() + "'");
             }
             CType constType = fixed != null ? type : IntegerType.INT.canRepresent(v) ? IntegerType.INT : type;
+            // An enumerator that does not fit int has the enum's type: with a mode, a narrower one that wraps it
+            // (clang-22: U = 0x80000000u in an enum of mode QI is 0).
+            if (moded != null && fixed == null && constType == type) v = wrap(v, moded);
             EnumConstantSymbol sym = new EnumConstantSymbol(en.name(), constType, v, type, en.loc());
             sema.scope.declare(sym);
             symbols.add(sym);
@@ -453,6 +459,7 @@ final class TypeResolver {
             next = v.add(BigInteger.ONE);
         }
         if (fixed != null) type.complete(values, fixed);
+        else if (moded != null) type.complete(values, moded);
         else type.complete(values);
         return type;
     }
@@ -545,10 +552,20 @@ final class TypeResolver {
         return new FunctionType(ret, params, f.isVariadic(), f.hasPrototype());
     }
 
+    /** {@code v} as a value of {@code t} (two's complement wrap-around). */
+    private static BigInteger wrap(BigInteger v, IntegerType t) {
+        BigInteger m = v.and(BigInteger.ONE.shiftLeft(t.bits()).subtract(BigInteger.ONE));
+        return t.signed && m.testBit(t.bits() - 1) ? m.subtract(BigInteger.ONE.shiftLeft(t.bits())) : m;
+    }
+
     /** A parameter's type after adjustment: arrays and functions become pointers (C11 6.7.6.3p7-8). */
     CType paramType(Declarator.Param p) {
         CType base = specifiers(p.specifiers(), false);
         CType t = p.declarator() == null ? base : declarator(base, p.specifiers(), p.declarator(), false);
+        if (!t.isFunction()) {
+            t = sema.modes.apply(t, AttributeReader.concat(p.specifiers().attributes(),
+                    p.declarator() == null ? null : p.declarator().attributes(), p.attributes()));
+        }
         return adjustParameter(t, p.declarator());
     }
 

@@ -24,7 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GlobalDataTest {
     private final Module module = new Module();
     private final Map<Object, String> symbols = new java.util.IdentityHashMap<>();
-    private final GlobalData data = new GlobalData(module, new StringPool(module), base -> symbols.get(base));
+    private final GlobalData data = new GlobalData(module, new StringPool(module, this::numbered),
+            base -> symbols.get(base));
+    private int strings;
+
+    /** The unit's naming as these tests need it: each new string a new name. */
+    private String numbered(String base) { return strings++ == 0 ? base : base + "." + (strings - 1); }
 
     private static ConstValue i(long v, CType t) { return ConstValue.ofInteger(v, t); }
 

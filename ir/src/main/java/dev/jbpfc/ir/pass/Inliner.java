@@ -274,7 +274,12 @@ public final class Inliner {
         edits.swept = true;
     }
 
-    private static void removeDeadStatics(Module m) {
+    /**
+     * Deletes the static {@code .text} functions nothing refers to any more (not {@code used}), repeatedly, as their
+     * own calls go with them. Also for a caller that has dropped function bodies of its own (the frontend's inline
+     * definitions).
+     */
+    public static void removeDeadStatics(Module m) {
         boolean changed = true;
         while (changed) {
             changed = false;

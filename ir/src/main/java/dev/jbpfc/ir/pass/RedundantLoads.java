@@ -7,6 +7,7 @@ import dev.jbpfc.ir.Opcode;
 import dev.jbpfc.ir.Value;
 import dev.jbpfc.ir.analysis.Cfg;
 import dev.jbpfc.ir.analysis.DominatorTree;
+import dev.jbpfc.ir.analysis.UseList;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -53,6 +54,15 @@ import java.util.Set;
  * immediate dominator the walk goes on only when no block in between writes memory and the block heads no loop: the
  * "||" of test_sk_lookup.c's "ctx->sk->family != AF_INET || ctx->sk->type != SOCK_STREAM" joins two paths before
  * the next read of ctx->sk.
+ * A CO-RE relocated address (a {@code core_field} of a preserve_access_index record, equal to another of the same
+ * record by {@link ValueShapes}) is reused as clang-22 reuses it, so that the objects' relocations are the same:
+ * clang first moves a load down into the one block that uses it, then reuses loads within a block. So a load of
+ * such an address reads an earlier one only when the earlier one's uses would keep it in, or take it to, the later
+ * load's block ({@link #home}). The preload iterators and bpf_iter_ipv6_route.c:
+ * <pre>
+ *   seq = ctx->meta->seq; n = ctx->meta->seq_num;   one block: ctx->meta loaded once, one relocation
+ *   nh = rt->nh; if (rt->nh) x = nh->nh_info;       nh is used only in the branch: loaded twice, two relocations
+ * </pre>
  */
 public final class RedundantLoads {
     /** Instructions looked at per load: keeps the pass linear in practice. */
@@ -60,6 +70,7 @@ public final class RedundantLoads {
 
     public void run(Function fn) {
         DominatorTree dom = null;
+        UseList[] uses = {null};
         Map<Value, Value> replaced = new HashMap<>();
         for (Block b : fn.blocks()) {
             // Nothing changes the blocks until the end, so a load's position is its index here (asking the block
@@ -70,6 +81,10 @@ public final class RedundantLoads {
                 if (load.op() != Opcode.LOAD || load.isVolatile || load.ordered) continue;
                 if (dom == null) dom = new DominatorTree(new Cfg(fn));
                 Value earlier = earlierValue(load, k, dom, ofGlobalOrMapValue(load.operand(0)));
+                if (earlier instanceof Instruction e && e.op() == Opcode.LOAD && relocated(load.operand(0))) {
+                    if (uses[0] == null) uses[0] = new UseList(fn);
+                    if (home(e, uses[0], dom.cfg()) != b) earlier = null;
+                }
                 if (earlier != null) replaced.put(load, replaced.getOrDefault(earlier, earlier));
             }
         }
@@ -90,6 +105,30 @@ public final class RedundantLoads {
         while (p instanceof Instruction i && i.op() == Opcode.PTRADD) p = i.operand(0);
         if (!(p instanceof Instruction i)) return false;
         return i.op() == Opcode.ADDR || (i.op() == Opcode.CALLHELPER && MAP_VALUE_HELPERS.contains(i.size));
+    }
+
+    /** Whether the address {@code p} is computed from a CO-RE relocation (the value of a {@code core_field}). */
+    private static boolean relocated(Value p) {
+        while (p instanceof Instruction i && i.op() == Opcode.PTRADD) {
+            if (i.operand(1) instanceof Instruction c && c.op() == Opcode.CORE_FIELD) return true;
+            p = i.operand(0);
+        }
+        return false;
+    }
+
+    /**
+     * The block clang-22 would leave {@code load} in: the one block all its users are in when that block's only
+     * predecessor is the load's own block (the load moves down there), else its own block.
+     */
+    private static Block home(Instruction load, UseList uses, Cfg cfg) {
+        Block own = load.block(), target = null;
+        for (Instruction u : uses.users(load)) {
+            if (u.op() == Opcode.PHI || u.block() == own) return own;
+            if (target == null) target = u.block();
+            else if (target != u.block()) return own;
+        }
+        if (target == null || cfg.preds(target).size() != 1 || cfg.preds(target).get(0) != own) return own;
+        return target;
     }
 
     /** The value an earlier load of the same address read, or (fromStores) a store to it wrote; {@code at}: the load's index in its block. */
