@@ -113,7 +113,7 @@ public final class Mem2Reg {
             }
             Block b = (Block) top;
             stack.push(undoAlloca.size());
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (i.isPhi() && phiVar.containsKey(i)) {
                     Instruction a = phiVar.get(i);
                     undoAlloca.add(a);
