@@ -278,7 +278,10 @@ public final class Instruction extends Value {
         int n = targets.size();
         if (n <= 8) {
             List<Block> out = new ArrayList<>(n);
-            for (Block b : targets) if (!out.contains(b)) out.add(b);
+            for (int k = 0; k < n; k++) { // by index: every Cfg asks every block, and C1 keeps the iterators
+                Block b = targets.get(k);
+                if (!out.contains(b)) out.add(b);
+            }
             return out;
         }
         // A switch may have 100,000 targets: marks by block number keep this linear and cheap (a LinkedHashSet of
@@ -289,8 +292,9 @@ public final class Instruction extends Value {
             if (fn == null || b.function() != fn) return new ArrayList<>(new java.util.LinkedHashSet<>(targets));
         }
         boolean[] seen = new boolean[fn.blockNumberLimit()];
-        List<Block> out = new ArrayList<>();
-        for (Block b : targets) {
+        List<Block> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Block b = targets.get(k);
             if (seen[b.number()]) continue;
             seen[b.number()] = true;
             out.add(b);

@@ -47,7 +47,9 @@ public final class UseList {
         int total = 0;
         for (Block b : fn.blocks()) {
             for (int k = 0; k < b.size(); k++) {
-                for (Value v : b.get(k).operands()) {
+                List<Value> ops = b.get(k).operands();
+                for (int o = 0; o < ops.size(); o++) { // by index: an iterator per instruction per pass adds up
+                    Value v = ops.get(o);
                     int n = slotNow(v);
                     if (n >= 0) {
                         start[n + 1]++;
@@ -65,8 +67,9 @@ public final class UseList {
         for (Block b : fn.blocks()) {
             for (int k = 0; k < b.size(); k++) {
                 Instruction user = b.get(k);
-                for (Value v : user.operands()) {
-                    int n = slotNow(v);
+                List<Value> ops = user.operands();
+                for (int o = 0; o < ops.size(); o++) {
+                    int n = slotNow(ops.get(o));
                     if (n >= 0) users[next[n]++] = user;
                 }
             }
