@@ -136,6 +136,10 @@ final class Compilation {
             SemanticModel model = Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens),
                     shared == null ? null : shared.analyzed);
             t = lap("sema", t);
+            // The tokens (a million for a 50,000-case switch) are not needed past here: without this they stayed
+            // reachable from this frame through the optimization and the backend (issue 14).
+            tokens = null;
+            pp = null;
             if (times != null && shared != null) {
                 times.note("sema reused " + shared.analyzed.lastReusedDeclarations() + " of " + tu.decls().size()
                         + " top-level declarations of the previous input");

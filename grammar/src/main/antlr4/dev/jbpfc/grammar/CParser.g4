@@ -15,7 +15,7 @@
  */
 parser grammar CParser;
 
-options { tokenVocab = CLexer; }
+options { tokenVocab = CLexer; contextSuperClass = CompactRuleContext; }
 
 @parser::members {
     /** Set by the frontend before parsing: keeps the scoped table of typedef names that classifies identifiers. */

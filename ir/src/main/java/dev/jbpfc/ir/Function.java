@@ -32,6 +32,8 @@ public final class Function {
     private int nameCounter;
     /** How many block numbers ({@link Block#number()}) have been given; numbers are never reused. */
     private int blockNumbers;
+    /** How many instruction numbers ({@link Instruction#number()}) have been given; never reused either. */
+    private int instructionNumbers;
 
     public Function(String name, Type returnType) {
         this.name = name;
@@ -76,6 +78,11 @@ public final class Function {
     public int blockNumberLimit() { return blockNumbers; }
 
     int newBlockNumber() { return blockNumbers++; }
+
+    /** One more than the largest {@link Instruction#number()} given in this function: the size of per-value arrays. */
+    public int instructionNumberLimit() { return instructionNumbers; }
+
+    int newInstructionNumber() { return instructionNumbers++; }
 
     public Block addBlock(String name) {
         Block b = new Block(name == null ? null : uniqueBlockName(name));
@@ -161,7 +168,7 @@ public final class Function {
     public String uniqueValueName(String base) {
         Set<String> used = new HashSet<>();
         for (Param p : params) used.add(p.name());
-        for (Block b : blocks) for (Instruction i : b.instructions()) if (i.name() != null) used.add(i.name());
+        for (Block b : blocks) for (Instruction i : b.instructionsView()) if (i.name() != null) used.add(i.name());
         return uniqueName(base, used::contains);
     }
 
@@ -176,7 +183,7 @@ public final class Function {
     /** All instructions, block by block (a snapshot: safe to edit while iterating). */
     public List<Instruction> instructions() {
         List<Instruction> out = new ArrayList<>();
-        for (Block b : blocks) out.addAll(b.instructions());
+        for (Block b : blocks) out.addAll(b.instructionsView());
         return out;
     }
 

@@ -50,6 +50,10 @@ public final class Instruction extends Value {
     private final List<Value> operands = new ArrayList<>();
     private final List<Block> targets = new ArrayList<>();
     private Block block;
+    /** See {@link #number()}; -1 until the instruction is in a block of a function. */
+    private int number = -1;
+    /** The function that gave {@link #number}. */
+    private Function numberedIn;
 
     public Predicate predicate;
     public AtomicOp atomicOp;
@@ -263,7 +267,28 @@ public final class Instruction extends Value {
 
     public Block block() { return block; }
 
-    void setBlock(Block b) { this.block = b; }
+    void setBlock(Block b) {
+        this.block = b;
+        if (b != null) numberIn(b.function());
+    }
+
+    /**
+     * A number no other instruction of this function has had, below {@link Function#instructionNumberLimit()}, so
+     * that analyses keep per-value facts in arrays instead of hash maps ({@link dev.jbpfc.ir.analysis.UseList}: a
+     * map of boxed lists per value was the largest working set of a 50,000-case switch's passes, issue 14). Given
+     * when the instruction enters a block of a function (or its block enters one) and kept when it leaves; one
+     * moved to another function gets a new one there, so a number alone does not identify an instruction:
+     * compare the instruction stored at it.
+     */
+    public int number() { return number; }
+
+    /** Numbers this instruction in {@code f} unless it has a number there already. */
+    void numberIn(Function f) {
+        if (f != null && f != numberedIn) {
+            number = f.newInstructionNumber();
+            numberedIn = f;
+        }
+    }
 
     public boolean isTerminator() { return op.isTerminator(); }
 
@@ -275,7 +300,10 @@ public final class Instruction extends Value {
         int n = targets.size();
         if (n <= 8) {
             List<Block> out = new ArrayList<>(n);
-            for (Block b : targets) if (!out.contains(b)) out.add(b);
+            for (int k = 0; k < n; k++) { // by index: every Cfg asks every block, and C1 keeps the iterators
+                Block b = targets.get(k);
+                if (!out.contains(b)) out.add(b);
+            }
             return out;
         }
         // A switch may have 100,000 targets: marks by block number keep this linear and cheap (a LinkedHashSet of
@@ -286,8 +314,9 @@ public final class Instruction extends Value {
             if (fn == null || b.function() != fn) return new ArrayList<>(new java.util.LinkedHashSet<>(targets));
         }
         boolean[] seen = new boolean[fn.blockNumberLimit()];
-        List<Block> out = new ArrayList<>();
-        for (Block b : targets) {
+        List<Block> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Block b = targets.get(k);
             if (seen[b.number()]) continue;
             seen[b.number()] = true;
             out.add(b);

@@ -89,7 +89,7 @@ public final class IrVerifier {
         Set<Instruction> all = new HashSet<>();
         for (Block b : f.blocks()) {
             if (b.function() != f) problem("block " + b.name() + " does not belong to this function");
-            all.addAll(b.instructions());
+            all.addAll(b.instructionsView());
         }
         // shape
         boolean shapeOk = true;
@@ -139,7 +139,7 @@ public final class IrVerifier {
         }
         for (Block b : f.blocks()) {
             block = b;
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 inst = i;
                 checkOperandsDefined(i, all, cfg, dt);
                 checkTypes(i, cfg);

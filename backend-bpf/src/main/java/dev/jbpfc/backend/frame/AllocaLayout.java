@@ -83,7 +83,7 @@ public final class AllocaLayout {
 
     private Result layOut() {
         for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (i.op() == Opcode.ALLOCA) allocas.add(i);
             }
         }
@@ -91,7 +91,7 @@ public final class AllocaLayout {
         if (n == 0) return new Result(Map.of(), 0);
         Map<Value, List<Instruction>> users = new HashMap<>();
         for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 for (Value v : i.operands()) users.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
             }
         }
@@ -229,7 +229,7 @@ public final class AllocaLayout {
             born[b] = new BitSet();
             bornIn[b] = new BitSet();
             bornOut[b] = new BitSet();
-            List<Instruction> insns = blocks.get(b).instructions();
+            List<Instruction> insns = blocks.get(b).instructionsView();
             for (int k = insns.size() - 1; k >= 0; k--) {
                 List<Effect> es = trackedEffects(insns.get(k));
                 for (Effect e : es) {
@@ -283,7 +283,7 @@ public final class AllocaLayout {
         BitSet[] interferes = new BitSet[n];
         for (int a = 0; a < n; a++) interferes[a] = new BitSet();
         for (int b = 0; b < nb; b++) {
-            List<Instruction> insns = blocks.get(b).instructions();
+            List<Instruction> insns = blocks.get(b).instructionsView();
             // pinned against pinned: both live at the block's end (their regions only grow along a block)
             BitSet pinnedHere = (BitSet) bornOut[b].clone();
             pinnedHere.and(pinned);

@@ -57,7 +57,7 @@ final class ParamCapture {
     private boolean scan(Function f, int param) {
         Map<Value, List<Instruction>> users = new HashMap<>();
         for (Block b : f.blocks()) {
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 for (Value v : i.operands()) users.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
             }
         }

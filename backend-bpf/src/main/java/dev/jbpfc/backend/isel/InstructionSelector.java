@@ -31,6 +31,7 @@ import dev.jbpfc.ir.Predicate;
 import dev.jbpfc.ir.Type;
 import dev.jbpfc.ir.Undef;
 import dev.jbpfc.ir.Value;
+import dev.jbpfc.ir.analysis.UseList;
 import dev.jbpfc.source.SourceLocation;
 
 import java.util.ArrayList;
@@ -75,7 +76,8 @@ public final class InstructionSelector {
     private final Map<Block, MBlock> blockMap = new HashMap<>();
     private final Map<Value, Integer> vregs = new HashMap<>();
     private final Map<Instruction, Integer> allocaOffset = new HashMap<>();
-    private final Map<Value, List<Instruction>> users = new HashMap<>();
+    /** Who uses each value (a snapshot: isel does not edit the IR). */
+    private UseList users;
     private final Set<Instruction> foldedPtradd = new HashSet<>();
     /**
      * {@code ptradd %base, %off} where %off is a CO-RE byte offset and every user is a load or store through it:
@@ -151,7 +153,7 @@ public final class InstructionSelector {
             mf.blocks.add(mb);
         }
         for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (!i.hasResult()) continue;
                 if (i.op() == Opcode.ALLOCA || i.op() == Opcode.ADDR || foldedPtradd.contains(i) || foldedCmp.contains(i)
                         || patchedPtradd.contains(i) || patchedCore.contains(i) || foldedSextLoad.contains(i)
@@ -179,20 +181,14 @@ public final class InstructionSelector {
                     }
                 }
             }
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 loc = i.loc;
                 selectInstruction(i);
             }
         }
     }
 
-    private void collectUsers() {
-        for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
-                for (Value v : i.operands()) users.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
-            }
-        }
-    }
+    private void collectUsers() { users = new UseList(fn); }
 
     /** Allocas get fixed slots at the top of the frame, {@code r10 - offset}, shared where lifetimes allow (AllocaLayout). */
     private void layOutAllocas() {
@@ -202,7 +198,7 @@ public final class InstructionSelector {
         // Calls with more than five arguments store arguments 5..n here (see StackArguments).
         int outgoing = 0;
         for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (i.op() == Opcode.CALL && i.operands().size() > 5) {
                     outgoing = Math.max(outgoing, StackArguments.areaBytes(i.operands().size()));
                 }
@@ -218,11 +214,11 @@ public final class InstructionSelector {
 
     private void decideFolding() {
         for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (i.op() == Opcode.PTRADD && i.operand(1) instanceof Constant) foldedPtradd.add(i);
                 if (i.op() == Opcode.CMP) {
                     boolean onlyBranches = true;
-                    for (Instruction u : users.getOrDefault(i, List.of())) {
+                    for (Instruction u : users.users(i)) {
                         boolean branchUse = (u.op() == Opcode.CONDBR || u.op() == Opcode.SELECT) && u.operand(0) == i
                                 && !(u.op() == Opcode.SELECT && (u.operand(1) == i || u.operand(2) == i));
                         if (!branchUse) onlyBranches = false;
@@ -234,12 +230,12 @@ public final class InstructionSelector {
         decidePatchedCore();
         if (cpu.atLeast(CpuVersion.V4)) {
             for (Block b : fn.blocks()) {
-                List<Instruction> list = b.instructions();
+                List<Instruction> list = b.instructionsView();
                 for (int k = 0; k + 1 < list.size(); k++) {
                     Instruction load = list.get(k), next = list.get(k + 1);
                     if (load.op() == Opcode.LOAD && !load.isVolatile && load.type() != Type.I64 && load.type() != Type.PTR
                             && next.op() == Opcode.SEXT && next.type() == Type.I64 && next.operand(0) == load
-                            && users.getOrDefault(load, List.of()).size() == 1) {
+                            && users.users(load).size() == 1) {
                         foldedSextLoad.add(load);
                     }
                 }
@@ -249,7 +245,7 @@ public final class InstructionSelector {
         while (changed) {
             changed = false;
             for (Instruction p : new ArrayList<>(foldedPtradd)) {
-                for (Instruction u : users.getOrDefault(p, List.of())) {
+                for (Instruction u : users.users(p)) {
                     if (!isAddressUse(u, p)) {
                         foldedPtradd.remove(p);
                         changed = true;
@@ -262,13 +258,13 @@ public final class InstructionSelector {
 
     private void decidePatchedCore() {
         for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (i.op() != Opcode.PTRADD || !(i.operand(1) instanceof Instruction c)) continue;
                 if (c.op() != Opcode.CORE_FIELD || c.coreKind != CoreKind.FIELD_BYTE_OFFSET) continue;
                 long local = coreValues.applyAsLong(new CoreRelocation(c.coreKind, c.btfTypeId, c.accessString));
                 if (local < Short.MIN_VALUE || local > Short.MAX_VALUE) continue;
-                boolean onlyLoadsAndStores = !users.getOrDefault(i, List.of()).isEmpty();
-                for (Instruction u : users.getOrDefault(i, List.of())) {
+                boolean onlyLoadsAndStores = !users.users(i).isEmpty();
+                for (Instruction u : users.users(i)) {
                     boolean ok = (u.op() == Opcode.LOAD && u.operand(0) == i)
                             || (u.op() == Opcode.STORE && u.operand(1) == i && u.operand(0) != i);
                     if (!ok) onlyLoadsAndStores = false;
@@ -279,7 +275,7 @@ public final class InstructionSelector {
         for (Instruction p : patchedPtradd) {
             Instruction c = (Instruction) p.operand(1);
             boolean allPatched = true;
-            for (Instruction u : users.getOrDefault(c, List.of())) if (!patchedPtradd.contains(u)) allPatched = false;
+            for (Instruction u : users.users(c)) if (!patchedPtradd.contains(u)) allPatched = false;
             if (allPatched) patchedCore.add(c);
         }
     }
@@ -987,7 +983,7 @@ public final class InstructionSelector {
      */
     private void decideFoldedExtensions() {
         for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (i.op() != Opcode.STORE || i.ordered) continue;
                 Value v = i.operand(0);
                 while (isWidthPreserving(v, i.operand(0).type().bits)) {
@@ -1000,7 +996,7 @@ public final class InstructionSelector {
         while (changed) {
             changed = false;
             for (Instruction e : new ArrayList<>(foldedExtension)) {
-                for (Instruction u : users.getOrDefault(e, List.of())) {
+                for (Instruction u : users.users(e)) {
                     boolean lookedThrough = u.op() == Opcode.STORE && !u.ordered && u.operand(0) == e
                             && u.operand(1) != e && storedValue(u) != e;
                     if (lookedThrough || foldedExtension.contains(u)) continue;
@@ -1436,12 +1432,12 @@ public final class InstructionSelector {
      * Only when the edges need no phi copies in this block itself (several successors split edges instead).
      */
     private Instruction asmGotoSwitch(Instruction asm) {
-        List<Instruction> list = curIr.instructions();
+        List<Instruction> list = curIr.instructionsView();
         int at = list.indexOf(asm);
         if (at < 0 || at + 2 != list.size()) return null;
         Instruction sw = list.get(at + 1);
         if (sw.op() != Opcode.SWITCH || sw.operand(0) != asm) return null;
-        if (users.getOrDefault(asm, List.of()).size() != 1) return null;
+        if (users.users(asm).size() != 1) return null;
         if (curIrSuccessorCount() < 2) {
             for (Block t : sw.targets()) if (!t.phis().isEmpty()) return null;
         }

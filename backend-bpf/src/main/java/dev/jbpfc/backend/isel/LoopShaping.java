@@ -138,7 +138,7 @@ public final class LoopShaping {
     private static Map<Value, List<Instruction>> users(Function fn) {
         Map<Value, List<Instruction>> out = new HashMap<>();
         for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) for (Value v : i.operands()) out.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+            for (Instruction i : b.instructionsView()) for (Value v : i.operands()) out.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
         }
         return out;
     }

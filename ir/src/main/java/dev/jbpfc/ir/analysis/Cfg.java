@@ -54,7 +54,8 @@ public final class Cfg {
         for (int k = 0; k < blocks.size(); k++) {
             Block b = blocks.get(k);
             succ[k] = b.successors();
-            for (Block s : succ[k]) {
+            for (int j = 0; j < succ[k].size(); j++) { // by index: no iterator per block per Cfg
+                Block s = succ[k].get(j);
                 List<Block> into;
                 if (isOwn(s)) {
                     into = preds[s.number()];

@@ -51,7 +51,7 @@ public final class CommonSubexpressionElimination {
         Cfg cfg = new Cfg(fn);
         DominatorTree dt = new DominatorTree(cfg);
         Set<Block> calling = new HashSet<>();
-        for (Block b : fn.blocks()) for (Instruction i : b.instructions()) if (i.op().isCall()) calling.add(b);
+        for (Block b : fn.blocks()) for (Instruction i : b.instructionsView()) if (i.op().isCall()) calling.add(b);
 
         Map<Key, Deque<Entry>> table = new HashMap<>();
         Map<Value, Value> replace = new HashMap<>();
@@ -77,7 +77,7 @@ public final class CommonSubexpressionElimination {
             // removed together after the walk of the block: one at a time costs the block's length each
             // (a 32,000-statement function spent most of its compile here)
             Set<Instruction> merged = new HashSet<>();
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (i.op().isCall()) {
                     killLine = seq[0];
                     continue;

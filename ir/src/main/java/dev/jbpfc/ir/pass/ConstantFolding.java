@@ -96,7 +96,7 @@ public final class ConstantFolding {
     private static void removeUnused(Function fn, Set<Instruction> candidates) {
         if (candidates.isEmpty()) return;
         Set<Instruction> dead = new HashSet<>(candidates);
-        for (Block b : fn.blocks()) for (Instruction i : b.instructions()) dead.removeAll(i.operands());
+        for (Block b : fn.blocks()) for (Instruction i : b.instructionsView()) dead.removeAll(i.operands());
         for (Instruction i : dead) i.remove();
     }
 

@@ -23,7 +23,7 @@ public final class DeadCodeElimination {
         Set<Instruction> live = new HashSet<>();
         Deque<Instruction> work = new ArrayDeque<>();
         for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (i.isTerminator() || i.hasSideEffects()) {
                     live.add(i);
                     work.add(i);

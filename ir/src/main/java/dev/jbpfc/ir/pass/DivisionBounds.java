@@ -44,7 +44,7 @@ public final class DivisionBounds {
     public void run(Function fn) {
         // Bounds first: a guard replaces uses by a phi, through which IntRange does not look.
         Map<Instruction, Long> work = new LinkedHashMap<>();
-        for (Instruction i : fn.instructions()) {
+        for (Block blk : fn.blocks()) for (Instruction i : blk.instructionsView()) {
             if (i.op() != Opcode.UREM && i.op() != Opcode.UDIV) continue;
             Long hi = bound(i);
             if (hi != null) work.put(i, hi);

@@ -120,7 +120,7 @@ public final class Inliner {
      */
     static int cost(Function f) {
         int n = 0;
-        for (Instruction i : f.instructions()) {
+        for (Block blk : f.blocks()) for (Instruction i : blk.instructionsView()) {
             switch (i.op()) {
                 case ZEXT, SEXT, TRUNC, PTRTOINT, INTTOPTR, ADDR, PHI, BR, ALLOCA -> { }
                 case PTRADD -> { if (!(i.operand(1) instanceof dev.jbpfc.ir.Constant)) n++; }
@@ -139,7 +139,7 @@ public final class Inliner {
     private static boolean isCalled(Function f, Module m) {
         for (Function g : m.functions()) {
             if (g == f) continue;
-            for (Instruction i : g.instructions()) if (i.op() == Opcode.CALL && f.name().equals(i.symbol)) return true;
+            for (Block blk : g.blocks()) for (Instruction i : blk.instructionsView()) if (i.op() == Opcode.CALL && f.name().equals(i.symbol)) return true;
         }
         return false;
     }
@@ -147,13 +147,13 @@ public final class Inliner {
     /** How many instructions and global initialisers name {@code f} (calls and address-takings). */
     private static int references(Function f, Module m) {
         int n = 0;
-        for (Function g : m.functions()) for (Instruction i : g.instructions()) if (f.name().equals(i.symbol)) n++;
+        for (Function g : m.functions()) for (Block blk : g.blocks()) for (Instruction i : blk.instructionsView()) if (f.name().equals(i.symbol)) n++;
         for (Global gl : m.globals()) for (Global.Reloc r : gl.relocs()) if (r.symbol().equals(f.name())) n++;
         return n;
     }
 
     private static boolean reaches(Function from, Function target, Module m, Set<Function> seen) {
-        for (Instruction i : from.instructions()) {
+        for (Block blk : from.blocks()) for (Instruction i : blk.instructionsView()) {
             if (i.op() != Opcode.CALL) continue;
             Function g = m.function(i.symbol);
             if (g == null) continue;
@@ -173,7 +173,7 @@ public final class Inliner {
 
     private static void post(Function f, Module m, Set<Function> visited, List<Function> order) {
         if (!visited.add(f)) return;
-        for (Instruction i : f.instructions()) {
+        for (Block blk : f.blocks()) for (Instruction i : blk.instructionsView()) {
             if (i.op() == Opcode.CALL && m.function(i.symbol) != null) post(m.function(i.symbol), m, visited, order);
         }
         order.add(f);
@@ -285,7 +285,7 @@ public final class Inliner {
             changed = false;
             Set<String> referenced = new HashSet<>();
             for (Function f : m.functions()) {
-                for (Instruction i : f.instructions()) if (i.symbol != null) referenced.add(i.symbol);
+                for (Block blk : f.blocks()) for (Instruction i : blk.instructionsView()) if (i.symbol != null) referenced.add(i.symbol);
             }
             for (Global g : m.globals()) for (Global.Reloc r : g.relocs()) referenced.add(r.symbol());
             for (Function f : new ArrayList<>(m.functions())) {

@@ -118,7 +118,7 @@ public final class JumpThreading {
         Instruction t = b.terminator();
         if (t == null || t.op() != Opcode.CONDBR || t.loopHint != Instruction.HINT_NONE) return false;
         if (t.targets().get(0) == t.targets().get(1)) return false;
-        for (Instruction i : b.instructions()) {
+        for (Instruction i : b.instructionsView()) {
             if (i == t || i.isPhi()) continue;
             Opcode op = i.op();
             if (op.isPure() || op == Opcode.CORE_FIELD) continue;
@@ -144,7 +144,7 @@ public final class JumpThreading {
     private static boolean valuesStayDominated(Block b, Block to, Block other, Cfg cfg, DominatorTree dt,
             TrackedUses uses) {
         boolean otherOnlyFromB = cfg.preds(other).size() == 1;
-        for (Instruction d : b.instructions()) {
+        for (Instruction d : b.instructionsView()) {
             for (Instruction u : uses.of(d)) {
                 Block ub = u.block();
                 if (ub == b) continue;

@@ -57,7 +57,7 @@ public final class LocalStoreForwarding {
     public void run(Function fn) {
         UseList uses = new UseList(fn);
         Set<Instruction> candidates = new HashSet<>();
-        for (Instruction i : fn.instructions()) {
+        for (Block blk : fn.blocks()) for (Instruction i : blk.instructionsView()) {
             if (i.op() == Opcode.ALLOCA && onlyAddresses(i, uses, 0)) candidates.add(i);
         }
         if (candidates.isEmpty()) return;
@@ -66,7 +66,7 @@ public final class LocalStoreForwarding {
         Map<Value, Value> replaced = new HashMap<>();
         for (Block b : fn.blocks()) {
             // Blocks do not change until the end: a load's index here is its position (no search of the block).
-            List<Instruction> insts = b.instructions();
+            List<Instruction> insts = b.instructionsView();
             for (int k = 0; k < insts.size(); k++) {
                 Instruction load = insts.get(k);
                 if (load.op() != Opcode.LOAD) continue;
@@ -90,7 +90,7 @@ public final class LocalStoreForwarding {
         // 3. arrays nobody reads
         Set<Instruction> read = new HashSet<>();
         List<Instruction> stores = new ArrayList<>();
-        for (Instruction i : fn.instructions()) {
+        for (Block blk : fn.blocks()) for (Instruction i : blk.instructionsView()) {
             if (i.op() == Opcode.MEMSET) {
                 Address a = address(i.operand(0), candidates);
                 if (a != null) stores.add(i);

@@ -63,7 +63,7 @@ public final class LoopInvariantCodeMotion {
             Set<Value> narrowed = testedInside(loop);
             for (Block b : dt.preorder()) {
                 if (!loop.contains(b)) continue;
-                for (Instruction i : b.instructions()) {
+                for (Instruction i : b.instructionsView()) {
                     if (!movable(i) || !invariant(i, loop, moving)) continue;
                     boolean fromTested = false;
                     for (Value v : i.operands()) fromTested |= narrowed.contains(v);

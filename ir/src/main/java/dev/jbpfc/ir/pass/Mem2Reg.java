@@ -41,8 +41,8 @@ public final class Mem2Reg {
         // 1. find promotable allocas and their access type
         Map<Instruction, Type> promotable = new LinkedHashMap<>();
         Set<Instruction> rejected = new HashSet<>();
-        for (Instruction i : fn.instructions()) if (i.op() == Opcode.ALLOCA) promotable.put(i, null);
-        for (Instruction i : fn.instructions()) {
+        for (Block blk : fn.blocks()) for (Instruction i : blk.instructionsView()) if (i.op() == Opcode.ALLOCA) promotable.put(i, null);
+        for (Block blk : fn.blocks()) for (Instruction i : blk.instructionsView()) {
             for (int k = 0; k < i.operands().size(); k++) {
                 Value v = i.operand(k);
                 if (!(v instanceof Instruction a) || !promotable.containsKey(a)) continue;
@@ -65,7 +65,7 @@ public final class Mem2Reg {
         // 2. place phis at the iterated dominance frontier of the blocks that store (found in one scan: a scan per
         //    alloca made a function of many locals and many blocks, such as an unrolled loop's, quadratic)
         Map<Instruction, Set<Block>> storeBlocks = new HashMap<>();
-        for (Instruction i : fn.instructions()) {
+        for (Block blk : fn.blocks()) for (Instruction i : blk.instructionsView()) {
             if (i.op() == Opcode.STORE && i.operand(1) instanceof Instruction a && promotable.containsKey(a)) {
                 storeBlocks.computeIfAbsent(a, k -> new HashSet<>()).add(i.block());
             }
@@ -113,7 +113,7 @@ public final class Mem2Reg {
             }
             Block b = (Block) top;
             stack.push(undoAlloca.size());
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (i.isPhi() && phiVar.containsKey(i)) {
                     Instruction a = phiVar.get(i);
                     undoAlloca.add(a);

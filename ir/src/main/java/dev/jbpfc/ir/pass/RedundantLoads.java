@@ -75,7 +75,7 @@ public final class RedundantLoads {
         for (Block b : fn.blocks()) {
             // Nothing changes the blocks until the end, so a load's position is its index here (asking the block
             // for it searched the block: quadratic in a long straight-line function).
-            List<Instruction> insts = b.instructions();
+            List<Instruction> insts = b.instructionsView();
             for (int k = 0; k < insts.size(); k++) {
                 Instruction load = insts.get(k);
                 if (load.op() != Opcode.LOAD || load.isVolatile || load.ordered) continue;
@@ -175,7 +175,7 @@ public final class RedundantLoads {
             if (x == b) return -1;
             budget -= x.size();
             if (budget < 0) return -1;
-            for (Instruction i : x.instructions()) if (writesMemory(i)) return -1;
+            for (Instruction i : x.instructionsView()) if (writesMemory(i)) return -1;
             work.addAll(cfg.preds(x));
         }
         return budget;

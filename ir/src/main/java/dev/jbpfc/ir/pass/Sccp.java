@@ -69,7 +69,7 @@ public final class Sccp {
             }
             if (!blockWork.isEmpty()) {
                 Block b = blockWork.pop();
-                for (Instruction i : b.instructions()) visit(i);
+                for (Instruction i : b.instructionsView()) visit(i);
             }
         }
         rewrite(fn);

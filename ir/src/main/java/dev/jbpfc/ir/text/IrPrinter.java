@@ -107,7 +107,7 @@ public final class IrPrinter {
         out.append(" {\n");
         for (Block b : f.blocks()) {
             out.append(blockName(b)).append(":\n");
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 out.append("  ");
                 instruction(i);
                 out.append('\n');
@@ -122,13 +122,13 @@ public final class IrPrinter {
         for (Param p : f.params()) if (p.name() != null) used.add(p.name());
         for (Block b : f.blocks()) {
             if (b.name() != null) usedBlocks.add(b.name());
-            for (Instruction i : b.instructions()) if (i.name() != null) used.add(i.name());
+            for (Instruction i : b.instructionsView()) if (i.name() != null) used.add(i.name());
         }
         Set<String> taken = new HashSet<>();
         int[] counter = {0};
         for (Param p : f.params()) names.put(p, pick(p.name(), taken, used, counter));
         for (Block b : f.blocks()) {
-            for (Instruction i : b.instructions()) if (i.hasResult()) names.put(i, pick(i.name(), taken, used, counter));
+            for (Instruction i : b.instructionsView()) if (i.hasResult()) names.put(i, pick(i.name(), taken, used, counter));
         }
         Set<String> takenBlocks = new HashSet<>();
         int[] bc = {0};
