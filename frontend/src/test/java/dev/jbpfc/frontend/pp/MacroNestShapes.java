@@ -1,0 +1,67 @@
+package dev.jbpfc.frontend.pp;
+
+import java.util.List;
+
+/**
+ * Issue 14: ways to nest macro uses thousands deep, each a program {@link Shape#source(int)} at any depth. Shared
+ * by {@link NestedMacroCostTest} (the growth of the expander's work, counted) and {@link MacroNestBenchmark} (CPU
+ * and tokens read per depth). Each shape is one way an expanded argument can keep something rescanning might act
+ * on: a function-like macro's name with no '(' after it, a chain of forwarding macros, '#' and '##' operands,
+ * variable arguments, two macros taking turns.
+ */
+final class MacroNestShapes {
+    private MacroNestShapes() {}
+
+    /**
+     * {@code defines}, then {@code int v = open^depth inner close^depth;}, where open and close take turns through
+     * their variants (one variant: the same at every level).
+     */
+    record Shape(String name, String defines, List<String> opens, String inner, List<String> closes, String after) {
+        String source(int depth) {
+            StringBuilder sb = new StringBuilder(defines).append("int v = ");
+            for (int i = 0; i < depth; i++) sb.append(opens.get(i % opens.size()));
+            sb.append(inner);
+            for (int i = depth - 1; i >= 0; i--) sb.append(closes.get(i % closes.size()));
+            return sb.append(after).append(";\n").toString();
+        }
+    }
+
+    private static Shape shape(String name, String defines, String open, String inner, String close) {
+        return new Shape(name, defines, List.of(open), inner, List.of(close), "");
+    }
+
+    static final List<Shape> ALL = List.of(
+            // The argument keeps a function-like macro's name that no '(' follows, after or before the parameter.
+            shape("name-after-param", "#define G(y) y\n#define F(x) x G\n", "F(", "a", ")"),
+            shape("name-before-param", "#define G(y) y\n#define F(x) G x\n", "F(", "a", ")"),
+            // An object-like macro that expands to a function-like macro's name.
+            shape("object-to-name", "#define G(y) y\n#define H G\n#define F(x) (x H)\n", "F(", "a", ")"),
+            // The innermost argument is a function-like macro's name: every level's expansion ends in it, and the
+            // '(' after the whole nest finally calls it.
+            new Shape("name-at-end", "#define G(y) [y]\n#define F(x) x\n", List.of("F("), "G", List.of(")"), "(1)"),
+            // Forwarding chains: F calls G calls H.
+            shape("chain", "#define H(x) (x+1)\n#define G(x) H(x)\n#define F(x) G(x)\n", "F(", "a", ")"),
+            // Two macros taking turns.
+            new Shape("alternating", "#define F(x) (x+1)\n#define G(x) x*2\n", List.of("F(", "G("), "a",
+                    List.of(")", ")"), ""),
+            // '##' on an argument that is itself expanded, through the usual indirection.
+            shape("paste", "#define CAT(a,b) a##b\n#define XCAT(a,b) CAT(a,b)\n#define F(x) XCAT(p, x)\n", "F(",
+                    "a", ")"),
+            // Variable arguments, forwarded whole and with __VA_OPT__.
+            shape("va-args", "#define F(...) (__VA_ARGS__ + 1)\n", "F(", "a", ")"),
+            shape("va-args-two", "#define F(x, ...) (x, __VA_ARGS__)\n", "F(", "a, b", ", b)"),
+            shape("va-opt", "#define F(x, ...) x __VA_OPT__(+ __VA_ARGS__)\n", "F(", "a, b", ", b)"),
+            // Variable arguments whose expansion holds top-level commas, forwarded to another macro.
+            shape("va-commas", "#define G(...) __VA_ARGS__, 1\n#define F(...) G(__VA_ARGS__)\n", "F(", "a", ")"),
+            // Every level on a line of its own.
+            shape("lines", "#define G(x) (x+1)\n#define F(x) G(x)\n", "F(\n", "a", ")\n"),
+            // '#' of an argument at every level: level k's string spells the k levels inside it, so the output
+            // itself grows as the square of the depth (through another macro, XS(x) S(x), it would double at every
+            // level: each string escapes the quotes of the one inside).
+            shape("stringify", "#define F(x) x + sizeof #x\n", "F(", "a", ")"));
+
+    static Shape named(String name) {
+        for (Shape s : ALL) if (s.name().equals(name)) return s;
+        throw new IllegalArgumentException(name);
+    }
+}
