@@ -14,10 +14,16 @@ import java.util.List;
  * inside it (quadratic: 20,000 levels took 11 s). Here level k's expansion is {@code [ "(", <level k-1>, "+", "1",
  * ")" ]}: five items whatever k is.
  * <p>
- * Sharing is exact only where rescanning would change nothing. {@link #inert} says no token in the tree is an
- * identifier that names a macro (or is {@code defined}) and is not painted blue: rescanning such a token returns
- * it as it is, so the preprocessor may take an inert tree whole ({@code Preprocessor.expandArgument}) while the
- * macro table is the one it was made under ({@link #epoch}). Any other tree is read token by token, as before.
+ * Sharing is exact only where rescanning would change nothing. A token left live by expansion (an identifier that
+ * names a macro and is not painted blue) is a function-like macro's name that no '(' followed: rescanning returns
+ * it unchanged as long as the token after it is still not '(' and its macro is not disabled (then it is painted).
+ * So a tree is {@link #quiet} when every live token but its last is followed, inside the tree, by a token other
+ * than '(': the preprocessor may take it whole ({@code Preprocessor.takeWhole}) while the macro table is the one it
+ * was made under ({@link #epoch}) and none of the macros of those tokens ({@link #interiorLive}) is disabled, and
+ * when its last token may be live ({@link #lastLive}) it takes all but that token whole
+ * ({@link #withoutLast}) and rescans that one token, which may meet a '(' from outside the tree. Why: in
+ * {@code F(F(...))} with {@code #define F(x) x G}, every level's expansion holds one more {@code G}; read token by
+ * token, every level cost as much as the levels inside it. Any other tree is read token by token, as before.
  * <p>
  * The white space of the first token is the one thing substitution changes in place (the expansion takes the
  * place of the macro's name, an argument takes the space of the parameter): that change is {@link #firstEdit},
@@ -36,8 +42,18 @@ final class ExpandedTokens {
     /** How many tokens the tree holds. */
     final int size;
     final int firstEdit;
-    /** No token would change when rescanned (see the class comment), judged under {@link #epoch}. */
-    final boolean inert;
+    /**
+     * Every live token is a function-like macro's name and each but the last is followed by a token other than
+     * '(', so rescanning changes no token but the last (see the class comment), judged under {@link #epoch}.
+     */
+    final boolean quiet;
+    /** For a quiet tree: the distinct macros named by its live tokens other than the last one. */
+    final Macro[] interiorLive;
+    /** For a quiet tree: the macro its last token names when that token is live, else null. */
+    final Macro lastLive;
+    /** The first and last tokens as stored (the first without {@link #firstEdit}); null when empty. */
+    final Token first;
+    final Token last;
     /**
      * Every token came out of a macro use ({@code location.expandedFrom() != null}): substitution needs to give
      * none of them a new location, so the tree can be substituted whole. Every tree in a frame is such a tree.
@@ -46,22 +62,36 @@ final class ExpandedTokens {
     /** The preprocessor's count of changes to its macro table when this tree was made. */
     final int epoch;
     /**
-     * The tokens may be one piece of a macro argument as they are: their parentheses balance and no ',' stands
-     * outside them, so collecting a use's arguments can take the tree whole rather than read every token.
+     * The tokens' parentheses balance: collecting a use's arguments can take the tree whole rather than read every
+     * token into the argument being collected, if {@link #topComma} allows.
      */
-    final boolean argumentSafe;
+    final boolean balanced;
+    /** Some ',' stands outside the tree's parentheses: it separates arguments unless it is in the variable ones. */
+    final boolean topComma;
     /** No token starts a line (argument collection would change such a token), the first edit aside. */
     final boolean noLineStart;
+    /** {@link #withoutLast}, once made. */
+    private ExpandedTokens withoutLast;
 
-    private ExpandedTokens(Object[] items, int size, int firstEdit, boolean inert, boolean allExpanded, int epoch,
-                           boolean argumentSafe, boolean noLineStart) {
+    private static final Macro[] NO_MACROS = new Macro[0];
+    /** Past this many distinct live macros a tree is not quiet: checking them would cost more than reading it. */
+    private static final int MAX_INTERIOR_LIVE = 4;
+
+    private ExpandedTokens(Object[] items, int size, int firstEdit, boolean quiet, Macro[] interiorLive,
+                           Macro lastLive, Token first, Token last, boolean allExpanded, int epoch,
+                           boolean balanced, boolean topComma, boolean noLineStart) {
         this.items = items;
         this.size = size;
         this.firstEdit = firstEdit;
-        this.inert = inert;
+        this.quiet = quiet;
+        this.interiorLive = interiorLive;
+        this.lastLive = lastLive;
+        this.first = first;
+        this.last = last;
         this.allExpanded = allExpanded;
         this.epoch = epoch;
-        this.argumentSafe = argumentSafe;
+        this.balanced = balanced;
+        this.topComma = topComma;
         this.noLineStart = noLineStart;
     }
 
@@ -69,7 +99,48 @@ final class ExpandedTokens {
     ExpandedTokens edited(int outer) {
         int e = compose(outer, firstEdit);
         return e == firstEdit ? this
-                : new ExpandedTokens(items, size, e, inert, allExpanded, epoch, argumentSafe, noLineStart);
+                : new ExpandedTokens(items, size, e, quiet, interiorLive, lastLive, first, last, allExpanded,
+                epoch, balanced, topComma, noLineStart);
+    }
+
+    /**
+     * For a quiet tree of two or more tokens whose last one is live ({@link #lastLive}): the same tokens but the
+     * last, as a tree that shares this one's subtrees. Made once per tree, down the right edge without recursion
+     * (trees nest as deep as the macro uses that made them), so taking all but the last token costs no more than
+     * the items copied once.
+     */
+    ExpandedTokens withoutLast() {
+        if (withoutLast != null) return withoutLast;
+        ArrayList<ExpandedTokens> edge = new ArrayList<>();
+        ExpandedTokens t = this;
+        while (t.withoutLast == null) {
+            edge.add(t);
+            if (!(t.items[t.items.length - 1] instanceof ExpandedTokens sub)) break;
+            t = sub;
+        }
+        for (int i = edge.size() - 1; i >= 0; i--) {
+            ExpandedTokens n = edge.get(i);
+            int len = n.items.length;
+            Object lastItem = n.items[len - 1];
+            Object[] items;
+            if (lastItem instanceof ExpandedTokens sub && sub.withoutLast.size > 0) {
+                items = n.items.clone();
+                items[len - 1] = sub.withoutLast;
+            } else {
+                items = java.util.Arrays.copyOf(n.items, len - 1);
+            }
+            Token newLast = items.length == 0 ? null : items[items.length - 1] instanceof Token tok ? tok
+                    : ((ExpandedTokens) items[items.length - 1]).last;
+            // The token before the last, if live, is an interior live token: its macro is one of those.
+            Macro lastLive = null;
+            if (newLast != null && newLast.kind == Token.Kind.IDENTIFIER && !newLast.noExpand) {
+                for (Macro m : n.interiorLive) if (m.name.equals(newLast.text)) lastLive = m;
+            }
+            n.withoutLast = new ExpandedTokens(items, n.size - 1, n.firstEdit, n.quiet, n.interiorLive, lastLive,
+                    items.length == 0 ? null : n.first, newLast, n.allExpanded, n.epoch, n.balanced, n.topComma,
+                    n.noLineStart);
+        }
+        return withoutLast;
     }
 
     /** Whether no token, the first one edited, starts a line. */
@@ -147,49 +218,88 @@ final class ExpandedTokens {
     static final class Builder {
         private final ArrayList<Object> items = new ArrayList<>();
         private int size;
-        private boolean inert = true;
+        private boolean quiet = true;
+        private final ArrayList<Macro> interiorLive = new ArrayList<>(2);
+        /** The macro of the last token added when that token is live, else null. */
+        private Macro pendingLive;
+        private Token first;
+        private Token last;
         private boolean allExpanded = true;
-        private boolean argumentSafe = true;
+        private boolean balanced = true;
+        private boolean topComma;
         private boolean noLineStart = true;
-        /** Parentheses open among the tokens added (trees added are balanced or unsafe). */
+        /** Parentheses open among the tokens added (trees added are balanced or make the whole unbalanced). */
         private int depth;
 
-        /** A token as rescanning returned it; {@code live}: rescanning it again might not return it unchanged. */
-        void add(Token t, boolean live) {
+        /**
+         * A token as rescanning returned it; {@code live}: rescanning it again might not return it unchanged,
+         * {@code macro} the macro its name names (null for {@code defined} in {@code #if}).
+         */
+        void add(Token t, boolean live, Macro macro) {
+            followedBy(t);
+            if (first == null) first = t;
+            last = t;
             items.add(t);
             size++;
-            if (live) inert = false;
+            if (live) {
+                if (macro == null || !macro.functionLike || macro.builtin != null) quiet = false;
+                else pendingLive = macro;
+            }
             if (t.location == null || t.location.expandedFrom() == null) allExpanded = false;
             if (t.startOfLine) noLineStart = false;
             if (t.kind == Token.Kind.PUNCT) {
                 switch (t.text) {
                     case "(" -> depth++;
                     case ")" -> {
-                        if (depth == 0) argumentSafe = false;
+                        if (depth == 0) balanced = false;
                         else depth--;
                     }
                     case "," -> {
-                        if (depth == 0) argumentSafe = false;
+                        if (depth == 0) topComma = true;
                     }
                     default -> { }
                 }
             }
         }
 
-        /** An inert tree taken whole from a frame (trees in frames are {@link #allExpanded}). */
+        /** A quiet tree taken whole from a frame (trees in frames are {@link #allExpanded}). */
         void add(ExpandedTokens e) {
+            if (e.size == 0) return;
+            followedBy(e.first);
+            if (first == null) first = e.first;
+            last = e.last;
             items.add(e);
             size += e.size;
-            if (!e.argumentSafe) argumentSafe = false;
+            if (!e.quiet) quiet = false;
+            for (Macro m : e.interiorLive) interior(m);
+            pendingLive = e.lastLive;
+            if (!e.balanced) balanced = false;
+            if (e.topComma && depth == 0) topComma = true;
             if (!e.startsNoLine()) noLineStart = false;
+        }
+
+        /** The last token added, if live, is followed by {@code next}: rescanning it would meet a '('. */
+        private void followedBy(Token next) {
+            Macro m = pendingLive;
+            if (m == null) return;
+            pendingLive = null;
+            if (next.kind == Token.Kind.PUNCT && next.text.equals("(")) quiet = false;
+            else interior(m);
+        }
+
+        private void interior(Macro m) {
+            if (interiorLive.contains(m)) return;
+            if (interiorLive.size() == MAX_INTERIOR_LIVE) quiet = false;
+            else interiorLive.add(m);
         }
 
         ExpandedTokens build(int epoch) {
             // A lone tree stands for itself: wrapping it would make chains as long as the nesting (F(F(...)) for
             // #define F(x) x).
             if (items.size() == 1 && items.get(0) instanceof ExpandedTokens e) return e;
-            return new ExpandedTokens(items.toArray(), size, KEEP, inert, allExpanded, epoch, argumentSafe && depth == 0,
-                    noLineStart);
+            return new ExpandedTokens(items.toArray(), size, KEEP, quiet,
+                    interiorLive.isEmpty() ? NO_MACROS : interiorLive.toArray(NO_MACROS), pendingLive, first,
+                    last, allExpanded, epoch, balanced && depth == 0, topComma, noLineStart);
         }
     }
 }

@@ -40,8 +40,9 @@ import java.util.Set;
  * their macros, as clang does). An identifier naming a disabled macro is painted ({@link Token#noExpand}) and never
  * expands again. Arguments are fully expanded in isolation behind a barrier frame before substitution, unless they
  * are operands of {@code #} or {@code ##}. An expanded argument is an {@link ExpandedTokens} tree: substituted
- * without copying, taken whole when rescanned if nothing in it can expand, and taken whole into the arguments of a
- * use it is read as ({@link ArgumentTokens}), so nested uses cost time linear in their depth.
+ * without copying, taken whole when rescanned if nothing in it can expand (all but a last token that might, when
+ * only its last can meet a '('), and taken whole into the arguments of a use it is read as ({@link ArgumentTokens}),
+ * so nested uses cost time linear in their depth.
  *
  * <p>Files are read as ISO-8859-1, so each char of a token is one byte of the file, as C sees it. Errors are
  * reported through {@link Diagnostics}; a fatal error (a missing include) stops preprocessing, and {@link #run}
@@ -150,7 +151,10 @@ public final class Preprocessor {
         }
     }
 
-    /** Count of changes to the macro table: an {@link ExpandedTokens} tree is inert only under the one it was made. */
+    /**
+     * Count of changes to the macro table: an {@link ExpandedTokens} tree is taken whole only under the one it was
+     * made.
+     */
     private int macroEpoch;
     /** Tokens read before expansion so far: the expander's work, for tests that bound its growth without a clock. */
     private long rawReads;
@@ -571,19 +575,29 @@ public final class Preprocessor {
     }
 
     /**
-     * The next item of the top frame when it is an inert tree that may be taken whole (see {@link ExpandedTokens}),
-     * else null. Exhausted frames are popped on the way, as {@link #readRaw} would.
+     * The next item of the top frame when it is a tree that may be taken whole (see {@link ExpandedTokens}), else
+     * null. A quiet tree whose last token is live gives all but that token, which is left in a frame of its own to
+     * be rescanned (a '(' may follow it from outside the tree). Exhausted frames are popped on the way, as
+     * {@link #readRaw} would.
      */
-    private ExpandedTokens takeInert() {
+    private ExpandedTokens takeWhole() {
         while (true) {
             Frame f = top;
             if (f == null) return null;
             if (f.pos < f.end) {
-                if (!(f.items[f.pos] instanceof ExpandedTokens e) || !e.inert || e.epoch != macroEpoch) return null;
+                if (!(f.items[f.pos] instanceof ExpandedTokens e) || !e.quiet || e.epoch != macroEpoch) return null;
+                // A live token of a disabled macro would be painted by rescanning it.
+                for (Macro m : e.interiorLive) if (m.disabled) return null;
+                ExpandedTokens whole = e;
+                if (e.lastLive != null) {
+                    if (e.size < 2) return null;
+                    whole = e.withoutLast();
+                }
                 f.pos++;
                 int edit = f.pendingEdit;
                 f.pendingEdit = ExpandedTokens.KEEP;
-                return e.edited(edit);
+                if (whole != e) pushFrame(new Object[] {e.last}, 1, null, false);
+                return whole.edited(edit);
             }
             if (f.barrier) return null;
             popFrame();
@@ -643,6 +657,8 @@ public final class Preprocessor {
             if (f.pos < f.end) {
                 Object o = f.items[f.pos];
                 if (o instanceof ExpandedTokens e) {
+                    // Left whole unless it starts with '(' (so that it can still be taken whole).
+                    if (e.first != null && !isPunct(e.first, "(")) return false;
                     f.pos++;
                     enter(e, f);
                     continue;
@@ -721,7 +737,7 @@ public final class Preprocessor {
     }
 
     /**
-     * Fully expands a macro argument in isolation (C11 6.10.3.1), as a tree that shares the inert expansions it
+     * Fully expands a macro argument in isolation (C11 6.10.3.1), as a tree that shares the quiet expansions it
      * contains rather than copying them (see {@link ExpandedTokens}).
      */
     private ExpandedTokens expandArgument(List<Token> raw) {
@@ -734,7 +750,7 @@ public final class Preprocessor {
             }
         }
         if (!any) {
-            for (Token t : raw) out.add(t, false);
+            for (Token t : raw) out.add(t, false, null);
             return out.build(macroEpoch);
         }
         if (raw instanceof TokenRange r) {
@@ -751,7 +767,7 @@ public final class Preprocessor {
         }
         Frame barrier = top;
         while (true) {
-            ExpandedTokens whole = takeInert();
+            ExpandedTokens whole = takeWhole();
             if (whole != null) {
                 out.add(whole);
                 continue;
@@ -761,8 +777,8 @@ public final class Preprocessor {
             if (t == EXPANDED) continue;
             if (t == BARRIER_END) break;
             if (t.kind == Kind.EOF) continue; // cannot happen behind a barrier
-            out.add(t, t.kind == Kind.IDENTIFIER && !t.noExpand
-                    && (macros.containsKey(t.text) || t.text.equals("defined")));
+            Macro named = t.kind == Kind.IDENTIFIER && !t.noExpand ? macros.get(t.text) : null;
+            out.add(t, named != null || (t.kind == Kind.IDENTIFIER && !t.noExpand && t.text.equals("defined")), named);
         }
         while (top != barrier) popFrame();
         top = barrier.below;
@@ -852,9 +868,10 @@ public final class Preprocessor {
         int depth = 0;
         while (true) {
             Frame f = top;
-            if (f != null && f.pos < f.end && f.items[f.pos] instanceof ExpandedTokens e && e.argumentSafe
-                    && e.noLineStart) {
-                // A tree whose tokens could all join the argument one by one: taken whole.
+            if (f != null && f.pos < f.end && f.items[f.pos] instanceof ExpandedTokens e && e.balanced
+                    && e.noLineStart && (!e.topComma || (m.variadic && args.size() == m.params.length - 1))) {
+                // A tree whose tokens could all join the argument one by one (its commas, if any, in the variable
+                // arguments, which they do not split): taken whole.
                 f.pos++;
                 int edit = f.pendingEdit;
                 f.pendingEdit = ExpandedTokens.KEEP;

@@ -1,0 +1,58 @@
+// A function-like macro's name that no '(' follows stays in an expanded argument (ExpandedTokens.quiet): such
+// arguments are taken whole, all but a live last token, which may still meet a '(' from outside (issue 14).
+// Each EXPECT is clang-22's -E of the lines above it.
+#define ID(x) x
+#define G(y) [y]
+#define F(x) x G
+#define B(x) G x
+#define H G
+#define O(x) (x H)
+F(F(F(F(a)))) B(B(B(B(b)))) O(O(O(c)))
+ID(F(F(F(a)))(1)) ID(B(B(B((b))))) ID(O(O(c))(2))
+F(F(a))(3) ID(ID(F(F(F(a)))) (4))
+// EXPECT: a G G G G G G G G b ( ( ( c G ) G ) G ) a G G [ 1 ] G G [ b ] ( ( c G ) G ) ( 2 ) a G [ 3 ] a G G [ 4 ]
+// Inside G's own expansion its name is painted, in a shared expansion too.
+#define GG(y) ID(y)
+GG(F(F(a)))(5) GG(F(F(a))(6)) G(F(F(ID(G))))(7)
+#define R(x) x R
+R(R(R(r)))(1) ID(R(R(r))(2))
+#define T(x) x T G
+T(T(T(t)))(1) ID(T(T(T(t)))(2)) G(T(T(t)))(3)
+// EXPECT: a G [ 5 ] a G [ 6 ] [ G G G ] ( 7 ) r R R R ( 1 ) r R R ( 2 ) t T G T G T [ 1 ] t T G T G T [ 2 ] [ t T G T
+// EXPECT: G ] ( 3 )
+// A name followed by a shared expansion: called when the expansion starts with '(', else left.
+#define CALL(f, a) f a
+CALL(G, ID((1))) CALL(G, ID(x)) CALL(ID(G), ID(ID((2)))) CALL(F(F(G)), (9))
+#define LP (
+#define LC(m) m LP 3)
+LC(F(F(G))) ID(LC(F(G)))
+F(F(
+a))
+(4)
+// EXPECT: [ 1 ] G x [ 2 ] G G [ 9 ] G G G ( 3 ) G [ 3 ] a G [ 4 ]
+// Expansions with commas outside parentheses are taken whole into variable arguments only.
+#define C(...) __VA_ARGS__, 1
+#define Q(...) P(__VA_ARGS__)
+#define P(x, y) [x|y]
+#define V(x, ...) {x} <__VA_ARGS__>
+#define Q2(...) V(__VA_ARGS__)
+Q(C(a)) Q2(z, C(C(a))) Q2(C(C(a))) Q2(C(F(F(G))), C(C(G))) (8)
+#define S(...) #__VA_ARGS__
+#define XS(...) S(__VA_ARGS__)
+XS(C(C(a))) XS(F(F(F(q)))) XS(C( F(F( a )) ))
+#define VO(x, ...) x __VA_OPT__(<__VA_ARGS__>)
+VO(C(C(a))) VO(z, C(F(G))) ID(VO(z, C(F(G))))(3)
+#define CAT(a, b) a ## b
+#define XCAT(a, b) CAT(a, b)
+XCAT(F(F(x)), y) XCAT(y, F(F(x)))
+// EXPECT: [ a | 1 ] { z } < a , 1 , 1 > { a } < 1 , 1 > { G G G } < 1 , G , 1 , 1 > ( 8 ) "a, 1, 1" "q G G G"
+// EXPECT: "a G G, 1" a , 1 , 1 z < G G , 1 > z < G G , 1 > ( 3 ) x G Gy yx G G
+// More live macros than a shared expansion keeps track of.
+#define K(x) x K1 K2 K3 K4 K5
+#define K1(x) 1
+#define K2(x) 2
+#define K3(x) 3
+#define K4(x) 4
+#define K5(x) 5
+K(K(K(k)))(x) ID(K(K(k))(y))
+// EXPECT: k K1 K2 K3 K4 K5 K1 K2 K3 K4 K5 K1 K2 K3 K4 5 k K1 K2 K3 K4 K5 K1 K2 K3 K4 5
