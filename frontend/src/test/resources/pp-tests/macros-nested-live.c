@@ -56,3 +56,13 @@ XCAT(F(F(x)), y) XCAT(y, F(F(x)))
 #define K5(x) 5
 K(K(K(k)))(x) ID(K(K(k))(y))
 // EXPECT: k K1 K2 K3 K4 K5 K1 K2 K3 K4 K5 K1 K2 K3 K4 5 k K1 K2 K3 K4 K5 K1 K2 K3 K4 5
+// Live names of five macros in one expansion: K2's are painted inside K2's own expansion (the '(' that P2 puts
+// after them later does not call K2), and only there.
+#undef K2
+#define KP(x) x K1 K3 K4 K5 K2, z
+#define K2(...) IDV(__VA_ARGS__)
+#define IDV(...) __VA_ARGS__
+#define P2(x, ...) x(__VA_ARGS__)
+#define OUT(...) P2(__VA_ARGS__)
+OUT(K2(KP(k))) OUT(K2(KP(KP(k)))) OUT(KP(KP(k)))
+// EXPECT: k K1 K3 K4 K5 K2 ( z ) k K1 K3 K4 K5 K2 ( z K1 K3 K4 K5 K2 , z ) k K1 K3 K4 K5 z K1 K3 K4 K5 K2 , z

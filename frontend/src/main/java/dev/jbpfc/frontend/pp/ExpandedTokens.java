@@ -47,8 +47,11 @@ final class ExpandedTokens {
      * '(', so rescanning changes no token but the last (see the class comment), judged under {@link #epoch}.
      */
     final boolean quiet;
-    /** For a quiet tree: the distinct macros named by its live tokens other than the last one. */
-    final Macro[] interiorLive;
+    /**
+     * For a quiet tree: the macros named by its live tokens other than the last one, as {@link Macro#nameBit}s (a
+     * set that may hold more, so that checking it costs the same however many there are).
+     */
+    final long interiorLive;
     /** For a quiet tree: the macro its last token names when that token is live, else null. */
     final Macro lastLive;
     /** The first and last tokens as stored (the first without {@link #firstEdit}); null when empty. */
@@ -73,11 +76,7 @@ final class ExpandedTokens {
     /** {@link #withoutLast}, once made. */
     private ExpandedTokens withoutLast;
 
-    private static final Macro[] NO_MACROS = new Macro[0];
-    /** Past this many distinct live macros a tree is not quiet: checking them would cost more than reading it. */
-    private static final int MAX_INTERIOR_LIVE = 4;
-
-    private ExpandedTokens(Object[] items, int size, int firstEdit, boolean quiet, Macro[] interiorLive,
+    private ExpandedTokens(Object[] items, int size, int firstEdit, boolean quiet, long interiorLive,
                            Macro lastLive, Token first, Token last, boolean allExpanded, int epoch,
                            boolean balanced, boolean topComma, boolean noLineStart) {
         this.items = items;
@@ -107,9 +106,9 @@ final class ExpandedTokens {
      * For a quiet tree of two or more tokens whose last one is live ({@link #lastLive}): the same tokens but the
      * last, as a tree that shares this one's subtrees. Made once per tree, down the right edge without recursion
      * (trees nest as deep as the macro uses that made them), so taking all but the last token costs no more than
-     * the items copied once.
+     * the items copied once. {@code table}: the macro table, the one this tree was made under.
      */
-    ExpandedTokens withoutLast() {
+    ExpandedTokens withoutLast(java.util.function.Function<String, Macro> table) {
         if (withoutLast != null) return withoutLast;
         ArrayList<ExpandedTokens> edge = new ArrayList<>();
         ExpandedTokens t = this;
@@ -131,10 +130,11 @@ final class ExpandedTokens {
             }
             Token newLast = items.length == 0 ? null : items[items.length - 1] instanceof Token tok ? tok
                     : ((ExpandedTokens) items[items.length - 1]).last;
-            // The token before the last, if live, is an interior live token: its macro is one of those.
+            // The token before the last, if live, was an interior live token.
             Macro lastLive = null;
-            if (newLast != null && newLast.kind == Token.Kind.IDENTIFIER && !newLast.noExpand) {
-                for (Macro m : n.interiorLive) if (m.name.equals(newLast.text)) lastLive = m;
+            if (newLast != null && newLast.kind == Token.Kind.IDENTIFIER && !newLast.noExpand
+                    && (n.interiorLive & Macro.nameBit(newLast.text)) != 0) {
+                lastLive = table.apply(newLast.text);
             }
             n.withoutLast = new ExpandedTokens(items, n.size - 1, n.firstEdit, n.quiet, n.interiorLive, lastLive,
                     items.length == 0 ? null : n.first, newLast, n.allExpanded, n.epoch, n.balanced, n.topComma,
@@ -219,7 +219,7 @@ final class ExpandedTokens {
         private final ArrayList<Object> items = new ArrayList<>();
         private int size;
         private boolean quiet = true;
-        private final ArrayList<Macro> interiorLive = new ArrayList<>(2);
+        private long interiorLive;
         /** The macro of the last token added when that token is live, else null. */
         private Macro pendingLive;
         private Token first;
@@ -271,7 +271,7 @@ final class ExpandedTokens {
             items.add(e);
             size += e.size;
             if (!e.quiet) quiet = false;
-            for (Macro m : e.interiorLive) interior(m);
+            interiorLive |= e.interiorLive;
             pendingLive = e.lastLive;
             if (!e.balanced) balanced = false;
             if (e.topComma && depth == 0) topComma = true;
@@ -284,13 +284,7 @@ final class ExpandedTokens {
             if (m == null) return;
             pendingLive = null;
             if (next.kind == Token.Kind.PUNCT && next.text.equals("(")) quiet = false;
-            else interior(m);
-        }
-
-        private void interior(Macro m) {
-            if (interiorLive.contains(m)) return;
-            if (interiorLive.size() == MAX_INTERIOR_LIVE) quiet = false;
-            else interiorLive.add(m);
+            else interiorLive |= Macro.nameBit(m.name);
         }
 
         ExpandedTokens build(int epoch) {
@@ -298,7 +292,7 @@ final class ExpandedTokens {
             // #define F(x) x).
             if (items.size() == 1 && items.get(0) instanceof ExpandedTokens e) return e;
             return new ExpandedTokens(items.toArray(), size, KEEP, quiet,
-                    interiorLive.isEmpty() ? NO_MACROS : interiorLive.toArray(NO_MACROS), pendingLive, first,
+                    interiorLive, pendingLive, first,
                     last, allExpanded, epoch, balanced && depth == 0, topComma, noLineStart);
         }
     }

@@ -156,6 +156,9 @@ public final class Preprocessor {
      * made.
      */
     private int macroEpoch;
+    /** The {@link Macro#nameBit}s of the disabled macros, and how many disabled macros have each. */
+    private long disabledNames;
+    private final int[] disabledPerBit = new int[64];
     /** Tokens read before expansion so far: the expander's work, for tests that bound its growth without a clock. */
     private long rawReads;
 
@@ -587,11 +590,11 @@ public final class Preprocessor {
             if (f.pos < f.end) {
                 if (!(f.items[f.pos] instanceof ExpandedTokens e) || !e.quiet || e.epoch != macroEpoch) return null;
                 // A live token of a disabled macro would be painted by rescanning it.
-                for (Macro m : e.interiorLive) if (m.disabled) return null;
+                if ((e.interiorLive & disabledNames) != 0) return null;
                 ExpandedTokens whole = e;
                 if (e.lastLive != null) {
                     if (e.size < 2) return null;
-                    whole = e.withoutLast();
+                    whole = e.withoutLast(macros::get);
                 }
                 f.pos++;
                 int edit = f.pendingEdit;
@@ -606,12 +609,20 @@ public final class Preprocessor {
 
     private void popFrame() {
         Frame f = top;
-        if (f.macro != null) f.macro.disabled = false;
+        if (f.macro != null) {
+            f.macro.disabled = false;
+            int b = Long.numberOfTrailingZeros(Macro.nameBit(f.macro.name));
+            if (--disabledPerBit[b] == 0) disabledNames &= ~(1L << b);
+        }
         top = f.below;
     }
 
     private void pushFrame(Object[] items, int n, Macro macro, boolean barrier) {
-        if (macro != null) macro.disabled = true;
+        if (macro != null) {
+            macro.disabled = true;
+            int b = Long.numberOfTrailingZeros(Macro.nameBit(macro.name));
+            if (disabledPerBit[b]++ == 0) disabledNames |= 1L << b;
+        }
         top = new Frame(items, n, macro, barrier, top);
     }
 
@@ -742,6 +753,7 @@ public final class Preprocessor {
      */
     private ExpandedTokens expandArgument(List<Token> raw) {
         ExpandedTokens.Builder out = new ExpandedTokens.Builder();
+        int epoch = macroEpoch;
         boolean any = raw instanceof ArgumentTokens a && a.hasTrees();
         if (!any) for (Token t : raw) {
             if (t.kind == Kind.IDENTIFIER && !t.noExpand) {
@@ -782,7 +794,9 @@ public final class Preprocessor {
         }
         while (top != barrier) popFrame();
         top = barrier.below;
-        return out.build(macroEpoch);
+        // The liveness of what was read is judged under one table: a change during the expansion (a _Pragma
+        // popping a macro) leaves the tree never to be taken whole.
+        return out.build(macroEpoch == epoch ? epoch : -1);
     }
 
     /**

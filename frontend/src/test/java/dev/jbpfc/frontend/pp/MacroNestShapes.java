@@ -55,6 +55,18 @@ final class MacroNestShapes {
             shape("va-commas", "#define G(...) __VA_ARGS__, 1\n#define F(...) G(__VA_ARGS__)\n", "F(", "a", ")"),
             // Every level on a line of its own.
             shape("lines", "#define G(x) (x+1)\n#define F(x) G(x)\n", "F(\n", "a", ")\n"),
+            // More distinct function-like macros' names left in every argument than a short list would track.
+            shape("many-names", "#define G(y) y\n#define F(x) x G1 G2 G3 G4 G5 G6\n"
+                    + "#define G1(y) y\n#define G2(y) y\n#define G3(y) y\n#define G4(y) y\n#define G5(y) y\n"
+                    + "#define G6(y) y\n", "F(", "a", ")"),
+            // Names left live by one macro, painted in the rescan of the next: G's argument holds live Gs that its
+            // expansion (G disabled) must paint, once each.
+            new Shape("painted-by-next", "#define ID(y) y\n#define H G\n#define F(x) x H H\n#define G(y) ID(y)\n",
+                    List.of("G(", "F("), "a", List.of(")", ")"), ""),
+            // A call deferred by one rescan (DEFER(G)(x): G and its '(' meet only when F's expansion is rescanned
+            // as the argument of the level around it), the idiom of recursive preprocessor metaprogramming.
+            shape("deferred", "#define EMPTY()\n#define DEFER(m) m EMPTY()\n#define G(y) (y+1)\n"
+                    + "#define F(x) DEFER(G)(x)\n", "F(", "a", ")"),
             // '#' of an argument at every level: level k's string spells the k levels inside it, so the output
             // itself grows as the square of the depth (through another macro, XS(x) S(x), it would double at every
             // level: each string escapes the quotes of the one inside).
