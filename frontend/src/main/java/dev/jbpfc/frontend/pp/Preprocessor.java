@@ -580,22 +580,28 @@ public final class Preprocessor {
     /**
      * The next item of the top frame when it is a tree that may be taken whole (see {@link ExpandedTokens}), else
      * null. A quiet tree whose last token is live gives all but that token, which is left in a frame of its own to
-     * be rescanned (a '(' may follow it from outside the tree). Exhausted frames are popped on the way, as
-     * {@link #readRaw} would.
+     * be rescanned (a '(' may follow it from outside the tree). A tree that may not be taken whole is entered, as
+     * {@link #readRaw} would, and its first item is tried in turn: its subtrees may be taken whole although it
+     * is not. Why: in {@code G(F(G(F(...))))} with {@code #define F(x) x H H}, {@code #define H G} and
+     * {@code #define G(y) ID(y)}, every level's expansion ends in two live Gs that only the next G's expansion
+     * paints; read token by token, every level read the levels inside it again. Exhausted frames are popped on
+     * the way, as {@link #readRaw} would.
      */
     private ExpandedTokens takeWhole() {
         while (true) {
             Frame f = top;
             if (f == null) return null;
             if (f.pos < f.end) {
-                if (!(f.items[f.pos] instanceof ExpandedTokens e) || !e.quiet || e.epoch != macroEpoch) return null;
+                if (!(f.items[f.pos] instanceof ExpandedTokens e)) return null;
                 // A live token of a disabled macro would be painted by rescanning it.
-                if ((e.interiorLive & disabledNames) != 0) return null;
-                ExpandedTokens whole = e;
-                if (e.lastLive != null) {
-                    if (e.size < 2) return null;
-                    whole = e.withoutLast(macros::get);
+                if (!e.quiet || e.epoch != macroEpoch || (e.interiorLive & disabledNames) != 0
+                        || (e.lastLive != null && e.size < 2)) {
+                    f.pos++;
+                    enter(e, f);
+                    continue;
                 }
+                ExpandedTokens whole = e;
+                if (e.lastLive != null) whole = e.withoutLast(macros::get);
                 f.pos++;
                 int edit = f.pendingEdit;
                 f.pendingEdit = ExpandedTokens.KEEP;
