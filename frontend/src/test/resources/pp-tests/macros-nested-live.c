@@ -66,3 +66,31 @@ K(K(K(k)))(x) ID(K(K(k))(y))
 #define OUT(...) P2(__VA_ARGS__)
 OUT(K2(KP(k))) OUT(K2(KP(KP(k)))) OUT(KP(KP(k)))
 // EXPECT: k K1 K3 K4 K5 K2 ( z ) k K1 K3 K4 K5 K2 ( z K1 K3 K4 K5 K2 , z ) k K1 K3 K4 K5 z K1 K3 K4 K5 K2 , z
+// A deferred call (DEFER(DG)(1)) makes an expansion not quiet: the tokens before it are kept as a quiet tree of
+// their own, taken whole by the next rescan, which makes the call; commas and parentheses in that tree.
+#define EMPTY()
+#define DEFER(m) m EMPTY()
+#define DG(y) (y+1)
+#define DT(x) x DEFER(DG)(1)
+ID(DT(DT(a))) DT(DT(DT(a)))
+#define DTC(x) x, DEFER(DG)(2)
+#define DP3(a, ...) <a|__VA_ARGS__>
+#define DAPPLY(m, ...) m(__VA_ARGS__)
+DAPPLY(DP3, DTC(DTC(a))) DAPPLY(DP3, ID(DTC(DTC(a))))
+#define DRP )
+#define DTU(x) x DRP DEFER(DG)(3)
+#define DWRAP(x) ID(x)
+DWRAP(DTU(DTU(b))) ID(ID(DTU(DTU(b))))
+#define DTL(x) x DEFER(DG)
+DTL(DTL(c))(4) ID(DTL(DTL(c))(5))
+// EXPECT: a ( 1 + 1 ) ( 1 + 1 ) a ( 1 + 1 ) ( 1 + 1 ) DG ( 1 ) < a | ( 2 + 1 ) , ( 2 + 1 ) > < a | ( 2 + 1 ) ,
+// EXPECT: ( 2 + 1 ) > b ( 3 + 1 ) ) ( 3 + 1 ) ) b ) ( 3 + 1 ) ) ( 3 + 1 ) c DG DG ( 4 ) c DG ( 5 + 1 )
+// Each rescan makes one more deferred call (the step of recursive preprocessor metaprogramming): a quiet prefix
+// taken whole must still leave its live last token to meet the '(' after it, or a rescan would make no step.
+#define STEP_I() STEP
+#define STEP(x) x DEFER(STEP_I)()(x)
+ID(ID(ID(STEP(s)))) ID(ID(ID(ID(STEP(STEP(t))))))
+#define W(x) x x DEFER(STEP_I)()(w)
+ID(ID(W(W(u))))
+// EXPECT: s s s s STEP_I ( ) ( s ) t STEP ( t ) t STEP ( t ) t STEP ( t ) t STEP ( t ) t STEP ( t ) STEP_I ( ) ( t
+// EXPECT: STEP ( t ) ) u u w w w STEP_I ( ) ( w ) u u w w w STEP_I ( ) ( w ) w w STEP_I ( ) ( w )

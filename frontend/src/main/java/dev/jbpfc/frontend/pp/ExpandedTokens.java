@@ -214,7 +214,13 @@ final class ExpandedTokens {
         return out;
     }
 
-    /** Collects the result of expanding one argument. */
+    /**
+     * Collects the result of expanding one argument. A result that is not quiet keeps the quiet tokens before the
+     * first token that made it so as a subtree of its own ({@link #notQuiet}), which a later rescan takes whole.
+     * Why: in {@code F(F(...))} with {@code #define F(x) x DEFER(G)(1)} ({@code DEFER(m)} is {@code m EMPTY()}),
+     * every level's expansion ends in a call to G that only the next level's rescan makes; held as a list of
+     * tokens, every level read the levels inside it again.
+     */
     static final class Builder {
         private final ArrayList<Object> items = new ArrayList<>();
         private int size;
@@ -230,6 +236,19 @@ final class ExpandedTokens {
         private boolean noLineStart = true;
         /** Parentheses open among the tokens added (trees added are balanced or make the whole unbalanced). */
         private int depth;
+        /**
+         * The quiet prefix: the tree's state just before the add that made it not quiet, kept when that prefix is
+         * two items or more ({@code prefixItems} 0: none).
+         */
+        private int prefixItems;
+        private int prefixSize;
+        private long prefixInteriorLive;
+        private Macro prefixLastLive;
+        private Token prefixLast;
+        private boolean prefixAllExpanded;
+        private boolean prefixBalanced;
+        private boolean prefixTopComma;
+        private boolean prefixNoLineStart;
 
         /**
          * A token as rescanning returned it; {@code live}: rescanning it again might not return it unchanged,
@@ -237,14 +256,13 @@ final class ExpandedTokens {
          */
         void add(Token t, boolean live, Macro macro) {
             followedBy(t);
+            boolean callable = live && macro != null && macro.functionLike && macro.builtin == null;
+            if (live && !callable) notQuiet();
             if (first == null) first = t;
             last = t;
             items.add(t);
             size++;
-            if (live) {
-                if (macro == null || !macro.functionLike || macro.builtin != null) quiet = false;
-                else pendingLive = macro;
-            }
+            if (callable) pendingLive = macro;
             if (t.location == null || t.location.expandedFrom() == null) allExpanded = false;
             if (t.startOfLine) noLineStart = false;
             if (t.kind == Token.Kind.PUNCT) {
@@ -266,11 +284,11 @@ final class ExpandedTokens {
         void add(ExpandedTokens e) {
             if (e.size == 0) return;
             followedBy(e.first);
+            if (!e.quiet) notQuiet();
             if (first == null) first = e.first;
             last = e.last;
             items.add(e);
             size += e.size;
-            if (!e.quiet) quiet = false;
             interiorLive |= e.interiorLive;
             pendingLive = e.lastLive;
             if (!e.balanced) balanced = false;
@@ -283,17 +301,50 @@ final class ExpandedTokens {
             Macro m = pendingLive;
             if (m == null) return;
             pendingLive = null;
-            if (next.kind == Token.Kind.PUNCT && next.text.equals("(")) quiet = false;
-            else interiorLive |= Macro.nameBit(m.name);
+            if (next.kind == Token.Kind.PUNCT && next.text.equals("(")) {
+                // The prefix ends with the live token: taking it whole leaves that token to be rescanned on its
+                // own, before this '('.
+                pendingLive = m;
+                notQuiet();
+                pendingLive = null;
+            } else {
+                interiorLive |= Macro.nameBit(m.name);
+            }
+        }
+
+        /** The item about to be added makes the tree not quiet: what was added so far is its quiet prefix. */
+        private void notQuiet() {
+            if (!quiet) return;
+            quiet = false;
+            if (items.size() < 2) return;
+            prefixItems = items.size();
+            prefixSize = size;
+            prefixInteriorLive = interiorLive;
+            prefixLastLive = pendingLive;
+            prefixLast = last;
+            prefixAllExpanded = allExpanded;
+            prefixBalanced = balanced && depth == 0;
+            prefixTopComma = topComma;
+            prefixNoLineStart = noLineStart;
         }
 
         ExpandedTokens build(int epoch) {
             // A lone tree stands for itself: wrapping it would make chains as long as the nesting (F(F(...)) for
             // #define F(x) x).
             if (items.size() == 1 && items.get(0) instanceof ExpandedTokens e) return e;
-            return new ExpandedTokens(items.toArray(), size, KEEP, quiet,
-                    interiorLive, pendingLive, first,
-                    last, allExpanded, epoch, balanced && depth == 0, topComma, noLineStart);
+            Object[] all;
+            if (prefixItems > 0) {
+                ExpandedTokens prefix = new ExpandedTokens(items.subList(0, prefixItems).toArray(), prefixSize, KEEP,
+                        true, prefixInteriorLive, prefixLastLive, first, prefixLast, prefixAllExpanded, epoch,
+                        prefixBalanced, prefixTopComma, prefixNoLineStart);
+                all = new Object[items.size() - prefixItems + 1];
+                all[0] = prefix;
+                for (int i = prefixItems; i < items.size(); i++) all[i - prefixItems + 1] = items.get(i);
+            } else {
+                all = items.toArray();
+            }
+            return new ExpandedTokens(all, size, KEEP, quiet, interiorLive, pendingLive, first, last, allExpanded,
+                    epoch, balanced && depth == 0, topComma, noLineStart);
         }
     }
 }

@@ -67,6 +67,14 @@ final class MacroNestShapes {
             // as the argument of the level around it), the idiom of recursive preprocessor metaprogramming.
             shape("deferred", "#define EMPTY()\n#define DEFER(m) m EMPTY()\n#define G(y) (y+1)\n"
                     + "#define F(x) DEFER(G)(x)\n", "F(", "a", ")"),
+            // A deferred call left for the next level to make: each level's expansion ends in G (1), G live.
+            shape("deferred-trailing", "#define EMPTY()\n#define DEFER(m) m EMPTY()\n#define G(y) (y+1)\n"
+                    + "#define F(x) x DEFER(G)(1)\n", "F(", "a", ")"),
+            // The same with the deferred call before the argument: the call is made inside the level around it.
+            shape("deferred-leading", "#define EMPTY()\n#define DEFER(m) m EMPTY()\n#define G(y) (y+1)\n"
+                    + "#define F(x) DEFER(G)(1) x\n", "F(", "a", ")"),
+            // Two macros that call each other: the second call finds the first disabled and paints it.
+            shape("mutual", "#define A(x) B(x)\n#define B(x) A(x)\n", "A(", "a", ")"),
             // '#' of an argument at every level: level k's string spells the k levels inside it, so the output
             // itself grows as the square of the depth (through another macro, XS(x) S(x), it would double at every
             // level: each string escapes the quotes of the one inside).

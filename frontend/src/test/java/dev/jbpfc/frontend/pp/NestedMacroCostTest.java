@@ -37,15 +37,16 @@ class NestedMacroCostTest {
      * The other ways of nesting ({@link MacroNestShapes}): names of function-like macros left in the arguments
      * (before or after the parameter, from an object-like macro, at the very end), forwarding chains, alternating
      * macros, {@code ##}, variable arguments with and without commas outside parentheses, one level per line,
-     * names of six macros, names painted by the next level, a call deferred by one rescan. Each of the first four,
-     * the commas, the six names and the painted names read about 16 times as many tokens at four times the depth
-     * before their arguments were taken whole (the stringifying shape is left out: its output alone grows as the
-     * square).
+     * names of six macros, names painted by the next level, calls deferred by one rescan, macros calling each
+     * other. Each of the first four, the commas, the six names, the painted names and the trailing deferred call
+     * read about 16 times as many tokens at four times the depth before their arguments were taken whole (the
+     * stringifying shape is left out: its output alone grows as the square; so is the deferred call before the
+     * argument, still quadratic: see MacroNestShapes).
      */
     @ParameterizedTest
     @ValueSource(strings = {"name-after-param", "name-before-param", "object-to-name", "name-at-end", "chain",
             "alternating", "paste", "va-args", "va-args-two", "va-opt", "va-commas", "lines", "many-names",
-            "painted-by-next", "deferred"})
+            "painted-by-next", "deferred", "deferred-trailing", "mutual"})
     void shapeReadsGrowLinearlyWithDepth(String shape) {
         MacroNestShapes.Shape s = MacroNestShapes.named(shape);
         long small = reads(() -> readsHere(s.source(DEPTH)));
