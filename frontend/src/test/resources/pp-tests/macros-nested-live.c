@@ -94,3 +94,14 @@ ID(ID(ID(STEP(s)))) ID(ID(ID(ID(STEP(STEP(t))))))
 ID(ID(W(W(u))))
 // EXPECT: s s s s STEP_I ( ) ( s ) t STEP ( t ) t STEP ( t ) t STEP ( t ) t STEP ( t ) t STEP ( t ) STEP_I ( ) ( t
 // EXPECT: STEP ( t ) ) u u w w w STEP_I ( ) ( w ) u u w w w STEP_I ( ) ( w ) w w STEP_I ( ) ( w )
+// A deferred call at the front: the level around it makes the call with the first tokens of the tree, and takes
+// the rest of the tree whole unless a live name in it belongs to a disabled macro (QQ's, inside QQ's expansion).
+#define LD(x) DEFER(DG)(1) x QQ, z
+#define QQ(...) IDV(__VA_ARGS__)
+OUT(QQ(LD(a))) OUT(LD(a)) OUT(QQ(ID(LD(LD(a)))))
+#define LCM(x) DEFER(DG)(2) x, y
+DAPPLY(DP3, ID(LCM(LCM(a)))) DAPPLY(DP3, LCM(LCM(LCM(a))))
+#define LU(x) DEFER(DG)(3) x DRP
+DWRAP(LU(LU(b))) ID(ID(LU(LU(b))))
+// EXPECT: ( 1 + 1 ) a QQ ( z ) ( 1 + 1 ) a z ( 1 + 1 ) ( 1 + 1 ) a QQ ( z QQ , z ) < ( 2 + 1 ) ( 2 + 1 ) a | y , y >
+// EXPECT: < ( 2 + 1 ) ( 2 + 1 ) ( 2 + 1 ) a | y , y , y > ( 3 + 1 ) ( 3 + 1 ) b ) ) ( 3 + 1 ) ( 3 + 1 ) b ) )

@@ -52,8 +52,15 @@ final class ExpandedTokens {
      * set that may hold more, so that checking it costs the same however many there are).
      */
     final long interiorLive;
-    /** For a quiet tree: the macro its last token names when that token is live, else null. */
+    /** The macro the last token names when that token is live, else null. */
     final Macro lastLive;
+    /**
+     * The items from this index on hold a quiet run of tokens ({@link #quietRest}): 0 for a quiet tree, past the
+     * last item when the last one made it not quiet.
+     */
+    final int quietFrom;
+    /** {@link #interiorLive} of the items from {@link #quietFrom} on. */
+    final long tailInteriorLive;
     /** The first and last tokens as stored (the first without {@link #firstEdit}); null when empty. */
     final Token first;
     final Token last;
@@ -78,7 +85,8 @@ final class ExpandedTokens {
 
     private ExpandedTokens(Object[] items, int size, int firstEdit, boolean quiet, long interiorLive,
                            Macro lastLive, Token first, Token last, boolean allExpanded, int epoch,
-                           boolean balanced, boolean topComma, boolean noLineStart) {
+                           boolean balanced, boolean topComma, boolean noLineStart, int quietFrom,
+                           long tailInteriorLive) {
         this.items = items;
         this.size = size;
         this.firstEdit = firstEdit;
@@ -92,6 +100,8 @@ final class ExpandedTokens {
         this.balanced = balanced;
         this.topComma = topComma;
         this.noLineStart = noLineStart;
+        this.quietFrom = quietFrom;
+        this.tailInteriorLive = tailInteriorLive;
     }
 
     /** The same tokens with {@code outer} applied to the first one after this tree's own edit. */
@@ -99,7 +109,7 @@ final class ExpandedTokens {
         int e = compose(outer, firstEdit);
         return e == firstEdit ? this
                 : new ExpandedTokens(items, size, e, quiet, interiorLive, lastLive, first, last, allExpanded,
-                epoch, balanced, topComma, noLineStart);
+                epoch, balanced, topComma, noLineStart, quietFrom, tailInteriorLive);
     }
 
     /**
@@ -138,9 +148,52 @@ final class ExpandedTokens {
             }
             n.withoutLast = new ExpandedTokens(items, n.size - 1, n.firstEdit, n.quiet, n.interiorLive, lastLive,
                     items.length == 0 ? null : n.first, newLast, n.allExpanded, n.epoch, n.balanced, n.topComma,
-                    n.noLineStart);
+                    n.noLineStart, 0, n.interiorLive);
         }
         return withoutLast;
+    }
+
+    /**
+     * The items from {@code from} (at or after {@link #quietFrom}, past the first item) on, as a quiet tree that
+     * shares them: what is left of a tree that was entered because it is not quiet, once the tokens that made it so
+     * are read (see {@code Preprocessor.takeWhole}). Costs the items copied.
+     */
+    ExpandedTokens quietRest(int from) {
+        int n = 0;
+        int depth = 0;
+        boolean isBalanced = true;
+        boolean hasTopComma = false;
+        boolean noneStartsLine = true;
+        Token firstToken = null;
+        for (int i = from; i < items.length; i++) {
+            if (items[i] instanceof Token t) {
+                if (firstToken == null) firstToken = t;
+                n++;
+                if (t.startOfLine) noneStartsLine = false;
+                if (t.kind != Token.Kind.PUNCT) continue;
+                switch (t.text) {
+                    case "(" -> depth++;
+                    case ")" -> {
+                        if (depth == 0) isBalanced = false;
+                        else depth--;
+                    }
+                    case "," -> {
+                        if (depth == 0) hasTopComma = true;
+                    }
+                    default -> { }
+                }
+            } else {
+                ExpandedTokens e = (ExpandedTokens) items[i];
+                if (firstToken == null) firstToken = e.first;
+                n += e.size;
+                if (!e.balanced) isBalanced = false;
+                if (e.topComma && depth == 0) hasTopComma = true;
+                if (!e.startsNoLine()) noneStartsLine = false;
+            }
+        }
+        return new ExpandedTokens(java.util.Arrays.copyOfRange(items, from, items.length), n, KEEP, true,
+                tailInteriorLive, lastLive, firstToken, last, allExpanded, epoch, isBalanced && depth == 0,
+                hasTopComma, noneStartsLine, 0, tailInteriorLive);
     }
 
     /** Whether no token, the first one edited, starts a line. */
@@ -249,6 +302,9 @@ final class ExpandedTokens {
         private boolean prefixBalanced;
         private boolean prefixTopComma;
         private boolean prefixNoLineStart;
+        /** Where the quiet run of items at the end begins (see {@link ExpandedTokens#quietFrom}). */
+        private int tailStart;
+        private long tailInteriorLive;
 
         /**
          * A token as rescanning returned it; {@code live}: rescanning it again might not return it unchanged,
@@ -257,7 +313,7 @@ final class ExpandedTokens {
         void add(Token t, boolean live, Macro macro) {
             followedBy(t);
             boolean callable = live && macro != null && macro.functionLike && macro.builtin == null;
-            if (live && !callable) notQuiet();
+            if (live && !callable) notQuiet(items.size() + 1);
             if (first == null) first = t;
             last = t;
             items.add(t);
@@ -284,12 +340,13 @@ final class ExpandedTokens {
         void add(ExpandedTokens e) {
             if (e.size == 0) return;
             followedBy(e.first);
-            if (!e.quiet) notQuiet();
+            if (!e.quiet) notQuiet(items.size() + 1);
             if (first == null) first = e.first;
             last = e.last;
             items.add(e);
             size += e.size;
             interiorLive |= e.interiorLive;
+            tailInteriorLive |= e.interiorLive;
             pendingLive = e.lastLive;
             if (!e.balanced) balanced = false;
             if (e.topComma && depth == 0) topComma = true;
@@ -305,15 +362,21 @@ final class ExpandedTokens {
                 // The prefix ends with the live token: taking it whole leaves that token to be rescanned on its
                 // own, before this '('.
                 pendingLive = m;
-                notQuiet();
+                notQuiet(items.size());
                 pendingLive = null;
             } else {
                 interiorLive |= Macro.nameBit(m.name);
+                tailInteriorLive |= Macro.nameBit(m.name);
             }
         }
 
-        /** The item about to be added makes the tree not quiet: what was added so far is its quiet prefix. */
-        private void notQuiet() {
+        /**
+         * The item about to be added makes the tree not quiet: what was added so far before the first such item
+         * is its quiet prefix, and a quiet run may start again at item {@code tailFrom}.
+         */
+        private void notQuiet(int tailFrom) {
+            tailStart = tailFrom;
+            tailInteriorLive = 0;
             if (!quiet) return;
             quiet = false;
             if (items.size() < 2) return;
@@ -333,10 +396,12 @@ final class ExpandedTokens {
             // #define F(x) x).
             if (items.size() == 1 && items.get(0) instanceof ExpandedTokens e) return e;
             Object[] all;
+            int restFrom = quiet ? 0 : tailStart;
             if (prefixItems > 0) {
+                restFrom -= prefixItems - 1;
                 ExpandedTokens prefix = new ExpandedTokens(items.subList(0, prefixItems).toArray(), prefixSize, KEEP,
                         true, prefixInteriorLive, prefixLastLive, first, prefixLast, prefixAllExpanded, epoch,
-                        prefixBalanced, prefixTopComma, prefixNoLineStart);
+                        prefixBalanced, prefixTopComma, prefixNoLineStart, 0, prefixInteriorLive);
                 all = new Object[items.size() - prefixItems + 1];
                 all[0] = prefix;
                 for (int i = prefixItems; i < items.size(); i++) all[i - prefixItems + 1] = items.get(i);
@@ -344,7 +409,8 @@ final class ExpandedTokens {
                 all = items.toArray();
             }
             return new ExpandedTokens(all, size, KEEP, quiet, interiorLive, pendingLive, first, last, allExpanded,
-                    epoch, balanced && depth == 0, topComma, noLineStart);
+                    epoch, balanced && depth == 0, topComma, noLineStart, restFrom, quiet ? interiorLive
+                    : tailInteriorLive);
         }
     }
 }

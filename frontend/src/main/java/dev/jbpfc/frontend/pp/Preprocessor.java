@@ -140,6 +140,8 @@ public final class Preprocessor {
         int[] parenMatch;
         /** The edit of the first token this frame gives ({@link ExpandedTokens#firstEdit}), for a tree's frame. */
         int pendingEdit = ExpandedTokens.KEEP;
+        /** The tree whose items this frame reads, or null. */
+        ExpandedTokens tree;
         int pos;
 
         Frame(Object[] items, int end, Macro macro, boolean barrier, Frame below) {
@@ -575,6 +577,7 @@ public final class Preprocessor {
         from.pendingEdit = ExpandedTokens.KEEP;
         top = new Frame(e.items, e.items.length, null, false, top);
         top.pendingEdit = edit;
+        top.tree = e;
     }
 
     /**
@@ -584,25 +587,40 @@ public final class Preprocessor {
      * {@link #readRaw} would, and its first item is tried in turn: its subtrees may be taken whole although it
      * is not. Why: in {@code G(F(G(F(...))))} with {@code #define F(x) x H H}, {@code #define H G} and
      * {@code #define G(y) ID(y)}, every level's expansion ends in two live Gs that only the next G's expansion
-     * paints; read token by token, every level read the levels inside it again. Exhausted frames are popped on
-     * the way, as {@link #readRaw} would.
+     * paints; read token by token, every level read the levels inside it again. Once the tokens that made an
+     * entered tree not quiet are read, the rest of it is taken whole ({@link ExpandedTokens#quietRest}). Why: in
+     * {@code F(F(...))} with {@code #define F(x) DEFER(G)(1) x}, the G deferred by the level inside is called
+     * with the first tokens of the tree of that level, whose rest was read token by token. Exhausted frames are
+     * popped on the way, as {@link #readRaw} would.
      */
     private ExpandedTokens takeWhole() {
         while (true) {
             Frame f = top;
             if (f == null) return null;
             if (f.pos < f.end) {
-                if (!(f.items[f.pos] instanceof ExpandedTokens e)) return null;
-                // A live token of a disabled macro would be painted by rescanning it.
-                if (!e.quiet || e.epoch != macroEpoch || (e.interiorLive & disabledNames) != 0
-                        || (e.lastLive != null && e.size < 2)) {
-                    f.pos++;
-                    enter(e, f);
-                    continue;
+                ExpandedTokens e;
+                int next;
+                ExpandedTokens in = f.tree;
+                if (in != null && f.pos > 0 && f.pos >= in.quietFrom && f.end - f.pos >= 2 && in.epoch == macroEpoch
+                        && (in.tailInteriorLive & disabledNames) == 0) {
+                    e = in.quietRest(f.pos);
+                    next = f.end;
+                } else if (f.items[f.pos] instanceof ExpandedTokens sub) {
+                    // A live token of a disabled macro would be painted by rescanning it.
+                    if (!sub.quiet || sub.epoch != macroEpoch || (sub.interiorLive & disabledNames) != 0
+                            || (sub.lastLive != null && sub.size < 2)) {
+                        f.pos++;
+                        enter(sub, f);
+                        continue;
+                    }
+                    e = sub;
+                    next = f.pos + 1;
+                } else {
+                    return null;
                 }
                 ExpandedTokens whole = e;
                 if (e.lastLive != null) whole = e.withoutLast(macros::get);
-                f.pos++;
+                f.pos = next;
                 int edit = f.pendingEdit;
                 f.pendingEdit = ExpandedTokens.KEEP;
                 if (whole != e) pushFrame(new Object[] {e.last}, 1, null, false);
