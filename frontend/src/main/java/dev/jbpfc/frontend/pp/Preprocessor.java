@@ -161,8 +161,12 @@ public final class Preprocessor {
     /** The {@link Macro#nameBit}s of the disabled macros, and how many disabled macros have each. */
     private long disabledNames;
     private final int[] disabledPerBit = new int[64];
-    /** Tokens read before expansion so far: the expander's work, for tests that bound its growth without a clock. */
-    private long rawReads;
+    /**
+     * The expander's work so far, for tests that bound its growth without a clock: tokens read before expansion
+     * (from files and frames), trees entered, and items of trees taken whole (one per tree, or the items of the
+     * rest of a tree, which are copied). Counting tokens alone missed shapes whose cost was in trees taken whole.
+     */
+    private long steps;
 
     private static final int GUARD_START = 0;
     private static final int GUARD_INSIDE = 1;
@@ -275,8 +279,8 @@ public final class Preprocessor {
         PreprocessedPrinter.print(run(mainFile), out, this::includerOf);
     }
 
-    /** How many tokens the expander has read before expansion (from files and frames), for cost tests. */
-    long rawTokensRead() { return rawReads; }
+    /** The expander's work so far ({@link #steps}), for cost tests. */
+    long expansionSteps() { return steps; }
 
     /** How many includes took a previous input's expansion of the header from the {@link HeaderCache}. */
     public int reusedHeaderExpansions() { return reusedExpansions; }
@@ -551,7 +555,7 @@ public final class Preprocessor {
 
     /** The next token before macro expansion: from the top frame, else from the file. */
     private Token readRaw() {
-        rawReads++;
+        steps++;
         while (true) {
             Frame f = top;
             if (f == null) return fileToken();
@@ -575,6 +579,7 @@ public final class Preprocessor {
     private void enter(ExpandedTokens e, Frame from) {
         int edit = ExpandedTokens.compose(from.pendingEdit, e.firstEdit);
         from.pendingEdit = ExpandedTokens.KEEP;
+        steps++;
         top = new Frame(e.items, e.items.length, null, false, top);
         top.pendingEdit = edit;
         top.tree = e;
@@ -620,6 +625,7 @@ public final class Preprocessor {
                 }
                 ExpandedTokens whole = e;
                 if (e.lastLive != null) whole = e.withoutLast(macros::get);
+                steps += next - f.pos;
                 f.pos = next;
                 int edit = f.pendingEdit;
                 f.pendingEdit = ExpandedTokens.KEEP;
@@ -911,6 +917,7 @@ public final class Preprocessor {
                 // A tree whose tokens could all join the argument one by one (its commas, if any, in the variable
                 // arguments, which they do not split): taken whole.
                 f.pos++;
+                steps++;
                 int edit = f.pendingEdit;
                 f.pendingEdit = ExpandedTokens.KEEP;
                 ExpandedTokens whole = e.edited(edit);

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Issue 14: preprocesses each {@link MacroNestShapes} shape at 2,500 / 5,000 / 10,000 / 20,000 levels and prints,
- * per depth, the thread's CPU time, the tokens the expander read ({@link Preprocessor#rawTokensRead}) and the tokens
- * that came out, with the growth of the reads from one depth to the next (2.0: linear, 4.0: quadratic). Not a test:
+ * per depth, the thread's CPU time, the expander's steps (tokens read, trees entered or taken whole:
+ * {@link Preprocessor#expansionSteps}) and the tokens that came out, with the growth of the steps from one depth to
+ * the next (2.0: linear, 4.0: quadratic). Not a test:
  * run it by hand, on the frontend's test class path:
  * <pre>
  *   java -Xss1g -cp frontend/target/classes:frontend/target/test-classes:ir/target/classes \
@@ -30,7 +31,7 @@ final class MacroNestBenchmark {
         List<MacroNestShapes.Shape> shapes = new ArrayList<>();
         if (args.length == 0) shapes.addAll(MacroNestShapes.ALL);
         for (String a : args) shapes.add(MacroNestShapes.named(a));
-        System.out.println("| shape | depth | CPU s | tokens read | reads growth | tokens out |");
+        System.out.println("| shape | depth | CPU s | steps | steps growth | tokens out |");
         System.out.println("|---|---|---|---|---|---|");
         for (MacroNestShapes.Shape s : shapes) {
             long previous = 0;
@@ -45,7 +46,7 @@ final class MacroNestBenchmark {
         }
     }
 
-    /** CPU nanoseconds, tokens read, tokens out; on a thread with a deep stack (expansion recurses per level). */
+    /** CPU nanoseconds, expansion steps, tokens out; on a thread with a deep stack (expansion recurses per level). */
     static long[] measure(MacroNestShapes.Shape s, int depth) throws InterruptedException {
         long[] result = new long[3];
         Throwable[] failure = new Throwable[1];
@@ -58,7 +59,7 @@ final class MacroNestBenchmark {
                         new Diagnostics(new PrintStream(err, true, StandardCharsets.UTF_8)));
                 List<Token> out = pp.run(new SourceFile("nest.c", s.source(depth)));
                 result[0] = mx.getCurrentThreadCpuTime() - start;
-                result[1] = pp.rawTokensRead();
+                result[1] = pp.expansionSteps();
                 result[2] = out.size();
                 if (err.size() > 0) System.out.println(s.name() + ": " + err.toString(StandardCharsets.UTF_8));
             } catch (Throwable e) {

@@ -75,6 +75,16 @@ final class MacroNestShapes {
                     + "#define F(x) DEFER(G)(1) x\n", "F(", "a", ")"),
             // Two macros that call each other: the second call finds the first disabled and paints it.
             shape("mutual", "#define A(x) B(x)\n#define B(x) A(x)\n", "A(", "a", ")"),
+            // Names made by '##' and by an object-like macro, then called.
+            shape("paste-call", "#define CAT(a,b) a##b\n#define F1(x) (x+1)\n#define F(x) CAT(F,1)(x)\n", "F(", "a",
+                    ")"),
+            shape("object-call", "#define F1(x) (x+1)\n#define H F1\n#define F(x) H(x)\n", "F(", "a", ")"),
+            // A use with two arguments nested in the first one.
+            shape("first-of-two", "#define F(x, y) (x y)\n", "F(", "a", ", b)"),
+            // Every level rescans once more, and each rescan makes one more step of a deferred recursion.
+            new Shape("eval-steps", "#define ID(x) x\n#define EMPTY()\n#define DEFER(m) m EMPTY()\n"
+                    + "#define STEP_I() STEP\n#define STEP(x) x DEFER(STEP_I)()(x)\n", List.of("ID("), "STEP(s)",
+                    List.of(")"), ""),
             // '#' of an argument at every level: level k's string spells the k levels inside it, so the output
             // itself grows as the square of the depth (through another macro, XS(x) S(x), it would double at every
             // level: each string escapes the quotes of the one inside).

@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 14: expanding {@code F(F(...F(a)...))} must cost work linear in the depth. Counted rather than timed (a
- * clock is flaky on a loaded machine): the tokens the expander reads before expansion
- * ({@link Preprocessor#rawTokensRead}) at a depth and at four times that depth. An expander that copies and reads
- * each level's argument again, as this one did, reads about 16 times as many at four times the depth.
+ * clock is flaky on a loaded machine): the expander's steps (tokens read before expansion, trees entered or taken
+ * whole: {@link Preprocessor#expansionSteps}) at a depth and at four times that depth. An expander that copies and
+ * reads each level's argument again, as this one did, takes about 16 times as many at four times the depth.
  */
 class NestedMacroCostTest {
     private static final int DEPTH = 1000;
@@ -29,7 +29,7 @@ class NestedMacroCostTest {
     void readsGrowLinearlyWithDepth(String body) {
         long small = reads(body, DEPTH);
         long large = reads(body, 4 * DEPTH);
-        assertTrue(large < 5 * small, "F(x) " + body + ": " + small + " tokens read at depth " + DEPTH + ", " + large
+        assertTrue(large < 5 * small, "F(x) " + body + ": " + small + " steps at depth " + DEPTH + ", " + large
                 + " at depth " + 4 * DEPTH + " (linear: about 4 times)");
     }
 
@@ -38,20 +38,21 @@ class NestedMacroCostTest {
      * (before or after the parameter, from an object-like macro, at the very end), forwarding chains, alternating
      * macros, {@code ##}, variable arguments with and without commas outside parentheses, one level per line,
      * names of six macros, names painted by the next level, calls deferred by one rescan, macros calling each
-     * other. Each of the first four, the commas, the six names, the painted names and the trailing deferred call
-     * read about 16 times as many tokens at four times the depth before their arguments were taken whole (the
-     * stringifying shape is left out: its output alone grows as the square; so is the deferred call before the
-     * argument, still quadratic: see MacroNestShapes).
+     * other, names made by '##' or an object-like macro and called, a deferred recursion one step per rescan. Each
+     * of the first four, the commas, the six names, the painted names, the deferred calls and the recursion took
+     * about 16 times as many steps at four times the depth before their arguments were taken whole (the
+     * stringifying shape is left out: its output alone grows as the square).
      */
     @ParameterizedTest
     @ValueSource(strings = {"name-after-param", "name-before-param", "object-to-name", "name-at-end", "chain",
             "alternating", "paste", "va-args", "va-args-two", "va-opt", "va-commas", "lines", "many-names",
-            "painted-by-next", "deferred", "deferred-trailing", "deferred-leading", "mutual"})
+            "painted-by-next", "deferred", "deferred-trailing", "deferred-leading", "mutual", "paste-call",
+            "object-call", "first-of-two", "eval-steps"})
     void shapeReadsGrowLinearlyWithDepth(String shape) {
         MacroNestShapes.Shape s = MacroNestShapes.named(shape);
         long small = reads(() -> readsHere(s.source(DEPTH)));
         long large = reads(() -> readsHere(s.source(4 * DEPTH)));
-        assertTrue(large < 5 * small, shape + ": " + small + " tokens read at depth " + DEPTH + ", " + large
+        assertTrue(large < 5 * small, shape + ": " + small + " steps at depth " + DEPTH + ", " + large
                 + " at depth " + 4 * DEPTH + " (linear: about 4 times)");
     }
 
@@ -100,6 +101,6 @@ class NestedMacroCostTest {
                 new Diagnostics(new PrintStream(err, true, StandardCharsets.UTF_8)));
         List<Token> toks = pp.run(new SourceFile("nested.c", text));
         assertEquals("", err.toString(StandardCharsets.UTF_8), "no diagnostics");
-        return new ExpandedAndRead(toks, pp.rawTokensRead());
+        return new ExpandedAndRead(toks, pp.expansionSteps());
     }
 }
