@@ -85,6 +85,9 @@ final class MacroNestShapes {
             new Shape("eval-steps", "#define ID(x) x\n#define EMPTY()\n#define DEFER(m) m EMPTY()\n"
                     + "#define STEP_I() STEP\n#define STEP(x) x DEFER(STEP_I)()(x)\n", List.of("ID("), "STEP(s)",
                     List.of(")"), ""),
+            // A '(' from an object-like macro after a function-like macro's name: the call is made by the next
+            // level's rescan, as with DEFER.
+            shape("lparen-macro", "#define ID(y) [y]\n#define LP (\n#define F(x) ID LP x )\n", "F(", "a", ")"),
             // '#' of an argument at every level: level k's string spells the k levels inside it, so the output
             // itself grows as the square of the depth (through another macro, XS(x) S(x), it would double at every
             // level: each string escapes the quotes of the one inside).

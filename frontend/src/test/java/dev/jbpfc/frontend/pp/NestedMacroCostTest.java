@@ -47,7 +47,7 @@ class NestedMacroCostTest {
     @ValueSource(strings = {"name-after-param", "name-before-param", "object-to-name", "name-at-end", "chain",
             "alternating", "paste", "va-args", "va-args-two", "va-opt", "va-commas", "lines", "many-names",
             "painted-by-next", "deferred", "deferred-trailing", "deferred-leading", "mutual", "paste-call",
-            "object-call", "first-of-two", "eval-steps"})
+            "object-call", "first-of-two", "eval-steps", "lparen-macro"})
     void shapeReadsGrowLinearlyWithDepth(String shape) {
         MacroNestShapes.Shape s = MacroNestShapes.named(shape);
         long small = reads(() -> readsHere(s.source(DEPTH)));
