@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 14's "no input makes it fall over": each class of pathological input a new user might try is generated
  * here at the issue's sizes (a 200,000-term {@code a+a+...} chain, 50,000 nested {@code ?:}, a 1,000,000-term
- * initializer, a 50,000-deep parenthesized {@code #if}, 20,000 nested uses of a function-like macro, a
- * 100,000-case switch) and compiled the way the {@code jbpfc} command does, each in a JVM of its own whose heap is
+ * initializer, a 50,000-deep parenthesized {@code #if}, 20,000 nested uses of a function-like macro, some leaving
+ * macro names in every level's expansion, a 100,000-case switch) and compiled the way the {@code jbpfc} command
+ * does, each in a JVM of its own whose heap is
  * bounded ({@value #HEAP}: the 1,000,000-term initializer needed about 1.3 GB of it while the grammar built its
  * parse tree; read by hand it compiles in 400 MB). Each must end in an
  * object (exit 0) or in clang-style diagnostics (exit 1 with a {@code file:line:col: error:} or
@@ -83,6 +84,13 @@ class PathologicalInputTest {
                 // expansion of the levels inside (clang-22 segfaults on it).
                 new Case("nested-forwarding-macro", "#define ID(x) x\n#define G(x) ID(x) + 1\nint f(int a) { return "
                         + repeat("G(", n) + "a" + repeat(")", n) + "; }\n", Outcome.OBJECT),
+                // Every level leaves the names of six function-like macros with no '(' after them, in an #if whose
+                // value they do not change: 49 s of CPU (128 s wall on a loaded machine) before expanded
+                // arguments holding such names were shared, about 1 s after (clang-22 segfaults on it).
+                new Case("nested-macro-names-in-if", "#define F(x) x + G1 + G2 + G3 + G4 + G5 + G6\n"
+                        + "#define G1(y) y\n#define G2(y) y\n#define G3(y) y\n#define G4(y) y\n#define G5(y) y\n"
+                        + "#define G6(y) y\n#if " + repeat("F(", n) + "0" + repeat(")", n) + " == 0\n"
+                        + "int f(void) { return 1; }\n#endif\n", Outcome.OBJECT),
                 new Case("nested-macro-parens", "#define F(x) (x)\nint f(int a) { return " + repeat("F(", 5000) + "a"
                         + repeat(")", 5000) + "; }\n", Outcome.DIAGNOSTIC,
                         "fatal error: bracket nesting level exceeded maximum of 2048", List.of()),

@@ -9,7 +9,8 @@ import java.util.RandomAccess;
 
 /**
  * A macro argument as collected (before expansion), copied token by token, except that an {@link ExpandedTokens}
- * tree met whole in a frame is kept as one item ({@link ExpandedTokens#argumentSafe}). Why: with
+ * tree met whole in a frame is kept as one item ({@link ExpandedTokens#balanced}, with no
+ * {@link ExpandedTokens#topComma} unless it is in the variable arguments). Why: with
  * {@code #define G(x) ID(x)+1}, the argument of {@code ID} in the expansion of {@code G(G(...))} is the whole
  * expansion of the level inside; read token by token, every level cost as much as all the levels inside it.
  * <p>

@@ -27,6 +27,14 @@ final class Macro {
     final Builtin builtin;
     boolean disabled;
 
+    /**
+     * One of 64 bits chosen by the name: a set of macros as a {@code long} that may hold others too (see
+     * {@link ExpandedTokens#interiorLive}).
+     */
+    static long nameBit(String name) {
+        return 1L << (name.hashCode() & 63);
+    }
+
     Macro(String name, boolean functionLike, String[] params, boolean variadic, Token[] body,
           SourceLocation location) {
         this.name = name;

@@ -40,8 +40,9 @@ import java.util.Set;
  * their macros, as clang does). An identifier naming a disabled macro is painted ({@link Token#noExpand}) and never
  * expands again. Arguments are fully expanded in isolation behind a barrier frame before substitution, unless they
  * are operands of {@code #} or {@code ##}. An expanded argument is an {@link ExpandedTokens} tree: substituted
- * without copying, taken whole when rescanned if nothing in it can expand, and taken whole into the arguments of a
- * use it is read as ({@link ArgumentTokens}), so nested uses cost time linear in their depth.
+ * without copying, taken whole when rescanned if nothing in it can expand (all but a last token that might, when
+ * only its last can meet a '('), and taken whole into the arguments of a use it is read as ({@link ArgumentTokens}),
+ * so nested uses cost time linear in their depth.
  *
  * <p>Files are read as ISO-8859-1, so each char of a token is one byte of the file, as C sees it. Errors are
  * reported through {@link Diagnostics}; a fatal error (a missing include) stops preprocessing, and {@link #run}
@@ -139,6 +140,8 @@ public final class Preprocessor {
         int[] parenMatch;
         /** The edit of the first token this frame gives ({@link ExpandedTokens#firstEdit}), for a tree's frame. */
         int pendingEdit = ExpandedTokens.KEEP;
+        /** The tree whose items this frame reads, or null. */
+        ExpandedTokens tree;
         int pos;
 
         Frame(Object[] items, int end, Macro macro, boolean barrier, Frame below) {
@@ -150,10 +153,20 @@ public final class Preprocessor {
         }
     }
 
-    /** Count of changes to the macro table: an {@link ExpandedTokens} tree is inert only under the one it was made. */
+    /**
+     * Count of changes to the macro table: an {@link ExpandedTokens} tree is taken whole only under the one it was
+     * made.
+     */
     private int macroEpoch;
-    /** Tokens read before expansion so far: the expander's work, for tests that bound its growth without a clock. */
-    private long rawReads;
+    /** The {@link Macro#nameBit}s of the disabled macros, and how many disabled macros have each. */
+    private long disabledNames;
+    private final int[] disabledPerBit = new int[64];
+    /**
+     * The expander's work so far, for tests that bound its growth without a clock: tokens read before expansion
+     * (from files and frames), trees entered, and items of trees taken whole (one per tree, or the items of the
+     * rest of a tree, which are copied). Counting tokens alone missed shapes whose cost was in trees taken whole.
+     */
+    private long steps;
 
     private static final int GUARD_START = 0;
     private static final int GUARD_INSIDE = 1;
@@ -266,8 +279,8 @@ public final class Preprocessor {
         PreprocessedPrinter.print(run(mainFile), out, this::includerOf);
     }
 
-    /** How many tokens the expander has read before expansion (from files and frames), for cost tests. */
-    long rawTokensRead() { return rawReads; }
+    /** The expander's work so far ({@link #steps}), for cost tests. */
+    long expansionSteps() { return steps; }
 
     /** How many includes took a previous input's expansion of the header from the {@link HeaderCache}. */
     public int reusedHeaderExpansions() { return reusedExpansions; }
@@ -542,7 +555,7 @@ public final class Preprocessor {
 
     /** The next token before macro expansion: from the top frame, else from the file. */
     private Token readRaw() {
-        rawReads++;
+        steps++;
         while (true) {
             Frame f = top;
             if (f == null) return fileToken();
@@ -566,24 +579,58 @@ public final class Preprocessor {
     private void enter(ExpandedTokens e, Frame from) {
         int edit = ExpandedTokens.compose(from.pendingEdit, e.firstEdit);
         from.pendingEdit = ExpandedTokens.KEEP;
+        steps++;
         top = new Frame(e.items, e.items.length, null, false, top);
         top.pendingEdit = edit;
+        top.tree = e;
     }
 
     /**
-     * The next item of the top frame when it is an inert tree that may be taken whole (see {@link ExpandedTokens}),
-     * else null. Exhausted frames are popped on the way, as {@link #readRaw} would.
+     * The next item of the top frame when it is a tree that may be taken whole (see {@link ExpandedTokens}), else
+     * null. A quiet tree whose last token is live gives all but that token, which is left in a frame of its own to
+     * be rescanned (a '(' may follow it from outside the tree). A tree that may not be taken whole is entered, as
+     * {@link #readRaw} would, and its first item is tried in turn: its subtrees may be taken whole although it
+     * is not. Why: in {@code G(F(G(F(...))))} with {@code #define F(x) x H H}, {@code #define H G} and
+     * {@code #define G(y) ID(y)}, every level's expansion ends in two live Gs that only the next G's expansion
+     * paints; read token by token, every level read the levels inside it again. Once the tokens that made an
+     * entered tree not quiet are read, the rest of it is taken whole ({@link ExpandedTokens#quietRest}). Why: in
+     * {@code F(F(...))} with {@code #define F(x) DEFER(G)(1) x}, the G deferred by the level inside is called
+     * with the first tokens of the tree of that level, whose rest was read token by token. Exhausted frames are
+     * popped on the way, as {@link #readRaw} would.
      */
-    private ExpandedTokens takeInert() {
+    private ExpandedTokens takeWhole() {
         while (true) {
             Frame f = top;
             if (f == null) return null;
             if (f.pos < f.end) {
-                if (!(f.items[f.pos] instanceof ExpandedTokens e) || !e.inert || e.epoch != macroEpoch) return null;
-                f.pos++;
+                ExpandedTokens e;
+                int next;
+                ExpandedTokens in = f.tree;
+                if (in != null && f.pos > 0 && f.pos >= in.quietFrom && f.end - f.pos >= 2 && in.epoch == macroEpoch
+                        && (in.tailInteriorLive & disabledNames) == 0) {
+                    e = in.quietRest(f.pos);
+                    next = f.end;
+                } else if (f.items[f.pos] instanceof ExpandedTokens sub) {
+                    // A live token of a disabled macro would be painted by rescanning it.
+                    if (!sub.quiet || sub.epoch != macroEpoch || (sub.interiorLive & disabledNames) != 0
+                            || (sub.lastLive != null && sub.size < 2)) {
+                        f.pos++;
+                        enter(sub, f);
+                        continue;
+                    }
+                    e = sub;
+                    next = f.pos + 1;
+                } else {
+                    return null;
+                }
+                ExpandedTokens whole = e;
+                if (e.lastLive != null) whole = e.withoutLast(macros::get);
+                steps += next - f.pos;
+                f.pos = next;
                 int edit = f.pendingEdit;
                 f.pendingEdit = ExpandedTokens.KEEP;
-                return e.edited(edit);
+                if (whole != e) pushFrame(new Object[] {e.last}, 1, null, false);
+                return whole.edited(edit);
             }
             if (f.barrier) return null;
             popFrame();
@@ -592,12 +639,20 @@ public final class Preprocessor {
 
     private void popFrame() {
         Frame f = top;
-        if (f.macro != null) f.macro.disabled = false;
+        if (f.macro != null) {
+            f.macro.disabled = false;
+            int b = Long.numberOfTrailingZeros(Macro.nameBit(f.macro.name));
+            if (--disabledPerBit[b] == 0) disabledNames &= ~(1L << b);
+        }
         top = f.below;
     }
 
     private void pushFrame(Object[] items, int n, Macro macro, boolean barrier) {
-        if (macro != null) macro.disabled = true;
+        if (macro != null) {
+            macro.disabled = true;
+            int b = Long.numberOfTrailingZeros(Macro.nameBit(macro.name));
+            if (disabledPerBit[b]++ == 0) disabledNames |= 1L << b;
+        }
         top = new Frame(items, n, macro, barrier, top);
     }
 
@@ -643,6 +698,8 @@ public final class Preprocessor {
             if (f.pos < f.end) {
                 Object o = f.items[f.pos];
                 if (o instanceof ExpandedTokens e) {
+                    // Left whole unless it starts with '(' (so that it can still be taken whole).
+                    if (e.first != null && !isPunct(e.first, "(")) return false;
                     f.pos++;
                     enter(e, f);
                     continue;
@@ -721,11 +778,12 @@ public final class Preprocessor {
     }
 
     /**
-     * Fully expands a macro argument in isolation (C11 6.10.3.1), as a tree that shares the inert expansions it
+     * Fully expands a macro argument in isolation (C11 6.10.3.1), as a tree that shares the quiet expansions it
      * contains rather than copying them (see {@link ExpandedTokens}).
      */
     private ExpandedTokens expandArgument(List<Token> raw) {
         ExpandedTokens.Builder out = new ExpandedTokens.Builder();
+        int epoch = macroEpoch;
         boolean any = raw instanceof ArgumentTokens a && a.hasTrees();
         if (!any) for (Token t : raw) {
             if (t.kind == Kind.IDENTIFIER && !t.noExpand) {
@@ -734,7 +792,7 @@ public final class Preprocessor {
             }
         }
         if (!any) {
-            for (Token t : raw) out.add(t, false);
+            for (Token t : raw) out.add(t, false, null);
             return out.build(macroEpoch);
         }
         if (raw instanceof TokenRange r) {
@@ -751,7 +809,7 @@ public final class Preprocessor {
         }
         Frame barrier = top;
         while (true) {
-            ExpandedTokens whole = takeInert();
+            ExpandedTokens whole = takeWhole();
             if (whole != null) {
                 out.add(whole);
                 continue;
@@ -761,12 +819,14 @@ public final class Preprocessor {
             if (t == EXPANDED) continue;
             if (t == BARRIER_END) break;
             if (t.kind == Kind.EOF) continue; // cannot happen behind a barrier
-            out.add(t, t.kind == Kind.IDENTIFIER && !t.noExpand
-                    && (macros.containsKey(t.text) || t.text.equals("defined")));
+            Macro named = t.kind == Kind.IDENTIFIER && !t.noExpand ? macros.get(t.text) : null;
+            out.add(t, named != null || (t.kind == Kind.IDENTIFIER && !t.noExpand && t.text.equals("defined")), named);
         }
         while (top != barrier) popFrame();
         top = barrier.below;
-        return out.build(macroEpoch);
+        // The liveness of what was read is judged under one table: a change during the expansion (a _Pragma
+        // popping a macro) leaves the tree never to be taken whole.
+        return out.build(macroEpoch == epoch ? epoch : -1);
     }
 
     /**
@@ -852,10 +912,12 @@ public final class Preprocessor {
         int depth = 0;
         while (true) {
             Frame f = top;
-            if (f != null && f.pos < f.end && f.items[f.pos] instanceof ExpandedTokens e && e.argumentSafe
-                    && e.noLineStart) {
-                // A tree whose tokens could all join the argument one by one: taken whole.
+            if (f != null && f.pos < f.end && f.items[f.pos] instanceof ExpandedTokens e && e.balanced
+                    && e.noLineStart && (!e.topComma || (m.variadic && args.size() == m.params.length - 1))) {
+                // A tree whose tokens could all join the argument one by one (its commas, if any, in the variable
+                // arguments, which they do not split): taken whole.
                 f.pos++;
+                steps++;
                 int edit = f.pendingEdit;
                 f.pendingEdit = ExpandedTokens.KEEP;
                 ExpandedTokens whole = e.edited(edit);
