@@ -5,6 +5,7 @@ import dev.jbpfc.isa.BpfInsn;
 import dev.jbpfc.isa.BpfOp;
 import dev.jbpfc.loophints.object.BpfObjectFile;
 import dev.jbpfc.testsuite.conformance.AssemblyRoundTrip;
+import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.Command;
 import dev.jbpfc.testsuite.oracle.CommandResult;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
@@ -76,9 +77,10 @@ class ArenaCastsVsClangTest {
         OracleRequirement.bpftool();
         Path src = Path.of("src/test/resources/arena/arena_casts.c").toAbsolutePath();
         List<String> flags = List.of("-O2", "-g", "--target=bpf", "-mcpu=v3");
-        clangObject(src, flags);
+        ClangResult ref = OracleRequirement.clang().compile(src, flags);
+        assertTrue(ref.ok(), "clang-22 cannot compile " + src + ":\n" + ref.diagnostics());
         jbpfcObject(src, flags);
-        List<String> clang = btfShapes(OUT.resolve("arena_casts.c.clang.o"));
+        List<String> clang = btfShapes(ref.object());
         List<String> jbpfc = btfShapes(OUT.resolve("arena_casts.jbpfc.o"));
         // clang-22 gives an arena pointer no mark in BTF (no TYPE_TAG): a plain PTR, as a generic pointer.
         assertTrue(clang.contains("STRUCT 'node' size=40 vlen=4 {'v' type_id=INT 'int' bits_offset=0; 'w' type_id=INT "
@@ -197,16 +199,11 @@ class ArenaCastsVsClangTest {
         assertEquals("", rt, name + ": -S then -c");
     }
 
+    /** clang-22's object of {@code src} (from the shared clang cache), read. */
     private static BpfObjectFile clangObject(Path src, List<String> flags) throws Exception {
-        String clang = OracleRequirement.clang().executable();
-        Files.createDirectories(OUT);
-        Path out = OUT.resolve(src.getFileName() + ".clang.o");
-        List<String> argv = new ArrayList<>(List.of(clang));
-        argv.addAll(flags);
-        argv.addAll(List.of("-c", src.toString(), "-o", out.toString()));
-        CommandResult r = Command.run(argv, null, Duration.ofSeconds(300));
-        assertEquals(0, r.exitCode(), r.stderr());
-        return BpfObjectFile.read(out);
+        ClangResult r = OracleRequirement.clang().compile(src, flags);
+        assertTrue(r.ok(), "clang-22 cannot compile " + src + ":\n" + r.diagnostics());
+        return BpfObjectFile.read(r.object());
     }
 
     private static BpfObjectFile jbpfcObject(Path src, List<String> flags) throws Exception {
@@ -218,12 +215,9 @@ class ArenaCastsVsClangTest {
     }
 
     /** Runs jbpfc in this JVM; null when it succeeds, else the start of its diagnostics. */
-    private static String jbpfc(List<String> flags, String... more) throws java.io.IOException {
+    private static String jbpfc(List<String> flags, String... more) {
         List<String> args = new ArrayList<>(flags);
         args.addAll(List.of(more));
-        InProcessJbpfc r = InProcessJbpfc.run(args);
-        if (r.status() == 0) return null;
-        String e = r.stderr();
-        return e.length() > 400 ? e.substring(0, 400) : e;
+        return InProcessJbpfc.failure(args);
     }
 }

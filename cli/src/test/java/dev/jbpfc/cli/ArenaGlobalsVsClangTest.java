@@ -3,14 +3,12 @@ package dev.jbpfc.cli;
 import dev.jbpfc.btf.Btf;
 import dev.jbpfc.btf.BtfType;
 import dev.jbpfc.loophints.object.BpfObjectFile;
-import dev.jbpfc.testsuite.oracle.Command;
-import dev.jbpfc.testsuite.oracle.CommandResult;
+import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,16 +118,11 @@ class ArenaGlobalsVsClangTest {
         return bytes[0] == 5 && bytes[4] == 7;
     }
 
+    /** clang-22's object of {@code src} (from the shared clang cache), read. */
     private static BpfObjectFile clangObject(Path src, List<String> flags) throws Exception {
-        String clang = OracleRequirement.clang().executable();
-        Files.createDirectories(OUT);
-        Path out = OUT.resolve(src.getFileName() + ".clang.o");
-        List<String> argv = new ArrayList<>(List.of(clang));
-        argv.addAll(flags);
-        argv.addAll(List.of("-c", src.toString(), "-o", out.toString()));
-        CommandResult r = Command.run(argv, null, Duration.ofSeconds(300));
-        assertEquals(0, r.exitCode(), r.stderr());
-        return BpfObjectFile.read(out);
+        ClangResult r = OracleRequirement.clang().compile(src, flags);
+        assertTrue(r.ok(), "clang-22 cannot compile " + src + ":\n" + r.diagnostics());
+        return BpfObjectFile.read(r.object());
     }
 
     private static BpfObjectFile jbpfcObject(Path src, List<String> flags) throws Exception {

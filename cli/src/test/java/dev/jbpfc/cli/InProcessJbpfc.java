@@ -34,6 +34,13 @@ public record InProcessJbpfc(int status, String stdout, String stderr) {
         return new InProcessJbpfc(status, "", err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs {@code args}: null when it succeeds, else the start of its diagnostics (for a message listing many). */
+    public static String failure(List<String> args) {
+        InProcessJbpfc r = run(args);
+        if (r.status() == 0) return null;
+        return r.stderr().length() > 400 ? r.stderr().substring(0, 400) : r.stderr();
+    }
+
     /** Runs {@code args}, asserting exit status 0 with {@code context} and the diagnostics as the message; returns stderr. */
     public static String succeed(String context, List<String> args) {
         InProcessJbpfc r = run(args);
