@@ -19,6 +19,7 @@ long indexed(int i) { return OFFSET_CAST(struct plain, in.arr[1]) + i; }
 unsigned long relocated_member(void) { return OFFSET_CAST(struct relocated, c); }
 unsigned long relocated_path(void) { return OFFSET_CAST(struct relocated, in.arr[2]); }
 long relocated_difference(void) { return OFFSET_DIFF(struct relocated, c); }
+struct relocated *relocated_container(char *p) { return CONTAINER_OF(p, struct relocated, c); }
 unsigned long builtin_preserved(void)
 {
 	return __builtin_preserve_access_index(OFFSET_CAST(struct plain, in.arr[2]));
