@@ -20,6 +20,9 @@ unsigned long relocated_member(void) { return OFFSET_CAST(struct relocated, c); 
 unsigned long relocated_path(void) { return OFFSET_CAST(struct relocated, in.arr[2]); }
 long relocated_difference(void) { return OFFSET_DIFF(struct relocated, c); }
 struct relocated *relocated_container(char *p) { return CONTAINER_OF(p, struct relocated, c); }
+/* an arena pointer type (address space 1), where the missing fold was first seen */
+unsigned long arena_member(void) { return OFFSET_CAST(struct plain __attribute__((address_space(1))), in.arr[2]); }
+
 unsigned long builtin_preserved(void)
 {
 	return __builtin_preserve_access_index(OFFSET_CAST(struct plain, in.arr[2]));
