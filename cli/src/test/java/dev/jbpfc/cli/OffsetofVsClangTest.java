@@ -55,7 +55,8 @@ class OffsetofVsClangTest {
         assertEquals(theirs.keySet(), mine.keySet(), "functions");
         for (String f : SAME_INSTRUCTIONS) assertEquals(theirs.get(f), mine.get(f), f + ": clang-22 vs jbpfc");
         for (String f : NO_LONGER) {
-            assertTrue(mine.get(f).size() <= theirs.get(f).size(), f + ": jbpfc " + mine.get(f) + ", clang-22 " + theirs.get(f));
+            assertTrue(mine.get(f).size() <= theirs.get(f).size(),
+                    f + ": jbpfc " + mine.get(f) + ", clang-22 " + theirs.get(f));
         }
         assertEquals(CoreRelocationsVsClangTest.relocationsByFunction(ref.object()),
                 CoreRelocationsVsClangTest.relocationsByFunction(ours), "CO-RE relocations per function");

@@ -91,8 +91,8 @@ public final class InstructionSelector {
     /** Loads whose only use is the sext to i64 right after them: one sign-extending load at v4. */
     private final Set<Instruction> foldedSextLoad = new HashSet<>();
     /**
-     * {@code sub 0, x} used only as ptradd offsets: each such ptradd subtracts x from the pointer instead
-     * ({@code p - x} in C, container_of with a CO-RE offset: clang-22's {@code r -= x}, not {@code t = 0; t -= x; r += t}).
+     * {@code sub 0, x} used only as ptradd offsets: each such ptradd subtracts x from the pointer instead ({@code p - x}
+     * in C, container_of with a CO-RE offset: clang-22's {@code r -= x}, not {@code t = 0; t -= x; r += t}).
      */
     private final Set<Instruction> negatedOffset = new HashSet<>();
     /** Extensions and truncations only narrow stores read: the store takes the source register (see {@link #storedValue}). */
