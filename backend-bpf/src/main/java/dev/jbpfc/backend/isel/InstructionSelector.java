@@ -92,6 +92,11 @@ public final class InstructionSelector {
     private final Set<Instruction> foldedCmp = new HashSet<>();
     /** Loads whose only use is the sext to i64 right after them: one sign-extending load at v4. */
     private final Set<Instruction> foldedSextLoad = new HashSet<>();
+    /**
+     * {@code sub 0, x} used only as ptradd offsets: each such ptradd subtracts x from the pointer instead ({@code p - x}
+     * in C, container_of with a CO-RE offset: clang-22's {@code r -= x}, not {@code t = 0; t -= x; r += t}).
+     */
+    private final Set<Instruction> negatedOffset = new HashSet<>();
     /** Extensions and truncations only narrow stores read: the store takes the source register (see {@link #storedValue}). */
     private final Set<Instruction> foldedExtension = new HashSet<>();
     private final Set<Value> clean = new HashSet<>();
@@ -228,6 +233,7 @@ public final class InstructionSelector {
             }
         }
         decidePatchedCore();
+        decideNegatedOffsets();
         if (cpu.atLeast(CpuVersion.V4)) {
             for (Block b : fn.blocks()) {
                 List<Instruction> list = b.instructionsView();
@@ -252,6 +258,21 @@ public final class InstructionSelector {
                         break;
                     }
                 }
+            }
+        }
+    }
+
+    private void decideNegatedOffsets() {
+        for (Block b : fn.blocks()) {
+            for (Instruction i : b.instructions()) {
+                if (i.op() != Opcode.SUB || i.type() != Type.I64 || !(i.operand(0) instanceof Constant z) || !z.isZero()
+                        || i.operand(1) instanceof Constant) continue;
+                List<Instruction> us = users.getOrDefault(i, List.of());
+                boolean onlyOffsets = !us.isEmpty();
+                for (Instruction u : us) {
+                    if (u.op() != Opcode.PTRADD || u.operand(1) != i || u.operand(0) == i) onlyOffsets = false;
+                }
+                if (onlyOffsets) negatedOffset.add(i);
             }
         }
     }
@@ -339,7 +360,7 @@ public final class InstructionSelector {
         switch (i.op()) {
             case ADD: case SUB: case MUL: case UDIV: case SDIV: case UREM: case SREM:
             case AND: case OR: case XOR: case SHL: case LSHR: case ASHR:
-                binary(i);
+                if (!negatedOffset.contains(i)) binary(i);
                 break;
             case CMP:
                 if (!foldedCmp.contains(i)) materializeCompare(i);
@@ -563,6 +584,10 @@ public final class InstructionSelector {
             }
         }
         if (base.off != 0) emit(BpfOp.ADD64_IMM, d, 0, 0, base.off);
+        if (i.operand(1) instanceof Instruction neg && negatedOffset.contains(neg)) {
+            emit(BpfOp.SUB64_REG, d, reg(neg.operand(1)), 0, 0);
+            return;
+        }
         emit(BpfOp.ADD64_REG, d, reg(i.operand(1)), 0, 0);
     }
 

@@ -482,7 +482,8 @@ final class TypeResolver {
                 t = QualifiedType.of(new PointerType(t, pendingTags), quals, as);
                 pendingTags = sema.attrs.strings(p.attributes(), "btf_type_tag");
             } else if (part instanceof Declarator.Array a) {
-                t = array(t, a, d);
+                t = array(t, a, d, sema.scope.isFile() || ds.has(DeclSpecifiers.StorageClass.STATIC)
+                        || ds.has(DeclSpecifiers.StorageClass.EXTERN));
                 pendingTags = List.of();
             } else if (part instanceof Declarator.Function f) {
                 t = function(t, f, d);
@@ -492,7 +493,8 @@ final class TypeResolver {
         return t;
     }
 
-    private CType array(CType element, Declarator.Array a, Declarator d) {
+    /** {@code fixedLength}: an array that may not be variable length (file scope, static or extern storage). */
+    private CType array(CType element, Declarator.Array a, Declarator d, boolean fixedLength) {
         if (element.isFunction()) {
             sema.diags.error(a.loc(), arrayName(d) + " declared as array of functions of type " + TypePrinter.quoted(element));
             return ArrayType.incomplete(IntegerType.INT);
@@ -509,18 +511,29 @@ final class TypeResolver {
         if (a.isStar()) {
             sema.diags.error(a.loc(), "variable length arrays are not supported yet");
         } else if (a.size() != null) {
+            int errorsBefore = sema.diags.errorCount();
             CType st = sema.exprs.check(a.size());
             if (!st.isInteger()) {
                 sema.diags.error(a.size().loc(), "size of array has non-integer type " + TypePrinter.quoted(st));
             } else {
                 ConstValue v = sema.consts.evaluate(a.size());
                 if (v == null || !v.isInteger()) {
-                    sema.diags.error(a.size().loc(), "variable length arrays are not supported yet");
+                    // a size already diagnosed (such as the address of a bit-field) is not also a VLA
+                    if (sema.diags.errorCount() == errorsBefore) {
+                        sema.diags.error(a.size().loc(), "variable length arrays are not supported yet");
+                    } else {
+                        length = 1; // complete, so no follow-up "tentative array definition" warning
+                    }
                 } else if (v.integer().signum() < 0) {
                     sema.diags.error(a.size().loc(), arrayName(d) + " declared as an array with a negative size");
                     length = 1; // keep going with a complete type: no follow-up "incomplete" diagnostics
                 } else {
                     length = v.integer().longValue();
+                    // Such an array cannot be variable length: clang folds offsetof-like sizes and says so.
+                    if (fixedLength && FoldedConstant.addressToInteger(a.size()) != null) {
+                        sema.warning("-Wgnu-folding-constant", d != null && d.nameLoc() != null ? d.nameLoc() : a.loc(),
+                                "variable length array folded to constant array as an extension");
+                    }
                 }
             }
         }

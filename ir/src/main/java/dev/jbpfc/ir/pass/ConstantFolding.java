@@ -25,7 +25,8 @@ import java.util.Map;
  * zero, INT_MIN / -1 and over-wide shifts stay as they are), and applies identities that need only one constant
  * (and {@code addrspacecast} of its own inverse: the pointer itself):
  * {@code x+0, x-0, x*1, x*0, x&0, x&-1, x|0, x^0, x<<0, x>>0, x/1}, {@code x-x, x^x} = 0, {@code select c, a, a},
- * {@code ptradd p, 0} = p, and phis whose entries are all the same value. CO-RE relocations are never folded (the
+ * {@code ptradd p, 0} = p, and phis whose entries are all the same value; {@code ptrtoint} of an address computed
+ * from null is the sum of its offsets ({@link NullBasedOffset}: offsetof without the builtin). CO-RE relocations are never folded (the
  * loader decides their value), and no identity turns a pointer into an integer or a compare into arithmetic.
  * Signed operations on values known non-negative ({@link IntRange}, with {@link PhiRanges} for phis) become their unsigned forms, which agree there:
  * {@code sdiv}/{@code srem} become {@code udiv}/{@code urem} (BPF has signed ones only from v4, and the kernel verifier
@@ -57,6 +58,7 @@ public final class ConstantFolding {
                         continue;
                     }
                     Value r = simplify(i, phiRanges);
+                    if (r == null) r = NullBasedOffset.asInteger(i, b); // offsetof written as &((T *)0)->m
                     if (r == null) {
                         Instruction u = unsignedForm(i, phiRanges);
                         if (u == null && (u = NarrowCompare.of(i)) != null) {
