@@ -264,10 +264,10 @@ public final class InstructionSelector {
 
     private void decideNegatedOffsets() {
         for (Block b : fn.blocks()) {
-            for (Instruction i : b.instructions()) {
+            for (Instruction i : b.instructionsView()) {
                 if (i.op() != Opcode.SUB || i.type() != Type.I64 || !(i.operand(0) instanceof Constant z) || !z.isZero()
                         || i.operand(1) instanceof Constant) continue;
-                List<Instruction> us = users.getOrDefault(i, List.of());
+                List<Instruction> us = users.users(i);
                 boolean onlyOffsets = !us.isEmpty();
                 for (Instruction u : us) {
                     if (u.op() != Opcode.PTRADD || u.operand(1) != i || u.operand(0) == i) onlyOffsets = false;
