@@ -736,19 +736,51 @@ public final class InstructionSelector {
         int r = reg(v);
         if (!jmp32 && t != Type.I64) r = zeroExtendTo(r, v);
         List<Block> targets = i.targets();
-        for (int k = 0; k < i.caseValues.length; k++) {
+        MBlock dflt = edge(targets.get(0));
+        long[] keys = new long[i.caseValues.length];
+        List<MBlock> dests = new ArrayList<>(keys.length);
+        for (int k = 0; k < keys.length; k++) {
             long c = i.caseValues[k];
-            MBlock dest = edge(targets.get(k + 1));
-            long imm = jmp32 ? (int) c : (t == Type.I64 ? c : t.unsigned(c));
-            if (jmp32 || (imm >= Integer.MIN_VALUE && imm <= Integer.MAX_VALUE)) {
-                emitJump(jmp32 ? BpfOp.JEQ32_IMM : BpfOp.JEQ_IMM, r, 0, (int) imm, dest);
-            } else {
-                int rc = mf.newVreg();
-                emitConstant(rc, Type.I64, imm);
-                emitJump(BpfOp.JEQ_REG, r, rc, 0, dest);
+            keys[k] = jmp32 ? Integer.toUnsignedLong((int) c) : (t == Type.I64 ? c : t.unsigned(c));
+            dests.add(edge(targets.get(k + 1)));
+        }
+        int bits = jmp32 ? 32 : (t == Type.I64 ? 64 : t.bits);
+        for (SwitchClusters.Cluster<MBlock> c : SwitchClusters.of(keys, dests, dflt, bits)) {
+            if (c.isRange() && !rangeTest(r, jmp32, c)) {
+                for (long x = c.lo(); x != c.hi() + 1; x++) equalityTest(r, jmp32, x, c.dest());
+            } else if (!c.isRange()) {
+                equalityTest(r, jmp32, c.lo(), c.dest());
             }
         }
-        jump(edge(targets.get(0)));
+        jump(dflt);
+    }
+
+    private void equalityTest(int r, boolean jmp32, long key, MBlock dest) {
+        if (jmp32 || (key >= Integer.MIN_VALUE && key <= Integer.MAX_VALUE)) {
+            emitJump(jmp32 ? BpfOp.JEQ32_IMM : BpfOp.JEQ_IMM, r, 0, (int) key, dest);
+        } else {
+            int rc = mf.newVreg();
+            emitConstant(rc, Type.I64, key);
+            emitJump(BpfOp.JEQ_REG, r, rc, 0, dest);
+        }
+    }
+
+    /**
+     * {@code if (r - lo) <= (hi - lo) goto dest}, unsigned, in the switch's width; false (nothing emitted) where
+     * the bounds do not fit an immediate or the cpu has no {@code jle}.
+     */
+    private boolean rangeTest(int r, boolean jmp32, SwitchClusters.Cluster<MBlock> c) {
+        if (!cpu.atLeast(CpuVersion.V2)) return false;
+        long span = c.hi() - c.lo();
+        if (!jmp32 && (c.lo() < 0 || c.lo() > Integer.MAX_VALUE || span < 0 || span > Integer.MAX_VALUE)) return false;
+        int tested = r;
+        if (c.lo() != 0) {
+            tested = mf.newVreg();
+            emit(jmp32 ? BpfOp.MOV32_REG : BpfOp.MOV64_REG, tested, r, 0, 0);
+            emit(jmp32 ? BpfOp.ADD32_IMM : BpfOp.ADD64_IMM, tested, 0, 0, (int) -c.lo());
+        }
+        emitJump(jmp32 ? BpfOp.JLE32_IMM : BpfOp.JLE_IMM, tested, 0, (int) span, c.dest());
+        return true;
     }
 
     /**
@@ -788,6 +820,14 @@ public final class InstructionSelector {
             emitPhiCopies(phis);
             return target;
         }
+        // A phi has one value per predecessor block, so every edge from this block to succ (a switch's cases
+        // that share a target, a condbr with both arms alike) needs the same copies: one edge block serves all.
+        if (edgeBlocksFor != curIr) {
+            edgeBlocksFor = curIr;
+            edgeBlocks.clear();
+        }
+        MBlock shared = edgeBlocks.get(succ);
+        if (shared != null) return shared;
         MBlock saved = cur;
         MBlock edgeBlock = mf.newBlock(fn.name() + ".edge");
         mf.blocks.add(edgeBlock);
@@ -796,8 +836,13 @@ public final class InstructionSelector {
         emitPhiCopies(phis);
         jump(target);
         cur = saved;
+        edgeBlocks.put(succ, edgeBlock);
         return edgeBlock;
     }
+
+    /** The edge blocks made so far for the edges leaving {@link #edgeBlocksFor}, by target. */
+    private final Map<Block, MBlock> edgeBlocks = new HashMap<>();
+    private Block edgeBlocksFor;
 
     private void emitPhiCopies(List<Instruction> phis) {
         int[] temps = new int[phis.size()];
