@@ -137,8 +137,31 @@ static u32 many_same(u32 x) {
     return r;
 }
 
+/* 64-bit bit tests: cases within 64 of each other, masks above bit 31, three targets, a window not at 0. */
+static u32 bits64(u64 x) {
+    switch (x) {
+    case 2: case 5: case 9: case 40: case 63: return 90;
+    case 3: case 33: case 62: return 91;
+    case 7: case 50: return 92;
+    case 1000: case 1010: case 1020: case 1030: case 1040: case 1050: return 93;
+    default: return 94;
+    }
+}
+
+/* 32-bit bit tests with three targets and one with a fourth target that must stay out of it. */
+static u32 bits32(u32 x) {
+    switch (x) {
+    case 100: case 104: case 108: case 131: return 95;
+    case 101: case 113: case 120: return 96;
+    case 102: case 125: return 97;
+    case 103: return 98;
+    case 200: case 202: case 204: case 206: case 208: case 231: case 232: return 99;
+    default: return 100;
+    }
+}
+
 #define INPUTS 4
-#define SHAPES 10
+#define SHAPES 12
 
 struct xdp_md { u32 data, data_end, data_meta, ingress_ifindex, rx_queue_index, egress_ifindex; };
 
@@ -163,6 +186,8 @@ __attribute__((section("xdp"), used)) int prog(struct xdp_md *ctx) {
         o[7] = unsigned64(x);
         o[8] = signed64((long)x);
         o[9] = many_same((u32)x);
+        o[10] = bits64(x);
+        o[11] = bits32((u32)x);
     }
     return 2;
 }

@@ -24,17 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Switches in the kernel, judged against clang-22's object of the same source in the same run
  * ({@code switch/switches.c}: dense, sparse, runs of equal targets, fallthrough, the default in the middle, signed
- * and unsigned 8-, 16-, 32- and 64-bit, many cases to one target). Instruction selection shares one edge block
- * per target and turns runs of consecutive cases into range tests; both must pick the case C picks. Each packet
+ * and unsigned 8-, 16-, 32- and 64-bit, many cases to one target, bit tests of 32 and 64 bits). Instruction selection shares one edge block
+ * per target, turns runs of consecutive cases into range tests and close cases into bit tests; both must pick the case C picks. Each packet
  * holds {@value #INPUTS} inputs and gets every shape's result for each back; the results of both objects must be
  * equal byte for byte, at -mcpu=v2 (64-bit compares only) and v3 (32-bit jumps).
  */
 class SwitchKernelTest {
     static final Path SOURCE = Path.of("src/test/resources/switch/switches.c");
     static final Path OBJECTS = Path.of("target/switch");
-    static final int INPUTS = 4, SHAPES = 10;
+    static final int INPUTS = 4, SHAPES = 12;
     static final String[] SHAPE_NAMES = {"dense", "sparse", "runs", "fallthrough", "default_middle", "signed32",
-            "narrow", "unsigned64", "signed64", "many_same"};
+            "narrow", "unsigned64", "signed64", "many_same", "bits64", "bits32"};
 
     /** Values at and next to every case boundary of switches.c, and random ones. */
     static List<Long> inputs() {
@@ -47,6 +47,8 @@ class SwitchKernelTest {
                 0x1_2345_6789L, 0x1_2345_678aL, 999_999, 1_000_000, 1_000_002, 1_000_003, Long.MIN_VALUE,
                 Long.MIN_VALUE + 1, Long.MAX_VALUE, 0x1_ffff_ff80L, 0xff_0000_0003L, 0x5_0000_0000L + 7};
         for (long e : edges) xs.add(e);
+        for (long x = 95; x <= 240; x++) xs.add(x);
+        for (long x = 995; x <= 1055; x++) xs.add(x);
         Random r = new Random(42);
         for (int k = 0; k < 24; k++) xs.add(r.nextLong());
         for (int k = 0; k < 12; k++) xs.add((long) r.nextInt(80));

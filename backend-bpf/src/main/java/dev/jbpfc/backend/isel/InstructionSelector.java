@@ -745,14 +745,51 @@ public final class InstructionSelector {
             dests.add(edge(targets.get(k + 1)));
         }
         int bits = jmp32 ? 32 : (t == Type.I64 ? 64 : t.bits);
-        for (SwitchClusters.Cluster<MBlock> c : SwitchClusters.of(keys, dests, dflt, bits)) {
-            if (c.isRange() && !rangeTest(r, jmp32, c)) {
-                for (long x = c.lo(); x != c.hi() + 1; x++) equalityTest(r, jmp32, x, c.dest());
-            } else if (!c.isRange()) {
-                equalityTest(r, jmp32, c.lo(), c.dest());
+        for (SwitchClusters.Test<MBlock> test : SwitchClusters.of(keys, dests, dflt, bits, jmp32 ? 32 : 64)) {
+            if (test instanceof SwitchClusters.Equal<MBlock> e) {
+                equalityTest(r, jmp32, e.key(), e.dest());
+            } else if (test instanceof SwitchClusters.Range<MBlock> range) {
+                if (!rangeTest(r, jmp32, range)) {
+                    for (long x = range.lo(); x != range.hi() + 1; x++) equalityTest(r, jmp32, x, range.dest());
+                }
+            } else {
+                bitTest(r, jmp32, (SwitchClusters.Bits<MBlock>) test);
             }
         }
         jump(dflt);
+    }
+
+    /**
+     * {@code i = x - lo; if i > width-1 goto rest; b = 1 << i; if b & mask goto dest (per target); rest:}. The
+     * bound check comes first so that the verifier knows the shift amount is in range.
+     */
+    private void bitTest(int r, boolean jmp32, SwitchClusters.Bits<MBlock> bits) {
+        int index = r;
+        if (bits.lo() != 0) {
+            index = mf.newVreg();
+            emit(jmp32 ? BpfOp.MOV32_REG : BpfOp.MOV64_REG, index, r, 0, 0);
+            emit(jmp32 ? BpfOp.ADD32_IMM : BpfOp.ADD64_IMM, index, 0, 0, (int) -bits.lo());
+        }
+        MBlock rest = splitHere("switch.rest");
+        emitJump(jmp32 ? BpfOp.JGT32_IMM : BpfOp.JGT_IMM, index, 0, bits.width() - 1, rest);
+        int bit = mf.newVreg();
+        emit(jmp32 ? BpfOp.MOV32_IMM : BpfOp.MOV64_IMM, bit, 0, 0, 1);
+        emit(jmp32 ? BpfOp.LSH32_REG : BpfOp.LSH64_REG, bit, index, 0, 0);
+        for (int k = 0; k < bits.dests().size(); k++) {
+            long mask = bits.masks().get(k);
+            MBlock dest = bits.dests().get(k);
+            if (jmp32) {
+                emitJump(BpfOp.JSET32_IMM, bit, 0, (int) mask, dest);
+            } else if (mask >= 0 && mask <= Integer.MAX_VALUE) {
+                emitJump(BpfOp.JSET_IMM, bit, 0, (int) mask, dest);
+            } else {
+                int m = mf.newVreg();
+                emitConstant(m, Type.I64, mask);
+                emitJump(BpfOp.JSET_REG, bit, m, 0, dest);
+            }
+        }
+        jump(rest);
+        cur = rest;
     }
 
     private void equalityTest(int r, boolean jmp32, long key, MBlock dest) {
@@ -769,7 +806,7 @@ public final class InstructionSelector {
      * {@code if (r - lo) <= (hi - lo) goto dest}, unsigned, in the switch's width; false (nothing emitted) where
      * the bounds do not fit an immediate or the cpu has no {@code jle}.
      */
-    private boolean rangeTest(int r, boolean jmp32, SwitchClusters.Cluster<MBlock> c) {
+    private boolean rangeTest(int r, boolean jmp32, SwitchClusters.Range<MBlock> c) {
         if (!cpu.atLeast(CpuVersion.V2)) return false;
         long span = c.hi() - c.lo();
         if (!jmp32 && (c.lo() < 0 || c.lo() > Integer.MAX_VALUE || span < 0 || span > Integer.MAX_VALUE)) return false;
