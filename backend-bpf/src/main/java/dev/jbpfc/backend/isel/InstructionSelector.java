@@ -753,17 +753,17 @@ public final class InstructionSelector {
                     for (long x = range.lo(); x != range.hi() + 1; x++) equalityTest(r, jmp32, x, range.dest());
                 }
             } else {
-                bitTest(r, jmp32, (SwitchClusters.Bits<MBlock>) test);
+                bitTest(r, jmp32, (SwitchClusters.Bits<MBlock>) test, dflt);
             }
         }
         jump(dflt);
     }
 
     /**
-     * {@code i = x - lo; if i > width-1 goto rest; b = 1 << i; if b & mask goto dest (per target); rest:}. The
-     * bound check comes first so that the verifier knows the shift amount is in range.
+     * {@code i = x - lo; if i > hi-lo goto rest; b = 1 << i; if b & mask goto dest (per target); goto default;
+     * rest:}. The bound check comes first so that the verifier knows the shift amount is in range.
      */
-    private void bitTest(int r, boolean jmp32, SwitchClusters.Bits<MBlock> bits) {
+    private void bitTest(int r, boolean jmp32, SwitchClusters.Bits<MBlock> bits, MBlock dflt) {
         int index = r;
         if (bits.lo() != 0) {
             index = mf.newVreg();
@@ -771,7 +771,7 @@ public final class InstructionSelector {
             emit(jmp32 ? BpfOp.ADD32_IMM : BpfOp.ADD64_IMM, index, 0, 0, (int) -bits.lo());
         }
         MBlock rest = splitHere("switch.rest");
-        emitJump(jmp32 ? BpfOp.JGT32_IMM : BpfOp.JGT_IMM, index, 0, bits.width() - 1, rest);
+        emitJump(jmp32 ? BpfOp.JGT32_IMM : BpfOp.JGT_IMM, index, 0, (int) (bits.hi() - bits.lo()), rest);
         int bit = mf.newVreg();
         emit(jmp32 ? BpfOp.MOV32_IMM : BpfOp.MOV64_IMM, bit, 0, 0, 1);
         emit(jmp32 ? BpfOp.LSH32_REG : BpfOp.LSH64_REG, bit, index, 0, 0);
@@ -788,7 +788,7 @@ public final class InstructionSelector {
                 emitJump(BpfOp.JSET_REG, bit, m, 0, dest);
             }
         }
-        jump(rest);
+        jump(dflt);
         cur = rest;
     }
 

@@ -11,7 +11,9 @@ import java.util.Map;
  * values is one unsigned range test, shorter runs stay one {@code jeq} per value, and values whose target is the
  * default's are left out (falling through to the default already takes them there). Cases close together (within
  * one register's width of bits) with at most {@link #MAX_BIT_TARGETS} targets become a bit test where that is
- * shorter. BPF has no indirect jump, so there are no jump tables. The tests are disjoint, so their order does not
+ * shorter. A value inside a bit test's span that hits no bit goes straight to the default: the verifier then
+ * walks the rest of the tests only for values outside every span, not once more per bit test (a chain of 4,600
+ * bit tests that fell through to the next one hit the 1,000,000-instruction limit). BPF has no indirect jump, so there are no jump tables. The tests are disjoint, so their order does not
  * change which target a value reaches.
  *
  * <p>Example, a 32-bit switch whose cases 1..4 share a target {@code A}, 10 goes to {@code B}, 11 to the default,
@@ -19,8 +21,9 @@ import java.util.Map;
  * <pre>
  *   w2 = w1 ; w2 += -1 ; if w2 <= 3 goto A        (the run 1..4)
  *   if w1 == 10 goto B
- *   w2 = w1 ; w2 += -40 ; if w2 > 31 goto next    (40..49 as bits 0, 3, 6, 9 of a mask)
+ *   w2 = w1 ; w2 += -40 ; if w2 > 9 goto next     (40..49 as bits 0, 3, 6, 9 of a mask)
  *   w3 = 1 ; w3 <<= w2 ; if w3 & 0x249 goto C
+ *   goto default
  * next:
  *   goto default
  * </pre>
@@ -40,8 +43,12 @@ final class SwitchClusters {
     /** {@code lo <= x <= hi} goes to {@code dest}. */
     record Range<T>(long lo, long hi, T dest) implements Test<T> {}
 
-    /** For {@code lo <= x < lo + width}: bit {@code x - lo} set in {@code masks[k]} goes to {@code dests[k]}. */
-    record Bits<T>(long lo, int width, List<T> dests, List<Long> masks) implements Test<T> {}
+    /**
+     * For {@code lo <= x <= hi} ({@code hi - lo} below the mask's width): bit {@code x - lo} set in
+     * {@code masks[k]} goes to {@code dests[k]}, no bit set goes to the default (no other test has a value in
+     * that span).
+     */
+    record Bits<T>(long lo, long hi, List<T> dests, List<Long> masks) implements Test<T> {}
 
     private SwitchClusters() {}
 
@@ -113,10 +120,10 @@ final class SwitchClusters {
                 for (long v = low(t) - lo; v <= high(t) - lo; v++) bitsOf |= 1L << v;
                 masks.set(at, masks.get(at) | bitsOf);
             }
-            int bitCost = (lo == 0 ? 0 : 2) + 3;
+            int bitCost = (lo == 0 ? 0 : 2) + 4;
             for (long m : masks) bitCost += width == 32 || (m >= 0 && m <= Integer.MAX_VALUE) ? 1 : 3;
             if (j - i >= 2 && bitCost < cost) {
-                out.add(new Bits<>(lo, width, dests, masks));
+                out.add(new Bits<>(lo, high(runs.get(j - 1)), dests, masks));
                 i = j;
             } else {
                 out.add(runs.get(i++));
