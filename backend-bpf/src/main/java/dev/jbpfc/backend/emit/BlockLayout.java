@@ -80,7 +80,7 @@ public final class BlockLayout {
                 MInsn cond = insns.get(insns.size() - 2);
                 if (cond.op.isConditionalJump() && cond.target == next && !cond.fromAsm) {
                     BpfOp inv = inverse(cond.op, cpu);
-                    if (inv == null && SWAPPED.containsKey(INVERSE.get(cond.op))) {
+                    if (inv == null && INVERSE.containsKey(cond.op) && SWAPPED.containsKey(INVERSE.get(cond.op))) {
                         // v1 lacks the "less" jumps: !(a > b) is a <= b, which is b >= a.
                         BpfOp swapped = SWAPPED.get(INVERSE.get(cond.op));
                         if (cpu.atLeast(swapped.minCpu)) {

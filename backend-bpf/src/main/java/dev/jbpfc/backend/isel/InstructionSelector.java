@@ -761,19 +761,88 @@ public final class InstructionSelector {
         int r = reg(v);
         if (!jmp32 && t != Type.I64) r = zeroExtendTo(r, v);
         List<Block> targets = i.targets();
-        for (int k = 0; k < i.caseValues.length; k++) {
+        MBlock dflt = edge(targets.get(0));
+        long[] keys = new long[i.caseValues.length];
+        List<MBlock> dests = new ArrayList<>(keys.length);
+        for (int k = 0; k < keys.length; k++) {
             long c = i.caseValues[k];
-            MBlock dest = edge(targets.get(k + 1));
-            long imm = jmp32 ? (int) c : (t == Type.I64 ? c : t.unsigned(c));
-            if (jmp32 || (imm >= Integer.MIN_VALUE && imm <= Integer.MAX_VALUE)) {
-                emitJump(jmp32 ? BpfOp.JEQ32_IMM : BpfOp.JEQ_IMM, r, 0, (int) imm, dest);
+            keys[k] = jmp32 ? Integer.toUnsignedLong((int) c) : (t == Type.I64 ? c : t.unsigned(c));
+            dests.add(edge(targets.get(k + 1)));
+        }
+        int bits = jmp32 ? 32 : (t == Type.I64 ? 64 : t.bits);
+        for (SwitchClusters.Test<MBlock> test : SwitchClusters.of(keys, dests, dflt, bits, jmp32 ? 32 : 64)) {
+            if (test instanceof SwitchClusters.Equal<MBlock> e) {
+                equalityTest(r, jmp32, e.key(), e.dest());
+            } else if (test instanceof SwitchClusters.Range<MBlock> range) {
+                if (!rangeTest(r, jmp32, range)) {
+                    for (long x = range.lo(); x != range.hi() + 1; x++) equalityTest(r, jmp32, x, range.dest());
+                }
             } else {
-                int rc = mf.newVreg();
-                emitConstant(rc, Type.I64, imm);
-                emitJump(BpfOp.JEQ_REG, r, rc, 0, dest);
+                bitTest(r, jmp32, (SwitchClusters.Bits<MBlock>) test, dflt);
             }
         }
-        jump(edge(targets.get(0)));
+        jump(dflt);
+    }
+
+    /**
+     * {@code i = x - lo; if i > hi-lo goto rest; b = 1 << i; if b & mask goto dest (per target); goto default;
+     * rest:}. The bound check comes first so that the verifier knows the shift amount is in range.
+     */
+    private void bitTest(int r, boolean jmp32, SwitchClusters.Bits<MBlock> bits, MBlock dflt) {
+        int index = r;
+        if (bits.lo() != 0) {
+            index = mf.newVreg();
+            emit(jmp32 ? BpfOp.MOV32_REG : BpfOp.MOV64_REG, index, r, 0, 0);
+            emit(jmp32 ? BpfOp.ADD32_IMM : BpfOp.ADD64_IMM, index, 0, 0, (int) -bits.lo());
+        }
+        MBlock rest = splitHere("switch.rest");
+        emitJump(jmp32 ? BpfOp.JGT32_IMM : BpfOp.JGT_IMM, index, 0, (int) (bits.hi() - bits.lo()), rest);
+        int bit = mf.newVreg();
+        emit(jmp32 ? BpfOp.MOV32_IMM : BpfOp.MOV64_IMM, bit, 0, 0, 1);
+        emit(jmp32 ? BpfOp.LSH32_REG : BpfOp.LSH64_REG, bit, index, 0, 0);
+        for (int k = 0; k < bits.dests().size(); k++) {
+            long mask = bits.masks().get(k);
+            MBlock dest = bits.dests().get(k);
+            if (jmp32) {
+                emitJump(BpfOp.JSET32_IMM, bit, 0, (int) mask, dest);
+            } else if (mask >= 0 && mask <= Integer.MAX_VALUE) {
+                emitJump(BpfOp.JSET_IMM, bit, 0, (int) mask, dest);
+            } else {
+                int m = mf.newVreg();
+                emitConstant(m, Type.I64, mask);
+                emitJump(BpfOp.JSET_REG, bit, m, 0, dest);
+            }
+        }
+        jump(dflt);
+        cur = rest;
+    }
+
+    private void equalityTest(int r, boolean jmp32, long key, MBlock dest) {
+        if (jmp32 || (key >= Integer.MIN_VALUE && key <= Integer.MAX_VALUE)) {
+            emitJump(jmp32 ? BpfOp.JEQ32_IMM : BpfOp.JEQ_IMM, r, 0, (int) key, dest);
+        } else {
+            int rc = mf.newVreg();
+            emitConstant(rc, Type.I64, key);
+            emitJump(BpfOp.JEQ_REG, r, rc, 0, dest);
+        }
+    }
+
+    /**
+     * {@code if (r - lo) <= (hi - lo) goto dest}, unsigned, in the switch's width; false (nothing emitted) where
+     * the bounds do not fit an immediate or the cpu has no {@code jle}.
+     */
+    private boolean rangeTest(int r, boolean jmp32, SwitchClusters.Range<MBlock> c) {
+        if (!cpu.atLeast(CpuVersion.V2)) return false;
+        long span = c.hi() - c.lo();
+        if (!jmp32 && (c.lo() < 0 || c.lo() > Integer.MAX_VALUE || span < 0 || span > Integer.MAX_VALUE)) return false;
+        int tested = r;
+        if (c.lo() != 0) {
+            tested = mf.newVreg();
+            emit(jmp32 ? BpfOp.MOV32_REG : BpfOp.MOV64_REG, tested, r, 0, 0);
+            emit(jmp32 ? BpfOp.ADD32_IMM : BpfOp.ADD64_IMM, tested, 0, 0, (int) -c.lo());
+        }
+        emitJump(jmp32 ? BpfOp.JLE32_IMM : BpfOp.JLE_IMM, tested, 0, (int) span, c.dest());
+        return true;
     }
 
     /**
@@ -813,6 +882,14 @@ public final class InstructionSelector {
             emitPhiCopies(phis);
             return target;
         }
+        // A phi has one value per predecessor block, so every edge from this block to succ (a switch's cases
+        // that share a target, a condbr with both arms alike) needs the same copies: one edge block serves all.
+        if (edgeBlocksFor != curIr) {
+            edgeBlocksFor = curIr;
+            edgeBlocks.clear();
+        }
+        MBlock shared = edgeBlocks.get(succ);
+        if (shared != null) return shared;
         MBlock saved = cur;
         MBlock edgeBlock = mf.newBlock(fn.name() + ".edge");
         mf.blocks.add(edgeBlock);
@@ -821,8 +898,13 @@ public final class InstructionSelector {
         emitPhiCopies(phis);
         jump(target);
         cur = saved;
+        edgeBlocks.put(succ, edgeBlock);
         return edgeBlock;
     }
+
+    /** The edge blocks made so far for the edges leaving {@link #edgeBlocksFor}, by target. */
+    private final Map<Block, MBlock> edgeBlocks = new HashMap<>();
+    private Block edgeBlocksFor;
 
     private void emitPhiCopies(List<Instruction> phis) {
         int[] temps = new int[phis.size()];
