@@ -86,10 +86,12 @@ public record IntRange(long lo, long hi) {
                 return whole;
             }
             case SHL: {
-                IntRange a = of(i.operand(0), d, assumed);
-                if (!a.nonNegative() || !(i.operand(1) instanceof Constant c) || c.value() < 0 || c.value() >= 62) return whole;
-                if (a.hi > (whole.hi >> c.value())) return whole;
-                return new IntRange(a.lo << c.value(), a.hi << c.value());
+                // a non-negative value shifted by an amount in [s, t] (a constant, or a loop counter's range for
+                // C's `1 << i` bit masks) that moves no bit into the sign
+                IntRange a = of(i.operand(0), d, assumed), by = of(i.operand(1), d, assumed);
+                if (!a.nonNegative() || by.lo < 0 || by.hi >= 62) return whole;
+                if (a.hi > (whole.hi >> by.hi)) return whole;
+                return new IntRange(a.lo << by.lo, a.hi << by.hi);
             }
             case OR: case XOR: {
                 // Non-negative operands set no bit above the highest bit of the larger one.

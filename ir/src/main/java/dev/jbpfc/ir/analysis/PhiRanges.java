@@ -19,8 +19,8 @@ import java.util.Map;
  * </pre>
  * which IntRange alone, a few definitions deep, cannot follow (selftests' test_verif_scale3 has 90 of them, and
  * {@code data + i} sign-extends each: two shifts where a non-negative value needs none). A phi with an incoming
- * edge that is not forward in reverse post-order (a loop header's) is not given a range, so none of the ranges
- * depends on itself.
+ * edge that is not forward in reverse post-order (a loop header's) is given one only when it is a counter stepped
+ * up under a bound ({@link CounterRange}, proved by induction), so none of the ranges depends on itself.
  */
 public final class PhiRanges {
     private PhiRanges() { }
@@ -28,6 +28,7 @@ public final class PhiRanges {
     /** The known ranges of {@code fn}'s acyclic integer phis (those narrower than their type). */
     public static Map<Value, IntRange> of(Function fn) {
         Cfg cfg = new Cfg(fn);
+        DominatorTree dom = null;
         Map<Value, IntRange> known = new HashMap<>();
         for (Block b : cfg.rpo()) {
             int at = cfg.rpoIndex(b);
@@ -38,7 +39,13 @@ public final class PhiRanges {
                     int k = cfg.rpoIndex(from);
                     if (k < 0 || k >= at) forward = false;
                 }
-                if (!forward || phi.operands().isEmpty()) continue;
+                if (phi.operands().isEmpty()) continue;
+                if (!forward) {
+                    if (dom == null) dom = new DominatorTree(cfg);
+                    IntRange counter = CounterRange.of(phi, cfg, dom, known);
+                    if (counter != null && (counter.lo() > Integer.MIN_VALUE || counter.hi() < Integer.MAX_VALUE)) known.put(phi, counter);
+                    continue;
+                }
                 long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
                 for (Value v : phi.operands()) {
                     IntRange r = IntRange.of(v, known);
