@@ -5,7 +5,6 @@ import dev.jbpfc.backend.mir.MFunction;
 import dev.jbpfc.backend.mir.MInsn;
 import dev.jbpfc.backend.mir.Reg;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -119,12 +118,21 @@ final class BlockLiveness {
         int[][] succ = new int[n][];
         for (int b = 0; b < n; b++) {
             MBlock mb = mf.blocks.get(b);
-            List<Integer> s = new ArrayList<>();
-            for (MBlock t : mb.successors()) s.add(index.get(t));
-            if (mb.insns.isEmpty() || !mb.insns.get(mb.insns.size() - 1).isTerminatorJump()) {
-                if (b + 1 < n && !s.contains(b + 1)) s.add(b + 1);
+            List<MBlock> targets = mb.successors();
+            // Plain arrays, not boxed lists and a stream: this runs for every block before the coalescer, the
+            // operand commuting and each allocation round, mostly before the JIT has compiled it (issue 14).
+            int[] s = new int[targets.size() + 1];
+            int count = 0;
+            boolean hasNext = false;
+            for (MBlock t : targets) {
+                int k = index.get(t);
+                s[count++] = k;
+                hasNext |= k == b + 1;
             }
-            succ[b] = s.stream().mapToInt(Integer::intValue).toArray();
+            if (mb.insns.isEmpty() || !mb.insns.get(mb.insns.size() - 1).isTerminatorJump()) {
+                if (b + 1 < n && !hasNext) s[count++] = b + 1;
+            }
+            succ[b] = count == s.length ? s : Arrays.copyOf(s, count);
         }
         return succ;
     }

@@ -35,9 +35,10 @@ public final class CompileClient {
      * How the server's JVM runs. C1 alone: measured over 25 compiles of a vmlinux.h program, C2 reaches 0.12 s CPU a
      * compile against C1's 0.16 s only after about 20 compiles and costs 60% more CPU in total until then. A young
      * generation that holds a compile's garbage, so that a collection finds little alive (between compiles), and that
-     * grows with the heap as the launcher's does (./jbpfc explains why).
+     * grows with the heap as the launcher's does (./jbpfc explains why), and the launcher's earlier on-stack
+     * replacement of long loops (a new server's first compiles run cold too).
      */
-    static final List<String> SERVER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms600m", "-XX:NewSize=256m", "-XX:NewRatio=1", "-Xss16m",
+    static final List<String> SERVER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=5000", "-XX:+UseSerialGC", "-Xms600m", "-XX:NewSize=256m", "-XX:NewRatio=1", "-Xss16m",
             "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     private CompileClient() {}
