@@ -10,9 +10,7 @@ import dev.jbpfc.testsuite.oracle.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -76,11 +74,6 @@ class DivisionBoundsKernelTest {
     }
 
     private static Path compile(List<String> flags, String name) throws IOException {
-        Files.createDirectories(OBJECTS);
-        Path obj = OBJECTS.resolve(name).toAbsolutePath();
-        List<String> args = new ArrayList<>(flags);
-        args.addAll(List.of("-c", SOURCE.toString(), "-o", obj.toString()));
-        InProcessJbpfc.succeed("jbpfc failed on " + name + ":\n", args);
-        return obj;
+        return InProcessJbpfc.compile(flags, SOURCE, OBJECTS.resolve(name).toAbsolutePath());
     }
 }

@@ -3,9 +3,13 @@ package dev.jbpfc.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,6 +43,15 @@ public record InProcessJbpfc(int status, String stdout, String stderr) {
         InProcessJbpfc r = run(args);
         if (r.status() == 0) return null;
         return r.stderr().length() > 400 ? r.stderr().substring(0, 400) : r.stderr();
+    }
+
+    /** Compiles {@code source} with {@code flags} to {@code object} ({@code -c}), asserting success; returns {@code object}. */
+    public static Path compile(List<String> flags, Path source, Path object) throws IOException {
+        Files.createDirectories(object.toAbsolutePath().getParent());
+        List<String> args = new ArrayList<>(flags);
+        args.addAll(List.of("-c", source.toString(), "-o", object.toString()));
+        succeed("jbpfc failed on " + source + " (" + object.getFileName() + "):\n", args);
+        return object;
     }
 
     /** Runs {@code args}, asserting exit status 0 with {@code context} and the diagnostics as the message; returns stderr. */

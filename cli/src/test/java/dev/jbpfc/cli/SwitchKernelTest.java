@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,11 +100,6 @@ class SwitchKernelTest {
     }
 
     private static Path compile(List<String> flags, String name) throws IOException {
-        Files.createDirectories(OBJECTS);
-        Path obj = OBJECTS.resolve(name).toAbsolutePath();
-        List<String> args = new ArrayList<>(flags);
-        args.addAll(List.of("-c", SOURCE.toString(), "-o", obj.toString()));
-        InProcessJbpfc.succeed("jbpfc failed on " + name + ":\n", args);
-        return obj;
+        return InProcessJbpfc.compile(flags, SOURCE, OBJECTS.resolve(name).toAbsolutePath());
     }
 }
