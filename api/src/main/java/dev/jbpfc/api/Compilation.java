@@ -23,6 +23,7 @@ import dev.jbpfc.frontend.parse.ParsedPrefix;
 import dev.jbpfc.frontend.parse.Parser;
 import dev.jbpfc.frontend.sema.AnalyzedPrefix;
 import dev.jbpfc.frontend.sema.DiagnosticPragmas;
+import dev.jbpfc.frontend.sema.WarningFlags;
 import dev.jbpfc.frontend.sema.Sema;
 import dev.jbpfc.frontend.sema.SemanticModel;
 import dev.jbpfc.ir.pass.PassPipeline;
@@ -133,7 +134,8 @@ final class Compilation {
                             + tu.decls().size() + " top-level declarations of the previous input");
                 }
             }
-            SemanticModel model = Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens),
+            SemanticModel model = Sema.analyze(tu, diags, DiagnosticPragmas.from(tokens,
+                            new WarningFlags(options.warningFlags(), options.warningsAsErrors())),
                     shared == null ? null : shared.analyzed);
             t = lap("sema", t);
             // The tokens (a million for a 50,000-case switch) are not needed past here: without this they stayed

@@ -51,6 +51,7 @@ public final class CompileOptions {
     private final List<Path> quoteDirs, includeDirs, systemDirs, afterDirs, forcedIncludes;
     private final List<Macro> macros;
     private final boolean warningsAsErrors, noWarnings;
+    private final List<String> warningFlags;
     private final int errorLimit, bracketDepth;
     private final String printAfter;
     private final LoopLowering.Mode loopLowering;
@@ -74,6 +75,7 @@ public final class CompileOptions {
         macros = List.copyOf(b.macros);
         warningsAsErrors = b.warningsAsErrors;
         noWarnings = b.noWarnings;
+        warningFlags = List.copyOf(b.warningFlags);
         errorLimit = b.errorLimit;
         bracketDepth = b.bracketDepth;
         printAfter = b.printAfter;
@@ -109,6 +111,7 @@ public final class CompileOptions {
         b.macros.addAll(macros);
         b.warningsAsErrors = warningsAsErrors;
         b.noWarnings = noWarnings;
+        b.warningFlags.addAll(warningFlags);
         b.errorLimit = errorLimit;
         b.bracketDepth = bracketDepth;
         b.printAfter = printAfter;
@@ -142,6 +145,8 @@ public final class CompileOptions {
     public List<Path> forcedIncludes() { return forcedIncludes; }
     public List<Macro> macros() { return macros; }
     public boolean warningsAsErrors() { return warningsAsErrors; }
+    /** The -W flags and -pedantic, -pedantic-errors in command-line order (see {@code WarningFlags}). */
+    public List<String> warningFlags() { return warningFlags; }
     public boolean noWarnings() { return noWarnings; }
     public int errorLimit() { return errorLimit; }
     public int bracketDepth() { return bracketDepth; }
@@ -180,6 +185,7 @@ public final class CompileOptions {
                 systemDirs = new ArrayList<>(), afterDirs = new ArrayList<>(), forcedIncludes = new ArrayList<>();
         private final List<Macro> macros = new ArrayList<>();
         private boolean warningsAsErrors, noWarnings;
+        private final List<String> warningFlags = new ArrayList<>();
         private int errorLimit = 20;
         /** clang-22's default for -fbracket-depth. */
         private int bracketDepth = 2048;
@@ -244,6 +250,11 @@ public final class CompileOptions {
         public Builder forceInclude(Path file) { forcedIncludes.add(file); return this; }
         /** -Werror. */
         public Builder warningsAsErrors(boolean on) { warningsAsErrors = on; return this; }
+        /**
+         * One of -WX, -Wno-X, -Werror=X, -Wno-error=X, -Werror, -Wno-error, -pedantic, -Wpedantic,
+         * -pedantic-errors, in command-line order: a later one overrides an earlier one, as in clang.
+         */
+        public Builder warningFlag(String flag) { warningFlags.add(java.util.Objects.requireNonNull(flag)); return this; }
         /** -w. */
         public Builder noWarnings(boolean on) { noWarnings = on; return this; }
         /** -ferror-limit=N (0: no limit). */

@@ -71,6 +71,7 @@ final class InputCompilation {
         o.systemDirs.forEach(b::systemDir);
         o.afterDirs.forEach(b::afterDir);
         o.forcedIncludes.forEach(b::forceInclude);
+        o.warningFlags.forEach(b::warningFlag);
         for (Options.MacroOption m : o.macros) {
             if (m.define()) b.define(m.text());
             else b.undefine(m.text());

@@ -52,7 +52,11 @@ public final class OptionParser {
                 case "-g", "-g1", "-g2", "-g3", "-ggdb" -> o.debugInfo = true;
                 case "-O0", "-O1", "-O2", "-O3", "-Os", "-Oz" -> o.optLevel = optLevel(a);
                 case "-O" -> o.optLevel = '1';
-                case "-Werror" -> o.warningsAsErrors = true;
+                case "-Werror", "-Wno-error" -> {
+                    o.warningsAsErrors = a.equals("-Werror"); // for the warnings that have no -W flag of their own
+                    o.warningFlags.add(a);
+                }
+                case "-pedantic", "-pedantic-errors" -> o.warningFlags.add(a);
                 case "-w" -> o.noWarnings = true;
                 case "-ftime-report" -> o.timeReport = true;
                 case "-floop-hints" -> o.loopHints = true;

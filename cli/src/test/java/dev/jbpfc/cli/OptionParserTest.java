@@ -39,6 +39,17 @@ class OptionParserTest {
     }
 
     @Test
+    void warningFlagsKeepTheirOrderAndLastWerrorWins() {
+        OptionParser p = new OptionParser();
+        Options o = parse(p, "-Werror", "-pedantic", "-Wno-gnu", "-Wno-error", "-pedantic-errors", "-Werror=pointer-sign",
+                "x.c");
+        assertEquals(List.of(), p.errors());
+        assertEquals(List.of("-Werror", "-pedantic", "-Wno-gnu", "-Wno-error", "-pedantic-errors",
+                "-Werror=pointer-sign"), o.warningFlags);
+        assertFalse(o.warningsAsErrors, "-Wno-error after -Werror");
+    }
+
+    @Test
     void cpuNamesAndSeparateTargetForm() {
         OptionParser p = new OptionParser();
         Options o = parse(p, "-target", "bpf", "-mcpu=generic", "-S", "a.c", "b.c");

@@ -62,6 +62,16 @@ public final class Diagnostics {
         report(warningsAsErrors ? Severity.ERROR : Severity.WARNING, at, message);
     }
 
+    /** A warning whose severity the -W flags already decided: a warning even under -Werror (-Wno-error=X); -w drops it. */
+    public void warningAsWarning(SourceLocation at, String message) {
+        if (!suppressWarnings) report(Severity.WARNING, at, message);
+    }
+
+    /** A warning the -W flags made an error (-Werror, -Werror=X, -pedantic-errors); -w drops it, as in clang. */
+    public void warningAsError(SourceLocation at, String message) {
+        if (!suppressWarnings) report(Severity.ERROR, at, message);
+    }
+
     public void note(SourceLocation at, String message) { report(Severity.NOTE, at, message); }
 
     public void report(Severity severity, SourceLocation at, String message) {

@@ -33,14 +33,19 @@ public final class DiagnosticPragmas {
     private record Region(String flag, SourceLocation site, SourceFile file, int from, int to) {}
 
     private final List<Region> regions = new ArrayList<>();
+    /** The state the command line's -W flags set, which the regions modify. */
+    private final WarningFlags commandLine;
 
-    public static final DiagnosticPragmas NONE = new DiagnosticPragmas();
+    public static final DiagnosticPragmas NONE = new DiagnosticPragmas(WarningFlags.NONE);
 
-    private DiagnosticPragmas() {}
+    private DiagnosticPragmas(WarningFlags commandLine) { this.commandLine = commandLine; }
 
     /** Collects the ignored-warning regions from the PRAGMA tokens of a preprocessed token list. */
-    public static DiagnosticPragmas from(List<Token> tokens) {
-        DiagnosticPragmas p = new DiagnosticPragmas();
+    public static DiagnosticPragmas from(List<Token> tokens) { return from(tokens, WarningFlags.NONE); }
+
+    /** As {@link #from(List)}, on top of the command line's warning flags. */
+    public static DiagnosticPragmas from(List<Token> tokens, WarningFlags commandLine) {
+        DiagnosticPragmas p = new DiagnosticPragmas(commandLine);
         Deque<List<Integer>> stack = new ArrayDeque<>(); // open region indexes per push level
         List<Integer> open = new ArrayList<>();
         for (Token t : tokens) {
@@ -105,6 +110,16 @@ public final class DiagnosticPragmas {
         SourceLocation s = at;
         while (s.expandedFrom() != null) s = s.expandedFrom();
         return s;
+    }
+
+    /** How the warning {@code flag} ("-Wpointer-sign") is reported at {@code at}. */
+    public WarningFlags.Severity warning(String flag, SourceLocation at) {
+        return ignored(flag, at) ? WarningFlags.Severity.IGNORED : commandLine.warning(flag);
+    }
+
+    /** How the diagnostic {@code flag} that is an error by default ("-Wint-conversion") is reported at {@code at}. */
+    public WarningFlags.Severity defaultError(String flag, SourceLocation at) {
+        return ignored(flag, at) ? WarningFlags.Severity.IGNORED : commandLine.defaultError(flag);
     }
 
     /** Whether the warning {@code flag} ("-Wint-conversion") is ignored at {@code at}. */

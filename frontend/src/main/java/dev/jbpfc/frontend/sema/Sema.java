@@ -128,14 +128,22 @@ public final class Sema {
 
     /** An error that clang lets {@code -Wno-FLAG} or a diagnostic pragma turn off (e.g. -Wint-conversion). */
     void errorUnlessIgnored(String flag, SourceLocation at, String message) {
-        if (!pragmas.ignored(flag, at)) diags.error(at, message);
-        else ignoredDiagnostics++;
+        WarningFlags.Severity severity = pragmas.defaultError(flag, at);
+        if (severity == WarningFlags.Severity.ERROR) diags.error(at, message); // -w does not hide it (clang-22)
+        else report(severity, at, message);
     }
 
-    /** A warning with its clang flag, dropped where a diagnostic pragma ignores it. */
+    /** A warning with its clang flag: dropped, kept or made an error as the -W flags and diagnostic pragmas say. */
     void warning(String flag, SourceLocation at, String message) {
-        if (!pragmas.ignored(flag, at)) diags.warning(at, message);
-        else ignoredDiagnostics++;
+        report(pragmas.warning(flag, at), at, message);
+    }
+
+    private void report(WarningFlags.Severity severity, SourceLocation at, String message) {
+        switch (severity) {
+            case IGNORED -> ignoredDiagnostics++;
+            case WARNING -> diags.warningAsWarning(at, message);
+            case ERROR -> diags.warningAsError(at, message);
+        }
     }
 
     /** Everything reported or dropped so far: a declaration that changes it is not taken over by a next input. */
