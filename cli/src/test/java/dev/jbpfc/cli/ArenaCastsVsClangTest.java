@@ -5,7 +5,6 @@ import dev.jbpfc.isa.BpfInsn;
 import dev.jbpfc.isa.BpfOp;
 import dev.jbpfc.loophints.object.BpfObjectFile;
 import dev.jbpfc.testsuite.conformance.AssemblyRoundTrip;
-import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.Command;
 import dev.jbpfc.testsuite.oracle.CommandResult;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
@@ -77,10 +76,9 @@ class ArenaCastsVsClangTest {
         OracleRequirement.bpftool();
         Path src = Path.of("src/test/resources/arena/arena_casts.c").toAbsolutePath();
         List<String> flags = List.of("-O2", "-g", "--target=bpf", "-mcpu=v3");
-        ClangResult ref = OracleRequirement.clang().compile(src, flags);
-        assertTrue(ref.ok(), "clang-22 cannot compile " + src + ":\n" + ref.diagnostics());
+        Path clangObject = ClangObject.of(src, flags);
         jbpfcObject(src, flags);
-        List<String> clang = btfShapes(ref.object());
+        List<String> clang = btfShapes(clangObject);
         List<String> jbpfc = btfShapes(OUT.resolve("arena_casts.jbpfc.o"));
         // clang-22 gives an arena pointer no mark in BTF (no TYPE_TAG): a plain PTR, as a generic pointer.
         assertTrue(clang.contains("STRUCT 'node' size=40 vlen=4 {'v' type_id=INT 'int' bits_offset=0; 'w' type_id=INT "
@@ -199,11 +197,8 @@ class ArenaCastsVsClangTest {
         assertEquals("", rt, name + ": -S then -c");
     }
 
-    /** clang-22's object of {@code src} (from the shared clang cache), read. */
     private static BpfObjectFile clangObject(Path src, List<String> flags) throws Exception {
-        ClangResult r = OracleRequirement.clang().compile(src, flags);
-        assertTrue(r.ok(), "clang-22 cannot compile " + src + ":\n" + r.diagnostics());
-        return BpfObjectFile.read(r.object());
+        return BpfObjectFile.read(ClangObject.of(src, flags));
     }
 
     private static BpfObjectFile jbpfcObject(Path src, List<String> flags) throws Exception {

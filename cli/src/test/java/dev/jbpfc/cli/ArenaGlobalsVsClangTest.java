@@ -3,11 +3,9 @@ package dev.jbpfc.cli;
 import dev.jbpfc.btf.Btf;
 import dev.jbpfc.btf.BtfType;
 import dev.jbpfc.loophints.object.BpfObjectFile;
-import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,19 +116,11 @@ class ArenaGlobalsVsClangTest {
         return bytes[0] == 5 && bytes[4] == 7;
     }
 
-    /** clang-22's object of {@code src} (from the shared clang cache), read. */
     private static BpfObjectFile clangObject(Path src, List<String> flags) throws Exception {
-        ClangResult r = OracleRequirement.clang().compile(src, flags);
-        assertTrue(r.ok(), "clang-22 cannot compile " + src + ":\n" + r.diagnostics());
-        return BpfObjectFile.read(r.object());
+        return BpfObjectFile.read(ClangObject.of(src, flags));
     }
 
     private static BpfObjectFile jbpfcObject(Path src, List<String> flags) throws Exception {
-        Files.createDirectories(OUT);
-        Path out = OUT.resolve(src.getFileName() + ".jbpfc.o");
-        List<String> argv = new ArrayList<>(flags);
-        argv.addAll(List.of("-c", src.toString(), "-o", out.toString()));
-        InProcessJbpfc.succeed("", argv);
-        return BpfObjectFile.read(out);
+        return BpfObjectFile.read(InProcessJbpfc.compile(flags, src, OUT.resolve(src.getFileName() + ".jbpfc.o")));
     }
 }

@@ -1,7 +1,5 @@
 package dev.jbpfc.cli;
 
-import dev.jbpfc.testsuite.oracle.ClangReference;
-import dev.jbpfc.testsuite.oracle.ClangResult;
 import dev.jbpfc.testsuite.oracle.Command;
 import dev.jbpfc.testsuite.oracle.CommandResult;
 import dev.jbpfc.testsuite.oracle.OracleRequirement;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,16 +47,10 @@ class BtfDumpVsClangTest {
     }
 
     private static void check(Path source) throws Exception {
-        ClangReference clang = OracleRequirement.clang();
         OracleRequirement.bpftool();
-        ClangResult ref = clang.compile(source, FLAGS);
-        assertTrue(ref.ok(), "clang-22 cannot compile " + source + ":\n" + ref.diagnostics());
-        Files.createDirectories(OBJECTS);
-        Path obj = OBJECTS.resolve(source.getFileName().toString().replaceFirst("\\.c$", ".o"));
-        List<String> args = new ArrayList<>(FLAGS);
-        args.addAll(List.of("-c", source.toString(), "-o", obj.toString()));
-        InProcessJbpfc.succeed("jbpfc failed on " + source + ":\n", args);
-        assertEquals(String.join("\n", types(ref.object())), String.join("\n", types(obj)),
+        Path clang = ClangObject.of(source, FLAGS);
+        Path obj = InProcessJbpfc.compile(FLAGS, source, OBJECTS.resolve(source.getFileName().toString().replaceFirst("\\.c$", ".o")));
+        assertEquals(String.join("\n", types(clang)), String.join("\n", types(obj)),
                 "BTF types of " + source + ", clang-22 (expected) vs jbpfc");
     }
 

@@ -4,9 +4,6 @@ import dev.jbpfc.btf.Btf;
 import dev.jbpfc.btf.BtfExt;
 import dev.jbpfc.btf.CoreAccessString;
 import dev.jbpfc.loophints.object.BpfObjectFile;
-import dev.jbpfc.testsuite.oracle.ClangReference;
-import dev.jbpfc.testsuite.oracle.ClangResult;
-import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -45,16 +42,10 @@ class CoreRelocationsVsClangTest {
     }
 
     private static void check(Path source) throws Exception {
-        ClangReference clang = OracleRequirement.clang();
-        ClangResult ref = clang.compile(source, FLAGS);
-        assertTrue(ref.ok(), "clang-22 cannot compile " + source + ":\n" + ref.diagnostics());
-        Files.createDirectories(OBJECTS);
-        Path obj = OBJECTS.resolve(source.getFileName().toString().replaceFirst("\\.c$", ".o"));
-        List<String> args = new ArrayList<>(FLAGS);
-        args.addAll(List.of("-c", source.toString(), "-o", obj.toString()));
-        InProcessJbpfc.succeed("jbpfc failed on " + source + ":\n", args);
+        Path clang = ClangObject.of(source, FLAGS);
+        Path obj = InProcessJbpfc.compile(FLAGS, source, OBJECTS.resolve(source.getFileName().toString().replaceFirst("\\.c$", ".o")));
 
-        Map<String, List<String>> theirs = relocationsByFunction(ref.object());
+        Map<String, List<String>> theirs = relocationsByFunction(clang);
         Map<String, List<String>> ours = relocationsByFunction(obj);
         assertTrue(theirs.values().stream().mapToInt(List::size).sum() >= 10,
                 "clang-22's object of " + source + " has too few CO-RE relocations to compare: " + theirs);

@@ -3,15 +3,11 @@ package dev.jbpfc.cli;
 import dev.jbpfc.btf.Btf;
 import dev.jbpfc.btf.BtfType;
 import dev.jbpfc.loophints.object.BpfObjectFile;
-import dev.jbpfc.testsuite.oracle.ClangReference;
-import dev.jbpfc.testsuite.oracle.ClangResult;
-import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,16 +38,10 @@ class FunctionSymbolsVsClangTest {
     }
 
     private static void check(Path source, String level) throws Exception {
-        ClangReference clang = OracleRequirement.clang();
         List<String> flags = List.of(level, "-g", "--target=bpf", "-mcpu=v3");
-        ClangResult ref = clang.compile(source, flags);
-        assertTrue(ref.ok(), "clang-22 cannot compile " + source + ":\n" + ref.diagnostics());
-        Files.createDirectories(OBJECTS);
-        Path obj = OBJECTS.resolve(source.getFileName().toString().replaceFirst("\\.c$", level + ".o"));
-        List<String> args = new ArrayList<>(flags);
-        args.addAll(List.of("-c", source.toString(), "-o", obj.toString()));
-        InProcessJbpfc.succeed("jbpfc failed on " + source + ":\n", args);
-        Set<String> theirs = functions(ref.object());
+        Path clang = ClangObject.of(source, flags);
+        Path obj = InProcessJbpfc.compile(flags, source, OBJECTS.resolve(source.getFileName().toString().replaceFirst("\\.c$", level + ".o")));
+        Set<String> theirs = functions(clang);
         assertTrue(theirs.stream().anyMatch(s -> s.startsWith("UNDEFINED ")) || level.equals("-O2"),
                 "clang-22's object at " + level + " calls no undefined function: nothing to compare: " + theirs);
         assertEquals(String.join("\n", theirs), String.join("\n", functions(obj)),

@@ -3,12 +3,8 @@ package dev.jbpfc.cli;
 import dev.jbpfc.isa.BpfDisassembler;
 import dev.jbpfc.isa.BpfInsn;
 import dev.jbpfc.loophints.object.BpfObjectFile;
-import dev.jbpfc.testsuite.oracle.ClangReference;
-import dev.jbpfc.testsuite.oracle.ClangResult;
-import dev.jbpfc.testsuite.oracle.OracleRequirement;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,15 +36,10 @@ class OffsetofVsClangTest {
 
     @Test
     void offsetsAreClangsInstructionsAndRelocations() throws Exception {
-        ClangResult ref = OracleRequirement.clang().compile(SOURCE.toAbsolutePath(), FLAGS);
-        assertTrue(ref.ok(), "clang-22 cannot compile " + SOURCE + ":\n" + ref.diagnostics());
-        Files.createDirectories(OUT);
-        Path ours = OUT.resolve("offsetof_forms.o");
-        List<String> args = new ArrayList<>(FLAGS);
-        args.addAll(List.of("-c", SOURCE.toAbsolutePath().toString(), "-o", ours.toString()));
-        InProcessJbpfc.succeed("jbpfc failed on " + SOURCE + ":\n", args);
+        Path clang = ClangObject.of(SOURCE.toAbsolutePath(), FLAGS);
+        Path ours = InProcessJbpfc.compile(FLAGS, SOURCE.toAbsolutePath(), OUT.resolve("offsetof_forms.o"));
 
-        Map<String, List<String>> theirs = instructions(BpfObjectFile.read(ref.object()));
+        Map<String, List<String>> theirs = instructions(BpfObjectFile.read(clang));
         Map<String, List<String>> mine = instructions(BpfObjectFile.read(ours));
         // clang's own object, read by the same code: the immediates the forms must fold to.
         assertEquals(List.of("r0 = 0x1c", "exit"), theirs.get("cast_member"), "clang-22's cast_member");
@@ -58,9 +49,9 @@ class OffsetofVsClangTest {
             assertTrue(mine.get(f).size() <= theirs.get(f).size(),
                     f + ": jbpfc " + mine.get(f) + ", clang-22 " + theirs.get(f));
         }
-        assertEquals(CoreRelocationsVsClangTest.relocationsByFunction(ref.object()),
+        assertEquals(CoreRelocationsVsClangTest.relocationsByFunction(clang),
                 CoreRelocationsVsClangTest.relocationsByFunction(ours), "CO-RE relocations per function");
-        assertEquals(dataSection(ref.object()), dataSection(ours), ".data (offset_global, difference_global)");
+        assertEquals(dataSection(clang), dataSection(ours), ".data (offset_global, difference_global)");
     }
 
     /** Each function's instructions as llvm-objdump spells them. */
